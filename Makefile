@@ -1,0 +1,34 @@
+# All set-up lives here: `make ask` and `make test` create or refresh .venv first.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.bcqa-installed
+PYTHON ?= python3
+Q      ?= Which microRNAs are linked to radioresistance?
+
+.PHONY: setup ask test lint index bench clean
+
+setup: $(STAMP)
+
+# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@if $(BIN)/pip list 2>/dev/null | grep -i nvidia; then echo "CUDA packages found in $(VENV); torch must be the CPU build" >&2; exit 1; fi
+	touch $@
+
+ask: setup
+	$(BIN)/bcqa ask "$(Q)"
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+index: setup
+	$(BIN)/bcqa index
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) index .pytest_cache .ruff_cache

@@ -1,0 +1,102 @@
+"""Compose the cited answer from ranked hits, and render it as markdown or text.
+
+The answer is extractive: it quotes the best statements, each followed by its
+own reference numbers.  A number is never added, moved or renumbered; the
+references listed are exactly those the shown statements carry.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from bcqa.types import Answer, Hit, Reference
+
+# A hit joins the short answer when its fused score is at least this share
+# of the best one; the fused score is in [0, 1] for the default fusion.
+ANSWER_SHARE = 0.85
+ANSWER_MAX = 3
+
+
+def cite(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def compose(
+    question: str,
+    hits: Sequence[Hit],
+    references: Mapping[int, Reference],
+    abstained: bool = False,
+    reason: str = "",
+) -> Answer:
+    """Build the ``Answer`` for ``question`` from its ranked hits.
+
+    Args:
+        question: The question as the user asked it.
+        hits: Ranked hits, best first.
+        references: The document's references by number.
+        abstained: True when the document does not address the question.
+        reason: The abstention message.
+
+    Returns:
+        The answer; its references cover every number the hits carry.
+    """
+    hits = tuple(hits)
+    numbers = sorted({n for h in hits for n in h.statement.citations})
+    refs = tuple(references[n] for n in numbers if n in references)
+    if abstained:
+        return Answer(question, True, reason or "The document does not address this question.", hits, refs)
+    if not hits:
+        return Answer(question, True, "The document has no statements to answer from.", hits, refs)
+    top = hits[0].score
+    chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
+    parts = []
+    for h in chosen:
+        text = h.statement.text
+        mark = cite(h.statement.citations) or "(uncited in the document)"
+        parts.append(f"{text[:-1] if text.endswith('.') else text} {mark}.")
+    return Answer(question, False, " ".join(parts), hits, refs)
+
+
+def format_reference(ref: Reference) -> str:
+    return f"[{ref.number}] {ref.raw}"
+
+
+def render_markdown(answer: Answer) -> str:
+    """Markdown for notebooks and the UI; user text is escaped."""
+    q = html.escape(answer.question)
+    lines = [f"**Q:** {q}", ""]
+    if answer.abstained:
+        lines += [f"**Not covered.** {answer.answer}", ""]
+        if answer.statements:
+            lines.append("*Closest statements (low confidence):*")
+    else:
+        lines += [f"**Answer.** {answer.answer}", "", "**Supporting statements**"]
+    for i, h in enumerate(answer.statements, 1):
+        s = h.statement
+        lines.append(f"{i}. {s.text} {cite(s.citations) or '*(uncited)*'} — *{s.section}* (score {h.score:.2f})")
+    if answer.references:
+        lines += ["", "**References**"]
+        for r in answer.references:
+            link = f" [doi:{r.doi}]({r.url})" if r.doi else ""
+            lines.append(f"- [{r.number}] {r.raw.split(' doi:')[0]}{link}")
+    return "\n".join(lines)
+
+
+def render_text(answer: Answer) -> str:
+    """Plain text for the terminal."""
+    lines = [f"Q: {answer.question}", ""]
+    if answer.abstained:
+        lines += [f"Not covered: {answer.answer}", ""]
+        if answer.statements:
+            lines.append("Closest statements (low confidence):")
+    else:
+        lines += [answer.answer, "", "Supporting statements:"]
+    for i, h in enumerate(answer.statements, 1):
+        s = h.statement
+        lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
+        lines.append(f"     {s.section} · {s.id} · score {h.score:.3f}")
+    if answer.references:
+        lines += ["", "References:"]
+        lines += [f"  {format_reference(r)}" for r in answer.references]
+    return "\n".join(lines)

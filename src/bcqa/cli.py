@@ -1,0 +1,121 @@
+"""The ``bcqa`` command: ``bcqa ask`` and ``bcqa index``.
+
+Exit codes: 0 success, 1 a bcqa error (message on stderr), 2 bad usage or input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bcqa import __version__
+from bcqa.errors import BcqaError, QuestionError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bcqa",
+        description="Cited answers from a review of breast cancer therapy resistance.",
+    )
+    parser.add_argument("--version", action="version", version=f"bcqa {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, help="document file or folder (default: corpus/)")
+    common.add_argument("--index-dir", type=Path, help="index directory (default: index/)")
+    common.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    ask = sub.add_parser("ask", parents=[common], help="answer questions with cited statements")
+    ask.add_argument("questions", nargs="*", metavar="QUESTION", help="one or more questions")
+    ask.add_argument("--file", type=Path, help="read questions from a file, one per line ('-' for stdin)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question (JSON Lines)")
+    ask.add_argument("--k", type=int, default=5, help="statements per answer (default: 5)")
+
+    index = sub.add_parser("index", parents=[common], help="build or refresh the index")
+    index.add_argument("--force", action="store_true", help="rebuild even when the index is fresh")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "ask":
+            return _ask(args, parser)
+        return _index(args)
+    except QuestionError as exc:
+        print(f"bcqa: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BcqaError as exc:
+        print(f"bcqa: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _progress(args):
+    if args.quiet:
+        return None
+    return lambda message: print(f"bcqa: {message}", file=sys.stderr, flush=True)
+
+
+def _read_questions(args, parser) -> list[str]:
+    questions = list(args.questions)
+    if args.file is not None:
+        try:
+            text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            parser.exit(EXIT_USAGE, f"bcqa: error: cannot read questions from {args.file}: {exc}\n")
+        questions += [line.strip() for line in text.splitlines() if line.strip()]
+    if not questions:
+        parser.exit(
+            EXIT_USAGE, 'bcqa: error: no question given; try: bcqa ask "Which genes predict chemoresistance?"\n'
+        )
+    return questions
+
+
+def _ask(args, parser) -> int:
+    questions = _read_questions(args, parser)
+    if args.k < 1:
+        parser.exit(EXIT_USAGE, "bcqa: error: --k must be at least 1\n")
+    from bcqa.assistant import Assistant
+
+    qa = Assistant.load(args.corpus, args.index_dir, progress=_progress(args))
+    answers = qa.ask_many(questions, k=args.k)
+    out = sys.stdout
+    for i, answer in enumerate(answers):
+        if args.json:
+            out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            if i:
+                out.write("\n" + "-" * 72 + "\n\n")
+            out.write(answer.to_text() + "\n")
+    out.flush()
+    return 0
+
+
+def _index(args) -> int:
+    from bcqa.assistant import Assistant
+
+    say = _progress(args) or (lambda _m: None)
+    qa = Assistant.load(args.corpus, args.index_dir, rebuild="always" if args.force else "auto", progress=say)
+    m = qa.manifest
+    print(
+        f"index ready: {len(qa.statements)} statements "
+        f"({sum(1 for s in qa.statements if s.citations)} cited), "
+        f"{len(qa.references)} references, model {m.get('model', {}).get('name')} "
+        f"(dim {m.get('model', {}).get('dimension')})"
+    )
+    for warning in qa.document.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

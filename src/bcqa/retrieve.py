@@ -1,0 +1,135 @@
+"""Hybrid retrieval: dense and BM25 scores fused into one ranking.
+
+Fusion functions are pure (scores in, scores out).  The default is a convex
+combination of min-max-normalised scores (``"weighted"``, alpha = 0.4):
+measured on the golden set (``scripts/compare_fusion.py``) it ranks the expected
+statement first more often than reciprocal-rank fusion, because with a few
+dozen short statements the *size* of a BM25 win on a rare gene symbol is
+information that RRF throws away, and the dense score keeps paraphrases in
+reach when no term matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bcqa.text import tokenize
+from bcqa.types import Hit, Statement
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from bcqa.dense import Encoder, FlatIPIndex
+    from bcqa.sparse import BM25Index
+
+FUSION_METHODS = ("weighted", "rrf", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How dense and sparse scores are combined.
+
+    Attributes:
+        method: ``weighted`` (min-max + convex sum), ``rrf``, or a single side.
+        alpha: Weight of the dense side for ``weighted``.
+        rrf_k: The constant of reciprocal-rank fusion.
+    """
+
+    method: str = "weighted"
+    alpha: float = 0.4
+    rrf_k: int = 60
+
+    def __post_init__(self):
+        if self.method not in FUSION_METHODS:
+            raise ValueError(f"fusion method must be one of {FUSION_METHODS}, not {self.method!r}")
+        if not 0.0 <= self.alpha <= 1.0:
+            raise ValueError("fusion alpha must be between 0 and 1")
+
+
+def minmax(scores: np.ndarray) -> np.ndarray:
+    """Scale to [0, 1]; a constant vector becomes all zeros (it ranks nothing)."""
+    import numpy as np
+
+    scores = np.asarray(scores, dtype=np.float64)
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi - lo <= 1e-12:
+        return np.zeros_like(scores)
+    return (scores - lo) / (hi - lo)
+
+
+def ranks(scores: np.ndarray) -> np.ndarray:
+    """1-based rank of each entry, best (highest) first; ties broken by position."""
+    import numpy as np
+
+    order = np.argsort(-np.asarray(scores), kind="stable")
+    out = np.empty(len(order), dtype=np.int64)
+    out[order] = np.arange(1, len(order) + 1)
+    return out
+
+
+def rrf(score_lists: Sequence[np.ndarray], k: int = 60) -> np.ndarray:
+    """Reciprocal-rank fusion: sum of 1 / (k + rank) over the lists."""
+    import numpy as np
+
+    total = np.zeros(len(score_lists[0]), dtype=np.float64)
+    for scores in score_lists:
+        total += 1.0 / (k + ranks(scores))
+    return total
+
+
+def fuse(dense: np.ndarray, sparse: np.ndarray, fusion: Fusion = Fusion()) -> np.ndarray:
+    """One score per statement from its dense and sparse scores."""
+    import numpy as np
+
+    if fusion.method == "dense":
+        return np.asarray(dense, dtype=np.float64)
+    if fusion.method == "bm25":
+        return np.asarray(sparse, dtype=np.float64)
+    if fusion.method == "rrf":
+        if not np.any(sparse > 0):
+            return rrf([dense], fusion.rrf_k)
+        return rrf([dense, sparse], fusion.rrf_k)
+    return fusion.alpha * minmax(dense) + (1.0 - fusion.alpha) * minmax(sparse)
+
+
+class HybridRetriever:
+    """Dense + BM25 search over the statements of one document."""
+
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        dense: FlatIPIndex,
+        sparse: BM25Index,
+        encoder: Encoder,
+        fusion: Fusion = Fusion(),
+    ):
+        self.statements = tuple(statements)
+        self.dense = dense
+        self.sparse = sparse
+        self.encoder = encoder
+        self.fusion = fusion
+
+    def search(self, question: str, k: int = 5) -> list[Hit]:
+        return self.search_many([question], k)[0]
+
+    def search_many(self, questions: Sequence[str], k: int = 5, fusion: Fusion | None = None) -> list[list[Hit]]:
+        """Top-k hits per question; the encoder runs once for the whole batch."""
+        fusion = fusion or self.fusion
+        vectors = self.encoder.encode(list(questions))
+        return [self._rank(q, v, k, fusion) for q, v in zip(questions, vectors)]
+
+    def _rank(self, question: str, vector: np.ndarray, k: int, fusion: Fusion) -> list[Hit]:
+        import numpy as np
+
+        n = len(self.statements)
+        dense = np.full(n, -1.0)
+        scores, ids = self.dense.search(vector[None, :], n)
+        for s, i in zip(scores[0], ids[0]):
+            if i >= 0:
+                dense[i] = s
+        sparse = self.sparse.scores(tokenize(question))
+        fused = fuse(dense, sparse, fusion)
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [Hit(self.statements[i], float(fused[i]), float(dense[i]), float(sparse[i])) for i in order]

@@ -1,0 +1,229 @@
+"""The index directory: manifest, atomic save, load, staleness.
+
+Layout of ``index/``::
+
+    manifest.json      format/bcqa version, model, BM25 params, corpus sha256s
+    statements.jsonl   one Statement per line, in document order (row i = vector i)
+    references.jsonl   one Reference per line
+    dense.faiss        FAISS index of the statement vectors
+    bm25.json          BM25 parameters and each statement's tokens
+
+No pickle anywhere.  A build is written to a temporary sibling directory and
+renamed into place, so a crash leaves either the old index or the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from bcqa import __version__
+from bcqa.dense import FlatIPIndex
+from bcqa.errors import IndexStateError
+from bcqa.sparse import BM25Index, BM25Params
+from bcqa.text import TOKENIZER_VERSION
+from bcqa.types import Document, Reference, Statement
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+STATEMENTS = "statements.jsonl"
+REFERENCES = "references.jsonl"
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """Everything besides the corpus that decides what the index holds."""
+
+    model: str
+    bm25: BM25Params = BM25Params()
+
+    def to_manifest(self) -> dict[str, Any]:
+        return {
+            "model": {"name": self.model},
+            "bm25": {**asdict(self.bm25), "tokenizer_version": TOKENIZER_VERSION},
+            "parser_sha256": _parser_fingerprint(),
+        }
+
+
+@dataclass(frozen=True)
+class StoredIndex:
+    manifest: dict[str, Any]
+    document: Document
+    dense: FlatIPIndex
+    sparse: BM25Index
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def corpus_fingerprint(files: list[Path]) -> dict[str, str]:
+    return {p.name: file_sha256(p) for p in files}
+
+
+def _parser_fingerprint() -> str:
+    """Hash of the code that turns text into statements and tokens.
+
+    A parser or tokenizer change alters the index content without changing
+    the corpus or any setting; hashing the source makes that a rebuild too.
+    """
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("corpus.py", "text.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def expected_manifest(files: list[Path], settings: IndexSettings) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "bcqa_version": __version__,
+        **settings.to_manifest(),
+        "corpus": corpus_fingerprint(files),
+    }
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -> list[str]:
+    """Why the index in ``index_dir`` cannot serve this corpus; empty when fresh."""
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        exists = (index_dir / MANIFEST).exists()
+        return ["the manifest is unreadable" if exists else f"no index in {index_dir}"]
+    want = expected_manifest(files, settings)
+    reasons = []
+    labels = {
+        "format_version": "index format changed",
+        "bcqa_version": "bcqa version changed",
+        "model": "embedding model changed",
+        "bm25": "BM25 settings changed",
+        "parser_sha256": "parser or tokenizer changed",
+    }
+    for key, label in labels.items():
+        have = manifest.get(key)
+        if key == "model":
+            have = {"name": (have or {}).get("name")}
+        if have != want[key]:
+            reasons.append(label)
+    have_corpus = manifest.get("corpus", {})
+    for name in sorted(set(have_corpus) | set(want["corpus"])):
+        if name not in have_corpus:
+            reasons.append(f"new corpus file {name}")
+        elif name not in want["corpus"]:
+            reasons.append(f"corpus file {name} removed")
+        elif have_corpus[name] != want["corpus"][name]:
+            reasons.append(f"corpus file {name} changed")
+    missing = [
+        f for f in (STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, BM25Index.FILENAME) if not (index_dir / f).is_file()
+    ]
+    if missing:
+        reasons.append("missing " + ", ".join(missing))
+    return reasons
+
+
+def write_index(
+    index_dir: Path,
+    manifest: dict[str, Any],
+    document: Document,
+    dense: FlatIPIndex,
+    sparse: BM25Index,
+) -> None:
+    """Write a complete index next to ``index_dir`` and swap it in."""
+    index_dir = Path(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-new-", dir=index_dir.parent))
+    try:
+        _write_jsonl(tmp / STATEMENTS, (s.to_dict() for s in document.statements))
+        _write_jsonl(tmp / REFERENCES, (r.to_dict() for r in document.references.values()))
+        dense.save(tmp)
+        sparse.save(tmp)
+        full = {
+            **manifest,
+            "document": {
+                "name": document.name,
+                "sections": list(document.sections),
+                "warnings": list(document.warnings),
+            },
+            "counts": {"statements": len(document.statements), "references": len(document.references)},
+            "model": {**manifest["model"], "dimension": dense.dimension},
+        }
+        # The manifest goes last: a directory without one is never loaded.
+        (tmp / MANIFEST).write_text(json.dumps(full, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _swap_in(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    if not target.exists():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    os.rmdir(old)
+    os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def read_index(index_dir: Path) -> StoredIndex:
+    """Load a complete index.
+
+    Raises:
+        IndexStateError: A file is missing or does not match the manifest.
+    """
+    index_dir = Path(index_dir)
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        raise IndexStateError(f"no readable index in {index_dir}; run `bcqa index` to build it")
+    try:
+        statements = tuple(Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS))
+        references = {r.number: r for r in (Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES))}
+        dense = FlatIPIndex.load(index_dir)
+        sparse = BM25Index.load(index_dir)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexStateError(f"the index in {index_dir} is damaged ({exc}); run `bcqa index --force`") from exc
+    n = len(statements)
+    if not (len(dense) == len(sparse) == n == manifest.get("counts", {}).get("statements")):
+        raise IndexStateError(
+            f"the index in {index_dir} is inconsistent ({n} statements, {len(dense)} vectors, "
+            f"{len(sparse)} BM25 rows); run `bcqa index --force`"
+        )
+    if dense.dimension != manifest["model"].get("dimension"):
+        raise IndexStateError(f"the index in {index_dir} has vectors of the wrong size; run `bcqa index --force`")
+    meta = manifest.get("document", {})
+    document = Document(
+        name=meta.get("name", ""),
+        statements=statements,
+        references=references,
+        sections=tuple(meta.get("sections", ())),
+        warnings=tuple(meta.get("warnings", ())),
+    )
+    return StoredIndex(manifest=manifest, document=document, dense=dense, sparse=sparse)
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,150 @@
+"""Normalisation and tokenisation that keep biomedical names whole.
+
+Gene symbols (TP53, ABCB1), miRNA names (miR-196a-5p), pathways (PI3K-Akt)
+and receptor states (ER+) must survive tokenisation intact and match however
+a user spells them: case and accents are folded, ``microRNA-21``,
+``hsa-miR-21`` and ``mir 21`` all become ``mir-21``, ``Let- 7`` becomes
+``let-7``.  Plain English words are stemmed so that "mutated" meets
+"mutations"; symbols are never stemmed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Bump when tokenisation changes: the BM25 index stores tokens, so the
+# manifest records this and a change forces a rebuild.
+TOKENIZER_VERSION = "2"
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
+
+_MIRNA_PREFIX = re.compile(r"\b(?:hsa-|mmu-)?(?:micro-?rna|mirna|mir)[-\s]?(?=\d)", re.I)
+_LET7 = re.compile(r"\b(?:hsa-)?let-?\s?(?=7)", re.I)
+_MIRNA_WORD = re.compile(r"\b(?:micro-?rnas?|mirnas?|mirs)\b", re.I)
+_LNCRNA_WORD = re.compile(r"\b(?:long non-?coding rnas?|lncrnas?)\b", re.I)
+_POSITIVE = re.compile(r"\b([a-z]{1,4}\d?)[-\s]?positive\b", re.I)
+_UK_TO_US = {"tumour": "tumor", "tumours": "tumors", "oestrogen": "estrogen", "haematological": "hematological"}
+_UK_SPELLING = re.compile(r"\b(?:" + "|".join(_UK_TO_US) + r")\b", re.I)
+# Standard oncology abbreviations, expanded in place (the abbreviation stays),
+# so "pCR" meets "pathologic complete response" in either direction.
+ABBREVIATIONS = {
+    "pcr": "pathologic complete response",
+    "tnbc": "triple-negative breast cancer",
+    "ecm": "extracellular matrix",
+    "degs": "differentially expressed genes",
+    "deg": "differentially expressed gene",
+    "ppi": "protein-protein interaction",
+    "cscs": "cancer stem cells",
+    "csc": "cancer stem cell",
+    "pfs": "progression-free survival",
+    "isgs": "interferon-stimulated genes",
+    "ncrnas": "non-coding rnas",
+    "nact": "neoadjuvant chemotherapy",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b(?!-)", re.I)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*\+?", re.I)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves tell know show shows say says said find found does doc
+    document review paper please give list role roles
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Strip accents, unify dashes; keep case (symbol detection needs it)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_DASHES).translate(_SPACES)
+
+
+def normalise(text: str) -> str:
+    """Fold accents and rewrite miRNA / let-7 / lncRNA spellings to one form."""
+    text = fold(text)
+    text = _ABBREVIATION.sub(lambda m: f"{m.group(0)} {ABBREVIATIONS[m.group(0).lower()]}", text)
+    text = _MIRNA_PREFIX.sub("mir-", text)
+    text = _LET7.sub("let-", text)
+    text = _LNCRNA_WORD.sub("lncrna", text)
+    text = _MIRNA_WORD.sub("mirna", text)
+    text = _POSITIVE.sub(r"\1+", text)
+    return _UK_SPELLING.sub(lambda m: _UK_TO_US[m.group(0).lower()], text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens for BM25: whole names, their parts, stemmed plain words.
+
+    Args:
+        text: A statement or a question.
+
+    Returns:
+        Lower-case tokens; stopwords dropped.  A hyphenated name yields the
+        whole name and its parts (``pi3k-akt``, ``pi3k``, ``akt``); a mature
+        miRNA yields its family too (``mir-196a-5p``, ``mir-196a``).
+    """
+    out: list[str] = []
+    for m in _TOKEN.finditer(normalise(text)):
+        raw = m.group(0).strip(".")
+        low = raw.lower()
+        if not low or low in STOPWORDS:
+            continue
+        if low.startswith(("mir-", "let-")):
+            out.extend(_mirna_forms(low))
+            continue
+        if _is_symbol(raw):
+            out.append(low)
+            if "-" in low:
+                out.extend(_word(p) for p in low.split("-") if p and p not in STOPWORDS)
+            continue
+        if "-" in low:
+            parts = [p for p in low.split("-") if p]
+            out.append("-".join(_word(p) for p in parts))
+            out.extend(_word(p) for p in parts if p not in STOPWORDS)
+            continue
+        out.append(_word(low))
+    return out
+
+
+def _mirna_forms(name: str) -> list[str]:
+    """``mir-196a-5p`` -> itself, ``mir-196a``, ``mir-196`` and ``mirna``."""
+    forms = [name]
+    m = re.match(r"((?:mir|let)-\d+)([a-z]?)", name)
+    if m:
+        forms += [f for f in (m.group(1) + m.group(2), m.group(1)) if f not in forms]
+    forms.append("mirna")
+    return forms
+
+
+def _is_symbol(token: str) -> bool:
+    """Gene-like: has a digit or a '+', or two capitals (TP53, ER+, ISGs, mTOR)."""
+    if any(c.isdigit() for c in token) or token.endswith("+"):
+        return True
+    return sum(c.isupper() for c in token) >= 2
+
+
+def _word(token: str) -> str:
+    if not token.isalpha():
+        return token
+    return _stem(token)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")

@@ -1,0 +1,160 @@
+"""Frozen records shared by every stage: statements, references, hits, answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One claim of the document with the reference numbers that support it.
+
+    Attributes:
+        id: Stable id derived from the section and text (same corpus, same id).
+        text: Plain text: no markdown emphasis, no ``[n]`` markers.
+        citations: Reference numbers, ascending; empty for an uncited sentence.
+        section: Title of the ``##`` section the claim sits in.
+        position: Order of the statement in the document, from 0.
+        terms: Phrases the document set in bold inside this claim.
+    """
+
+    id: str
+    text: str
+    citations: tuple[int, ...]
+    section: str
+    position: int
+    terms: tuple[str, ...] = ()
+
+    @property
+    def cited(self) -> bool:
+        return bool(self.citations)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "citations": list(self.citations),
+            "section": self.section,
+            "position": self.position,
+            "terms": list(self.terms),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        return cls(
+            id=d["id"],
+            text=d["text"],
+            citations=tuple(d["citations"]),
+            section=d["section"],
+            position=d["position"],
+            terms=tuple(d.get("terms", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the numbered reference list."""
+
+    number: int
+    raw: str
+    title: str = ""
+    authors: str = ""
+    journal: str = ""
+    year: int | None = None
+    doi: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def first_author(self) -> str:
+        """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
+        first = self.authors.split(",")[0].strip()
+        parts = first.split()
+        return " ".join(parts[:-1]) if len(parts) > 1 else first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "raw": self.raw,
+            "title": self.title,
+            "authors": self.authors,
+            "journal": self.journal,
+            "year": self.year,
+            "doi": self.doi,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reference:
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: its statements in order, its references by number."""
+
+    name: str
+    statements: tuple[Statement, ...]
+    references: dict[int, Reference]
+    sections: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A statement retrieved for a question, with its fused score."""
+
+    statement: Statement
+    score: float
+    dense: float = 0.0
+    sparse: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.statement
+        return {
+            "id": s.id,
+            "text": s.text,
+            "citations": sorted(s.citations),
+            "section": s.section,
+            "score": float(self.score),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What ``Assistant.ask`` returns: the cited answer and its evidence."""
+
+    question: str
+    abstained: bool
+    answer: str
+    statements: tuple[Hit, ...]
+    references: tuple[Reference, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``bcqa ask --json`` (one object per question)."""
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": self.answer,
+            "statements": [h.to_dict() for h in self.statements],
+            "references": [{"number": r.number, "text": r.raw, "doi": r.doi} for r in self.references],
+        }
+
+    def to_markdown(self) -> str:
+        from bcqa.answer import render_markdown
+
+        return render_markdown(self)
+
+    def to_text(self) -> str:
+        from bcqa.answer import render_text
+
+        return render_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __str__(self) -> str:
+        return self.to_text()

@@ -1,0 +1,79 @@
+"""Shared fixtures: the real document, a fake encoder, assistants on tmp indexes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bcqa.corpus import load_document
+from bcqa.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_FILE = next((ROOT / "corpus").glob("*.md"))
+GOLDEN = ROOT / "tests" / "golden" / "golden.toml"
+
+
+class FakeEncoder:
+    """Seeded bag-of-tokens vectors: deterministic, model-free, cosine-meaningful."""
+
+    name = "fake/hashed-bag-of-tokens"
+
+    def __init__(self, dimension: int = 64):
+        self.dimension = dimension
+        self.calls = 0
+
+    def encode(self, texts):
+        self.calls += 1
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for token in tokenize(text) or ["<empty>"]:
+                seed = int.from_bytes(hashlib.sha256(token.encode()).digest()[:4], "little")
+                out[row] += np.random.default_rng(seed).standard_normal(self.dimension)
+        out /= np.linalg.norm(out, axis=1, keepdims=True)
+        return out
+
+
+@pytest.fixture(scope="session")
+def document():
+    return load_document(CORPUS_FILE)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    """A private copy of the corpus that a test may edit."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(CORPUS_FILE, d / CORPUS_FILE.name)
+    return d
+
+
+@pytest.fixture
+def fake_assistant(corpus_dir, tmp_path):
+    from bcqa import Assistant
+
+    return Assistant.load(corpus_dir, tmp_path / "index", encoder=FakeEncoder(), progress=None)
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory) -> tuple[Path, Path]:
+    """(corpus dir, index dir) built once per session with the bundled model."""
+    base = tmp_path_factory.mktemp("real")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_FILE, corpus / CORPUS_FILE.name)
+    from bcqa import Assistant
+
+    Assistant.load(corpus, base / "index", progress=None)
+    return corpus, base / "index"
+
+
+@pytest.fixture(scope="session")
+def real_assistant(real_index):
+    from bcqa import Assistant
+
+    corpus, index = real_index
+    return Assistant.load(corpus, index, rebuild="never", progress=None)

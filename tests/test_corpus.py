@@ -1,0 +1,216 @@
+"""The parser against a table written by reading the document."""
+
+from __future__ import annotations
+
+import pytest
+
+from bcqa.corpus import parse_document, split_clauses
+from bcqa.errors import CorpusError
+
+GENE = "Gene Mutations and Genetic Alterations"
+PROT = "Protein Expression Patterns"
+RNA = "Transcriptional RNA Levels"
+NC = "Non-Coding RNAs"
+
+# (section, full statement text, citations) for every statement, in order.
+EXPECTED = [
+    (
+        "Overview",
+        "Resistance to chemotherapy and radiotherapy in breast cancer is associated with multiple gene mutations, altered protein expression patterns, and distinct transcriptional RNA profiles that vary by breast cancer subtype and treatment modality.",
+        (),
+    ),
+    (
+        GENE,
+        "TP53 mutations are prominently associated with chemotherapy resistance, with somatic TP53 mutations being common in anthracycline-sensitive groups while other mutations appear in resistant groups.",
+        (1,),
+    ),
+    (
+        GENE,
+        "However, p53's role is complex—while mutations contribute to resistance to chemo- and radiotherapy, impaired DNA repair is offset by reduced apoptosis.",
+        (2,),
+    ),
+    (
+        GENE,
+        "BRCA1 and BRCA2 mutations show contrasting effects: BRCA1- or BRCA2- deficient tumors demonstrate marked sensitivity to ionizing radiation and drugs producing double-strand breaks, though their expression decreases in post-chemotherapy residual tumors.",
+        (2, 3),
+    ),
+    (
+        GENE,
+        "Mutations in CDKN1B appear only in pre-treatment samples, while APC and CTNNB1 mutations emerge only post-treatment.",
+        (4,),
+    ),
+    (PROT, "Drug efflux transporters play critical roles in chemoresistance.", ()),
+    (
+        PROT,
+        "ABCB1 (MDR1) is the most frequently overexpressed gene in resistant cells, with high MDR1 expression significantly associated with poor response (17% vs 68% in low expressors, p=0.005) and poor progression-free survival.",
+        (5, 6),
+    ),
+    (PROT, "ABCB5, CYP1A1, and CYP4Z1 are significantly upregulated in anthracycline-resistant groups.", (1,)),
+    (
+        PROT,
+        "Additional xenobiotic metabolism genes including CYP3A4 and CYP2A6 show enrichment in non-responders to anthracycline-taxane therapy.",
+        (7,),
+    ),
+    (PROT, "DNA repair proteins demonstrate subtype-specific patterns.", ()),
+    (
+        PROT,
+        "Lower expression of PALB2 and ERCC1 in pre-treatment biopsies correlates with pathologic complete response (p=0.005 and p=0.009).",
+        (3,),
+    ),
+    (
+        PROT,
+        "P4HA2 (Prolyl 4-Hydroxylase Subunit Alpha 2) is upregulated in radioresistant cells and promotes resistance through enhanced stemness and DNA damage repair; its knockdown synergizes with radiotherapy.",
+        (8,),
+    ),
+    (
+        PROT,
+        "Interferon-stimulated genes (ISGs) are involved in cross-resistance between tamoxifen and radiotherapy, with increased expression in both resistant phenotypes correlating with poor outcomes in patients receiving adjuvant tamoxifen or radiotherapy.",
+        (9,),
+    ),
+    (RNA, "Common differentially expressed genes across chemotherapy-resistant subtypes include FOS and NR4A1.", (10,)),
+    # "..., while the amino acid transporter[7] SLC7A5 shows ...[7]": the mid-sentence [7] closes the first clause.
+    (RNA, "In radioresistance, ORAI3 and BCAM distinguish non-responders with high AUC values (>0.75).", (7,)),
+    (RNA, "The amino acid transporter SLC7A5 shows significantly higher expression in resistant tumors.", (7,)),
+    (
+        RNA,
+        "Pathway-specific alterations include activation of MAPK, ErbB, PI3K-Akt, mTOR, Wnt, and RAS signaling pathways in chemoresistant tumors.",
+        (11,),
+    ),
+    (
+        RNA,
+        "Proliferation-associated genes are downregulated in post-treatment ER+ tumors but not in triple-negative breast cancer.",
+        (4,),
+    ),
+    (
+        RNA,
+        "Extracellular matrix (ECM) genes are upregulated in the majority of post-chemotherapy samples across subtypes.",
+        (4,),
+    ),
+    (
+        RNA,
+        "Immune-related genes show distinct patterns: LYN, LY96, and ANXA1 are upregulated in patients with relapse within 60 months.",
+        (7,),
+    ),
+    (
+        RNA,
+        "Chemoresistant tumors demonstrate increased infiltration of CD4 memory T cells, regulatory T cells, neutrophils, macrophages, and mast cells.",
+        (10,),
+    ),
+    (RNA, "NOTCH1 and MAPK14 emerge as hub genes in protein-protein interaction networks.", (12,)),
+    (NC, "MicroRNAs play substantial roles in both chemoresistance and radioresistance.", ()),
+    (NC, "miR-21 promotes radioresistance via cancer stem cells.", (13, 14)),
+    (NC, "miR-196a-5p is upregulated and miR-4472 is downregulated in chemoresistant tissues.", (12,)),
+    (NC, "Tumor suppressor miRNAs including miR-22, miR-200c, and Let- 7 increase radiotherapy efficacy.", (13,)),
+    (NC, "Long non-coding RNAs including HOTAIR and NEAT1 are associated with radioresistance.", (13, 15)),
+    (NC, "LINP1 functions as a tumor suppressor enhancing radiotherapy effects.", (13,)),
+    (
+        NC,
+        "These ncRNAs regulate cell cycle, DNA damage repair, apoptosis, autophagy, ferroptosis, and cancer stem cell properties.",
+        (16,),
+    ),
+    (
+        NC,
+        "A 17-gene signature combining methylation and miRNA-regulated genes showed predictive and prognostic power in triple-negative breast cancer patients receiving anthracycline-taxane neoadjuvant chemotherapy.",
+        (17,),
+    ),
+    (
+        NC,
+        "The findings emphasize that resistance mechanisms are highly individualized, with patients exhibiting distinct molecular rewiring that converges into limited dysregulated functional modules.",
+        (18,),
+    ),
+]
+
+
+def test_every_statement_with_its_own_citations(document):
+    got = [(s.section, s.text, s.citations) for s in document.statements]
+    assert got == EXPECTED
+
+
+def test_sections_in_order(document):
+    assert document.sections == ("Overview", GENE, PROT, RNA, NC)
+
+
+def test_question_to_reader_is_not_a_statement(document):
+    assert not any("?" in s.text or s.text.startswith("Would you like") for s in document.statements)
+
+
+def test_statement_text_is_plain(document):
+    for s in document.statements:
+        assert "**" not in s.text and "[" not in s.text and "  " not in s.text
+
+
+def test_positions_and_ids(document):
+    assert [s.position for s in document.statements] == list(range(len(document.statements)))
+    ids = [s.id for s in document.statements]
+    assert len(set(ids)) == len(ids)
+    again = parse_document(document_path().read_text(encoding="utf-8"), name="x")
+    assert [s.id for s in again.statements] == ids
+
+
+def document_path():
+    from conftest import CORPUS_FILE
+
+    return CORPUS_FILE
+
+
+def test_references_parsed(document):
+    refs = document.references
+    assert sorted(refs) == list(range(1, 19))
+    r9 = refs[9]
+    assert (
+        r9.title
+        == "Interferon-Stimulated Genes Are Involved in Cross-Resistance to Radiotherapy in Tamoxifen-Resistant Breast Cancer"
+    )
+    assert r9.authors == "Post AEM, Smid M, Nagelkerke A, et al"
+    assert r9.first_author == "Post"
+    assert r9.year == 2018
+    assert r9.doi == "10.1158/1078-0432.CCR-17-2551"
+    assert refs[13].journal == "Cell Cycle (Georgetown, Tex.)"
+    assert refs[13].first_author == "Oghabi Bakhshaiesh"
+    assert refs[7].authors == "Menyhárt O, Fekete JT, Győrffy B"
+    assert refs[6].doi is None and refs[6].year == 2003
+    # The stray "2." after the last entry is not part of it.
+    assert refs[18].raw.endswith("doi:10.1002/1878-0261.70030.")
+    assert refs[18].doi == "10.1002/1878-0261.70030"
+    assert document.warnings == ()
+
+
+def test_missing_reference_is_an_error_naming_it():
+    text = "## Findings **X** is up in resistant cells.[1] Y is down.[2] ### References 1. A title. Doe J. J Med. 2020;1:1."
+    with pytest.raises(CorpusError, match=r"\[2\]"):
+        parse_document(text)
+
+
+def test_uncited_reference_is_reported():
+    text = "## Findings X is up.[1] ### References 1. A title. Doe J. J Med. 2020;1:1. 2. Other title. Roe K. J Med. 2021;2:2."
+    doc = parse_document(text, name="t.md")
+    assert doc.warnings == ("t.md: reference [2] is never cited",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A rises in X, while[1][2] B falls in Y.[3]", [("A rises in X.", (1, 2)), ("B falls in Y.", (3,))]),
+        ("A rises[1], and B falls.[2]", [("A rises.", (1,)), ("B falls.", (2,))]),
+        ("A rises and B falls.[2][1]", [("A rises and B falls.", (1, 2))]),
+        ("A rises.", [("A rises.", ())]),
+    ],
+)
+def test_clause_split(sentence, expected):
+    from bcqa.corpus import clean_text
+
+    assert [(clean_text(c.raw), c.citations) for c in split_clauses(sentence)] == expected
+
+
+def test_multiline_markdown_headings():
+    text = "# Title\n\nIntro claim.\n\n## Results\n\nGene X is up.[1]\n\n## References\n\n1. T. Doe J. J. 2020;1:1.\n"
+    doc = parse_document(text)
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Overview", "Intro claim.", ()),
+        ("Results", "Gene X is up.", (1,)),
+    ]
+
+
+def test_empty_document_is_an_error():
+    with pytest.raises(CorpusError, match="empty"):
+        parse_document("   ")

@@ -1,0 +1,99 @@
+"""The index directory: round trip, staleness, damage, atomic writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bcqa import Assistant
+from bcqa.errors import IndexStateError
+from bcqa.sparse import BM25Params
+from bcqa.store import MANIFEST, read_manifest
+from conftest import FakeEncoder
+
+QUESTIONS = ["Which microRNAs promote radioresistance?", "MDR1 expression and response", "ECM genes after chemotherapy"]
+
+
+def _results(qa):
+    return [[(h.statement.id, round(h.score, 6)) for h in qa.search(q, k=5)] for q in QUESTIONS]
+
+
+def test_manifest_contents(fake_assistant, tmp_path):
+    m = read_manifest(tmp_path / "index")
+    assert m["format_version"] == 1
+    assert m["model"] == {"name": FakeEncoder.name, "dimension": 64}
+    assert m["bm25"]["k1"] == 1.5 and m["bm25"]["b"] == 0.75 and "tokenizer_version" in m["bm25"]
+    ((name, sha),) = m["corpus"].items()
+    assert name.endswith(".md") and len(sha) == 64
+    assert m["counts"]["statements"] == len(fake_assistant.statements)
+    assert not list((tmp_path / "index").glob("*.pkl"))
+
+
+def test_save_load_identical_results(fake_assistant, corpus_dir, tmp_path):
+    messages = []
+    again = Assistant.load(corpus_dir, tmp_path / "index", encoder=FakeEncoder(), progress=messages.append)
+    assert messages == []  # fresh: loaded, not rebuilt
+    assert again.statements == fake_assistant.statements
+    assert again.references == fake_assistant.references
+    assert _results(again) == _results(fake_assistant)
+
+
+def test_changed_corpus_rebuilds_and_says_so(fake_assistant, corpus_dir, tmp_path):
+    doc = next(corpus_dir.iterdir())
+    doc.write_text(doc.read_text(encoding="utf-8").replace("mast cells", "mast cells and B cells"), encoding="utf-8")
+    messages = []
+    qa = Assistant.load(corpus_dir, tmp_path / "index", encoder=FakeEncoder(), progress=messages.append)
+    assert any("changed" in m and doc.name in m for m in messages)
+    assert any("B cells" in s.text for s in qa.statements)
+    assert read_manifest(tmp_path / "index")["counts"]["statements"] == len(qa.statements)
+
+
+def test_changed_settings_rebuild(fake_assistant, corpus_dir, tmp_path):
+    messages = []
+    Assistant.load(
+        corpus_dir, tmp_path / "index", encoder=FakeEncoder(), bm25=BM25Params(k1=1.2), progress=messages.append
+    )
+    assert any("BM25 settings changed" in m for m in messages)
+
+
+def test_never_rebuild_raises_clear_error(fake_assistant, corpus_dir, tmp_path):
+    doc = next(corpus_dir.iterdir())
+    doc.write_text(doc.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    with pytest.raises(IndexStateError, match="bcqa index"):
+        Assistant.load(corpus_dir, tmp_path / "index", encoder=FakeEncoder(), rebuild="never", progress=None)
+
+
+@pytest.mark.parametrize("damage", ["manifest", "faiss", "statements"])
+def test_damaged_index_is_rebuilt(fake_assistant, corpus_dir, tmp_path, damage):
+    index = tmp_path / "index"
+    target = {"manifest": MANIFEST, "faiss": "dense.faiss", "statements": "statements.jsonl"}[damage]
+    (index / target).write_bytes(b"\x00garbage")
+    messages = []
+    qa = Assistant.load(corpus_dir, index, encoder=FakeEncoder(), progress=messages.append)
+    assert messages and "building" in messages[0]
+    assert _results(qa) == _results(fake_assistant)
+
+
+def test_failed_build_keeps_old_index(fake_assistant, corpus_dir, tmp_path):
+    index = tmp_path / "index"
+    before = {p.name: p.read_bytes() for p in index.iterdir()}
+
+    class Exploding(FakeEncoder):
+        def encode(self, texts):
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        Assistant.load(corpus_dir, index, encoder=Exploding(), rebuild="always", progress=None)
+    assert {p.name: p.read_bytes() for p in index.iterdir()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index-")]
+
+
+def test_ids_stable_across_rebuilds(fake_assistant, corpus_dir, tmp_path):
+    rebuilt = Assistant.load(corpus_dir, tmp_path / "other", encoder=FakeEncoder(), rebuild="always", progress=None)
+    assert [s.id for s in rebuilt.statements] == [s.id for s in fake_assistant.statements]
+
+
+def test_manifest_is_json_with_newline(fake_assistant, tmp_path):
+    text = (tmp_path / "index" / MANIFEST).read_text(encoding="utf-8")
+    assert text.endswith("\n") and json.loads(text)

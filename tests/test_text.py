@@ -1,0 +1,69 @@
+"""Tokenizer cases: biomedical names stay whole and comparable."""
+
+from __future__ import annotations
+
+import pytest
+
+from bcqa.text import normalise, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "must_contain"),
+    [
+        ("TP53 mutations", {"tp53"}),
+        ("tp53", {"tp53"}),
+        ("miR-196a-5p is upregulated", {"mir-196a-5p", "mir-196a", "mirna"}),
+        ("PI3K-Akt signaling", {"pi3k-akt", "pi3k", "akt"}),
+        ("Let- 7", {"let-7"}),
+        ("let-7", {"let-7"}),
+        ("hsa-let-7a", {"let-7a", "let-7"}),
+        ("CD4 memory T cells", {"cd4"}),
+        ("post-treatment ER+ tumors", {"er+"}),
+        ("ER-positive tumours", {"er+", "tumor"}),
+        ("Menyhárt", {"menyhart"}),
+        ("NR4A1 and ABCB1", {"nr4a1", "abcb1"}),
+    ],
+)
+def test_names_survive(text, must_contain):
+    assert must_contain <= set(tokenize(text))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("microRNA-21", "miR-21"),
+        ("hsa-miR-21", "miR-21"),
+        ("mir 21", "miR-21"),
+        ("Let- 7", "let-7"),
+        ("Menyhárt", "Menyhart"),
+        ("TP53", "tp53"),
+        ("MicroRNAs", "miRNA"),
+        ("long non-coding RNAs", "lncRNA"),
+        ("mutated genes", "mutation gene"),
+    ],
+)
+def test_spellings_meet(a, b):
+    assert set(tokenize(b)) <= set(tokenize(a))
+
+
+def test_abbreviations_expand_in_place():
+    assert {"pcr", *tokenize("pathologic complete response")} <= set(tokenize("pCR"))
+
+
+def test_symbols_are_not_stemmed_but_words_are():
+    assert tokenize("ISGs FOS RAS") == ["isgs", "interferon-stimul", "interferon", "stimul", "gene", "fos", "ras"]
+    assert tokenize("resistant resistance")[0] == tokenize("resistance")[0]
+
+
+def test_stopwords_and_punctuation_dropped():
+    assert tokenize("What is the ... ?") == []
+    assert tokenize("") == []
+
+
+def test_normalise_keeps_case_for_symbol_detection():
+    assert normalise("microRNA-21 and Let- 7") == "mir-21 and let-7"
+
+
+def test_distinct_mirnas_stay_distinct():
+    assert "mir-21" not in tokenize("miR-210")
+    assert "mir-200c" not in tokenize("miR-200b")

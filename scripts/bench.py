@@ -38,17 +38,11 @@ def percentile(values: list[float], q: float) -> float:
 # --- workers: run in their own process so memory and import cost are theirs ---
 
 
-def naive_sentences(text: str) -> list[str]:
-    import re
-
-    return [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if len(s.strip()) > 20]
-
-
 def worker_naive(index_dir: Path, repeat: int) -> dict:
     import numpy as np
 
     from bcqa.dense import SentenceTransformerEncoder
-    from bcqa.evaluate import load_golden, score
+    from bcqa.evaluate import load_golden, naive_sentences, score
 
     t0 = time.perf_counter()
     text = next((ROOT / "corpus").glob("*.md")).read_text(encoding="utf-8")
@@ -57,7 +51,7 @@ def worker_naive(index_dir: Path, repeat: int) -> dict:
     matrix = encoder.encode(sentences)
     build = time.perf_counter() - t0
 
-    golden = load_golden(GOLDEN)
+    golden = [g for g in load_golden(GOLDEN) if g.kind == "fact"]
     from bcqa.corpus import load_document
 
     statements = load_document(next((ROOT / "corpus").glob("*.md"))).statements
@@ -90,7 +84,7 @@ def worker_bcqa(index_dir: Path, repeat: int) -> dict:
     t0 = time.perf_counter()
     qa = Assistant.load(index_dir=index_dir, rebuild="always", progress=None)
     build = time.perf_counter() - t0
-    golden = load_golden(GOLDEN)
+    golden = [g for g in load_golden(GOLDEN) if g.kind == "fact"]
     latencies, ranks = [], []
     for i in range(repeat):
         for g in golden:
@@ -108,6 +102,7 @@ def worker_naive_cold(index_dir: Path, repeat: int) -> dict:
     import numpy as np
 
     from bcqa.dense import SentenceTransformerEncoder
+    from bcqa.evaluate import naive_sentences
 
     text = next((ROOT / "corpus").glob("*.md")).read_text(encoding="utf-8")
     sentences = naive_sentences(text)

@@ -123,3 +123,31 @@ def test_json_from_stdin_with_fake_model(capsys, monkeypatch, fake_assistant):
     assert main(["ask", "--json", "--file", "-"]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [o["question"] for o in out] == ["TP53", "HOTAIR"]
+
+
+@pytest.mark.model
+def test_eval_command_json(real_assistant, monkeypatch, capsys, tmp_path):
+    import bcqa.assistant
+
+    monkeypatch.setattr(bcqa.assistant.Assistant, "load", classmethod(lambda cls, *a, **k: real_assistant))
+    golden = tmp_path / "mini.toml"
+    golden.write_text(
+        '[[question]]\nquestion = "Is LAT1 higher in resistant tumours?"\nkind = "fact"\n'
+        'expect = ["s-e150c142"]\ncitations = [7]\n\n'
+        '[[question]]\nquestion = "What is the capital of France?"\nkind = "off-topic"\n',
+        encoding="utf-8",
+    )
+    assert main(["eval", str(golden), "--json", "--split", "dev"]) == 0
+    report = json.loads(capsys.readouterr().out)["dev"]
+    assert report["counts"]["total"] == 2
+    assert set(report["metrics"]) == {"bcqa", "bm25", "dense", "naive-rrf"}
+    assert report["metrics"]["bcqa"]["top1"] == 1.0
+    assert report["metrics"]["bcqa"]["offtopic_abstention"] == 1.0
+    assert report["metrics"]["bm25"]["offtopic_abstention"] == 0.0
+
+
+def test_eval_bad_golden_file(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[question]]\nkind = 'fact'\n", encoding="utf-8")
+    assert main(["eval", str(bad)]) == 1
+    assert "malformed" in capsys.readouterr().err

@@ -28,15 +28,19 @@ def compose(
     references: Mapping[int, Reference],
     abstained: bool = False,
     reason: str = "",
+    mode: str = "search",
+    focus: Sequence[int] = (),
 ) -> Answer:
-    """Build the ``Answer`` for ``question`` from its ranked hits.
+    """Build the ``Answer`` for ``question`` from the chosen hits.
 
     Args:
         question: The question as the user asked it.
-        hits: Ranked hits, best first.
+        hits: Chosen hits, best first.
         references: The document's references by number.
         abstained: True when the document does not address the question.
         reason: The abstention message.
+        mode: How the hits were chosen (search, list, reference, abstain).
+        focus: The reference numbers a reference question is about.
 
     Returns:
         The answer; its references cover every number the hits carry.
@@ -44,18 +48,51 @@ def compose(
     hits = tuple(hits)
     numbers = sorted({n for h in hits for n in h.statement.citations})
     refs = tuple(references[n] for n in numbers if n in references)
-    if abstained:
-        return Answer(question, True, reason or "The document does not address this question.", hits, refs)
-    if not hits:
-        return Answer(question, True, "The document has no statements to answer from.", hits, refs)
-    top = hits[0].score
-    chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
+    if abstained or not hits:
+        text = reason or "The document has no statements that answer this."
+        return Answer(question, True, text, hits, refs, "abstain")
+    if mode == "reference":
+        text = _reference_answer(hits, [references[n] for n in focus if n in references])
+    elif mode == "list":
+        text = _grouped(hits)
+    else:
+        top = hits[0].score
+        chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
+        text = " ".join(_claim(h) for h in chosen)
+    return Answer(question, False, text, hits, refs, mode)
+
+
+def _claim(hit: Hit) -> str:
+    """The statement with its own reference numbers before the full stop."""
+    text = hit.statement.text
+    mark = cite(hit.statement.citations) or "(uncited in the document)"
+    return f"{text[:-1] if text.endswith('.') else text} {mark}."
+
+
+def _grouped(hits: Sequence[Hit]) -> str:
+    """Claims grouped by section, in document order within each group."""
+    sections: dict[str, list[Hit]] = {}
+    for h in hits:
+        sections.setdefault(h.statement.section, []).append(h)
     parts = []
-    for h in chosen:
-        text = h.statement.text
-        mark = cite(h.statement.citations) or "(uncited in the document)"
-        parts.append(f"{text[:-1] if text.endswith('.') else text} {mark}.")
-    return Answer(question, False, " ".join(parts), hits, refs)
+    for section, group in sections.items():
+        group.sort(key=lambda h: h.statement.position)
+        parts.append(f"**{section}:** " + " ".join(_claim(h) for h in group))
+    return "\n".join(parts)
+
+
+def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
+    names = "; ".join(f"[{r.number}] {short_reference(r)}" for r in focus)
+    ordered = sorted(hits, key=lambda h: h.statement.position)
+    return f"The document cites {names} for: " + " ".join(_claim(h) for h in ordered)
+
+
+def short_reference(ref: Reference) -> str:
+    """ "Post et al., Clinical Cancer Research 2018"."""
+    many = ref.authors.count(",") >= 1
+    who = f"{ref.first_author} et al." if many else ref.first_author
+    where = ref.journal.split(" : ")[0]
+    return ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
 
 
 def format_reference(ref: Reference) -> str:

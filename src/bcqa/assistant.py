@@ -8,14 +8,17 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bcqa import aliases as alias_map
 from bcqa.answer import compose
 from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, Encoder, FlatIPIndex, SentenceTransformerEncoder
 from bcqa.errors import BcqaError, IndexStateError, QuestionError
+from bcqa.policy import Thresholds, decide
+from bcqa.query import analyse
 from bcqa.retrieve import Fusion, HybridRetriever
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.store import IndexSettings, expected_manifest, read_index, stale_reasons, write_index
-from bcqa.text import tokenize
+from bcqa.text import english_words
 from bcqa.types import Answer, Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
@@ -48,10 +51,22 @@ class Assistant:
         >>> qa.ask("Which transporter predicts poor response?")
     """
 
-    def __init__(self, document: Document, retriever: HybridRetriever, manifest: dict | None = None):
+    def __init__(
+        self,
+        document: Document,
+        retriever: HybridRetriever,
+        aliases: dict[str, list[str]] | None = None,
+        manifest: dict | None = None,
+        thresholds: Thresholds = Thresholds(),
+    ):
         self.document = document
         self.retriever = retriever
+        self.aliases = aliases or {}
         self.manifest = manifest or {}
+        self.thresholds = thresholds
+        self.statement_tokens = [set(toks) for toks in retriever.sparse.tokens]
+        self.vocabulary = frozenset(t for toks in self.statement_tokens for t in toks)
+        self.genes = frozenset(t for targets in self.aliases.values() for t in targets)
 
     @classmethod
     def load(
@@ -110,7 +125,7 @@ class Assistant:
             stored = read_index(index_dir)
             say(f"indexed {len(stored.document.statements)} statements in {time.perf_counter() - started:.1f}s")
         retriever = HybridRetriever(stored.document.statements, stored.dense, stored.sparse, encoder, fusion)
-        return cls(stored.document, retriever, stored.manifest)
+        return cls(stored.document, retriever, stored.aliases, stored.manifest)
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -121,8 +136,10 @@ class Assistant:
         return self.document.references
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
-        """The top-k statements for a question, without composing an answer."""
-        return self.retriever.search(_check_question(question), _check_k(k))
+        """The top-k statements for a question, ranked, with no abstention or answer."""
+        q = analyse(_check_question(question), self.vocabulary, self.aliases, self.references, english_words())
+        (table,) = self.retriever.score_many([q.dense_text], [q.tokens])
+        return table.top(self.statements, _check_k(k))
 
     def ask(self, question: str, k: int = 5) -> Answer:
         """Answer one question.
@@ -144,22 +161,29 @@ class Assistant:
         """Answer several questions with one encoder call."""
         questions = [_check_question(q) for q in questions]
         k = _check_k(k)
-        searchable = [q for q in questions if tokenize(q)]
-        found = dict(zip(searchable, self.retriever.search_many(searchable, k))) if searchable else {}
+        english = english_words()
+        queries = [analyse(q, self.vocabulary, self.aliases, self.references, english) for q in questions]
+        searchable = [q for q in queries if q.tokens or q.references or q.missing_references]
+        tables = self.retriever.score_many([q.dense_text for q in searchable], [q.tokens for q in searchable])
+        scored = {id(q): t for q, t in zip(searchable, tables)}
         answers = []
-        for q in questions:
-            if q in found:
-                answers.append(compose(q, found[q], self.references))
-            else:
-                answers.append(
-                    compose(
-                        q,
-                        [],
-                        self.references,
-                        abstained=True,
-                        reason="The question has no words to search the document for.",
-                    )
+        for q in queries:
+            if id(q) not in scored:
+                reason = "The question has no words to search the document for."
+                answers.append(compose(q.text, [], self.references, abstained=True, reason=reason))
+                continue
+            d = decide(q, scored[id(q)], self.statements, k, self.thresholds, self.statement_tokens, self.genes)
+            answers.append(
+                compose(
+                    q.text,
+                    d.hits,
+                    self.references,
+                    abstained=d.abstained,
+                    reason=d.reason,
+                    mode=d.mode,
+                    focus=q.references,
                 )
+            )
         return answers
 
     def __repr__(self) -> str:
@@ -173,8 +197,10 @@ def build_index(document_path: Path, index_dir: Path, encoder: Encoder, settings
     document = load_document(document_path)
     texts = [s.text for s in document.statements]
     dense = FlatIPIndex.from_vectors(encoder.encode(texts))
-    sparse = BM25Index.from_texts(texts, settings.bm25)
-    write_index(index_dir, expected_manifest([document_path], settings), document, dense, sparse)
+    names = alias_map.gene_names(texts)
+    sparse = BM25Index.from_texts(texts, settings.bm25, names)
+    resolved = alias_map.build_alias_map(texts)
+    write_index(index_dir, expected_manifest([document_path], settings), document, dense, sparse, resolved, names)
     return document
 
 

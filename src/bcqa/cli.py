@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (JSON Lines)")
     ask.add_argument("--k", type=int, default=5, help="statements per answer (default: 5)")
 
+    ev = sub.add_parser("eval", parents=[common], help="score a golden question file against baselines")
+    ev.add_argument("golden", nargs="?", type=Path, help="golden TOML file (default: tests/golden/golden.toml)")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    ev.add_argument("--split", choices=["dev", "test", "fresh"], help="only this part of the golden set")
+
     index = sub.add_parser("index", parents=[common], help="build or refresh the index")
     index.add_argument("--force", action="store_true", help="rebuild even when the index is fresh")
     return parser
@@ -48,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "ask":
             return _ask(args, parser)
+        if args.command == "eval":
+            return _eval(args)
         return _index(args)
     except QuestionError as exc:
         print(f"bcqa: error: {exc}", file=sys.stderr)
@@ -98,6 +105,36 @@ def _ask(args, parser) -> int:
             out.write(answer.to_text() + "\n")
     out.flush()
     return 0
+
+
+def _eval(args) -> int:
+    from bcqa.assistant import Assistant, project_root
+    from bcqa.corpus import find_documents
+    from bcqa.evaluate import evaluate, format_report, load_golden
+
+    golden = args.golden or project_root() / "tests" / "golden" / "golden.toml"
+    rows = load_golden(golden)
+    qa = Assistant.load(args.corpus, args.index_dir, progress=_progress(args))
+    raw = find_documents(args.corpus or _default_corpus())[0].read_text(encoding="utf-8")
+    present = {r.split for r in rows}
+    reports = {name: evaluate(qa, rows, raw, s) for name, s in _splits(args.split) if s is None or s in present}
+    if args.json:
+        print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2))
+    else:
+        print("\n\n".join(format_report(r, f"== {name} ==") for name, r in reports.items()))
+    return 0
+
+
+def _splits(only: str | None):
+    if only:
+        return [(only, only)]
+    return [("all", None), ("dev", "dev"), ("test (held out)", "test"), ("fresh (held out, unseen)", "fresh")]
+
+
+def _default_corpus():
+    from bcqa.assistant import default_corpus
+
+    return default_corpus()
 
 
 def _index(args) -> int:

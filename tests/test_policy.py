@@ -1,0 +1,66 @@
+"""The decision layer on synthetic scores: references, abstention, list cut-off."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bcqa.policy import Thresholds, cut_list, decide
+from bcqa.query import Query
+from bcqa.retrieve import Scores
+from bcqa.types import Hit, Statement
+
+STATEMENTS = [
+    Statement("a", "A rises.", (1,), "S", 0),
+    Statement("b", "B falls.", (2,), "S", 1),
+    Statement("c", "C is a topic sentence.", (), "S", 2),
+    Statement("d", "D rises too.", (1, 3), "S", 3),
+]
+
+
+def scores(dense, fused):
+    dense = np.asarray(dense, dtype=float)
+    return Scores(dense, np.zeros(len(dense)), np.asarray(fused, dtype=float))
+
+
+def test_reference_question_shows_citing_statements_ranked():
+    q = Query("what does [1] say", ("say",), "what does [1] say", references=(1,))
+    d = decide(q, scores([0.1, 0.9, 0.5, 0.3], [0.1, 0.9, 0.5, 0.3]), STATEMENTS, 5)
+    assert d.mode == "reference" and [h.statement.id for h in d.hits] == ["d", "a"]
+
+
+def test_missing_reference_abstains_naming_it():
+    q = Query("[7]", (), "[7]", missing_references=(7,))
+    d = decide(q, scores([0.5] * 4, [0.5] * 4), STATEMENTS, 5)
+    assert d.abstained and "[7]" in d.reason and "1 to 3" in d.reason
+
+
+def test_unknown_entity_abstains_with_closest_statements():
+    q = Query("HER2?", ("her2",), "HER2?", unknown=("HER2", "trastuzumab"))
+    d = decide(q, scores([0.9, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
+    assert d.abstained and d.reason == "The document does not mention HER2 or trastuzumab."
+    assert d.hits[0].statement.id == "a"
+
+
+@pytest.mark.parametrize(
+    ("best", "coverage", "abstains"),
+    [(0.2, 1.0, True), (0.35, 0.3, True), (0.35, 0.8, False), (0.5, 0.0, False)],
+)
+def test_off_topic_thresholds(best, coverage, abstains):
+    q = Query("q", ("x",), "q", coverage=coverage, uncovered=("France",))
+    d = decide(q, scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds())
+    assert d.abstained is abstains
+    if abstains:
+        assert d.reason == "The document does not mention France."
+
+
+def test_list_drops_uncited_and_cuts_low_scores():
+    q = Query("which", ("x",), "which", is_list=True)
+    d = decide(q, scores([0.9] * 4, [0.9, 0.1, 1.0, 0.8]), STATEMENTS, 5)
+    assert d.mode == "list" and [h.statement.id for h in d.hits] == ["a", "d"]
+
+
+def test_cut_list_keeps_at_least_one():
+    hits = [Hit(STATEMENTS[0], 1.0), Hit(STATEMENTS[1], 0.1)]
+    assert cut_list(hits, Thresholds(list_ratio=0.5)) == hits[:1]
+    assert cut_list([]) == []

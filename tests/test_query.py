@@ -1,0 +1,123 @@
+"""Query analysis: references, list questions, unknown entities, expansions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bcqa.query import analyse, find_references, is_list_question, list_kind, unknown_entities
+from bcqa.text import english_words, tokenize
+
+
+@pytest.fixture(scope="module")
+def vocab(document):
+    return frozenset(t for s in document.statements for t in tokenize(s.text))
+
+
+ALIASES = {"p53": ["tp53"], "lat1": ["slc7a5"], "beta-catenin": ["ctnnb1"], "nur77": ["nr4a1"]}
+
+
+@pytest.mark.parametrize(
+    ("question", "refs"),
+    [
+        ("What does reference 13 say?", (13,)),
+        ("[9]", (9,)),
+        ("What do refs 2 and 3 report?", (2, 3)),
+        ("What does ref. 17 report?", (17,)),
+        ("What did Post et al. find?", (9,)),
+        ("What did Menyhart and colleagues report?", (7,)),
+        ("Which statements cite Xia and Powell?", (2,)),
+        ("What did the Kneubil study show?", (3,)),
+        ("Which claims rely on the Theranostics paper?", (8,)),
+        ("What did the Frontiers in Oncology articles contribute?", (14, 15)),
+        ("What does the 2018 Oncology Reports study show?", (12,)),
+        ("What does the chemoresistome mapping paper conclude?", (18,)),
+        ("Which study was published in 2016?", (17,)),
+    ],
+)
+def test_reference_questions(document, question, refs):
+    assert find_references(question, document.references, english_words()) == (refs, ())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Post-treatment changes in ER+ tumours?",
+        "Look at the MDR1 data: what does it show?",
+        "Who won the football world cup in 2018?",
+        "What does the review say about DNA repair gene expression?",
+        "Is TP53 mutated in resistant groups?",
+    ],
+)
+def test_not_reference_questions(document, question):
+    assert find_references(question, document.references, english_words()) == ((), ())
+
+
+def test_missing_reference_number(document):
+    assert find_references("What does reference 25 say?", document.references) == ((), (25,))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which microRNAs are linked to radioresistance?", "mirna"),
+        ("Which genes are associated with radioresistance?", "gene"),
+        ("List the non-coding RNAs that make radiotherapy more effective.", "rnas"),
+        ("What mutations are linked to chemotherapy resistance?", "mutat"),
+    ],
+)
+def test_list_questions(question, kind):
+    assert is_list_question(question) and list_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is MAPK14 a hub gene?",
+        "What happens to ECM genes after chemotherapy?",
+        "What kinds of changes drive resistance?",
+    ],
+)
+def test_not_list_questions(question):
+    assert not is_list_question(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Does HER2 amplification predict resistance to trastuzumab?", ("HER2", "trastuzumab")),
+        ("Does cisplatin resistance involve miR-155?", ("cisplatin", "miR-155")),
+        ("What causes resistance in lung cancer?", ("lung cancer",)),
+        ("Is PD-L1 linked to radiotherapy failure?", ("PD-L1",)),
+        ("Does melanoma resist radiation?", ("melanoma",)),
+        ("Does miR-21 promote radioresistance?", ()),
+        ("Which CYP genes go up?", ()),
+        ("How do BRCA-deficient tumours respond?", ()),
+        ("Is p53 or LAT1 involved?", ()),
+        ("Is breast cancer resistance linked to tamoxifen?", ()),
+        ("Do TNBC patients reach pCR?", ()),
+        ("How does P4HA2 make cancer cells resist radiation?", ()),
+    ],
+)
+def test_unknown_entities(vocab, question, unknown):
+    assert unknown_entities(question, vocab, ALIASES) == unknown
+
+
+def test_aliases_expand_only_when_the_document_lacks_the_word(document, vocab):
+    q = analyse("Is LAT1 higher in resistant tumours?", vocab, ALIASES, document.references)
+    assert "slc7a5" in q.tokens and q.expansions == {"lat1": "slc7a5"} and "SLC7A5" in q.dense_text
+    q = analyse("Why is the role of p53 complicated?", vocab, ALIASES, document.references)
+    assert "tp53" not in q.tokens  # the document says p53 itself
+
+
+def test_synonyms_and_compounds(document, vocab):
+    q = analyse("Is endocrine therapy resistance linked to radioresistance?", vocab, {}, document.references)
+    assert {"tamoxifen", "radiotherapi", "resist"} <= set(q.tokens)
+    q = analyse("What changes after chemotherapy?", vocab, {}, document.references)
+    assert "post" in q.tokens
+
+
+def test_coverage_and_uncovered_words(document, vocab):
+    q = analyse("What is the capital of France?", vocab, {}, document.references)
+    assert q.coverage == 0.0 and q.uncovered == ("capital", "France")
+    q = analyse("Is TP53 mutated in anthracycline-sensitive tumours?", vocab, {}, document.references)
+    assert q.coverage == 1.0 and q.uncovered == ()

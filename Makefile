@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.bcqa-installed
 PYTHON ?= python3
 Q      ?= Which microRNAs are linked to radioresistance?
 
-.PHONY: setup ask test lint index bench clean
+.PHONY: setup ask serve test browser lint index bench clean
 
 setup: $(STAMP)
 
@@ -13,14 +13,21 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ui]'
 	@if $(BIN)/pip list 2>/dev/null | grep -i nvidia; then echo "CUDA packages found in $(VENV); torch must be the CPU build" >&2; exit 1; fi
 	touch $@
 
 ask: setup
 	$(BIN)/bcqa ask "$(Q)"
 
-test: setup
+serve: setup
+	$(BIN)/bcqa serve
+
+# The browser test drives Debian's Chromium (Playwright's own download cannot work offline).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
+
+test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

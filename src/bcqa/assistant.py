@@ -13,6 +13,7 @@ from bcqa.answer import compose
 from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, Encoder, FlatIPIndex, SentenceTransformerEncoder
 from bcqa.errors import BcqaError, IndexStateError, QuestionError
+from bcqa.evidence import EvidenceMap, build_evidence
 from bcqa.policy import Thresholds, decide
 from bcqa.query import analyse
 from bcqa.retrieve import Fusion, HybridRetriever
@@ -58,12 +59,14 @@ class Assistant:
         aliases: dict[str, list[str]] | None = None,
         manifest: dict | None = None,
         thresholds: Thresholds = Thresholds(),
+        evidence: EvidenceMap | None = None,
     ):
         self.document = document
         self.retriever = retriever
         self.aliases = aliases or {}
         self.manifest = manifest or {}
         self.thresholds = thresholds
+        self.evidence = evidence or build_evidence(document.statements)
         self.statement_tokens = [set(toks) for toks in retriever.sparse.tokens]
         self.vocabulary = frozenset(t for toks in self.statement_tokens for t in toks)
         self.genes = frozenset(t for targets in self.aliases.values() for t in targets)
@@ -125,7 +128,7 @@ class Assistant:
             stored = read_index(index_dir)
             say(f"indexed {len(stored.document.statements)} statements in {time.perf_counter() - started:.1f}s")
         retriever = HybridRetriever(stored.document.statements, stored.dense, stored.sparse, encoder, fusion)
-        return cls(stored.document, retriever, stored.aliases, stored.manifest)
+        return cls(stored.document, retriever, stored.aliases, stored.manifest, evidence=stored.evidence)
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -141,12 +144,13 @@ class Assistant:
         (table,) = self.retriever.score_many([q.dense_text], [q.tokens])
         return table.top(self.statements, _check_k(k))
 
-    def ask(self, question: str, k: int = 5) -> Answer:
+    def ask(self, question: str, k: int = 5, sections: Sequence[str] | None = None) -> Answer:
         """Answer one question.
 
         Args:
             question: Plain-language question.
             k: How many supporting statements to return at most.
+            sections: Only answer from these sections (default: all).
 
         Returns:
             The cited answer; ``abstained`` is true when there is nothing to
@@ -155,12 +159,13 @@ class Assistant:
         Raises:
             QuestionError: The question is empty, not text or too long.
         """
-        return self.ask_many([question], k)[0]
+        return self.ask_many([question], k, sections)[0]
 
-    def ask_many(self, questions: Sequence[str], k: int = 5) -> list[Answer]:
+    def ask_many(self, questions: Sequence[str], k: int = 5, sections: Sequence[str] | None = None) -> list[Answer]:
         """Answer several questions with one encoder call."""
         questions = [_check_question(q) for q in questions]
         k = _check_k(k)
+        allowed = self._rows_in(sections)
         english = english_words()
         queries = [analyse(q, self.vocabulary, self.aliases, self.references, english) for q in questions]
         searchable = [q for q in queries if q.tokens or q.references or q.missing_references]
@@ -172,7 +177,9 @@ class Assistant:
                 reason = "The question has no words to search the document for."
                 answers.append(compose(q.text, [], self.references, abstained=True, reason=reason))
                 continue
-            d = decide(q, scored[id(q)], self.statements, k, self.thresholds, self.statement_tokens, self.genes)
+            d = decide(
+                q, scored[id(q)], self.statements, k, self.thresholds, self.statement_tokens, self.genes, allowed
+            )
             answers.append(
                 compose(
                     q.text,
@@ -185,6 +192,14 @@ class Assistant:
                 )
             )
         return answers
+
+    def _rows_in(self, sections: Sequence[str] | None) -> frozenset[int] | None:
+        if not sections:
+            return None
+        unknown = set(sections) - set(self.document.sections)
+        if unknown:
+            raise QuestionError(f"no section {sorted(unknown)}; sections are: {', '.join(self.document.sections)}")
+        return frozenset(i for i, s in enumerate(self.statements) if s.section in set(sections))
 
     def __repr__(self) -> str:
         return (

@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--split", choices=["dev", "test", "fresh"], help="only this part of the golden set")
 
+    serve = sub.add_parser("serve", parents=[common], help="start the chat UI in the browser")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+
     index = sub.add_parser("index", parents=[common], help="build or refresh the index")
     index.add_argument("--force", action="store_true", help="rebuild even when the index is fresh")
     return parser
@@ -55,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _ask(args, parser)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "serve":
+            return _serve(args)
         return _index(args)
     except QuestionError as exc:
         print(f"bcqa: error: {exc}", file=sys.stderr)
@@ -122,6 +128,25 @@ def _eval(args) -> int:
         print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2))
     else:
         print("\n\n".join(format_report(r, f"== {name} ==") for name, r in reports.items()))
+    return 0
+
+
+def _serve(args) -> int:
+    import importlib.util
+
+    from bcqa.assistant import project_root
+
+    app = project_root() / "ui" / "app.py"
+    if not app.is_file():
+        print(f"bcqa: error: the UI is not here ({app}); run bcqa serve from a checkout", file=sys.stderr)
+        return EXIT_ERROR
+    if importlib.util.find_spec("gradio") is None:
+        print("bcqa: error: the UI needs gradio: pip install -e '.[ui]'", file=sys.stderr)
+        return EXIT_ERROR
+    spec = importlib.util.spec_from_file_location("bcqa_ui_app", app)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.serve(args.host, args.port, args.corpus, args.index_dir)
     return 0
 
 

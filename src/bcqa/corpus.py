@@ -99,8 +99,10 @@ def parse_document(text: str, name: str = "document") -> Document:
 
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
+    sentence_no = 0
     for title, body in sections:
         for sentence in split_sentences(body):
+            sentence_no += 1
             for clause in split_clauses(sentence):
                 plain = clean_text(clause.raw)
                 if not plain or plain.endswith("?") or not re.search(r"[A-Za-z]", plain):
@@ -114,6 +116,7 @@ def parse_document(text: str, name: str = "document") -> Document:
                         section=title,
                         position=len(statements),
                         terms=_bold_terms(clause.raw),
+                        sentence=sentence_no,
                     )
                 )
     if not statements:

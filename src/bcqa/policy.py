@@ -80,6 +80,7 @@ def decide(
     thresholds: Thresholds = Thresholds(),
     statement_tokens: Sequence[set[str]] = (),
     genes: frozenset[str] = frozenset(),
+    allowed: frozenset[int] | None = None,
 ) -> Decision:
     """Choose the statements to show for ``query``, or abstain.
 
@@ -91,7 +92,10 @@ def decide(
         thresholds: Abstention and list cut-offs.
         statement_tokens: Each statement's BM25 tokens (for list kinds).
         genes: The corpus's gene tokens (for "which genes" questions).
+        allowed: Only these statement rows may be shown (a section filter).
     """
+    if allowed is not None:
+        scores = scores.only(allowed)
     if query.missing_references and not query.references:
         listed = ", ".join(f"[{n}]" for n in query.missing_references)
         numbers = sorted({n for s in statements for n in s.citations})

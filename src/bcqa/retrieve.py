@@ -103,11 +103,22 @@ class Scores:
     sparse: np.ndarray
     fused: np.ndarray
 
+    def only(self, rows: frozenset[int]) -> Scores:
+        """The same scores with every other row pushed below any real score."""
+        import numpy as np
+
+        mask = np.zeros(len(self.fused), dtype=bool)
+        mask[list(rows)] = True
+        return Scores(
+            np.where(mask, self.dense, -1.0), np.where(mask, self.sparse, 0.0), np.where(mask, self.fused, -np.inf)
+        )
+
     def top(self, statements: Sequence[Statement], k: int, among: Sequence[int] | None = None) -> list[Hit]:
         """The k best statements, optionally only among the given rows."""
         import numpy as np
 
         rows = np.arange(len(statements)) if among is None else np.asarray(list(among), dtype=np.int64)
+        rows = rows[np.isfinite(self.fused[rows])]
         if len(rows) == 0:
             return []
         order = rows[np.argsort(-self.fused[rows], kind="stable")][:k]

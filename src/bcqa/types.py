@@ -17,6 +17,8 @@ class Statement:
         section: Title of the ``##`` section the claim sits in.
         position: Order of the statement in the document, from 0.
         terms: Phrases the document set in bold inside this claim.
+        sentence: Index of the sentence the claim was cut from (clauses of
+            one sentence share it).
     """
 
     id: str
@@ -25,6 +27,7 @@ class Statement:
     section: str
     position: int
     terms: tuple[str, ...] = ()
+    sentence: int = -1
 
     @property
     def cited(self) -> bool:
@@ -38,6 +41,7 @@ class Statement:
             "section": self.section,
             "position": self.position,
             "terms": list(self.terms),
+            "sentence": self.sentence,
         }
 
     @classmethod
@@ -49,6 +53,7 @@ class Statement:
             section=d["section"],
             position=d["position"],
             terms=tuple(d.get("terms", ())),
+            sentence=d.get("sentence", -1),
         )
 
 
@@ -157,6 +162,18 @@ class Answer:
         from bcqa.answer import render_text
 
         return render_text(self)
+
+    def to_bibtex(self) -> str:
+        """The cited references as BibTeX."""
+        from bcqa.export import to_bibtex
+
+        return to_bibtex(self.references)
+
+    def to_ris(self) -> str:
+        """The cited references as RIS (EndNote, Zotero, Mendeley)."""
+        from bcqa.export import to_ris
+
+        return to_ris(self.references)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()

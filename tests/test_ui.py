@@ -1,0 +1,161 @@
+"""The Gradio UI against a live server on 127.0.0.1: API client and a real browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("gradio_client")
+
+ROOT = Path(__file__).resolve().parents[1]
+BCQA = Path(sys.executable).with_name("bcqa")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOT = ROOT / "docs" / "ui.png"
+
+pytestmark = pytest.mark.model
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(real_index, tmp_path_factory):
+    corpus, index = real_index
+    port = _free_port()
+    log = tmp_path_factory.mktemp("ui") / "serve.log"
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [str(BCQA), "serve", "--port", str(port), "--corpus", str(corpus), "--index-dir", str(index)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"bcqa serve exited early:\n{log.read_text()}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"bcqa serve did not come up:\n{log.read_text()}")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    from gradio_client import Client
+
+    return Client(server, verbose=False)
+
+
+def test_in_scope_answer_has_citation_and_reference(client):
+    md = client.predict("How does miR-21 cause radioresistance?", 5, "All sections", api_name="/ask")
+    assert "[[13]](https://doi.org/10.1080/15384101.2022.2035915)" in md
+    assert "Oghabi Bakhshaiesh T, Esmaeili R" in md
+
+
+def test_off_topic_is_shown_as_abstention(client):
+    md = client.predict("What is the capital of France?", 5, "All sections", api_name="/ask")
+    assert md.startswith("⚠️ **Not covered by the document.**")
+
+
+def test_section_filter(client):
+    md = client.predict("Which genes are linked to resistance?", 5, "Non-Coding RNAs", api_name="/ask")
+    assert "Gene Mutations" not in md and "Non-Coding RNAs" in md
+
+
+def test_long_input_is_cut_with_a_message(client):
+    md = client.predict("miR-21 " * 400, 3, "All sections", api_name="/ask")
+    assert "cut to 1000 characters" in md
+
+
+def test_twenty_concurrent_requests(server):
+    from gradio_client import Client
+
+    questions = {
+        "Is LAT1 higher in resistant tumours?": "[[7]]",
+        "What does MDR1 expression mean for chemotherapy response?": "[[5]]",
+        "How does P4HA2 make cells resist radiation?": "[[8]]",
+        "What links tamoxifen resistance to radiotherapy resistance?": "[[9]]",
+    }
+    jobs = list(questions.items()) * 5
+
+    def ask(item):
+        question, mark = item
+        md = Client(server, verbose=False).predict(question, 3, "All sections", api_name="/ask")
+        return mark in md.split("**Supporting statements**")[0]
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(ask, jobs))
+    assert len(results) == 20 and all(results)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed; `make test` installs it (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 1100})
+        page.goto(server)
+        page.wait_for_selector("#question textarea", timeout=60_000)
+        yield page
+        browser.close()
+
+
+def _ask(page, question: str, expect_messages: int):
+    page.fill("#question textarea", question)
+    page.press("#question textarea", "Enter")
+    page.wait_for_function(
+        f"document.querySelectorAll('#chat .message-row').length >= {expect_messages}", timeout=60_000
+    )
+    page.wait_for_timeout(300)
+
+
+def test_browser_shows_citations_references_and_doi_links(page):
+    _ask(page, "Which microRNAs are linked to radioresistance?", 2)
+    bot = page.locator("#chat .message-row").nth(1)
+    bot.get_by_text("Supporting statements").wait_for()
+    assert bot.get_by_text("References").first.is_visible()
+    assert bot.get_by_text("miR-21 promotes radioresistance").first.is_visible()
+    link = bot.locator("a[href='https://doi.org/10.1080/15384101.2022.2035915']").first
+    assert link.is_visible()
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+
+def test_browser_renders_script_as_text(page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _ask(page, "<script>alert(1)</script> <img src=x onerror=alert(2)> miR-21?", 4)
+    user = page.locator("#chat .message-row").nth(2)
+    assert "<script>alert(1)</script>" in user.inner_text()
+    assert page.locator("#chat script").count() == 0
+    assert dialogs == []

@@ -1,0 +1,224 @@
+"""bcqa in the browser: cited chat answers and the document's evidence map.
+
+Start it with ``bcqa serve`` (or ``python ui/app.py``).  It uses only the
+public ``bcqa`` API: ``Assistant.load``, ``Assistant.ask``, ``Answer`` and
+``Assistant.evidence``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import ipaddress
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+# Before gradio is imported: no usage analytics leave this machine.
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+from bcqa import Answer, Assistant  # noqa: E402
+
+MAX_QUESTION_CHARS = 1000
+ALL_SECTIONS = "All sections"
+EXAMPLES = [
+    "Which microRNAs are linked to radioresistance?",
+    "Does MDR1 expression predict response to chemotherapy?",
+    "What links tamoxifen resistance to radiotherapy resistance?",
+    "What does reference 13 say?",
+    "Does HER2 predict resistance to trastuzumab?",
+]
+CSS = """
+.evidence-map table { border-collapse: collapse; font-size: 0.9em; }
+.evidence-map th, .evidence-map td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; }
+.evidence-map td.hit { background: #dbeafe; font-weight: 600; }
+.evidence-map td.layer { background: #f3f4f6; font-style: italic; }
+"""
+
+
+def cite_links(numbers, refs_by_number) -> str:
+    """[n] markers, each a link to that reference's DOI (or its entry)."""
+    out = []
+    for n in numbers:
+        ref = refs_by_number.get(n)
+        url = f"https://doi.org/{ref.doi}" if ref and ref.doi else f"#ref-{n}"
+        out.append(f"[[{n}]]({url})")
+    return "".join(out)
+
+
+def render_answer(answer: Answer) -> str:
+    """Chat markdown for one answer; the question is not echoed (the chat shows it)."""
+    refs = {r.number: r for r in answer.references}
+    text = html.escape(answer.answer)
+    for r in answer.references:
+        text = text.replace(f"[{r.number}]", cite_links([r.number], refs))
+    lines = []
+    if answer.abstained:
+        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
+        if answer.statements:
+            lines.append("*Closest statements (low confidence):*")
+    else:
+        lines += [text, "", "**Supporting statements**"]
+    for i, hit in enumerate(answer.statements, 1):
+        s = hit.statement
+        marks = cite_links(s.citations, refs) or "*(uncited)*"
+        lines.append(f"{i}. {html.escape(s.text)} {marks} — *{html.escape(s.section)}*")
+    if answer.references:
+        lines += ["", "**References**"]
+        for r in answer.references:
+            entry = html.escape(r.raw.split(" doi:")[0])
+            link = f" [doi:{r.doi}](https://doi.org/{r.doi})" if r.doi else ""
+            lines.append(f"- <span id='ref-{r.number}'>[{r.number}]</span> {entry}{link}")
+    return "\n".join(lines)
+
+
+def evidence_html(qa: Assistant) -> str:
+    """The evidence map as a table: markers by layer, therapies across, [n] in cells."""
+    from bcqa.evidence import THERAPIES
+
+    ev = qa.evidence
+    used = [t for t in THERAPIES if any(t in ev.cells(m) for m in ev.markers)]
+    head = "".join(f"<th>{html.escape(t)}</th>" for t in used)
+    rows, layer = [], None
+    for marker in ev.markers:
+        if ev.layer(marker) != layer:
+            layer = ev.layer(marker)
+            rows.append(f"<tr><td class='layer' colspan='{len(used) + 1}'>{html.escape(layer)}</td></tr>")
+        cells = ev.cells(marker)
+        tds = "".join(
+            f"<td class='hit'>{''.join(f'[{n}]' for n in cells[t].references)}</td>" if t in cells else "<td></td>"
+            for t in used
+        )
+        rows.append(f"<tr><td>{html.escape(marker)}</td>{tds}</tr>")
+    return f"<div class='evidence-map'><table><tr><th>marker</th>{head}</tr>{''.join(rows)}</table></div>"
+
+
+def marker_statements(qa: Assistant, marker: str) -> str:
+    if not marker or marker not in qa.evidence.markers:
+        return "Choose a marker to see the statements behind it."
+    by_id = {s.id: s for s in qa.statements}
+    refs = qa.references
+    lines = [f"**{html.escape(marker)}** ({html.escape(qa.evidence.layer(marker))})", ""]
+    for sid in qa.evidence.statement_ids(marker):
+        s = by_id[sid]
+        lines.append(f"- {html.escape(s.text)} {cite_links(s.citations, refs)} — *{html.escape(s.section)}*")
+    return "\n".join(lines)
+
+
+def _clip(question: str) -> tuple[str, str]:
+    question = (question or "").strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        return question[:MAX_QUESTION_CHARS], f"*(Your question was cut to {MAX_QUESTION_CHARS} characters.)*\n\n"
+    return question, ""
+
+
+def build_demo(qa: Assistant):
+    import gradio as gr
+
+    lock = threading.Lock()  # one encoder, many users: answer one at a time
+    downloads = Path(tempfile.mkdtemp(prefix="bcqa-ui-"))
+    sections = [ALL_SECTIONS, *qa.document.sections]
+
+    def answer_markdown(question: str, k: float = 5, section: str = ALL_SECTIONS) -> str:
+        """Answer one question; returns the cited answer as markdown."""
+        question, note = _clip(question)
+        if not question:
+            return "Please type a question about breast cancer therapy resistance."
+        only = None if section in (None, "", ALL_SECTIONS) else [section]
+        with lock:
+            answer = qa.ask(question, k=int(k), sections=only)
+        return note + render_answer(answer)
+
+    def respond(question, history, k, section):
+        history = list(history or [])
+        question, note = _clip(question)
+        if not question:
+            return history, "", "", None, None
+        only = None if section in (None, "", ALL_SECTIONS) else [section]
+        with lock:
+            answer = qa.ask(question, k=int(k), sections=only)
+        stem = f"bcqa-{abs(hash((question, k, section))) % 10**8}"
+        bib, ris = downloads / f"{stem}.bib", downloads / f"{stem}.ris"
+        bib.write_text(answer.to_bibtex() or "% no references cited\n", encoding="utf-8")
+        ris.write_text(answer.to_ris() or "", encoding="utf-8")
+        history += [
+            {"role": "user", "content": html.escape(question)},
+            {"role": "assistant", "content": note + render_answer(answer)},
+        ]
+        return history, "", answer.to_markdown(), str(bib), str(ris)
+
+    with gr.Blocks(title="bcqa: breast cancer therapy resistance", analytics_enabled=False) as demo:
+        gr.Markdown(
+            "# bcqa\nAsk about resistance to chemotherapy and radiotherapy in breast cancer. Every claim "
+            "comes from the review, with the numbers of the references that support it."
+        )
+        with gr.Tab("Ask"):
+            chat = gr.Chatbot(label="Answers", height=520, elem_id="chat", sanitize_html=True)
+            with gr.Row():
+                box = gr.Textbox(
+                    placeholder="e.g. Which microRNAs are linked to radioresistance?",
+                    show_label=False,
+                    scale=5,
+                    elem_id="question",
+                    max_length=MAX_QUESTION_CHARS * 4,
+                )
+                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+            with gr.Row():
+                k = gr.Slider(1, 10, value=5, step=1, label="Statements per answer")
+                section = gr.Dropdown(sections, value=ALL_SECTIONS, label="Section")
+            gr.Examples(EXAMPLES, inputs=box)
+            with gr.Accordion("Export the last answer", open=False):
+                md = gr.Code(label="Answer as markdown (copy)", language="markdown", interactive=False)
+                with gr.Row():
+                    bib = gr.DownloadButton("References as BibTeX", elem_id="bibtex")
+                    ris = gr.DownloadButton("References as RIS", elem_id="ris")
+            outputs = [chat, box, md, bib, ris]
+            box.submit(respond, [box, chat, k, section], outputs, api_name="chat")
+            send.click(respond, [box, chat, k, section], outputs, api_name=False)
+        with gr.Tab("Evidence map"):
+            gr.Markdown(
+                "Which markers the review ties to which therapy, by molecular layer; each cell holds the "
+                "reference numbers. Built from the statements when the index is built."
+            )
+            gr.HTML(evidence_html(qa))
+            marker = gr.Dropdown(list(qa.evidence.markers), label="Marker", elem_id="marker")
+            detail = gr.Markdown(marker_statements(qa, ""))
+            marker.change(lambda m: marker_statements(qa, m), marker, detail, api_name="marker")
+        gr.api(answer_markdown, api_name="ask")
+    return demo
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(host: str = "127.0.0.1", port: int = 7860, corpus=None, index_dir=None) -> None:
+    """Load (or build) the index with progress on stderr, then serve until stopped."""
+    if not is_loopback(host):
+        print(f"bcqa: warning: serving on {host}, reachable from other machines; there is no login", file=sys.stderr)
+    print("bcqa: loading the index ...", file=sys.stderr, flush=True)
+    qa = Assistant.load(corpus, index_dir)
+    print(f"bcqa: ready: {len(qa.statements)} statements; open http://{host}:{port}/", file=sys.stderr, flush=True)
+    demo = build_demo(qa)
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name=host, server_port=port, show_error=True, css=CSS, footer_links=["api"], quiet=True
+    )
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the bcqa chat UI.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=7860)
+    args = parser.parse_args(argv)
+    serve(args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()

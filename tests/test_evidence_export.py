@@ -51,3 +51,10 @@ def test_bibtex_and_ris(document):
     assert "UR  - https://doi.org/10.1158/1078-0432.CCR-17-2551" in ris
     assert "AU  - Burger, H." in ris
     assert to_bibtex([]) == "" and to_ris([]) == ""
+
+
+def test_aliases_merge_rows(document):
+    ev = build_evidence(document.statements, {"mdr1": ["abcb1"], "p53": ["tp53"]})
+    assert "ABCB1 (MDR1)" in ev.markers and "MDR1" not in ev.markers and "ABCB1" not in ev.markers
+    cells = ev.cells("TP53 (p53)")
+    assert cells["chemotherapy"].references == (1, 2) and cells["radiotherapy"].references == (2,)

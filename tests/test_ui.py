@@ -87,6 +87,12 @@ def test_section_filter(client):
     assert "Gene Mutations" not in md and "Non-Coding RNAs" in md
 
 
+def test_evidence_map_marker_shows_its_statements(client):
+    md = client.predict("miR-21", api_name="/marker")
+    assert "miR-21 promotes radioresistance via cancer stem cells." in md
+    assert "[[13]](https://doi.org/10.1080/15384101.2022.2035915)" in md
+
+
 def test_long_input_is_cut_with_a_message(client):
     md = client.predict("miR-21 " * 400, 3, "All sections", api_name="/ask")
     assert "cut to 1000 characters" in md

@@ -76,10 +76,8 @@ def render_answer(answer: Answer) -> str:
 
 def evidence_html(qa: Assistant) -> str:
     """The evidence map as a table: markers by layer, therapies across, [n] in cells."""
-    from bcqa.evidence import THERAPIES
-
     ev = qa.evidence
-    used = [t for t in THERAPIES if any(t in ev.cells(m) for m in ev.markers)]
+    used = ev.therapies()
     head = "".join(f"<th>{html.escape(t)}</th>" for t in used)
     rows, layer = [], None
     for marker in ev.markers:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bcqa.text import is_symbol
+from bcqa.text import is_symbol, tokenize
 from bcqa.types import Statement
 
 FILENAME = "evidence.json"
@@ -56,6 +56,10 @@ class EvidenceMap:
 
     def cells(self, marker: str) -> dict[str, Cell]:
         return self.markers[marker]["cells"]
+
+    def therapies(self) -> list[str]:
+        """The therapy columns that hold any evidence, in a fixed order."""
+        return [t for t in THERAPIES if any(t in m["cells"] for m in self.markers.values())]
 
     def statement_ids(self, marker: str) -> list[str]:
         ids: list[str] = []
@@ -111,9 +115,13 @@ def markers_of(statement: Statement) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def build_evidence(statements: Sequence[Statement]) -> EvidenceMap:
-    """Build the map from the cited statements; a clause without therapy words
-    takes those of the sentence it was cut from."""
+def build_evidence(statements: Sequence[Statement], aliases: dict[str, list[str]] | None = None) -> EvidenceMap:
+    """Build the map from the cited statements.
+
+    A clause without therapy words takes those of the sentence it was cut
+    from.  With the index's alias map, a marker the document also names by an
+    alias is one row: "ABCB1 (MDR1)", "TP53 (p53)".
+    """
     sentences: dict[int, str] = {}
     for s in statements:
         sentences[s.sentence] = f"{sentences.get(s.sentence, '')} {s.text}"
@@ -130,9 +138,30 @@ def build_evidence(statements: Sequence[Statement]) -> EvidenceMap:
                 entry["cells"][therapy] = Cell(
                     tuple(sorted(set(old.references) | set(s.citations))), old.statements + (s.id,)
                 )
+    markers = _merge_aliases(markers, aliases or {})
     order = {layer: i for i, layer in enumerate(LAYERS)}
     ordered = dict(sorted(markers.items(), key=lambda kv: (order.get(kv[1]["layer"], 99), kv[0].lower())))
     return EvidenceMap(ordered)
+
+
+def _merge_aliases(markers: dict[str, dict], aliases: dict[str, list[str]]) -> dict[str, dict]:
+    by_token = {tokenize(name)[0]: name for name in markers if tokenize(name)}
+    merged = dict(markers)
+    for name in list(markers):
+        tokens = tokenize(name)
+        targets = aliases.get(tokens[0], []) if tokens else []
+        main = next((by_token[t] for t in targets if t in by_token and by_token[t] != name), None)
+        if main is None or main not in merged or name not in merged:
+            continue
+        alias_entry = merged.pop(name)
+        entry = merged.pop(main)
+        cells = dict(entry["cells"])
+        for therapy, cell in alias_entry["cells"].items():
+            old = cells.get(therapy, Cell((), ()))
+            ids = old.statements + tuple(i for i in cell.statements if i not in old.statements)
+            cells[therapy] = Cell(tuple(sorted(set(old.references) | set(cell.references))), ids)
+        merged[f"{main} ({name})"] = {"layer": entry["layer"], "cells": cells}
+    return merged
 
 
 def save(directory: Path, evidence: EvidenceMap) -> None:

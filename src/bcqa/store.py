@@ -159,7 +159,7 @@ def write_index(
         dense.save(tmp)
         sparse.save(tmp)
         aliases.save(tmp, alias_map, gene_names)
-        evidence.save(tmp, evidence.build_evidence(document.statements))
+        evidence.save(tmp, evidence.build_evidence(document.statements, alias_map))
         full = {
             **manifest,
             "document": {

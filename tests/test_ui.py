@@ -87,10 +87,31 @@ def test_section_filter(client):
     assert "Gene Mutations" not in md and "Non-Coding RNAs" in md
 
 
+def test_chat_turn_exports_markdown_bibtex_and_ris(client):
+    history, box, md, bib, ris = client.predict(
+        "What links tamoxifen resistance to radiotherapy resistance?", [], 5, "All sections", api_name="/chat"
+    )
+    assert box == "" and [m["role"] for m in history] == ["user", "assistant"]
+    assert "[9]" in md and md.startswith("**Q:**")
+    bibtex = Path(bib).read_text(encoding="utf-8")
+    assert "@article{post2018ref9," in bibtex and "doi = {10.1158/1078-0432.CCR-17-2551}" in bibtex
+    assert "DO  - 10.1158/1078-0432.CCR-17-2551" in Path(ris).read_text(encoding="utf-8")
+
+
 def test_evidence_map_marker_shows_its_statements(client):
     md = client.predict("miR-21", api_name="/marker")
     assert "miR-21 promotes radioresistance via cancer stem cells." in md
     assert "[[13]](https://doi.org/10.1080/15384101.2022.2035915)" in md
+
+
+def test_public_address_warning():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bcqa_ui_app", ROOT / "ui" / "app.py")
+    app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(app)
+    assert app.is_loopback("127.0.0.1") and app.is_loopback("localhost") and app.is_loopback("::1")
+    assert not app.is_loopback("0.0.0.0") and not app.is_loopback("192.0.2.7")
 
 
 def test_long_input_is_cut_with_a_message(client):
@@ -120,7 +141,7 @@ def test_twenty_concurrent_requests(server):
 
 
 @pytest.fixture(scope="module")
-def page(server):
+def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.fail("chromium is not installed; `make test` installs it (apt-get install chromium)")
@@ -129,11 +150,18 @@ def page(server):
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 1100})
-        page.goto(server)
-        page.wait_for_selector("#question textarea", timeout=60_000)
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page per test: no test sees another's chat."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+    page.goto(server)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    yield page
+    page.close()
 
 
 def _ask(page, question: str, expect_messages: int):
@@ -160,8 +188,8 @@ def test_browser_shows_citations_references_and_doi_links(page):
 def test_browser_renders_script_as_text(page):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    _ask(page, "<script>alert(1)</script> <img src=x onerror=alert(2)> miR-21?", 4)
-    user = page.locator("#chat .message-row").nth(2)
+    _ask(page, "<script>alert(1)</script> <img src=x onerror=alert(2)> miR-21?", 2)
+    user = page.locator("#chat .message-row").nth(0)
     assert "<script>alert(1)</script>" in user.inner_text()
     assert page.locator("#chat script").count() == 0
     assert dialogs == []

@@ -67,6 +67,7 @@ class Assistant:
         self.manifest = manifest or {}
         self.thresholds = thresholds
         self.evidence = evidence or build_evidence(document.statements)
+        self.document_path: Path | None = None  # set by load()
         self.statement_tokens = [set(toks) for toks in retriever.sparse.tokens]
         self.vocabulary = frozenset(t for toks in self.statement_tokens for t in toks)
         self.genes = frozenset(t for targets in self.aliases.values() for t in targets)
@@ -128,7 +129,9 @@ class Assistant:
             stored = read_index(index_dir)
             say(f"indexed {len(stored.document.statements)} statements in {time.perf_counter() - started:.1f}s")
         retriever = HybridRetriever(stored.document.statements, stored.dense, stored.sparse, encoder, fusion)
-        return cls(stored.document, retriever, stored.aliases, stored.manifest, evidence=stored.evidence)
+        qa = cls(stored.document, retriever, stored.aliases, stored.manifest, evidence=stored.evidence)
+        qa.document_path = files[0]
+        return qa
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -115,13 +115,12 @@ def _ask(args, parser) -> int:
 
 def _eval(args) -> int:
     from bcqa.assistant import Assistant, project_root
-    from bcqa.corpus import find_documents
     from bcqa.evaluate import evaluate, format_report, load_golden
 
     golden = args.golden or project_root() / "tests" / "golden" / "golden.toml"
     rows = load_golden(golden)
     qa = Assistant.load(args.corpus, args.index_dir, progress=_progress(args))
-    raw = find_documents(args.corpus or _default_corpus())[0].read_text(encoding="utf-8")
+    raw = qa.document_path.read_text(encoding="utf-8")
     present = {r.split for r in rows}
     reports = {name: evaluate(qa, rows, raw, s) for name, s in _splits(args.split) if s is None or s in present}
     if args.json:
@@ -154,12 +153,6 @@ def _splits(only: str | None):
     if only:
         return [(only, only)]
     return [("all", None), ("dev", "dev"), ("test (held out)", "test"), ("fresh (held out, unseen)", "fresh")]
-
-
-def _default_corpus():
-    from bcqa.assistant import default_corpus
-
-    return default_corpus()
 
 
 def _index(args) -> int:

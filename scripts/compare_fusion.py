@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     golden = load_golden(sys.argv[1] if len(sys.argv) > 1 else ROOT / "tests/golden/golden.toml")
+    golden = [g for g in golden if g.kind == "fact"]
     qa = Assistant.load(progress=None)
     questions = [g.question for g in golden]
     n = len(qa.statements)

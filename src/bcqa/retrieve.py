@@ -5,9 +5,10 @@ combination of min-max-normalised scores (``"weighted"``, alpha = 0.4).  It
 was picked by measuring on the dev part of the golden set
 (``scripts/compare_fusion.py``, 48 dev fact questions, plain question tokens):
 top-1 0.979 for weighted alpha 0.4, 0.958 at 0.5-0.7, 0.938 at 0.3; 0.917 for
-RRF (k = 10 or 60) and BM25 alone, 0.896 for dense alone.  With a few dozen short statements the *size*
-of a BM25 win on a rare gene symbol carries information that RRF throws away,
-while the dense side keeps paraphrases in reach when no term matches.
+RRF (k = 10 or 60) and BM25 alone, 0.896 for dense alone.  With a few dozen
+short statements the *size* of a BM25 win on a rare gene symbol carries
+information that RRF throws away, while the dense side keeps paraphrases in
+reach when no term matches.
 """
 
 from __future__ import annotations

@@ -97,3 +97,10 @@ def test_ids_stable_across_rebuilds(fake_assistant, corpus_dir, tmp_path):
 def test_manifest_is_json_with_newline(fake_assistant, tmp_path):
     text = (tmp_path / "index" / MANIFEST).read_text(encoding="utf-8")
     assert text.endswith("\n") and json.loads(text)
+
+
+def test_unwritable_index_location_is_a_clear_error(corpus_dir, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(IndexStateError, match="cannot write"):
+        Assistant.load(corpus_dir, blocker / "index", encoder=FakeEncoder(), progress=None)

@@ -151,8 +151,11 @@ def write_index(
 ) -> None:
     """Write a complete index next to ``index_dir`` and swap it in."""
     index_dir = Path(index_dir)
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-new-", dir=index_dir.parent))
+    try:
+        index_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-new-", dir=index_dir.parent))
+    except OSError as exc:
+        raise IndexStateError(f"cannot write an index next to {index_dir} ({exc}); choose another --index-dir") from exc
     try:
         _write_jsonl(tmp / STATEMENTS, (s.to_dict() for s in document.statements))
         _write_jsonl(tmp / REFERENCES, (r.to_dict() for r in document.references.values()))
@@ -174,6 +177,9 @@ def write_index(
         # The manifest goes last: a directory without one is never loaded.
         (tmp / MANIFEST).write_text(json.dumps(full, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         _swap_in(tmp, index_dir)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise IndexStateError(f"cannot write the index in {index_dir} ({exc}); the previous one is untouched") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -119,5 +119,7 @@ def test_synonyms_and_compounds(document, vocab):
 def test_coverage_and_uncovered_words(document, vocab):
     q = analyse("What is the capital of France?", vocab, {}, document.references)
     assert q.coverage == 0.0 and q.uncovered == ("capital", "France")
+    q = analyse("Which biomarkers are ready for clinical use?", vocab, {}, document.references)
+    assert q.uncovered == ("biomarkers", "clinical")  # not the vague "ready", "use"
     q = analyse("Is TP53 mutated in anthracycline-sensitive tumours?", vocab, {}, document.references)
     assert q.coverage == 1.0 and q.uncovered == ()

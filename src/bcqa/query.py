@@ -163,9 +163,18 @@ def analyse(
     )
 
 
+# Words too general to be "what the document does not mention".
+_VAGUE = set(
+    "use used using ready known new good best main way ways thing things happen happens work works like make "
+    "get one many much often also well really currently today current".split()
+)
+
+
 def _uncovered_words(question: str, vocabulary, aliases) -> tuple[str, ...]:
     words = []
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+-]*", fold(question)):
+        if word.lower() in _VAGUE:
+            continue
         toks = [t for t in tokenize(word) if t not in STOPWORDS]
         if toks and not any(_known_token(t, vocabulary, aliases) for t in toks):
             words.append(word.strip("'"))

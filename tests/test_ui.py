@@ -157,7 +157,7 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A fresh page per test: no test sees another's chat."""
-    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+    page = browser.new_page(viewport={"width": 1280, "height": 1500})
     page.goto(server)
     page.wait_for_selector("#question textarea", timeout=60_000)
     yield page

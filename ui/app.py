@@ -50,28 +50,7 @@ def cite_links(numbers, refs_by_number) -> str:
 
 def render_answer(answer: Answer) -> str:
     """Chat markdown for one answer; the question is not echoed (the chat shows it)."""
-    refs = {r.number: r for r in answer.references}
-    text = html.escape(answer.answer)
-    for r in answer.references:
-        text = text.replace(f"[{r.number}]", cite_links([r.number], refs))
-    lines = []
-    if answer.abstained:
-        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
-        if answer.statements:
-            lines.append("*Closest statements (low confidence):*")
-    else:
-        lines += [text, "", "**Supporting statements**"]
-    for i, hit in enumerate(answer.statements, 1):
-        s = hit.statement
-        marks = cite_links(s.citations, refs) or "*(uncited)*"
-        lines.append(f"{i}. {html.escape(s.text)} {marks} — *{html.escape(s.section)}*")
-    if answer.references:
-        lines += ["", "**References**"]
-        for r in answer.references:
-            entry = html.escape(r.raw.split(" doi:")[0])
-            link = f" [doi:{r.doi}](https://doi.org/{r.doi})" if r.doi else ""
-            lines.append(f"- <span id='ref-{r.number}'>[{r.number}]</span> {entry}{link}")
-    return "\n".join(lines)
+    return answer.to_markdown(question=False, link_citations=True)
 
 
 def evidence_html(qa: Assistant) -> str:
@@ -153,7 +132,7 @@ def build_demo(qa: Assistant):
             "comes from the review, with the numbers of the references that support it."
         )
         with gr.Tab("Ask"):
-            chat = gr.Chatbot(label="Answers", height=520, elem_id="chat", sanitize_html=True)
+            chat = gr.Chatbot(label="Answers", height=760, elem_id="chat", sanitize_html=True)
             with gr.Row():
                 box = gr.Textbox(
                     placeholder="e.g. Which microRNAs are linked to radioresistance?",

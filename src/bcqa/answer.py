@@ -99,24 +99,42 @@ def format_reference(ref: Reference) -> str:
     return f"[{ref.number}] {ref.raw}"
 
 
-def render_markdown(answer: Answer) -> str:
-    """Markdown for notebooks and the UI; user text is escaped."""
-    q = html.escape(answer.question)
-    lines = [f"**Q:** {q}", ""]
+def render_markdown(answer: Answer, question: bool = True, link_citations: bool = False) -> str:
+    """Markdown for notebooks and the UI; all document and user text is escaped.
+
+    Args:
+        answer: The answer to render.
+        question: Start with the question (a chat shows it already).
+        link_citations: Make each [n] a link to that reference's DOI.
+    """
+    refs = {r.number: r for r in answer.references}
+
+    def marks(numbers: Sequence[int]) -> str:
+        if not link_citations:
+            return cite(numbers)
+        return "".join(f"[[{n}]]({refs[n].url or f'#ref-{n}'})" if n in refs else f"[{n}]" for n in numbers)
+
+    text = html.escape(answer.answer)
+    for r in answer.references:
+        text = text.replace(f"[{r.number}]", marks([r.number]))
+    lines = [f"**Q:** {html.escape(answer.question)}", ""] if question else []
     if answer.abstained:
-        lines += [f"**Not covered.** {answer.answer}", ""]
+        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
         if answer.statements:
             lines.append("*Closest statements (low confidence):*")
     else:
-        lines += [f"**Answer.** {answer.answer}", "", "**Supporting statements**"]
+        lines += [text, "", "**Supporting statements**"]
     for i, h in enumerate(answer.statements, 1):
         s = h.statement
-        lines.append(f"{i}. {s.text} {cite(s.citations) or '*(uncited)*'} — *{s.section}* (score {h.score:.2f})")
+        cited = marks(s.citations) or "*(uncited)*"
+        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(s.section)}* (score {h.score:.2f})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
             link = f" [doi:{r.doi}]({r.url})" if r.doi else ""
-            lines.append(f"- [{r.number}] {r.raw.split(' doi:')[0]}{link}")
+            lines.append(
+                f"- <span id='ref-{r.number}'>[{r.number}]</span> {html.escape(r.raw.split(' doi:')[0])}{link}"
+            )
     return "\n".join(lines)
 
 

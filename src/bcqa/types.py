@@ -153,10 +153,11 @@ class Answer:
             "references": [{"number": r.number, "text": r.raw, "doi": r.doi} for r in self.references],
         }
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, question: bool = True, link_citations: bool = False) -> str:
+        """Markdown; ``link_citations`` makes each [n] a link to its DOI."""
         from bcqa.answer import render_markdown
 
-        return render_markdown(self)
+        return render_markdown(self, question=question, link_citations=link_citations)
 
     def to_text(self) -> str:
         from bcqa.answer import render_text

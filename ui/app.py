@@ -20,6 +20,7 @@ from pathlib import Path
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 from bcqa import Answer, Assistant  # noqa: E402
+from bcqa.answer import cite_links  # noqa: E402
 
 MAX_QUESTION_CHARS = 1000
 ALL_SECTIONS = "All sections"
@@ -36,16 +37,6 @@ CSS = """
 .evidence-map td.hit { background: #dbeafe; font-weight: 600; }
 .evidence-map td.layer { background: #f3f4f6; font-style: italic; }
 """
-
-
-def cite_links(numbers, refs_by_number) -> str:
-    """[n] markers, each a link to that reference's DOI (or its entry)."""
-    out = []
-    for n in numbers:
-        ref = refs_by_number.get(n)
-        url = f"https://doi.org/{ref.doi}" if ref and ref.doi else f"#ref-{n}"
-        out.append(f"[[{n}]]({url})")
-    return "".join(out)
 
 
 def render_answer(answer: Answer) -> str:

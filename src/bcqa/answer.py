@@ -22,6 +22,15 @@ def cite(numbers: Sequence[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> str:
+    """Markdown [n] markers, each a link to that reference's DOI (or its entry)."""
+    out = []
+    for n in numbers:
+        ref = references.get(n)
+        out.append(f"[[{n}]]({ref.url if ref and ref.url else f'#ref-{n}'})")
+    return "".join(out)
+
+
 def compose(
     question: str,
     hits: Sequence[Hit],
@@ -110,9 +119,7 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
     refs = {r.number: r for r in answer.references}
 
     def marks(numbers: Sequence[int]) -> str:
-        if not link_citations:
-            return cite(numbers)
-        return "".join(f"[[{n}]]({refs[n].url or f'#ref-{n}'})" if n in refs else f"[{n}]" for n in numbers)
+        return cite_links(numbers, refs) if link_citations else cite(numbers)
 
     text = html.escape(answer.answer)
     for r in answer.references:

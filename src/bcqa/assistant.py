@@ -15,7 +15,7 @@ from bcqa.dense import MODEL_NAME, Encoder, FlatIPIndex, SentenceTransformerEnco
 from bcqa.errors import BcqaError, IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence
 from bcqa.policy import Thresholds, decide
-from bcqa.query import analyse
+from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.store import IndexSettings, expected_manifest, read_index, stale_reasons, write_index
@@ -143,7 +143,7 @@ class Assistant:
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The top-k statements for a question, ranked, with no abstention or answer."""
-        q = analyse(_check_question(question), self.vocabulary, self.aliases, self.references, english_words())
+        q = self._analyse(_check_question(question))
         (table,) = self.retriever.score_many([q.dense_text], [q.tokens])
         return table.top(self.statements, _check_k(k))
 
@@ -169,8 +169,7 @@ class Assistant:
         questions = [_check_question(q) for q in questions]
         k = _check_k(k)
         allowed = self._rows_in(sections)
-        english = english_words()
-        queries = [analyse(q, self.vocabulary, self.aliases, self.references, english) for q in questions]
+        queries = [self._analyse(q) for q in questions]
         searchable = [q for q in queries if q.tokens or q.references or q.missing_references]
         tables = self.retriever.score_many([q.dense_text for q in searchable], [q.tokens for q in searchable])
         scored = {id(q): t for q, t in zip(searchable, tables)}
@@ -196,13 +195,17 @@ class Assistant:
             )
         return answers
 
+    def _analyse(self, question: str) -> Query:
+        return analyse(question, self.vocabulary, self.aliases, self.references, english_words())
+
     def _rows_in(self, sections: Sequence[str] | None) -> frozenset[int] | None:
         if not sections:
             return None
-        unknown = set(sections) - set(self.document.sections)
+        wanted = set(sections)
+        unknown = wanted - set(self.document.sections)
         if unknown:
             raise QuestionError(f"no section {sorted(unknown)}; sections are: {', '.join(self.document.sections)}")
-        return frozenset(i for i, s in enumerate(self.statements) if s.section in set(sections))
+        return frozenset(i for i, s in enumerate(self.statements) if s.section in wanted)
 
     def __repr__(self) -> str:
         return (

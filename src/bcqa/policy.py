@@ -134,11 +134,11 @@ def list_hits(query, scores, statements, k, thresholds, statement_tokens, genes)
     hits = [h for h in scores.top(statements, len(statements)) if h.statement.citations]
     if query.list_of and statement_tokens:
         # The shown score is the ranking score, so "best first" stays true.
-        row = {s.id: i for i, s in enumerate(statements)}
+        # A statement's position is its row (statements are stored in document order).
         hits = sorted(
             (
                 replace(h, score=h.score + thresholds.kind_bonus)
-                if is_kind(statement_tokens[row[h.statement.id]], query.list_of, genes)
+                if is_kind(statement_tokens[h.statement.position], query.list_of, genes)
                 else h
                 for h in hits
             ),

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "tests" / "golden" / "golden.toml"
+GOLDEN = ROOT / "tests" / "golden" / "breast_cancer_resistance_review.toml"
 QUESTION = "Which microRNAs are linked to radioresistance?"
 BCQA = Path(sys.executable).with_name("bcqa")
 

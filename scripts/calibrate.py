@@ -1,10 +1,12 @@
-"""Print the abstention features of every dev golden question (how policy.Thresholds were set).
+"""Print the abstention features of the dev golden questions of every document.
 
-For each question: its kind, the best dense cosine, the share of its tokens the
-document uses, and what query analysis found (references, unknown entities).
-Only the dev split is shown unless --all is given; test questions stay held out.
+How ``policy.Thresholds`` were set: for each dev question of each golden file,
+its kind, the best dense cosine over its document, the share of its tokens the
+document uses, and what query analysis found (references, names the document
+uses, names it never mentions).  Only the dev split is shown unless --all is
+given: held-out questions stay held out.
 
-Usage: .venv/bin/python scripts/calibrate.py [--all] [GOLDEN_FILE]
+Usage: .venv/bin/python scripts/calibrate.py [--all] [GOLDEN_FILE ...]
 """
 
 from __future__ import annotations
@@ -13,34 +15,35 @@ import sys
 from pathlib import Path
 
 from bcqa import Assistant
-from bcqa.evaluate import load_golden
-from bcqa.query import analyse
-from bcqa.text import english_words
+from bcqa.assistant import default_corpus
+from bcqa.cli import _find_document
+from bcqa.evaluate import golden_document, load_golden
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--all"]
-    rows = load_golden(args[0] if args else ROOT / "tests/golden/golden.toml")
-    if "--all" not in sys.argv:
-        rows = [r for r in rows if r.split == "dev"]
-    qa = Assistant.load(progress=None)
-    queries = [analyse(r.question, qa.vocabulary, qa.aliases, qa.references, english_words()) for r in rows]
-    tables = qa.retriever.score_many([q.dense_text for q in queries], [q.tokens for q in queries])
-    print(f"{'kind':10s} {'dense':>6s} {'cover':>6s} {'bm25':>6s}  question / analysis")
-    for r, q, t in sorted(zip(rows, queries, tables), key=lambda x: (x[0].kind, -float(x[2].dense.max()))):
-        notes = []
-        if q.references or q.missing_references:
-            notes.append(f"refs={list(q.references)} missing={list(q.missing_references)}")
-        if q.unknown:
-            notes.append(f"unknown={list(q.unknown)}")
-        if q.is_list:
-            notes.append("list")
-        if q.expansions:
-            notes.append(f"aliases={dict(q.expansions)}")
-        features = f"{r.kind:10s} {t.dense.max():6.3f} {q.coverage:6.2f} {t.sparse.max():6.2f}"
-        print(f"{features}  {r.question}  {' '.join(notes)}")
+    goldens = [Path(a) for a in args] or sorted((ROOT / "tests" / "golden").glob("*.toml"))
+    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s}  question / analysis")
+    for path in goldens:
+        rows = load_golden(path)
+        if "--all" not in sys.argv:
+            rows = [r for r in rows if r.split == "dev"]
+        name = golden_document(path)
+        document = _find_document(name, path, default_corpus())
+        qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
+        for r in sorted(rows, key=lambda r: r.kind):
+            (q,) = qa.analyse(r.question)
+            best = float(qa.retriever.dense_scores([q.dense_text]).max())
+            notes = []
+            if q.references or q.missing_references:
+                notes.append(f"refs={list(q.references)} missing={list(q.missing_references)}")
+            if q.unknown:
+                notes.append(f"unknown={list(q.unknown)}")
+            if q.named:
+                notes.append(f"named={list(q.named)}")
+            print(f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f}  {r.question}  {' '.join(notes)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
-"""Compare fusion methods on the golden set (how the default in retrieve.py was chosen).
+"""Compare fusion methods on the dev questions of every golden document.
 
-Usage: .venv/bin/python scripts/compare_fusion.py [GOLDEN_FILE]
+How the default in retrieve.py was chosen: each fusion runs the whole bcqa
+pipeline over each document's dev split (held-out questions are not looked
+at), and prints fact top-1 / top-3 and list recall@5 per document.
+
+Usage: .venv/bin/python scripts/compare_fusion.py [GOLDEN_FILE ...]
 """
 
 from __future__ import annotations
@@ -9,28 +13,34 @@ import sys
 from pathlib import Path
 
 from bcqa import Assistant
-from bcqa.evaluate import load_golden, rank_of, score
+from bcqa.assistant import default_corpus
+from bcqa.cli import _find_document
+from bcqa.evaluate import evaluate, golden_document, load_golden
 from bcqa.retrieve import Fusion
 
 ROOT = Path(__file__).resolve().parents[1]
+CANDIDATES = [Fusion("dense"), Fusion("bm25"), Fusion("rrf", rrf_k=60)]
+CANDIDATES += [Fusion("weighted", alpha=a) for a in (0.3, 0.4, 0.5, 0.6, 0.7)]
 
 
 def main() -> None:
-    golden = load_golden(sys.argv[1] if len(sys.argv) > 1 else ROOT / "tests/golden/golden.toml")
-    golden = [g for g in golden if g.kind == "fact"]
-    qa = Assistant.load(progress=None)
-    questions = [g.question for g in golden]
-    n = len(qa.statements)
-    candidates = [Fusion("dense"), Fusion("bm25"), Fusion("rrf", rrf_k=60), Fusion("rrf", rrf_k=10)]
-    candidates += [Fusion("weighted", alpha=a) for a in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)]
-    for fusion in candidates:
-        results = qa.retriever.search_many(questions, n, fusion=fusion)
-        label = f"{fusion.method:8s} alpha={fusion.alpha:.1f} rrf_k={fusion.rrf_k:2d}"
-        for split in ("dev", "test"):
-            ranks = [rank_of(hits, g.expect) for g, hits in zip(golden, results) if g.split == split]
-            print(f"{label}  {split:4s}  {score(ranks)}")
-        misses = [g.question for g, hits in zip(golden, results) if rank_of(hits, g.expect) != 1]
-        print("    not first:", misses[:6])
+    goldens = [Path(a) for a in sys.argv[1:]] or sorted((ROOT / "tests" / "golden").glob("*.toml"))
+    table: dict[str, list[str]] = {}
+    for path in goldens:
+        name = golden_document(path)
+        document = _find_document(name, path, default_corpus())
+        qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
+        rows, raw = load_golden(path), document.read_text(encoding="utf-8")
+        for fusion in CANDIDATES:
+            qa.retriever.fusion = fusion
+            m = evaluate(qa, rows, raw, "dev").metrics["bcqa"]
+            label = f"{fusion.method:8s} alpha={fusion.alpha:.1f}"
+            table.setdefault(label, []).append(
+                f"{path.stem[:12]:12s} {m['top1']:.2f}/{m['top3']:.2f}/{m['list_recall5']:.2f}"
+            )
+    print("fusion               per document: dev top-1 / top-3 / list recall@5")
+    for label, cells in table.items():
+        print(f"{label:20s} " + "  ".join(cells))
 
 
 if __name__ == "__main__":

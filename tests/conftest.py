@@ -14,7 +14,8 @@ from bcqa.text import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_FILE = next((ROOT / "corpus").glob("*.md"))
-GOLDEN = ROOT / "tests" / "golden" / "golden.toml"
+CORPUS_SETTINGS = ROOT / "corpus" / "bcqa.toml"
+GOLDEN = ROOT / "tests" / "golden" / "breast_cancer_resistance_review.toml"
 
 
 class FakeEncoder:
@@ -48,6 +49,7 @@ def corpus_dir(tmp_path) -> Path:
     d = tmp_path / "corpus"
     d.mkdir()
     shutil.copy(CORPUS_FILE, d / CORPUS_FILE.name)
+    shutil.copy(CORPUS_SETTINGS, d / CORPUS_SETTINGS.name)
     return d
 
 
@@ -65,6 +67,7 @@ def real_index(tmp_path_factory) -> tuple[Path, Path]:
     corpus = base / "corpus"
     corpus.mkdir()
     shutil.copy(CORPUS_FILE, corpus / CORPUS_FILE.name)
+    shutil.copy(CORPUS_SETTINGS, corpus / CORPUS_SETTINGS.name)
     from bcqa import Assistant
 
     Assistant.load(corpus, base / "index", progress=None)

@@ -16,8 +16,9 @@ def test_answer_shape(fake_assistant):
     assert len(a.statements) == 3
     d = a.to_dict()
     assert set(d) == {"question", "abstained", "answer", "statements", "references"}
-    assert set(d["statements"][0]) == {"id", "text", "citations", "section", "score"}
-    assert set(d["references"][0]) == {"number", "text", "doi"}
+    assert set(d["statements"][0]) == {"id", "text", "citations", "section", "document", "score"}
+    assert set(d["references"][0]) == {"number", "text", "doi", "url", "document"}
+    assert {s["document"] for s in d["statements"]} == {"breast_cancer_resistance_review.md"}
 
 
 def test_references_are_exactly_the_cited_ones(fake_assistant):
@@ -80,7 +81,59 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
         Assistant.load(tmp_path / "nope", tmp_path / "index", progress=None)
 
 
-def test_two_documents_are_refused(corpus_dir, tmp_path):
-    (corpus_dir / "second.md").write_text("## A\nB is up.\n", encoding="utf-8")
-    with pytest.raises(BcqaError, match="one at a time"):
-        Assistant.load(corpus_dir, tmp_path / "index", progress=None)
+SECOND = """# Antibiotic notes
+
+## Findings
+
+KRAS is amplified in resistant isolates [3]. Efflux through AcrB rises after exposure [1] [2].
+
+## References
+
+[1] Smith J, Doe A. Efflux in bacteria. J Microbiol. 2020;1(2):3-4.
+[2] https://www.who.int/publications/i/item/9789240093461
+[3] Roe K. KRAS in microbes. Nat Rev. 2021;5:6.
+"""
+
+
+@pytest.fixture
+def two_documents(corpus_dir, tmp_path):
+    from conftest import FakeEncoder
+
+    (corpus_dir / "antibiotic_notes.md").write_text(SECOND, encoding="utf-8")
+    return Assistant.load(corpus_dir, tmp_path / "index2", encoder=FakeEncoder(), progress=None)
+
+
+def test_every_document_of_a_folder_is_indexed(two_documents):
+    names = [d.name for d in two_documents.documents]
+    assert names == ["antibiotic_notes.md", "breast_cancer_resistance_review.md"]
+    assert {s.document for s in two_documents.statements} == set(names)
+
+
+def test_citations_are_namespaced_by_document(two_documents):
+    a = two_documents.ask("Does efflux through AcrB rise after exposure?")
+    top = a.statements[0].statement
+    assert top.document == "antibiotic_notes.md" and top.citations == (1, 2)
+    refs = {(r.document, r.number) for r in a.references}
+    assert ("antibiotic_notes.md", 2) in refs
+    # [2] of the notes is its own URL-only entry, never the review's [2].
+    two = next(r for r in a.references if r.document == "antibiotic_notes.md" and r.number == 2)
+    assert two.link == "https://www.who.int/publications/i/item/9789240093461" and two.url == two.link
+    d = a.to_dict()
+    assert all(s["document"] for s in d["statements"]) and all(r["document"] for r in d["references"])
+    for s in d["statements"]:
+        assert {r["number"] for r in d["references"] if r["document"] == s["document"]} >= set(s["citations"])
+
+
+def test_adding_a_document_leaves_answers_about_the_others(fake_assistant, two_documents):
+    for q in ["Which microRNAs are linked to radioresistance?", "Does MDR1 predict response?", "HOTAIR"]:
+        alone = [h.statement.id for h in fake_assistant.ask(q).statements]
+        both = [
+            h.statement.id for h in two_documents.ask(q).statements if h.statement.document != "antibiotic_notes.md"
+        ]
+        assert both == alone[: len(both)], q
+
+
+def test_text_output_names_the_document_when_several_answer(two_documents):
+    a = two_documents.ask("resistance rises", k=10)
+    if len({h.statement.document for h in a.statements}) > 1:
+        assert "antibiotic_notes.md" in a.to_text()

@@ -54,14 +54,15 @@ def test_json_lines_contract(real_index, tmp_path):
         scores = [s["score"] for s in o["statements"]]
         assert scores == sorted(scores, reverse=True)
         for s in o["statements"]:
-            assert set(s) == {"id", "text", "citations", "section", "score"}
+            assert set(s) == {"id", "text", "citations", "section", "document", "score"}
+            assert s["document"] == "breast_cancer_resistance_review.md"
             assert s["citations"] == sorted(s["citations"])
             assert all(isinstance(n, int) for n in s["citations"])
             assert isinstance(s["score"], float)
         cited = sorted({n for s in o["statements"] for n in s["citations"]})
         assert [r["number"] for r in o["references"]] == cited
         for r in o["references"]:
-            assert set(r) == {"number", "text", "doi"}
+            assert set(r) == {"number", "text", "doi", "url", "document"}
     first = objs[0]["statements"][0]
     assert first["citations"] == [13, 14] and "miR-21" in first["text"]
     assert "building" not in proc.stderr  # the fresh index was loaded, not rebuilt
@@ -133,12 +134,12 @@ def test_eval_command_json(real_assistant, monkeypatch, capsys, tmp_path):
     golden = tmp_path / "mini.toml"
     golden.write_text(
         '[[question]]\nquestion = "Is LAT1 higher in resistant tumours?"\nkind = "fact"\n'
-        'expect = ["s-e150c142"]\ncitations = [7]\n\n'
+        'expect_text = ["amino acid transporter SLC7A5"]\ncitations = [7]\n\n'
         '[[question]]\nquestion = "What is the capital of France?"\nkind = "off-topic"\n',
         encoding="utf-8",
     )
     assert main(["eval", str(golden), "--json", "--split", "dev"]) == 0
-    report = json.loads(capsys.readouterr().out)["dev"]
+    report = json.loads(capsys.readouterr().out)["mini"]["dev"]
     assert report["counts"]["total"] == 2
     assert set(report["metrics"]) == {"bcqa", "bm25", "dense", "naive-rrf"}
     assert report["metrics"]["bcqa"]["top1"] == 1.0

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from bcqa.corpus import parse_document
-from bcqa.evidence import build_evidence, layer_of, therapies_of
+from bcqa.evidence import build_evidence, concept_abbreviations, entities_of, read_columns
 from bcqa.export import to_bibtex, to_ris
+from conftest import CORPUS_FILE
+
+THERAPIES = read_columns(CORPUS_FILE.parent)
+
+
+def test_review_columns_come_from_its_settings_file():
+    assert list(THERAPIES) == ["chemotherapy", "radiotherapy", "endocrine / cross-resistance"]
 
 
 def test_map_of_the_review(document):
-    ev = build_evidence(document.statements)
-    assert ev.layer("TP53") == "mutation" and ev.cells("TP53")["chemotherapy"].references == (1,)
-    assert ev.layer("miR-21") == "non-coding RNA" and ev.cells("miR-21")["radiotherapy"].references == (13, 14)
-    assert ev.layer("P4HA2") == "protein" and set(ev.cells("P4HA2")) == {"radiotherapy"}
-    assert set(ev.cells("ISGs")) == {"radiotherapy", "endocrine / cross-resistance"}
-    # A clause without therapy words takes its sentence's ("In radioresistance, ... while SLC7A5 ...").
+    ev = build_evidence(document.statements, columns=THERAPIES, abbreviations={"ECM": "extracellular matrix"})
+    assert ev.cells("TP53")["chemotherapy"].references == (1,)
+    assert ev.cells("miR-21")["radiotherapy"].references == (13, 14)
+    assert set(ev.cells("P4HA2")) == {"radiotherapy"}
+    # A clause without column words takes its sentence's ("In radioresistance, ... while SLC7A5 ...").
     assert set(ev.cells("SLC7A5")) == {"radiotherapy"}
-    assert "Let-7" in ev.markers
+    assert "Let-7" in ev.markers and "HOTAIR" in ev.markers
+    # Rows are entities: no bold phrases, no generic molecule words, no defined concepts.
+    assert "ECM" not in ev.markers and "miRNA-regulated" not in ev.markers
+    assert not any(" " in m for m in ev.markers)
     # Every cell's numbers are exactly those of the statements behind it.
     by_id = {s.id: s for s in document.statements}
     for marker in ev.markers:
@@ -23,21 +32,26 @@ def test_map_of_the_review(document):
             assert set(cell.references) == {n for sid in cell.statements for n in by_id[sid].citations}
 
 
-def test_another_document_gets_its_own_map():
+def test_without_settings_the_columns_are_sections():
     text = (
         "## Genetic Variants **KRAS** mutations drive resistance to cisplatin chemotherapy.[1] "
         "## Non-coding RNAs miR-155 lowers radiation response.[2] "
         "### References 1. A. Doe J. J Med. 2020;1:1. 2. B. Roe K. J Med. 2021;2:2."
     )
     ev = build_evidence(parse_document(text).statements)
-    assert ev.layer("KRAS") == "mutation" and ev.cells("KRAS")["chemotherapy"].references == (1,)
-    assert ev.layer("miR-155") == "non-coding RNA" and ev.cells("miR-155")["radiotherapy"].references == (2,)
+    assert ev.columns == ("Genetic Variants", "Non-coding RNAs")
+    assert ev.cells("KRAS") == {"Genetic Variants": ev.cells("KRAS")["Genetic Variants"]}
+    assert ev.cells("miR-155")["Non-coding RNAs"].references == (2,)
 
 
-def test_layer_and_therapy_words():
-    assert layer_of("Protein Expression Patterns", "") == "protein"
-    assert layer_of("Results", "HOTAIR is a lncRNA") == "non-coding RNA"
-    assert therapies_of("tamoxifen and radiotherapy") == ["radiotherapy", "endocrine / cross-resistance"]
+def test_entities_outside_oncology():
+    doc = parse_document(
+        "## Targets\n\nMutations in gyrA and parC raise the MIC, and blaKPC spreads on plasmids.[1]\n\n"
+        "## Cytokines\n\nIL-1β and TNF-α rise in cerebrospinal fluid (CSF).[2]\n\n"
+        "### References\n\n1. Doe J. A. J Med. 2020;1:1.\n2. Roe K. B. J Med. 2021;2:2.\n"
+    )
+    found = [e for s in doc.statements for e in entities_of(s, concept_abbreviations({"CSF": "cerebrospinal fluid"}))]
+    assert found == ["gyrA", "parC", "MIC", "blaKPC", "IL-1β", "TNF-α"]
 
 
 def test_bibtex_and_ris(document):
@@ -54,7 +68,7 @@ def test_bibtex_and_ris(document):
 
 
 def test_aliases_merge_rows(document):
-    ev = build_evidence(document.statements, {"mdr1": ["abcb1"], "p53": ["tp53"]})
+    ev = build_evidence(document.statements, {"mdr1": ["abcb1"], "p53": ["tp53"]}, columns=THERAPIES)
     assert "ABCB1 (MDR1)" in ev.markers and "MDR1" not in ev.markers and "ABCB1" not in ev.markers
     cells = ev.cells("TP53 (p53)")
     assert cells["chemotherapy"].references == (1, 2) and cells["radiotherapy"].references == (2,)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bcqa.policy import Thresholds, cut_list, decide
+from bcqa.policy import Decision, Thresholds, cut_list, decide, merge_decisions
 from bcqa.query import Query
 from bcqa.retrieve import Scores
 from bcqa.types import Hit, Statement
@@ -58,6 +58,37 @@ def test_list_drops_uncited_and_cuts_low_scores():
     q = Query("which", ("x",), "which", is_list=True)
     d = decide(q, scores([0.9] * 4, [0.9, 0.1, 1.0, 0.8]), STATEMENTS, 5)
     assert d.mode == "list" and [h.statement.id for h in d.hits] == ["a", "d"]
+
+
+def test_a_named_subject_the_document_uses_is_never_off_topic():
+    q = Query("What does HOTAIR do?", ("hotair",), "q", coverage=0.3, named=("HOTAIR",))
+    d = decide(q, scores([0.2, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds())
+    assert not d.abstained
+
+
+def test_merge_keeps_each_documents_order_and_shows_a_text_once():
+    one = [
+        Statement("a", "A rises.", (1,), "S", 0, document="x.md"),
+        Statement("b", "B.", (2,), "S", 1, document="x.md"),
+    ]
+    two = [
+        Statement("c", "A rises.", (1,), "S", 0, document="y.md"),
+        Statement("d", "C.", (3,), "S", 1, document="y.md"),
+    ]
+    d1 = Decision(False, (Hit(one[0], 1.0), Hit(one[1], 0.5)))
+    d2 = Decision(False, (Hit(two[0], 1.0), Hit(two[1], 0.9)))
+    merged = merge_decisions([(d1, 0.8), (d2, 0.4)], 5)
+    assert [h.statement.id for h in merged.hits] == ["a", "b", "d"]
+    assert (
+        merge_decisions([(d1, 0.8), (Decision(True, (), "The document does not mention Y."), 0.9)], 5).hits == d1.hits
+    )
+
+
+def test_all_abstain_says_why_for_the_closest_document():
+    far = Decision(True, (), "The document does not mention X.", "abstain")
+    near = Decision(True, (), "The document does not mention Y.", "abstain")
+    d = merge_decisions([(far, 0.1), (near, 0.5)], 5, several=True)
+    assert d.abstained and d.reason == "The documents do not mention Y."
 
 
 def test_cut_list_keeps_at_least_one():

@@ -46,12 +46,30 @@ def test_spellings_meet(a, b):
     assert set(tokenize(b)) <= set(tokenize(a))
 
 
-def test_abbreviations_expand_in_place():
-    assert {"pcr", *tokenize("pathologic complete response")} <= set(tokenize("pCR"))
+def test_greek_letters_stay_distinct_and_meet_their_spelling():
+    assert tokenize("IL-1β")[0] == "il-1beta" and tokenize("IL-1α")[0] == "il-1alpha"
+    assert tokenize("IL-1 beta")[0] == tokenize("IL-1β")[0]
+    assert tokenize("TGF-β") == tokenize("TGF beta")
+    assert tokenize("Aβ42") == ["abeta42"]
+    assert "beta" in tokenize("with beta blockers")  # a Greek word after a plain word stays a word
+
+
+def test_bacterial_gene_names_are_symbols():
+    from bcqa.text import is_symbol
+
+    assert all(is_symbol(w) for w in ("gyrA", "mecA", "blaKPC", "mTOR", "TP53", "ER+"))
+    assert not any(is_symbol(w) for w in ("Gene", "resistance", "The"))
+
+
+def test_ordinary_words_and_names():
+    from bcqa.text import is_ordinary
+
+    assert all(is_ordinary(w) for w in ("amplification", "overexpression", "upregulated", "copper"))
+    assert not any(is_ordinary(w) for w in ("vancomycin", "oseltamivir", "trastuzumab", "cisplatin"))
 
 
 def test_symbols_are_not_stemmed_but_words_are():
-    assert tokenize("ISGs FOS RAS") == ["isgs", "interferon-stimul", "interferon", "stimul", "gene", "fos", "ras"]
+    assert tokenize("ISGs FOS RAS") == ["isgs", "fos", "ras"]
     assert tokenize("resistant resistance")[0] == tokenize("resistance")[0]
 
 

@@ -24,13 +24,6 @@ from bcqa.answer import cite_links  # noqa: E402
 
 MAX_QUESTION_CHARS = 1000
 ALL_SECTIONS = "All sections"
-EXAMPLES = [
-    "Which microRNAs are linked to radioresistance?",
-    "Does MDR1 expression predict response to chemotherapy?",
-    "What links tamoxifen resistance to radiotherapy resistance?",
-    "What does reference 13 say?",
-    "Does HER2 predict resistance to trastuzumab?",
-]
 CSS = """
 .evidence-map table { border-collapse: collapse; font-size: 0.9em; }
 .evidence-map th, .evidence-map td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; }
@@ -44,33 +37,62 @@ def render_answer(answer: Answer) -> str:
     return answer.to_markdown(question=False, link_citations=True)
 
 
-def evidence_html(qa: Assistant) -> str:
-    """The evidence map as a table: markers by layer, therapies across, [n] in cells."""
+def example_questions(qa: Assistant) -> list[str]:
+    """Questions about what the loaded documents actually contain.
+
+    Built from the corpus: the entities cited most often in the evidence map,
+    a reference number, and the title of a section.
+    """
     ev = qa.evidence
-    used = ev.therapies()
+    busy = sorted(ev.markers, key=lambda m: -sum(len(c.statements) for c in ev.cells(m).values()))
+    examples = [f"What does the review say about {m.split(' (')[0]}?" for m in busy[:2]]
+    sections = [s for s in qa.sections if s != "Overview"]
+    if sections:
+        examples.append(f"What is known about {sections[0].lower().lstrip('0123456789. ')}?")
+    if qa.document.references:
+        examples.append(f"What does reference {min(qa.document.references)} say?")
+    return examples
+
+
+def welcome(qa: Assistant) -> str:
+    """What is loaded: title, size, and how to ask."""
+    lines = [f"# bcqa: {html.escape(qa.title)}"]
+    for d in qa.documents:
+        lines.append(
+            f"- **{html.escape(d.title or d.name)}** ({html.escape(d.name)}): {len(d.statements)} statements, "
+            f"{len(d.sections)} sections, {len(d.references)} references"
+        )
+    lines.append(
+        "\nAsk in plain language. Every claim is quoted from the document with the numbers of the references "
+        "that support it; a question the document does not cover is answered with *Not covered*."
+    )
+    return "\n".join(lines)
+
+
+def evidence_html(qa: Assistant) -> str:
+    """The evidence map as a table: entities down, the corpus's columns across, [n] in cells."""
+    ev = qa.evidence
+    used = ev.used_columns()
     head = "".join(f"<th>{html.escape(t)}</th>" for t in used)
-    rows, layer = [], None
+    rows = []
     for marker in ev.markers:
-        if ev.layer(marker) != layer:
-            layer = ev.layer(marker)
-            rows.append(f"<tr><td class='layer' colspan='{len(used) + 1}'>{html.escape(layer)}</td></tr>")
         cells = ev.cells(marker)
         tds = "".join(
             f"<td class='hit'>{''.join(f'[{n}]' for n in cells[t].references)}</td>" if t in cells else "<td></td>"
             for t in used
         )
         rows.append(f"<tr><td>{html.escape(marker)}</td>{tds}</tr>")
-    return f"<div class='evidence-map'><table><tr><th>marker</th>{head}</tr>{''.join(rows)}</table></div>"
+    return f"<div class='evidence-map'><table><tr><th>entity</th>{head}</tr>{''.join(rows)}</table></div>"
 
 
 def marker_statements(qa: Assistant, marker: str) -> str:
     if not marker or marker not in qa.evidence.markers:
-        return "Choose a marker to see the statements behind it."
+        return "Choose an entity to see the statements behind it."
     by_id = {s.id: s for s in qa.statements}
-    refs = qa.references
-    lines = [f"**{html.escape(marker)}** ({html.escape(qa.evidence.layer(marker))})", ""]
+    lines = [f"**{html.escape(marker)}**", ""]
     for sid in qa.evidence.statement_ids(marker):
         s = by_id[sid]
+        refs = next(d.references for d in qa.documents if d.name == s.document)
         lines.append(f"- {html.escape(s.text)} {cite_links(s.citations, refs)} — *{html.escape(s.section)}*")
     return "\n".join(lines)
 
@@ -87,13 +109,13 @@ def build_demo(qa: Assistant):
 
     lock = threading.Lock()  # one encoder, many users: answer one at a time
     downloads = Path(tempfile.mkdtemp(prefix="bcqa-ui-"))
-    sections = [ALL_SECTIONS, *qa.document.sections]
+    sections = [ALL_SECTIONS, *qa.sections]
 
     def answer_markdown(question: str, k: float = 5, section: str = ALL_SECTIONS) -> str:
         """Answer one question; returns the cited answer as markdown."""
         question, note = _clip(question)
         if not question:
-            return "Please type a question about breast cancer therapy resistance."
+            return f"Please type a question about {html.escape(qa.title)}."
         only = None if section in (None, "", ALL_SECTIONS) else [section]
         with lock:
             answer = qa.ask(question, k=int(k), sections=only)
@@ -117,16 +139,14 @@ def build_demo(qa: Assistant):
         ]
         return history, "", answer.to_markdown(), str(bib), str(ris)
 
-    with gr.Blocks(title="bcqa: breast cancer therapy resistance", analytics_enabled=False) as demo:
-        gr.Markdown(
-            "# bcqa\nAsk about resistance to chemotherapy and radiotherapy in breast cancer. Every claim "
-            "comes from the review, with the numbers of the references that support it."
-        )
+    examples = example_questions(qa)
+    with gr.Blocks(title=f"bcqa: {qa.title}", analytics_enabled=False) as demo:
+        gr.Markdown(welcome(qa))
         with gr.Tab("Ask"):
             chat = gr.Chatbot(label="Answers", height=760, elem_id="chat", sanitize_html=True)
             with gr.Row():
                 box = gr.Textbox(
-                    placeholder="e.g. Which microRNAs are linked to radioresistance?",
+                    placeholder=f"e.g. {examples[0]}" if examples else "Ask a question",
                     show_label=False,
                     scale=5,
                     elem_id="question",
@@ -136,7 +156,8 @@ def build_demo(qa: Assistant):
             with gr.Row():
                 k = gr.Slider(1, 10, value=5, step=1, label="Statements per answer")
                 section = gr.Dropdown(sections, value=ALL_SECTIONS, label="Section")
-            gr.Examples(EXAMPLES, inputs=box)
+            if examples:
+                gr.Examples(examples, inputs=box)
             with gr.Accordion("Export the last answer", open=False):
                 md = gr.Code(label="Answer as markdown (copy)", language="markdown", interactive=False)
                 with gr.Row():
@@ -147,11 +168,12 @@ def build_demo(qa: Assistant):
             send.click(respond, [box, chat, k, section], outputs, api_name=False)
         with gr.Tab("Evidence map"):
             gr.Markdown(
-                "Which markers the review ties to which therapy, by molecular layer; each cell holds the "
-                "reference numbers. Built from the statements when the index is built."
+                "Which named entities (genes, RNAs, variants ...) the documents tie to which column, each cell "
+                "holding the reference numbers. The columns are the sections, or those a `bcqa.toml` beside the "
+                "corpus names. Built from the statements when the index is built."
             )
             gr.HTML(evidence_html(qa))
-            marker = gr.Dropdown(list(qa.evidence.markers), label="Marker", elem_id="marker")
+            marker = gr.Dropdown(list(qa.evidence.markers), label="Entity", elem_id="marker")
             detail = gr.Markdown(marker_statements(qa, ""))
             marker.change(lambda m: marker_statements(qa, m), marker, detail, api_name="marker")
         gr.api(answer_markdown, api_name="ask")

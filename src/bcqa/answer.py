@@ -34,48 +34,59 @@ def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> s
 def compose(
     question: str,
     hits: Sequence[Hit],
-    references: Mapping[int, Reference],
+    references: Mapping[tuple[str, int], Reference],
     abstained: bool = False,
     reason: str = "",
     mode: str = "search",
-    focus: Sequence[int] = (),
+    focus: Sequence[tuple[str, int]] = (),
+    note: str = "",
 ) -> Answer:
     """Build the ``Answer`` for ``question`` from the chosen hits.
 
     Args:
         question: The question as the user asked it.
         hits: Chosen hits, best first.
-        references: The document's references by number.
-        abstained: True when the document does not address the question.
+        references: Every loaded reference by (document name, number).
+        abstained: True when the documents do not address the question.
         reason: The abstention message.
         mode: How the hits were chosen (search, list, reference, abstain).
-        focus: The reference numbers a reference question is about.
+        focus: The (document, number) of the references a reference question is about.
+        note: Said before the answer (what the question names that the documents lack).
 
     Returns:
-        The answer; its references cover every number the hits carry.
+        The answer; its references are exactly those the hits carry, each
+        from the hit's own document.
     """
     hits = tuple(hits)
-    numbers = sorted({n for h in hits for n in h.statement.citations})
-    refs = tuple(references[n] for n in numbers if n in references)
+    order = {}
+    for h in hits:
+        order.setdefault(h.statement.document, len(order))
+    keys = sorted(
+        {(h.statement.document, n) for h in hits for n in h.statement.citations}, key=lambda k: (order[k[0]], k[1])
+    )
+    refs = tuple(references[key] for key in keys if key in references)
     if abstained or not hits:
         text = reason or "The document has no statements that answer this."
         return Answer(question, True, text, hits, refs, "abstain")
     if mode == "reference":
-        text = _reference_answer(hits, [references[n] for n in focus if n in references])
+        text = _reference_answer(hits, [references[key] for key in focus if key in references])
     elif mode == "list":
         text = _grouped(hits)
     else:
         top = hits[0].score
         chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
         text = " ".join(_claim(h) for h in chosen)
+    if note:
+        text = f"({note}) {text}"
     return Answer(question, False, text, hits, refs, mode)
 
 
 def _claim(hit: Hit) -> str:
     """The statement with its own reference numbers before the full stop."""
-    text = hit.statement.text
+    text = hit.statement.text.rstrip()
     mark = cite(hit.statement.citations) or "(uncited in the document)"
-    return f"{text[:-1] if text.endswith('.') else text} {mark}."
+    end = text[-1] if text[-1:] in ".!" else "."
+    return f"{text.rstrip('.!')} {mark}{end}"
 
 
 def _grouped(hits: Sequence[Hit]) -> str:
@@ -105,7 +116,8 @@ def short_reference(ref: Reference) -> str:
 
 
 def format_reference(ref: Reference) -> str:
-    return f"[{ref.number}] {ref.raw}"
+    link = f" {ref.link}" if ref.link and ref.link not in ref.raw else ""
+    return f"[{ref.number}] {ref.raw}{link}"
 
 
 def render_markdown(answer: Answer, question: bool = True, link_citations: bool = False) -> str:
@@ -116,14 +128,17 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         question: Start with the question (a chat shows it already).
         link_citations: Make each [n] a link to that reference's DOI.
     """
-    refs = {r.number: r for r in answer.references}
+    several = len({r.document for r in answer.references} | {h.statement.document for h in answer.statements}) > 1
 
-    def marks(numbers: Sequence[int]) -> str:
+    def marks(numbers: Sequence[int], document: str) -> str:
+        refs = {r.number: r for r in answer.references if r.document == document}
         return cite_links(numbers, refs) if link_citations else cite(numbers)
 
     text = html.escape(answer.answer)
-    for r in answer.references:
-        text = text.replace(f"[{r.number}]", marks([r.number]))
+    if not several:
+        document = answer.references[0].document if answer.references else ""
+        for r in answer.references:
+            text = text.replace(f"[{r.number}]", marks([r.number], document))
     lines = [f"**Q:** {html.escape(answer.question)}", ""] if question else []
     if answer.abstained:
         lines += [f"⚠️ **Not covered by the document.** {text}", ""]
@@ -133,14 +148,16 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         lines += [text, "", "**Supporting statements**"]
     for i, h in enumerate(answer.statements, 1):
         s = h.statement
-        cited = marks(s.citations) or "*(uncited)*"
-        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(s.section)}* (score {h.score:.2f})")
+        cited = marks(s.citations, s.document) or "*(uncited)*"
+        where = f"{s.document} · {s.section}" if several else s.section
+        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (score {h.score:.2f})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
-            link = f" [doi:{r.doi}]({r.url})" if r.doi else ""
+            link = f" [doi:{r.doi}]({r.url})" if r.doi else (f" [link]({r.link})" if r.link else "")
+            source = f" *({html.escape(r.document)})*" if several else ""
             lines.append(
-                f"- <span id='ref-{r.number}'>[{r.number}]</span> {html.escape(r.raw.split(' doi:')[0])}{link}"
+                f"- <span id='ref-{r.number}'>[{r.number}]</span> {html.escape(r.raw.split(' doi:')[0])}{link}{source}"
             )
     return "\n".join(lines)
 
@@ -154,11 +171,13 @@ def render_text(answer: Answer) -> str:
             lines.append("Closest statements (low confidence):")
     else:
         lines += [answer.answer, "", "Supporting statements:"]
+    several = len({h.statement.document for h in answer.statements}) > 1
     for i, h in enumerate(answer.statements, 1):
         s = h.statement
         lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
-        lines.append(f"     {s.section} · {s.id} · score {h.score:.3f}")
+        where = f"{s.document} · {s.section}" if several else s.section
+        lines.append(f"     {where} · {s.id} · score {h.score:.3f}")
     if answer.references:
         lines += ["", "References:"]
-        lines += [f"  {format_reference(r)}" for r in answer.references]
+        lines += [f"  {format_reference(r)}" + (f"  ({r.document})" if several else "") for r in answer.references]
     return "\n".join(lines)

@@ -1,4 +1,13 @@
-"""The facade users touch: ``Assistant.load()`` then ``.ask(question)``."""
+"""The facade users touch: ``Assistant.load()`` then ``.ask(question)``.
+
+One assistant answers from every document of a corpus.  Each document is read
+on its own terms: the question is analysed against that document's
+vocabulary and reference list, its statements are ranked with its own BM25
+statistics, and it answers or abstains by itself; the answers of the
+documents that answer are then merged.  So ``[3]`` of one document never
+mixes with ``[3]`` of another, and adding a document leaves the answers
+about the others as they were.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +15,22 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bcqa import aliases as alias_map
+from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import compose
 from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, Encoder, FlatIPIndex, SentenceTransformerEncoder
-from bcqa.errors import BcqaError, IndexStateError, QuestionError
-from bcqa.evidence import EvidenceMap, build_evidence
-from bcqa.policy import Thresholds, decide
+from bcqa.errors import IndexStateError, QuestionError
+from bcqa.evidence import EvidenceMap, build_evidence, read_columns
+from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, analyse
-from bcqa.retrieve import Fusion, HybridRetriever
+from bcqa.retrieve import Fusion, HybridRetriever, Part
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.store import IndexSettings, expected_manifest, read_index, stale_reasons, write_index
-from bcqa.text import english_words
+from bcqa.text import abbreviation_table, english_words
 from bcqa.types import Answer, Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
@@ -44,8 +55,17 @@ def _stderr(message: str) -> None:
     print(f"bcqa: {message}", file=sys.stderr, flush=True)
 
 
+@dataclass(frozen=True)
+class _View:
+    """What query analysis and policy need to know about one document."""
+
+    part: Part
+    statement_tokens: tuple[frozenset[str], ...]
+    vocabulary: frozenset[str]
+
+
 class Assistant:
-    """Answers questions from one review document, every claim with its references.
+    """Answers questions from one or more review documents, every claim with its references.
 
     Example:
         >>> qa = Assistant.load()
@@ -54,23 +74,33 @@ class Assistant:
 
     def __init__(
         self,
-        document: Document,
         retriever: HybridRetriever,
         aliases: dict[str, list[str]] | None = None,
         manifest: dict | None = None,
         thresholds: Thresholds = Thresholds(),
         evidence: EvidenceMap | None = None,
+        abbreviations: dict[str, dict[str, str]] | None = None,
     ):
-        self.document = document
+        """Use ``Assistant.load``; this wires already loaded parts together."""
         self.retriever = retriever
+        self.documents: tuple[Document, ...] = tuple(p.document for p in retriever.parts)
         self.aliases = aliases or {}
         self.manifest = manifest or {}
         self.thresholds = thresholds
-        self.evidence = evidence or build_evidence(document.statements)
-        self.document_path: Path | None = None  # set by load()
-        self.statement_tokens = [set(toks) for toks in retriever.sparse.tokens]
-        self.vocabulary = frozenset(t for toks in self.statement_tokens for t in toks)
+        self.evidence = evidence or build_evidence(self.statements)
+        self.document_paths: list[Path] = []  # set by load()
         self.genes = frozenset(t for targets in self.aliases.values() for t in targets)
+        self.abbreviations = abbreviations or {}  # per document, short -> long
+        self._views = []
+        for part in retriever.parts:
+            tokens = tuple(frozenset(t) for t in part.sparse.tokens)
+            self._views.append(
+                _View(
+                    part,
+                    tokens,
+                    frozenset(t for toks in tokens for t in toks),
+                )
+            )
 
     @classmethod
     def load(
@@ -87,7 +117,8 @@ class Assistant:
         """Load the index for ``corpus``, building or rebuilding it when needed.
 
         Args:
-            corpus: A document file or a folder holding one (default ``corpus/``).
+            corpus: A document file or a folder of them (default ``corpus/``);
+                every ``.md``/``.txt``/``.markdown`` file of a folder is indexed.
             index_dir: Where the index lives (default ``index/``).
             encoder: Sentence encoder; the bundled all-MiniLM-L6-v2 by default.
             rebuild: ``auto`` rebuilds a missing or stale index, ``always``
@@ -106,11 +137,9 @@ class Assistant:
         corpus = Path(corpus) if corpus is not None else default_corpus()
         index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
         encoder = encoder or SentenceTransformerEncoder()
-        settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25)
         files = find_documents(corpus)
-        if len(files) > 1:
-            names = ", ".join(p.name for p in files)
-            raise BcqaError(f"{corpus} holds {len(files)} documents ({names}); bcqa answers from one at a time")
+        columns = tuple((name, words) for name, words in read_columns(corpus).items())
+        settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
 
         reasons = ["rebuild requested"] if rebuild == "always" else stale_reasons(index_dir, files, settings)
         if reasons and rebuild == "never":
@@ -125,27 +154,61 @@ class Assistant:
         if reasons:
             say(f"building the index in {index_dir} ({'; '.join(reasons)})")
             started = time.perf_counter()
-            build_index(files[0], index_dir, encoder, settings)
+            build_index(files, index_dir, encoder, settings)
             stored = read_index(index_dir)
-            say(f"indexed {len(stored.document.statements)} statements in {time.perf_counter() - started:.1f}s")
-        retriever = HybridRetriever(stored.document.statements, stored.dense, stored.sparse, encoder, fusion)
-        qa = cls(stored.document, retriever, stored.aliases, stored.manifest, evidence=stored.evidence)
-        qa.document_path = files[0]
+            n = sum(len(d.statements) for d in stored.documents)
+            say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
+        parts, start = [], 0
+        for document in stored.documents:
+            parts.append(Part(document, start, stored.sparse[document.name]))
+            start += len(document.statements)
+        retriever = HybridRetriever(parts, stored.dense, encoder, fusion)
+        qa = cls(
+            retriever,
+            stored.aliases,
+            stored.manifest,
+            evidence=stored.evidence,
+            abbreviations=stored.abbreviations,
+        )
+        qa.document_paths = files
         return qa
 
     @property
-    def statements(self) -> tuple[Statement, ...]:
-        return self.document.statements
+    def document(self) -> Document:
+        """The first (with a one-document corpus, the only) document."""
+        return self.documents[0]
 
     @property
-    def references(self) -> dict[int, Reference]:
-        return self.document.references
+    def document_path(self) -> Path | None:
+        return self.document_paths[0] if self.document_paths else None
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement, documents in corpus order."""
+        return self.retriever.statements
+
+    @property
+    def references(self) -> dict[tuple[str, int], Reference]:
+        """Every reference, keyed by (document name, number)."""
+        return {(d.name, n): r for d in self.documents for n, r in d.references.items()}
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for d in self.documents for s in d.sections))
+
+    @property
+    def title(self) -> str:
+        """A name for what is loaded: the document's title, or how many documents."""
+        if len(self.documents) == 1:
+            return document_title(self.document)
+        return f"{len(self.documents)} documents"
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The top-k statements for a question, ranked, with no abstention or answer."""
-        q = self._analyse(_check_question(question))
-        (table,) = self.retriever.score_many([q.dense_text], [q.tokens])
-        return table.top(self.statements, _check_k(k))
+        question = _check_question(question)
+        k = _check_k(k)
+        decisions = self._decide_all([question], len(self.statements), None, search_only=True)[0]
+        return list(merge_decisions(decisions, k).hits)
 
     def ask(self, question: str, k: int = 5, sections: Sequence[str] | None = None) -> Answer:
         """Answer one question.
@@ -156,8 +219,8 @@ class Assistant:
             sections: Only answer from these sections (default: all).
 
         Returns:
-            The cited answer; ``abstained`` is true when there is nothing to
-            search for.
+            The cited answer; ``abstained`` is true when the documents do not
+            cover the question.
 
         Raises:
             QuestionError: The question is empty, not text or too long.
@@ -168,61 +231,115 @@ class Assistant:
         """Answer several questions with one encoder call."""
         questions = [_check_question(q) for q in questions]
         k = _check_k(k)
-        allowed = self._rows_in(sections)
-        queries = [self._analyse(q) for q in questions]
-        searchable = [q for q in queries if q.tokens or q.references or q.missing_references]
-        tables = self.retriever.score_many([q.dense_text for q in searchable], [q.tokens for q in searchable])
-        scored = {id(q): t for q, t in zip(searchable, tables)}
+        allowed = self._check_sections(sections)
         answers = []
-        for q in queries:
-            if id(q) not in scored:
-                reason = "The question has no words to search the document for."
-                answers.append(compose(q.text, [], self.references, abstained=True, reason=reason))
+        for question, decisions in zip(questions, self._decide_all(questions, k, allowed)):
+            if not decisions:
+                reason = "The question has no words to search the documents for."
+                answers.append(compose(question, [], {}, abstained=True, reason=reason))
                 continue
-            d = decide(
-                q, scored[id(q)], self.statements, k, self.thresholds, self.statement_tokens, self.genes, allowed
-            )
+            d = merge_decisions(decisions, k, several=len(self.documents) > 1)
             answers.append(
                 compose(
-                    q.text,
+                    question,
                     d.hits,
                     self.references,
                     abstained=d.abstained,
                     reason=d.reason,
                     mode=d.mode,
-                    focus=q.references,
+                    focus=d.focus,
+                    note=d.note,
                 )
             )
         return answers
 
-    def _analyse(self, question: str) -> Query:
-        return analyse(question, self.vocabulary, self.aliases, self.references, english_words())
+    def analyse(self, question: str) -> list[Query]:
+        """The question as each document reads it (one Query per document)."""
+        return [self._analyse(question, v) for v in self._views]
 
-    def _rows_in(self, sections: Sequence[str] | None) -> frozenset[int] | None:
+    def _analyse(self, question: str, view: _View) -> Query:
+        return analyse(question, view.vocabulary, self.aliases, view.part.document.references, english_words())
+
+    def _decide_all(
+        self, questions: Sequence[str], k: int, allowed: frozenset[str] | None, search_only: bool = False
+    ) -> list[list[tuple[Decision, float]]]:
+        """Per question, each document's decision with its best cosine (for merging)."""
+        queries = [[self._analyse(q, v) for v in self._views] for q in questions]
+        texts = list(dict.fromkeys(q.dense_text for per in queries for q in per))
+        matrix = self.retriever.dense_scores(texts)
+        row_of = {t: matrix[i] for i, t in enumerate(texts)}
+        out = []
+        for per in queries:
+            decisions = []
+            for view, q in zip(self._views, per):
+                if not (q.tokens or q.references or q.missing_references):
+                    continue
+                scores = self.retriever.score_part(view.part, row_of[q.dense_text], q.tokens)
+                rows = None
+                if allowed is not None:
+                    rows = frozenset(i for i, s in enumerate(view.part.statements) if s.section in allowed)
+                    if not rows:
+                        continue
+                if search_only:
+                    scores = scores.only(rows) if rows is not None else scores
+                    decisions.append((Decision(False, tuple(scores.top(view.part.statements, k))), 1.0))
+                    continue
+                d = decide(q, scores, view.part.statements, k, self.thresholds, rows)
+                best = float(scores.only(rows).dense.max() if rows is not None else scores.dense.max())
+                decisions.append((d, best))
+            out.append(decisions)
+        return out
+
+    def _check_sections(self, sections: Sequence[str] | None) -> frozenset[str] | None:
         if not sections:
             return None
-        wanted = set(sections)
-        unknown = wanted - set(self.document.sections)
+        wanted = frozenset(sections)
+        unknown = wanted - set(self.sections)
         if unknown:
-            raise QuestionError(f"no section {sorted(unknown)}; sections are: {', '.join(self.document.sections)}")
-        return frozenset(i for i, s in enumerate(self.statements) if s.section in wanted)
+            raise QuestionError(f"no section {sorted(unknown)}; sections are: {', '.join(self.sections)}")
+        return wanted
 
     def __repr__(self) -> str:
-        return (
-            f"<Assistant {self.document.name!r}: {len(self.statements)} statements, {len(self.references)} references>"
-        )
+        names = ", ".join(d.name for d in self.documents)
+        return f"<Assistant {names}: {len(self.statements)} statements, {len(self.references)} references>"
 
 
-def build_index(document_path: Path, index_dir: Path, encoder: Encoder, settings: IndexSettings) -> Document:
-    """Parse, embed and index one document, then write it atomically."""
-    document = load_document(document_path)
-    texts = [s.text for s in document.statements]
-    dense = FlatIPIndex.from_vectors(encoder.encode(texts))
+def document_title(document: Document) -> str:
+    """The document's level-1 heading, else its file name without the suffix."""
+    if document.title:
+        return document.title
+    stem = Path(document.name).stem.replace("_", " ").replace("-", " ").strip()
+    return stem[:1].upper() + stem[1:]
+
+
+def build_index(files: Sequence[Path], index_dir: Path, encoder: Encoder, settings: IndexSettings) -> None:
+    """Parse, embed and index every document, then write the index atomically."""
+    documents = tuple(load_document(p) for p in files)
+    texts = [s.text for d in documents for s in d.statements]
+    dense = FlatIPIndex.from_vectors(encoder.encode([s.search_text for d in documents for s in d.statements]))
     names = alias_map.gene_names(texts)
-    sparse = BM25Index.from_texts(texts, settings.bm25, names)
+    abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
+    bm25 = {
+        d.name: BM25Index.from_texts(
+            [s.search_text for s in d.statements], settings.bm25, names, abbreviation_table(abbreviations[d.name])
+        )
+        for d in documents
+    }
     resolved = alias_map.build_alias_map(texts)
-    write_index(index_dir, expected_manifest([document_path], settings), document, dense, sparse, resolved, names)
-    return document
+    defined = {short: long for pairs in abbreviations.values() for short, long in pairs.items()}
+    statements = [s for d in documents for s in d.statements]
+    evidence = build_evidence(statements, resolved, dict(settings.evidence_columns), defined)
+    write_index(
+        index_dir,
+        expected_manifest(list(files), settings),
+        documents,
+        dense,
+        bm25,
+        resolved,
+        names,
+        abbreviations,
+        evidence,
+    )
 
 
 def _check_question(question: object) -> str:
@@ -230,9 +347,7 @@ def _check_question(question: object) -> str:
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
     text = " ".join(question.split())
     if not text:
-        raise QuestionError(
-            "the question is empty; ask about the document, e.g. 'Which genes predict chemoresistance?'"
-        )
+        raise QuestionError("the question is empty; ask about the documents in plain words")
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}")
     return question

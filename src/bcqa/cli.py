@@ -21,7 +21,7 @@ EXIT_USAGE = 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bcqa",
-        description="Cited answers from a review of breast cancer therapy resistance.",
+        description="Cited answers from review documents, every claim with its reference numbers.",
     )
     parser.add_argument("--version", action="version", version=f"bcqa {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -37,10 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (JSON Lines)")
     ask.add_argument("--k", type=int, default=5, help="statements per answer (default: 5)")
 
-    ev = sub.add_parser("eval", parents=[common], help="score a golden question file against baselines")
-    ev.add_argument("golden", nargs="?", type=Path, help="golden TOML file (default: tests/golden/golden.toml)")
-    ev.add_argument("--json", action="store_true", help="print the report as JSON")
-    ev.add_argument("--split", choices=["dev", "test", "fresh"], help="only this part of the golden set")
+    ev = sub.add_parser("eval", parents=[common], help="score golden question files against baselines")
+    ev.add_argument(
+        "golden", nargs="*", type=Path, help="golden TOML files (default: every tests/golden/*.toml), one per document"
+    )
+    ev.add_argument("--json", action="store_true", help="print the reports as JSON")
+    ev.add_argument("--split", help="only this split (dev, test, fresh, heldout; 'held-out' = every split but dev)")
 
     serve = sub.add_parser("serve", parents=[common], help="start the chat UI in the browser")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
@@ -114,20 +116,42 @@ def _ask(args, parser) -> int:
 
 
 def _eval(args) -> int:
-    from bcqa.assistant import Assistant, project_root
-    from bcqa.evaluate import evaluate, format_report, load_golden
+    from bcqa.assistant import Assistant, default_corpus, default_index_dir, project_root
+    from bcqa.evaluate import HELD_OUT, evaluate, format_report, golden_document, load_golden
 
-    golden = args.golden or project_root() / "tests" / "golden" / "golden.toml"
-    rows = load_golden(golden)
-    qa = Assistant.load(args.corpus, args.index_dir, progress=_progress(args))
-    raw = qa.document_path.read_text(encoding="utf-8")
-    present = {r.split for r in rows}
-    reports = {name: evaluate(qa, rows, raw, s) for name, s in _splits(args.split) if s is None or s in present}
+    goldens = args.golden or sorted((project_root() / "tests" / "golden").glob("*.toml"))
+    results = {}
+    for path in goldens:
+        rows = load_golden(path)
+        corpus, index_dir = args.corpus, args.index_dir
+        name = golden_document(path)
+        if name and corpus is None:
+            corpus = _find_document(name, path, default_corpus())
+            index_dir = index_dir or default_index_dir().parent / f".index-eval-{Path(name).stem}"
+        qa = Assistant.load(corpus, index_dir, progress=_progress(args))
+        raw = "\n\n".join(p.read_text(encoding="utf-8") for p in qa.document_paths)
+        present = {r.split for r in rows}
+        splits = [(args.split, args.split)] if args.split else [("all", None), ("dev", "dev"), (HELD_OUT, HELD_OUT)]
+        splits += [] if args.split else [(s, s) for s in sorted(present - {"dev"}) if len(present - {"dev"}) > 1]
+        for label, split in splits:
+            if split in (None, HELD_OUT) or split in present:
+                results[(path.stem, label)] = evaluate(qa, rows, raw, split)
     if args.json:
-        print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2))
+        out: dict = {}
+        for (stem, label), report in results.items():
+            out.setdefault(stem, {})[label] = report.to_dict()
+        print(json.dumps(out, indent=2))
     else:
-        print("\n\n".join(format_report(r, f"== {name} ==") for name, r in reports.items()))
+        print("\n\n".join(format_report(r, f"== {stem}: {label} ==") for (stem, label), r in results.items()))
     return 0
+
+
+def _find_document(name: str, golden: Path, corpus: Path) -> Path:
+    """A golden file's document: beside it, in ../documents, or in the corpus."""
+    for folder in (golden.parent, golden.parent.parent / "documents", corpus if corpus.is_dir() else corpus.parent):
+        if (folder / name).is_file():
+            return folder / name
+    raise BcqaError(f"{golden}: document {name} not found beside it, in ../documents or in {corpus}")
 
 
 def _serve(args) -> int:
@@ -149,12 +173,6 @@ def _serve(args) -> int:
     return 0
 
 
-def _splits(only: str | None):
-    if only:
-        return [(only, only)]
-    return [("all", None), ("dev", "dev"), ("test (held out)", "test"), ("fresh (held out, unseen)", "fresh")]
-
-
 def _index(args) -> int:
     from bcqa.assistant import Assistant
 
@@ -167,8 +185,9 @@ def _index(args) -> int:
         f"{len(qa.references)} references, model {m.get('model', {}).get('name')} "
         f"(dim {m.get('model', {}).get('dimension')})"
     )
-    for warning in qa.document.warnings:
-        print(f"warning: {warning}")
+    for document in qa.documents:
+        for warning in document.warnings:
+            print(f"warning: {warning}")
     return 0
 
 

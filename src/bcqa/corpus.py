@@ -1,14 +1,31 @@
 """Parse a review document into cited statements and numbered references.
 
-The input is markdown with ``##`` section headings, ``**bold**`` key terms,
-citation markers ``[n]`` and a ``### References`` list; it may be one long
-line (headings then run straight into the text), as the seed document is.
+The input is markdown or plain text in the family of styles reviews are
+written in: headings (``#`` to ``######``, numbered or not, on their own
+lines or running inline in one-line markdown), paragraphs, bullets and nested
+bullets, tables, rules, italic metadata lines, bold lead-ins; citation groups
+written ``[4][6]``, ``[4] [6]``, ``[4, 6]`` or ``[4-6]``, before or after the
+sentence's punctuation or mid-sentence; one or more reference sections
+(``References``, ``## 5. References``, ``Consolidated References`` ...).
 
-A statement is one claim with the numbers that support it.  A sentence is one
-statement unless a citation group sits mid-sentence: then the sentence is cut
-into clauses and each clause keeps only its own numbers.  Sentences without a
-marker are kept with no citations; questions addressed to the reader are not
-claims and are dropped.  Pure functions: text in, records out.
+A statement is one claim with the numbers that support it, quoted from the
+document: markers and markdown go, no word is dropped or added (whitespace is
+normalised, and a clause loses the comma or semicolon that joined it to the
+next).  Steps:
+
+1. cut the text into sections at headings; reference sections go to
+   ``bcqa.references``;
+2. cut each section into blocks: paragraphs, list items, table rows;
+3. strip a block's markdown and citation markers, remembering where each
+   marker sat in the plain text;
+4. split the plain text into sentences with pysbd (a maintained rule-based
+   splitter that knows initials, "et al.", decimals and "e.g.");
+5. give each marker to its sentence; a group that sits mid-sentence cuts the
+   sentence into clauses, each keeping only its own numbers.
+
+Questions to the reader, italic metadata lines, rules and list lead-ins that
+end in a colon are not claims and give no statement.  Pure functions apart
+from ``load_document``.
 """
 
 from __future__ import annotations
@@ -16,33 +33,86 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from bcqa.errors import CorpusError
-from bcqa.types import Document, Reference, Statement
+from bcqa.references import merge_reference_blocks, parse_reference_block
+from bcqa.types import Document, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
 OVERVIEW = "Overview"
 
-_CITE_GROUP = re.compile(r"(?:\[\d+\])+")
-_CITE_NUM = re.compile(r"\[(\d+)\]")
-_HEADING = re.compile(r"(?:^|(?<=\s))(#{1,6})\s+")
-_REFERENCES_TITLE = re.compile(r"references|bibliography|works cited", re.I)
-# End of a sentence: terminal punctuation, an optional citation group, then
-# whitespace and the start of the next sentence (capital, digit or bold).
-_SENTENCE_END = re.compile(r"\s?[.?!](?:\[\d+\])*(?=\s+(?:\*\*\S|[A-Z0-9\"(]|mi[Rr]-|let-)|\s*$)")
-_ABBREVIATIONS = ("e.g.", "i.e.", "et al.", "vs.", "fig.", "approx.", "cf.")
-# Where one clause ends and the next begins inside a sentence.
-_CLAUSE_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|although|though|but)\b|;\s*", re.I)
-_LEADING_JOIN = re.compile(r"^[\s,;:]*(?:(?:while|whereas|although|though|but|and)\b)?[\s,;:]*", re.I)
-_TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
+# --- citation markers ----------------------------------------------------------
+
+_CITE_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_CITE_BRACKET = rf"\[\s*{_CITE_ITEM}(?:\s*[,;]\s*{_CITE_ITEM})*\s*\](?!\()"
+# Brackets next to each other, with or without spaces, are one group.
+CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*{_CITE_BRACKET})*")
+_MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
+
+# --- markdown -----------------------------------------------------------------
+
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
+# In one-line markdown a heading follows the end of a sentence (or a marker).
+_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*][ \t])|^[ \t])(#{1,6})[ \t]+")
+_MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
+_REFERENCES_TITLE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?:references?|bibliography|works cited|literature cited|cited literature)"
+    r"(?:\s+[\w()-]+){0,2}$",
+    re.I,
+)
+_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
+_RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
+_BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
+_LINK_CITATION = re.compile(r"\[(\d{1,4})\]\(#[^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+_HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
+
+# --- sentences and clauses -------------------------------------------------------
+
+# Boundaries the splitter misses: a full stop with no space before a capitalised
+# word ("seen.Next"), and a one-letter name after a lower-case word before a new
+# sentence ("lipid A. The", "influenza A. Influenza B"; "Georg A. Goldfuss" is an initial).
+_GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_LETTER_END = re.compile(r"\b([A-Za-z]+) [A-Z]\.(?= [A-Z][a-z])")
+# Words that start a new clause after a citation group that slipped past the comma.
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|although|though|but)\b|;", re.I)
+_CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:and|or|but|while|whereas|although|though|yet)\b", re.I)
+_CLOSING = re.compile(r"^[\s.!?)\]\"'”’*]*$")
+_EDGE = " \t,;:"
 
 
-@dataclass(frozen=True)
+@dataclass
+class _Block:
+    """A paragraph, list item or table row: markdown-free text and its markers."""
+
+    text: str
+    marks: list[tuple[int, tuple[int, ...]]]  # (offset in text, numbers)
+    terms: tuple[str, ...] = ()
+    kind: str = "paragraph"  # paragraph | item | row
+    context: str = ""  # the lead-in a list item hangs from ("Future work should include:")
+
+
+@dataclass
 class _Clause:
-    raw: str
+    text: str
     citations: tuple[int, ...]
+
+
+@dataclass
+class _Section:
+    title: str
+    level: int
+    body: list[str] = field(default_factory=list)
 
 
 def load_document(path: str | Path) -> Document:
@@ -52,10 +122,10 @@ def load_document(path: str | Path) -> Document:
         path: A markdown or text file.
 
     Returns:
-        The parsed document.
+        The parsed document, named by its file name.
 
     Raises:
-        CorpusError: The file cannot be read or its citations do not resolve.
+        CorpusError: The file cannot be read or holds no statement.
     """
     path = Path(path)
     try:
@@ -66,15 +136,15 @@ def load_document(path: str | Path) -> Document:
 
 
 def find_documents(corpus: str | Path) -> list[Path]:
-    """The document files of a corpus: a single file, or a folder's text files."""
+    """The document files of a corpus: a single file, or a folder's text files (sorted)."""
     corpus = Path(corpus)
     if corpus.is_file():
         return [corpus]
     if not corpus.is_dir():
-        raise CorpusError(f"corpus not found: {corpus} (give a document file or a folder holding one)")
+        raise CorpusError(f"corpus not found: {corpus} (give a document file or a folder of them)")
     files = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
     if not files:
-        raise CorpusError(f"no document in {corpus}: put one .md or .txt file there")
+        raise CorpusError(f"no document in {corpus}: put .md or .txt files there")
     return files
 
 
@@ -83,106 +153,122 @@ def parse_document(text: str, name: str = "document") -> Document:
 
     Args:
         text: The whole document.
-        name: A label for messages.
+        name: Its file name; statement ids and references are namespaced by it.
 
     Returns:
-        The statements in document order and the references by number.
+        The statements in document order, the references by number, and
+        warnings (uncited or missing references, repeated entries).
 
     Raises:
-        CorpusError: A cited number has no reference entry, or there is no text.
+        CorpusError: There is no text, or no statement in it.
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
-    sections, reference_text = _split_sections(text)
-    references = parse_references(reference_text) if reference_text else {}
+    sections = _split_sections(text)
+    title = next((s.title for s in sections if s.level == 1 and s.title), "")
 
+    blocks, warnings = [], []
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0
-    for title, body in sections:
-        for sentence in split_sentences(body):
-            sentence_no += 1
-            for clause in split_clauses(sentence):
-                plain = clean_text(clause.raw)
-                if not plain or plain.endswith("?") or not re.search(r"[A-Za-z]", plain):
-                    continue
-                sid = _statement_id(title, plain, seen_ids)
-                statements.append(
-                    Statement(
-                        id=sid,
-                        text=plain,
-                        citations=clause.citations,
-                        section=title,
-                        position=len(statements),
-                        terms=_bold_terms(clause.raw),
-                        sentence=sentence_no,
+    for section in sections:
+        body = "\n".join(section.body)
+        if _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", section.title)):
+            entries, problems = parse_reference_block(body, document=name)
+            blocks.append(entries)
+            warnings += problems
+            continue
+        label = OVERVIEW if section.level <= 1 else section.title
+        for block in split_blocks(body):
+            for sentence in split_sentences(block):
+                sentence_no += 1
+                for clause in sentence:
+                    sid = _statement_id(name, label, clause.text, seen_ids)
+                    statements.append(
+                        Statement(
+                            id=sid,
+                            text=clause.text,
+                            citations=clause.citations,
+                            section=label,
+                            position=len(statements),
+                            terms=tuple(t for t in block.terms if t in clause.text),
+                            sentence=sentence_no,
+                            document=name,
+                            context=block.context,
+                        )
                     )
-                )
     if not statements:
-        raise CorpusError(f"{name}: no statements found; is this the review document?")
-
+        raise CorpusError(f"{name}: no statements found; is this a review document with sentences?")
+    references, problems = merge_reference_blocks(blocks, document=name)
+    warnings += problems
     cited = {n for s in statements for n in s.citations}
     missing = sorted(cited - references.keys())
     if missing:
         listed = ", ".join(f"[{n}]" for n in missing)
-        raise CorpusError(f"{name}: cited but not in the reference list: {listed}")
-    warnings = tuple(f"{name}: reference [{n}] is never cited" for n in sorted(references.keys() - cited))
+        warnings.append(f"{name}: cited but not in the reference list: {listed}")
+    warnings += [f"{name}: reference [{n}] is never cited" for n in sorted(references.keys() - cited)]
     return Document(
         name=name,
         statements=tuple(statements),
         references=references,
         sections=tuple(dict.fromkeys(s.section for s in statements)),
-        warnings=warnings,
+        warnings=tuple(warnings),
+        title=title,
     )
 
 
-def _split_sections(text: str) -> tuple[list[tuple[str, str]], str]:
-    """Cut the text at headings; return (title, body) pairs and the reference list."""
-    sections: list[tuple[str, str]] = []
-    reference_text = ""
-    title, start = OVERVIEW, 0
-    for m in list(_HEADING.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        body = text[start:end]
-        if _REFERENCES_TITLE.fullmatch(title):
-            reference_text += body
-        elif body.strip():
-            sections.append((title, body))
-        if m:
-            heading, consumed = _heading_title(text[m.end() :])
-            # A level-1 heading is the document's title; its text stays in the overview.
-            title = OVERVIEW if len(m.group(1)) == 1 else heading
-            start = m.end() + consumed
-    return sections, reference_text
+# --- sections -------------------------------------------------------------------
 
 
-def _heading_title(rest: str) -> tuple[str, int]:
-    """Title of a heading and how many characters it takes.
+def _split_sections(text: str) -> list[_Section]:
+    """Cut the text at headings: line headings, and inline ones in one-line markdown."""
+    sections = [_Section(OVERVIEW, 0)]
+    for line in text.split("\n"):
+        m = _HEADING_LINE.match(line)
+        if m and len(line) <= _MAX_HEADING_LINE and not _INLINE_HEADING.search(line, m.end(1)):
+            sections.append(_Section(_plain_title(m.group(2)), len(m.group(1))))
+            continue
+        if m:  # one-line markdown that starts with a heading
+            line = " " + line.lstrip()
+        pieces = _INLINE_HEADING.split(line)
+        sections[-1].body.append(pieces[0])
+        for hashes, rest in zip(pieces[1::2], pieces[2::2]):
+            title, consumed = _inline_title(rest)
+            sections.append(_Section(title, len(hashes), [rest[consumed:]]))
+    return [s for s in sections if s.level or any(line.strip() for line in s.body)]
 
-    In multi-line markdown the title is the line.  In one-line markdown it runs
-    up to the first bold term or list item, or else over the Title-Case words
-    before the first sentence word.
+
+def _plain_title(title: str) -> str:
+    return " ".join(_strip_markdown(title).split()).strip()
+
+
+_TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
+
+
+def _inline_title(rest: str) -> tuple[str, int]:
+    """Title of a heading that runs into its text, and how many characters it takes.
+
+    It runs up to the first bold term or list item, or else over the
+    Title-Case words before the first sentence word.
     """
-    line, newline, _ = rest.partition("\n")
-    if newline and len(line) <= 200:
-        return line.strip().strip("#").strip(), len(line) + 1
-    stop = re.search(r"\*\*|(?<=\s)\d+\.\s", rest)
+    stop = re.search(r"\*\*|(?<=\s)\d+[.)]\s|\[\d", rest)
     candidate = rest[: stop.start()] if stop else rest
     words = candidate.split()
+    if _REFERENCES_TITLE.match(" ".join(words[:1])):
+        return words[0], _offset_after_words(rest, 1)
     taken = 0
     for word in words:
-        if word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS or word == "-":
+        if word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS or word in "-–":
             taken += 1
         else:
             break
-    if taken < len(words) and taken > 1:
-        taken -= 1  # the last capitalised word starts the first sentence
-    title = " ".join(words[:taken]).strip()
-    if _REFERENCES_TITLE.match(title):
-        title = _REFERENCES_TITLE.match(title).group(0)
+    while taken < len(words) and taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS:
+        taken -= 1
+    if 1 < taken < len(words) and re.fullmatch(r"[a-z]+", words[taken]):
+        taken -= 1  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
-    return title, consumed
+    return _plain_title(" ".join(words[:taken])), consumed
 
 
 def _offset_after_words(text: str, n: int) -> int:
@@ -195,137 +281,227 @@ def _offset_after_words(text: str, n: int) -> int:
     return pos
 
 
-def split_sentences(body: str) -> list[str]:
-    """Split section text into sentences, keeping each sentence's markers."""
-    sentences, start = [], 0
-    for m in _SENTENCE_END.finditer(body):
-        head = body[start : m.end()]
-        if head.rstrip().lower().endswith(_ABBREVIATIONS):
+# --- blocks ---------------------------------------------------------------------
+
+
+def split_blocks(body: str) -> list[_Block]:
+    """Paragraphs, list items (nested ones too) and table rows of a section body.
+
+    A table row becomes "Header: cell; Header: cell" so that it keeps its
+    column names; the separator row and the header row give no statement.
+    A list item keeps the lead-in it hangs from ("... should include:") as
+    its context: not part of its text, but searched with it.
+    """
+    blocks: list[_Block] = []
+    current: list[str] = []
+    kind = "paragraph"
+    header: list[str] | None = None
+    pending_header: list[str] | None = None
+    lead_in = ""
+
+    def flush():
+        nonlocal current, lead_in
+        if current:
+            block = make_block(" ".join(current), kind)
+            if kind == "item":
+                block.context = lead_in
+            elif block.text:
+                last = sentence_spans(block.text)[-1]
+                lead_in = block.text[last[0] : last[1]].strip() if block.text.endswith(":") else ""
+            if block.text:
+                blocks.append(block)
+        current = []
+
+    for line in body.split("\n"):
+        if _TABLE_ROW.match(line):
+            flush()
+            if _TABLE_SEPARATOR.match(line):
+                header, pending_header = pending_header, None
+                continue
+            cells = _cells(line)
+            if header is None:
+                pending_header = cells  # a header until a separator row proves otherwise
+                continue
+            row = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header + [""] * len(cells), cells) if c)
+            blocks.append(make_block(row, "row"))
             continue
-        sentences.append(head.strip())
-        start = m.end()
-    tail = body[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return [s for s in sentences if s]
+        header = pending_header = None
+        if not line.strip() or _RULE.match(line):
+            flush()
+            kind = "paragraph"
+            continue
+        if _ITALIC_LINE.match(line) and not CITE_GROUP.search(line):
+            flush()  # "*Generated on 2025-03-14 ...*": metadata, not a claim
+            continue
+        line = _QUOTE.sub("", line)
+        bullet = _BULLET.match(line)
+        if bullet:
+            flush()
+            kind = "item"
+            current = [bullet.group(2)]
+        else:
+            current.append(line.strip())
+    flush()
+    return blocks
 
 
-def split_clauses(sentence: str) -> list[_Clause]:
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def make_block(raw: str, kind: str = "paragraph") -> _Block:
+    """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
+    terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
+    text = _strip_markdown(_LINK_CITATION.sub(r"[\1]", raw))
+    out: list[str] = []
+    marks: list[tuple[int, tuple[int, ...]]] = []
+    pos = 0
+    for m in CITE_GROUP.finditer(text):
+        _append(out, text[pos : m.start()])
+        while out and out[-1] in " \t":
+            out.pop()  # "higher [4]." -> "higher."
+        marks.append((len(out), parse_citation_group(m.group(0))))
+        pos = m.end()
+    _append(out, text[pos:])
+    plain = "".join(out).strip()
+    lead = len("".join(out)) - len("".join(out).lstrip())
+    marks = [(max(0, min(o - lead, len(plain))), n) for o, n in marks]
+    return _Block(plain, marks, terms, kind)
+
+
+def _append(out: list[str], text: str) -> None:
+    """Append with whitespace collapsed and no space before , ; : . ! ?"""
+    for ch in text:
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        elif ch in ",;:.!?" and out and out[-1] == " ":
+            out[-1] = ch
+        else:
+            out.append(ch)
+
+
+def _strip_markdown(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _HTML.sub("", text)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return text.replace("`", "")
+
+
+def parse_citation_group(group: str) -> tuple[int, ...]:
+    """``[4][6]``, ``[4] [6]``, ``[4, 6]``, ``[4-6]`` -> (4, 6) or (4, 5, 6)."""
+    numbers: set[int] = set()
+    for item in re.findall(_CITE_ITEM, group):
+        ends = [int(n) for n in re.findall(r"\d+", item)]
+        if len(ends) == 2 and 0 <= ends[1] - ends[0] <= _MAX_RANGE:
+            numbers.update(range(ends[0], ends[1] + 1))
+        else:
+            numbers.update(ends)
+    return tuple(sorted(numbers))
+
+
+# --- sentences and clauses ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of plain text."""
+    spans = []
+    forced = [m.start() for m in _GLUED_END.finditer(text)]
+    forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower()]
+    cuts = [0, *sorted(set(forced)), len(text)]
+    for a, b in zip(cuts, cuts[1:]):
+        for s in _segmenter().segment(text[a:b]):
+            spans.append((a + s.start, a + s.end))
+    return spans or [(0, len(text))]
+
+
+def split_sentences(block: _Block) -> list[list[_Clause]]:
+    """The sentences of a block, each as its clauses with their own numbers.
+
+    A sentence that is a question to the reader, or a list lead-in ending in
+    a colon with no citation, is left out.  A table row is one statement.
+    """
+    if block.kind == "row":
+        # A table row is one statement with every number of its cells.
+        return [[_Clause(block.text, tuple(sorted({n for _, ns in block.marks for n in ns})))]]
+    spans = sentence_spans(block.text)
+    owned: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in spans]
+    for offset, numbers in block.marks:
+        i = next((j for j, (a, b) in enumerate(spans) if a <= offset < b), len(spans) - 1)
+        # A marker right at the start of a sentence closes the one before it ("pumps.[3]Next").
+        if i > 0 and not block.text[spans[i][0] : offset].strip():
+            i -= 1
+        owned[i].append((offset - spans[i][0], numbers))
+    out = []
+    for (a, b), marks in zip(spans, owned):
+        sentence = block.text[a:b].rstrip()
+        if sentence.endswith("?"):
+            continue
+        clauses = split_clauses(sentence, marks)
+        if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):
+            out.append(clauses)
+    return out
+
+
+def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> list[_Clause]:
     """Give each clause of a sentence its own citation numbers.
 
-    The final citation group belongs to the last clause.  A group that sits
-    mid-sentence closes a clause: where it is followed by punctuation or a
-    clause joiner, the clause ends at the group; where it is followed by a word
+    A marker with only punctuation after it closes the sentence.  One that sits
+    mid-sentence closes a clause: where punctuation or a conjunction follows
+    it, the clause ends at the marker; where a word follows it
     (``..., while[13][14] miR-196a-5p is ...``) the marker has slipped past the
-    clause boundary, so the clause ends at the last joiner before it.
+    clause boundary, so the clause ends at the last joiner before it.  With
+    no joiner to cut at, the marker stays with the whole sentence.
+
+    Args:
+        sentence: Plain sentence text.
+        marks: (offset in the sentence, numbers) of each citation group.
     """
-    groups = list(_CITE_GROUP.finditer(sentence))
-    clauses: list[_Clause] = []
+    cuts: list[tuple[int, tuple[int, ...]]] = []
+    closing: set[int] = set()
     start = 0
-    for g in groups:
-        after = sentence[g.end() :]
-        if not after.strip() or re.fullmatch(r"\s*[.?!]?\s*", after):
-            break  # the closing group, handled below
-        numbers = _numbers(g.group(0))
-        if re.match(r"\s*(?:\*\*)?\s*\w", after) and not re.match(r"\s*(?:\*\*)?\s*[.,;:]", after):
-            joins = [j for j in _CLAUSE_JOIN.finditer(sentence, start, g.start())]
-            cut = joins[-1].start() if joins else g.start()
+    for offset, numbers in sorted(marks):
+        after = sentence[offset:]
+        if _CLOSING.match(after):
+            closing.update(numbers)
+            continue
+        if _CONTINUES_CLAUSE.match(after):
+            cut = offset
         else:
-            cut = g.start()
-        clauses.append(_Clause(sentence[start:cut], numbers))
+            joins = list(_CLAUSE_JOIN.finditer(sentence, start, offset))
+            if not joins:
+                closing.update(numbers)
+                continue
+            cut = joins[-1].start()
+        if sentence[start:cut].strip(_EDGE):
+            cuts.append((cut, numbers))
+            start = cut
+        else:
+            closing.update(numbers)
+    clauses = []
+    start = 0
+    for cut, numbers in cuts:
+        clauses.append(_Clause(_clause_text(sentence[start:cut]), numbers))
         start = cut
-    closing = groups[-1] if groups and not sentence[groups[-1].end() :].strip(" .?!") else None
-    clauses.append(_Clause(sentence[start:], _numbers(closing.group(0)) if closing else ()))
-    return [c for c in clauses if clean_text(c.raw)]
+    clauses.append(_Clause(_clause_text(sentence[start:]), tuple(sorted(closing))))
+    return [c for c in clauses if re.search(r"[^\W\d_]", c.text)]
 
 
-def clean_text(raw: str) -> str:
-    """Plain statement text: no markers, no bold, single spaces, a capital start."""
-    text = _CITE_GROUP.sub("", raw).replace("**", "")
-    text = _LEADING_JOIN.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-    text = re.sub(r"[,;:\s]+$", "", text)
-    if not text:
-        return ""
-    first = text.split(" ", 1)[0]
-    if first.isalpha() and first.islower():
-        text = text[0].upper() + text[1:]
-    if text[-1] not in ".?!":
-        text += "."
-    return text
+def _clause_text(raw: str) -> str:
+    return raw.strip().lstrip(_EDGE).rstrip(_EDGE).strip()
 
 
-def _numbers(group: str) -> tuple[int, ...]:
-    return tuple(sorted({int(n) for n in _CITE_NUM.findall(group)}))
-
-
-def _bold_terms(raw: str) -> tuple[str, ...]:
-    terms = (re.sub(r"\s+", " ", t).strip() for t in re.findall(r"\*\*(.+?)\*\*", raw))
-    return tuple(dict.fromkeys(t for t in terms if t))
-
-
-def _statement_id(section: str, text: str, seen: dict[str, int]) -> str:
-    digest = hashlib.sha1(f"{section}\x1f{text}".encode()).hexdigest()[:8]
+def _statement_id(document: str, section: str, text: str, seen: dict[str, int]) -> str:
+    digest = hashlib.sha1(f"{document}\x1f{section}\x1f{text}".encode()).hexdigest()[:8]
     sid = f"s-{digest}"
     seen[sid] = seen.get(sid, 0) + 1
     return sid if seen[sid] == 1 else f"{sid}-{seen[sid]}"
-
-
-# --- references -------------------------------------------------------------
-
-_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
-_AUTHOR = rf"{_NAME} [A-Z]{{1,3}}"
-_AUTHORS = re.compile(rf"(?<=\. )(?P<authors>{_AUTHOR}(?: ?, ?{_AUTHOR})*(?: ?, ?et al)?)\.(?=\s)")
-_YEAR = re.compile(r"\.\s+(?P<year>(?:19|20)\d{2})\b[^.;]*;")
-_DOI = re.compile(r"doi:\s*(?P<doi>10\.\S+?)\.?(?=\s|$)", re.I)
-
-
-def parse_references(text: str) -> dict[int, Reference]:
-    """Parse a numbered reference list ("1. Title. Authors. Journal. 2022;...").
-
-    Entries are numbered 1, 2, 3, ... in order; a number out of sequence is
-    part of the entry before it, and a bare number after the last entry is
-    not a reference.
-    """
-    text = re.sub(r"\s+", " ", text).strip()
-    starts: list[tuple[int, int, int]] = []
-    expected = 1
-    for m in re.finditer(r"(?:^|(?<=\s))(\d{1,3})\.\s+(?=\S)", text):
-        if int(m.group(1)) == expected:
-            starts.append((expected, m.start(), m.end()))
-            expected += 1
-    refs: dict[int, Reference] = {}
-    for i, (number, _, body_start) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
-        raw = text[body_start:end].strip()
-        if i + 1 == len(starts):
-            raw = re.sub(r"\s+\d{1,3}\.?$", "", raw)
-        refs[number] = _parse_entry(number, raw)
-    return refs
-
-
-def _parse_entry(number: int, raw: str) -> Reference:
-    doi_m = _DOI.search(raw)
-    authors_m = _AUTHORS.search(raw)
-    title = authors = journal = ""
-    year = None
-    if authors_m:
-        title = raw[: authors_m.start()].strip().rstrip(".")
-        authors = authors_m.group("authors").replace(" ,", ",").strip()
-        rest = raw[authors_m.end() :]
-        year_m = _YEAR.search(rest)
-        if year_m:
-            journal = rest[: year_m.start()].strip().rstrip(".")
-            year = int(year_m.group("year"))
-    else:
-        title = raw.split(". ")[0].strip()
-    return Reference(
-        number=number,
-        raw=raw,
-        title=title,
-        authors=authors,
-        journal=journal,
-        year=year,
-        doi=doi_m.group("doi") if doi_m else None,
-    )

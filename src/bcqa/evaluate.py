@@ -1,19 +1,23 @@
 """Golden-set evaluation of bcqa beside single-retriever baselines.
 
-A golden file is TOML with ``[[question]]`` tables::
+A golden file is TOML: an optional ``document`` (the file name of the
+document it is about) and ``[[question]]`` tables::
 
+    document = "amr_gram_negative.md"
+
+    [[question]]
     question = "Is LAT1 expression higher in resistant tumours?"
     kind = "fact"            # fact | list | reference | off-topic | absent
-    expect = ["s-e150c142"]  # statements that answer it (all of them, for list/reference)
+    expect = ["s-e150c142"]  # statement ids that answer it (all of them, for list/reference)
+    expect_text = ["amino acid transporter SLC7A5"]  # or: a snippet of each such statement
     citations = [7]          # fact: the exact numbers the expected statement carries
     references = [7]         # reference: the references the question is about
     mentions = ["HER2"]      # absent: what bcqa should say is missing
-    split = "dev"            # dev (may tune on it) | test (held out)
+    split = "dev"            # dev (may tune on it); any other split is held out
 
-Every system answers every question in the same run: bcqa itself, BM25 alone
-and dense alone over bcqa's statements, and unweighted (reciprocal-rank)
-fusion over a naive regex sentence split of the raw document.  Baselines never
-abstain.
+Every system answers every question in the same run: bcqa itself, and BM25
+alone, dense alone and their reciprocal-rank fusion over a naive regex
+sentence split of the raw document.  Baselines never abstain.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ METRICS = (
     ("false_abstention", "false abstention, in-scope"),
 )
 SYSTEMS = ("bcqa", "bm25", "dense", "naive-rrf")
+HELD_OUT = "held-out"  # every split but dev
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class GoldenQuestion:
     question: str
     kind: str = "fact"
     expect: tuple[str, ...] = ()
+    expect_text: tuple[str, ...] = ()
     citations: tuple[int, ...] = ()
     references: tuple[int, ...] = ()
     mentions: tuple[str, ...] = ()
@@ -80,6 +86,14 @@ class Report:
         return {"counts": self.counts, "metrics": self.metrics, "failures": self.failures}
 
 
+def golden_document(path: str | Path) -> str | None:
+    """The ``document`` a golden file names, if any."""
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8")).get("document")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BcqaError(f"cannot read golden file {path}: {exc}") from exc
+
+
 def load_golden(path: str | Path) -> list[GoldenQuestion]:
     """Read a golden TOML file of ``[[question]]`` tables."""
     path = Path(path)
@@ -94,6 +108,7 @@ def load_golden(path: str | Path) -> list[GoldenQuestion]:
                 question=row["question"],
                 kind=row.get("kind", "fact"),
                 expect=tuple(row.get("expect", ())),
+                expect_text=tuple(row.get("expect_text", ())),
                 citations=tuple(row.get("citations", ())),
                 references=tuple(row.get("references", ())),
                 mentions=tuple(row.get("mentions", ())),
@@ -103,12 +118,37 @@ def load_golden(path: str | Path) -> list[GoldenQuestion]:
             raise BcqaError(f"{path}: question {i} is malformed ({exc})") from exc
         if q.kind not in KINDS:
             raise BcqaError(f"{path}: question {i} has unknown kind {q.kind!r} (one of {', '.join(KINDS)})")
-        if q.kind in IN_SCOPE and not q.expect:
-            raise BcqaError(f"{path}: question {i} ({q.kind}) needs expected statement ids")
+        if q.kind in IN_SCOPE and not (q.expect or q.expect_text):
+            raise BcqaError(f"{path}: question {i} ({q.kind}) needs expect (ids) or expect_text (snippets)")
         rows.append(q)
     if not rows:
         raise BcqaError(f"{path} holds no [[question]] tables")
     return rows
+
+
+def _fold_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def resolve(rows: Sequence[GoldenQuestion], statements: Sequence) -> list[GoldenQuestion]:
+    """Turn each ``expect_text`` snippet into the id of the one statement that contains it.
+
+    Raises:
+        BcqaError: A snippet matches no statement, or several different ones.
+    """
+    from dataclasses import replace
+
+    out = []
+    for row in rows:
+        ids = list(row.expect)
+        for snippet in row.expect_text:
+            found = [s.id for s in statements if _fold_text(snippet) in _fold_text(s.text)]
+            if len(found) != 1:
+                where = "no statement" if not found else f"{len(found)} statements"
+                raise BcqaError(f"golden question {row.question!r}: {snippet!r} matches {where}")
+            ids += [i for i in found if i not in ids]
+        out.append(replace(row, expect=tuple(ids)))
+    return out
 
 
 def rank_of(hits: Sequence[Hit], expect: Sequence[str]) -> int | None:
@@ -160,26 +200,6 @@ def run_bcqa(qa: Assistant, rows: Sequence[GoldenQuestion]) -> list[Outcome]:
     return out
 
 
-def run_single(qa: Assistant, rows: Sequence[GoldenQuestion]) -> dict[str, list[Outcome]]:
-    """BM25 alone and dense alone over bcqa's statements, plain question text."""
-    from bcqa.text import tokenize
-
-    questions = [r.question for r in rows]
-    tables = qa.retriever.score_many(questions, [tokenize(q) for q in questions])
-    statements = qa.statements
-    results: dict[str, list[Outcome]] = {"bm25": [], "dense": []}
-    for table in tables:
-        for name, values in (("bm25", table.sparse), ("dense", table.dense)):
-            order = sorted(range(len(statements)), key=lambda i: -values[i])[:K]
-            results[name].append(
-                Outcome(
-                    ids=[statements[i].id for i in order],
-                    citations={statements[i].id: statements[i].citations for i in order},
-                )
-            )
-    return results
-
-
 def naive_sentences(raw: str) -> list[str]:
     """The naive split: a regex on sentence punctuation (or a closing citation
     marker) followed by a capital, over the raw text, references and all."""
@@ -187,8 +207,8 @@ def naive_sentences(raw: str) -> list[str]:
     return [s.strip() for s in parts if len(s.strip()) > 20]
 
 
-def run_naive(qa: Assistant, rows: Sequence[GoldenQuestion], raw: str) -> list[Outcome]:
-    """Reciprocal-rank fusion of dense and BM25 over naive sentences.
+def run_naive(qa: Assistant, rows: Sequence[GoldenQuestion], raw: str) -> dict[str, list[Outcome]]:
+    """BM25 alone, dense alone and their reciprocal-rank fusion over naive sentences.
 
     A naive sentence stands for every statement whose text it contains; its
     citations are all the markers in it, which is what a reader of that
@@ -196,28 +216,30 @@ def run_naive(qa: Assistant, rows: Sequence[GoldenQuestion], raw: str) -> list[O
     """
     import numpy as np
 
+    from bcqa.corpus import CITE_GROUP, parse_citation_group
     from bcqa.retrieve import rrf
     from bcqa.sparse import BM25Index
     from bcqa.text import tokenize
 
     sentences = naive_sentences(raw)
-    plain = [" ".join(re.sub(r"\[\d+\]|\*\*", " ", s).split()) for s in sentences]
+    plain = [" ".join(CITE_GROUP.sub(" ", s).replace("**", " ").split()) for s in sentences]
     covers = [[st.id for st in qa.statements if _squash(st.text.rstrip("."))[:60] in _squash(p)] for p in plain]
-    numbers = [tuple(sorted({int(n) for n in re.findall(r"\[(\d+)\]", s)})) for s in sentences]
+    numbers = [tuple(sorted({n for g in CITE_GROUP.findall(s) for n in parse_citation_group(g)})) for s in sentences]
     encoder = qa.retriever.encoder
     matrix = encoder.encode(plain)
     bm25 = BM25Index.from_texts(plain)
     queries = encoder.encode([r.question for r in rows])
-    out = []
+    out: dict[str, list[Outcome]] = {"bm25": [], "dense": [], "naive-rrf": []}
     for row, qvec in zip(rows, queries):
-        fused = rrf([matrix @ qvec, bm25.scores(tokenize(row.question))])
-        ids: list[str] = []
-        cites: dict[str, tuple[int, ...]] = {}
-        for j in np.argsort(-fused, kind="stable")[:K]:
-            for sid in covers[j] or [f"naive-{j}"]:
-                ids.append(sid)
-                cites.setdefault(sid, numbers[j])
-        out.append(Outcome(ids=ids, citations=cites))
+        dense, sparse = matrix @ qvec, bm25.scores(tokenize(row.question))
+        for name, scores in (("bm25", sparse), ("dense", dense), ("naive-rrf", rrf([dense, sparse]))):
+            ids: list[str] = []
+            cites: dict[str, tuple[int, ...]] = {}
+            for j in np.argsort(-scores, kind="stable")[:K]:
+                for sid in covers[j] or [f"naive-{j}"]:
+                    ids.append(sid)
+                    cites.setdefault(sid, numbers[j])
+            out[name].append(Outcome(ids=ids, citations=cites))
     return out
 
 
@@ -281,11 +303,17 @@ def _attributed(row: GoldenQuestion, o: Outcome, truth: dict[str, tuple[int, ...
 
 
 def evaluate(qa: Assistant, rows: Sequence[GoldenQuestion], raw_document: str, split: str | None = None) -> Report:
-    """Run every system on the golden rows (optionally one split) and score them."""
-    if split:
+    """Run every system on the golden rows (optionally one split) and score them.
+
+    ``split`` is a split name, or ``HELD_OUT`` for every split but dev.
+    """
+    if split == HELD_OUT:
+        rows = [r for r in rows if r.split != "dev"]
+    elif split:
         rows = [r for r in rows if r.split == split]
+    rows = resolve(rows, qa.statements)
     truth = {s.id: s.citations for s in qa.statements}
-    outcomes = {"bcqa": run_bcqa(qa, rows), **run_single(qa, rows), "naive-rrf": run_naive(qa, rows, raw_document)}
+    outcomes = {"bcqa": run_bcqa(qa, rows), **run_naive(qa, rows, raw_document)}
     counts = {kind: sum(r.kind == kind for r in rows) for kind in KINDS}
     report = Report(counts={"total": len(rows), **counts})
     for system in SYSTEMS:
@@ -313,7 +341,7 @@ def format_report(report: Report, title: str = "") -> str:
             v = report.metrics[system][key]
             cells.append(f"{'n/a' if v is None else f'{v:.3f}':>11s}")
         lines.append(f"{label:34s}" + "".join(cells))
-    lines.append("baselines never abstain; 'naive-rrf' = reciprocal-rank fusion over a regex sentence split")
+    lines.append("baselines run over a naive regex sentence split and never abstain; naive-rrf fuses bm25 and dense")
     if report.failures:
         lines.append("")
         lines.append("bcqa misses:")

@@ -1,19 +1,31 @@
-"""The evidence map: which markers the document ties to which therapy and layer.
+"""The evidence map: which named entities the documents tie to which column.
 
-Derived from the statements when the index is built, never drawn by hand, so
-another review in the same format gets its own map.  A marker is a gene-like
-symbol in a cited statement (TP53, miR-21, HOTAIR), or a bold term with no
-symbol in it ("Proliferation-associated genes").  Its therapy comes from the
-statement's words (a clause with none takes its sentence's), its molecular
-layer from the section title, and each cell carries the reference numbers of
-the statements behind it.
+Derived from the statements when the index is built, never drawn by hand.
+A row is a named entity of a cited statement: a symbol-shaped word (TP53,
+miR-21, HOTAIR, H275Y, gyrA, IL-1β), with the aliases the index resolved
+merged into one row ("ABCB1 (MDR1)").  A symbol the document defines as an
+abbreviation of a plain phrase ("extracellular matrix (ECM)") names a
+concept, not an entity, and is left out.
+
+The columns come from the corpus: by default the sections each entity is
+discussed in; a corpus may instead name its own columns in a ``bcqa.toml``
+beside its documents::
+
+    [evidence.columns]
+    chemotherapy = ["chemo", "anthracycline", "taxane"]
+    radiotherapy = ["radio", "radiation"]
+
+A statement falls in a column when it (or, for a clause, its sentence)
+contains one of the column's words; with none, in "unspecified".  Each cell
+carries the reference numbers of the statements behind it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,22 +33,12 @@ from bcqa.text import is_symbol, tokenize
 from bcqa.types import Statement
 
 FILENAME = "evidence.json"
-THERAPIES = ("chemotherapy", "radiotherapy", "endocrine / cross-resistance", "unspecified")
-LAYERS = ("mutation", "protein", "RNA", "non-coding RNA", "other")
+SETTINGS_FILE = "bcqa.toml"
+UNSPECIFIED = "unspecified"
 
-_THERAPY_WORDS = {
-    "chemotherapy": r"chemo|anthracycline|taxane|neoadjuvant|drug|efflux|xenobiotic",
-    "radiotherapy": r"radio|radiation|irradiat",
-    "endocrine / cross-resistance": r"tamoxifen|endocrine|cross-resistance|hormon",
-}
-_LAYER_WORDS = (
-    ("non-coding RNA", r"non-coding|noncoding|ncrna|microrna|mirna|lncrna"),
-    ("mutation", r"mutation|genetic|variant"),
-    ("protein", r"protein"),
-    ("RNA", r"rna|transcript|expression"),
-)
-_NOT_MARKERS = {"DNA", "RNA", "RNAs", "AUC", "ER+", "ECM", "MicroRNAs", "miRNAs", "miRNA", "ncRNAs"}
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9+]")
+_GENERIC = {"dna", "rna", "rnas", "mrna", "mrnas", "mirna", "mirnas", "microrna", "lncrna", "lncrnas"}
+_GENERIC |= {"ncrna", "ncrnas", "sirna", "cdna"}
+_WORD = re.compile(r"[^\W_][\w-]*[\w+]|[^\W_]", re.U)
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,17 @@ class Cell:
 
 @dataclass(frozen=True)
 class EvidenceMap:
-    """markers[name] = {"layer": ..., "cells": {therapy: Cell}}."""
+    """``markers[name] = {column: Cell}`` and the columns in display order."""
 
-    markers: dict[str, dict] = field(default_factory=dict)
-
-    def layer(self, marker: str) -> str:
-        return self.markers[marker]["layer"]
+    markers: dict[str, dict[str, Cell]] = field(default_factory=dict)
+    columns: tuple[str, ...] = ()
 
     def cells(self, marker: str) -> dict[str, Cell]:
-        return self.markers[marker]["cells"]
+        return self.markers[marker]
 
-    def therapies(self) -> list[str]:
-        """The therapy columns that hold any evidence, in a fixed order."""
-        return [t for t in THERAPIES if any(t in m["cells"] for m in self.markers.values())]
+    def used_columns(self) -> list[str]:
+        """The columns that hold any evidence, in order."""
+        return [c for c in self.columns if any(c in cells for cells in self.markers.values())]
 
     def statement_ids(self, marker: str) -> list[str]:
         ids: list[str] = []
@@ -69,82 +69,110 @@ class EvidenceMap:
 
     def to_dict(self) -> dict:
         return {
-            name: {
-                "layer": m["layer"],
-                "cells": {
-                    t: {"references": list(c.references), "statements": list(c.statements)}
-                    for t, c in m["cells"].items()
-                },
-            }
-            for name, m in self.markers.items()
+            "columns": list(self.columns),
+            "markers": {
+                name: {
+                    c: {"references": list(cell.references), "statements": list(cell.statements)}
+                    for c, cell in m.items()
+                }
+                for name, m in self.markers.items()
+            },
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> EvidenceMap:
-        return cls(
-            {
-                name: {
-                    "layer": m["layer"],
-                    "cells": {t: Cell(tuple(c["references"]), tuple(c["statements"])) for t, c in m["cells"].items()},
-                }
-                for name, m in data.items()
-            }
-        )
+        markers = {
+            name: {c: Cell(tuple(cell["references"]), tuple(cell["statements"])) for c, cell in m.items()}
+            for name, m in data["markers"].items()
+        }
+        return cls(markers, tuple(data["columns"]))
 
 
-def layer_of(section: str, text: str) -> str:
-    """The molecular layer a section reports on, by its title (then the text)."""
-    for source in (section, text):
-        for layer, pattern in _LAYER_WORDS:
-            if re.search(pattern, source, re.I):
-                return layer
-    return "other"
+def read_columns(corpus: Path) -> dict[str, tuple[str, ...]]:
+    """The ``[evidence.columns]`` of ``bcqa.toml`` beside the corpus ({} when there is none)."""
+    folder = corpus if corpus.is_dir() else corpus.parent
+    path = folder / SETTINGS_FILE
+    if not path.is_file():
+        return {}
+    from bcqa.errors import CorpusError
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CorpusError(f"cannot read {path}: {exc}") from exc
+    columns = data.get("evidence", {}).get("columns", {})
+    if not isinstance(columns, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in columns.values()
+    ):
+        raise CorpusError(f"{path}: [evidence.columns] must map each column name to a list of words")
+    return {name: tuple(words) for name, words in columns.items()}
 
 
-def therapies_of(text: str) -> list[str]:
-    return [t for t, pattern in _THERAPY_WORDS.items() if re.search(pattern, text, re.I)]
-
-
-def markers_of(statement: Statement) -> list[str]:
-    found = [w for w in _WORD.findall(statement.text) if is_symbol(w) and not w[0].isdigit()]
-    found = [w for w in found if w not in _NOT_MARKERS and not w.lower().startswith("mirna")]
+def entities_of(statement: Statement, concepts: frozenset[str] = frozenset()) -> list[str]:
+    """Named entities of a statement: symbol-shaped words that are not generic or concepts."""
+    found = []
+    for word in _WORD.findall(statement.text):
+        word = word.strip("-")
+        generic = word.lower() in _GENERIC or word.split("-")[0].lower() in _GENERIC  # "miRNA-regulated"
+        if not word or word[0].isdigit() or not is_symbol(word) or generic or word in concepts:
+            continue
+        found.append(word)
     found += [re.sub(r"\s", "", m) for m in re.findall(r"\blet-\s?7[a-z]?\b", statement.text, re.I)]
-    for term in statement.terms:
-        if not any(is_symbol(w) for w in _WORD.findall(term)):
-            found.append(term[0].upper() + term[1:])
     return list(dict.fromkeys(found))
 
 
-def build_evidence(statements: Sequence[Statement], aliases: dict[str, list[str]] | None = None) -> EvidenceMap:
+def concept_abbreviations(abbreviations: Mapping[str, str]) -> frozenset[str]:
+    """Abbreviations of plain phrases (ECM, ISGs, CSF): concepts, not entities.
+
+    A long form with a digit names one entity (TREM2, P4HA2) and stays.
+    """
+    return frozenset(short for short, long in abbreviations.items() if not re.search(r"\d", long))
+
+
+def build_evidence(
+    statements: Sequence[Statement],
+    aliases: Mapping[str, list[str]] | None = None,
+    columns: Mapping[str, Sequence[str]] | None = None,
+    abbreviations: Mapping[str, str] | None = None,
+) -> EvidenceMap:
     """Build the map from the cited statements.
 
-    A clause without therapy words takes those of the sentence it was cut
-    from.  With the index's alias map, a marker the document also names by an
-    alias is one row: "ABCB1 (MDR1)", "TP53 (p53)".
+    Args:
+        statements: Every statement of the corpus.
+        aliases: The index's alias map; an entity the documents also name by
+            an alias becomes one row: "ABCB1 (MDR1)".
+        columns: Column name -> words (from ``bcqa.toml``); default: sections.
+        abbreviations: Short -> long forms the documents define.
     """
-    sentences: dict[int, str] = {}
+    concepts = concept_abbreviations(abbreviations or {})
+    patterns = {c: re.compile("|".join(re.escape(w) for w in words), re.I) for c, words in (columns or {}).items()}
+    sentences: dict[tuple[str, int], str] = {}
     for s in statements:
-        sentences[s.sentence] = f"{sentences.get(s.sentence, '')} {s.text}"
-    markers: dict[str, dict] = {}
+        key = (s.document, s.sentence)
+        sentences[key] = f"{sentences.get(key, '')} {s.text}"
+    markers: dict[str, dict[str, Cell]] = {}
+    order: list[str] = []
     for s in statements:
         if not s.citations:
             continue
-        therapies = therapies_of(s.text) or therapies_of(sentences.get(s.sentence, "")) or ["unspecified"]
-        layer = layer_of(s.section, s.text)
-        for name in markers_of(s):
-            entry = markers.setdefault(name, {"layer": layer, "cells": {}})
-            for therapy in therapies:
-                old = entry["cells"].get(therapy, Cell((), ()))
-                entry["cells"][therapy] = Cell(
-                    tuple(sorted(set(old.references) | set(s.citations))), old.statements + (s.id,)
-                )
+        if patterns:
+            here = [c for c, p in patterns.items() if p.search(s.text)]
+            here = here or [c for c, p in patterns.items() if p.search(sentences[(s.document, s.sentence)])]
+            here = here or [UNSPECIFIED]
+        else:
+            here = [s.section]
+        order += [c for c in here if c not in order]
+        for name in entities_of(s, concepts):
+            cells = markers.setdefault(name, {})
+            for column in here:
+                old = cells.get(column, Cell((), ()))
+                cells[column] = Cell(tuple(sorted(set(old.references) | set(s.citations))), old.statements + (s.id,))
     markers = _merge_aliases(markers, aliases or {})
-    order = {layer: i for i, layer in enumerate(LAYERS)}
-    ordered = dict(sorted(markers.items(), key=lambda kv: (order.get(kv[1]["layer"], 99), kv[0].lower())))
-    return EvidenceMap(ordered)
+    column_order = [c for c in (columns or {}) if c in order] + [c for c in order if c not in (columns or {})]
+    return EvidenceMap(dict(sorted(markers.items(), key=lambda kv: kv[0].lower())), tuple(column_order))
 
 
-def _merge_aliases(markers: dict[str, dict], aliases: dict[str, list[str]]) -> dict[str, dict]:
+def _merge_aliases(markers: dict[str, dict[str, Cell]], aliases: Mapping[str, list[str]]) -> dict[str, dict]:
     by_token = {tokenize(name)[0]: name for name in markers if tokenize(name)}
     merged = dict(markers)
     for name in list(markers):
@@ -153,14 +181,13 @@ def _merge_aliases(markers: dict[str, dict], aliases: dict[str, list[str]]) -> d
         main = next((by_token[t] for t in targets if t in by_token and by_token[t] != name), None)
         if main is None or main not in merged or name not in merged:
             continue
-        alias_entry = merged.pop(name)
-        entry = merged.pop(main)
-        cells = dict(entry["cells"])
-        for therapy, cell in alias_entry["cells"].items():
-            old = cells.get(therapy, Cell((), ()))
+        alias_cells = merged.pop(name)
+        cells = dict(merged.pop(main))
+        for column, cell in alias_cells.items():
+            old = cells.get(column, Cell((), ()))
             ids = old.statements + tuple(i for i in cell.statements if i not in old.statements)
-            cells[therapy] = Cell(tuple(sorted(set(old.references) | set(cell.references))), ids)
-        merged[f"{main} ({name})"] = {"layer": entry["layer"], "cells": cells}
+            cells[column] = Cell(tuple(sorted(set(old.references) | set(cell.references))), ids)
+        merged[f"{main} ({name})"] = cells
     return merged
 
 

@@ -12,40 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from bcqa.text import ABBREVIATIONS, STOPWORDS, decompound, fold, is_symbol, tokenize
+from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
 from bcqa.types import Reference
 
-# Therapy synonyms, added to the query only (the document's wording is kept).
-# Measured with bcqa eval: radiation/irradiation <-> radiotherapy and chemo ->
-# chemotherapy changed nothing on any split and were dropped; endocrine therapy
-# -> tamoxifen lifts one test-split question (top-1 0.938 -> 1.0 on test) and
-# nothing on dev, so that test figure is not a clean held-out number.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "endocrine": ("tamoxifen",),
-    "hormone": ("tamoxifen",),
-    "hormonal": ("tamoxifen",),
-}
-
-# USAN/INN stems of drug names: a word built on one names a drug.
-_DRUG = re.compile(
-    r"^[a-z]{3,}(?:mab|tinib|anib|rafenib|ciclib|platin|rubicin|taxel|parib|lisib|limus|tecan|"
-    r"citabine|trexate|fosfamide|mustine|strozole|rozole|xifene|oxifen|lutamide|relix|tide)$"
-)
-_DISEASE_SUFFIX = re.compile(r"^[a-z]{3,}(?:oma|omas|emia|aemia)$")
-# Organs and tissues a cancer is named after; "<site> cancer" names a disease.
-_SITES = (
-    "lung|prostate|colon|colorectal|rectal|bowel|ovarian|ovary|pancreatic|pancreas|gastric|stomach|liver|"
-    "hepatocellular|renal|kidney|bladder|cervical|endometrial|uterine|thyroid|skin|brain|head|neck|"
-    "esophageal|oesophageal|oral|bone|blood|testicular|breast|lymphoid|myeloid|adrenal|anal|penile|"
-    "vulvar|vaginal|laryngeal|nasopharyngeal|biliary|gallbladder"
-)
-_CANCER_NOUN = re.compile(
-    rf"\b({_SITES})\s+(?:cancers?|carcinomas?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|adenocarcinomas?)\b", re.I
-)
 # Symbol-shaped words that name a kind of molecule or method, not an entity.
 _GENERIC_SYMBOLS = {"dna", "rna", "rnas", "mrna", "mrnas", "mirna", "mirnas", "lncrna", "lncrnas", "ncrna", "ncrnas"}
+# A word the encoder's vocabulary lacks and at least this long is a name
+# (a drug, organism, disease or term of art), not everyday English.
+_RARE_WORD_LENGTH = 6
 
 _LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give me all|what are (?:all )?the)\b", re.I)
 _LIST_WHICH = re.compile(r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,3}?([\w-]+s)\b", re.I)
@@ -92,8 +67,8 @@ class Query:
         references: Reference numbers the question is about (may be empty).
         missing_references: Numbers it asks about that the document lacks.
         is_list: It asks for every item of a kind ("Which microRNAs ...").
-        list_of: Token of that kind ("mirna", "gene", "mutat"), if one is named.
         unknown: Named things the document never mentions, as written.
+        named: Names (symbols such as HOTAIR, H275Y, gyrA) the document does use.
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
@@ -105,8 +80,8 @@ class Query:
     references: tuple[int, ...] = ()
     missing_references: tuple[int, ...] = ()
     is_list: bool = False
-    list_of: str = ""
     unknown: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
@@ -126,28 +101,25 @@ def analyse(
         vocabulary: Every BM25 token of the document's statements.
         aliases: Alias token -> the document's token(s) for the same gene.
         references: The document's references by number.
-        english: Everyday English words (to tell "Post" the word from Post the author).
+        english: Everyday English words (to tell "Post" the word from Post
+            the author, and a name from an ordinary word).
 
     Returns:
         The prepared query.
     """
     base = tokenize(question)
     tokens = list(base)
-    # "radioresistance" also asks about resistance to radiotherapy in other words.
-    tokens += [part for t in base for part in decompound(t)]
-    # "after"/"before" are stopwords, but the document says post-/pre-treatment.
-    tokens += [tok for word, tok in (("after", "post"), ("before", "pre")) if re.search(rf"\b{word}\b", question, re.I)]
     expansions: dict[str, str] = {}
     for t in base:
         # An alias the document itself uses (p53) already matches its own statements.
         for target in () if t in vocabulary else aliases.get(t, ()):
             expansions[t] = target
             tokens.append(target)
-        tokens.extend(_synonyms().get(t, ()))
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
     refs, missing = find_references(question, references, english)
+    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, english)
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -155,8 +127,8 @@ def analyse(
         references=refs,
         missing_references=missing,
         is_list=is_list_question(question),
-        list_of=list_kind(question),
-        unknown=() if (refs or missing) else unknown_entities(question, vocabulary, aliases),
+        unknown=unknown,
+        named=named,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
         uncovered=_uncovered_words(question, vocabulary, aliases),
@@ -181,16 +153,6 @@ def _uncovered_words(question: str, vocabulary, aliases) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-@lru_cache(maxsize=1)
-def _synonyms() -> dict[str, tuple[str, ...]]:
-    """SYNONYMS keyed and valued in token form (stemmed)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for word, alternatives in SYNONYMS.items():
-        for key in tokenize(word):
-            out[key] = tuple(t for alt in alternatives for t in tokenize(alt))
-    return out
-
-
 def is_list_question(question: str) -> bool:
     """ "Which microRNAs ...", "List the ...": asks for every item of a kind."""
     if _LIST_START.match(question):
@@ -199,56 +161,69 @@ def is_list_question(question: str) -> bool:
     return bool(m) and m.group(1).lower() not in _NOT_PLURAL and not m.group(1).lower().endswith("ss")
 
 
-def list_kind(question: str) -> str:
-    """The kind of thing a list question asks for, in token form ("" if none)."""
-    if not is_list_question(question):
-        return ""
-    m = _LIST_WHICH.match(question) or _LIST_KIND.match(question)
-    if not m:
-        return ""
-    tokens = tokenize(m.group(1))
-    return tokens[-1] if tokens else ""
+def names_in(
+    question: str, vocabulary, aliases: Mapping[str, list[str]], english: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names a question uses: (those the document never mentions, those it does).
 
-
-def unknown_entities(question: str, vocabulary, aliases: Mapping[str, list[str]]) -> tuple[str, ...]:
-    """Genes, miRNAs, drugs and cancers the question names but the document does not.
-
-    A gene-like symbol (HER2, KRAS, miR-155, PD-L1), a word built on a drug
-    stem (trastuzumab, cisplatin) or a disease word (melanoma, "lung cancer")
-    is unknown when none of its tokens, aliases or prefixes is in the
-    document's vocabulary.
+    A name is a symbol-shaped word (HER2, miR-155, H275Y, gyrA, IL-1β), a
+    capitalised word inside the question that is not everyday English
+    (Pseudomonas), or a long word the encoder's vocabulary lacks
+    (vancomycin, oseltamivir, melanoma).  It is known when any specific
+    token of it, an alias of it, or a family prefix of a symbol the document
+    names is in the document's vocabulary.
     """
-    folded = fold(question)
-    found: list[str] = []
+    unknown: list[str] = []
+    named: list[str] = []
 
     def known(word: str) -> bool:
         # Any specific part will do: "BRCA-deficient" is known through BRCA1.
         toks = [t for t in tokenize(word) if t not in STOPWORDS and t not in _GENERIC_SYMBOLS]
         return not toks or any(_known_token(t, vocabulary, aliases) for t in toks)
 
-    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\+)?", folded):
+    words = list(re.finditer(r"[^\W_][\w-]*\+?", question))
+    for i, m in enumerate(words):
         word = m.group(0).strip("-")
-        low = word.lower()
-        if not word or low in ABBREVIATIONS or low in _GENERIC_SYMBOLS:
+        plain = fold(word)
+        low = plain.lower()
+        if not word or low in _GENERIC_SYMBOLS or low in STOPWORDS or re.fullmatch(r"[\d-]+[a-z]?", low):
             continue
-        if (is_symbol(word) and re.search(r"[A-Za-z]", word)) or low.startswith(("mir-", "let-")):
-            if not re.fullmatch(r"\d+[a-z]?", low) and not known(word):
-                found.append(word)
-        elif (_DRUG.match(low) or _DISEASE_SUFFIX.match(low)) and not known(word):
-            found.append(word)
-    for m in _CANCER_NOUN.finditer(folded):
-        if not known(m.group(1)):
-            found.append(m.group(0))
-    return tuple(dict.fromkeys(found))
+        if re.fullmatch(r"(?:[a-z]+-)?\d{2,4}['’]?s", low):
+            continue  # a decade ("1990s", "mid-1990s"), not a name
+        symbol = (is_symbol(plain) and re.search(r"[A-Za-z]", plain)) or low.startswith(("mir-", "let-"))
+        ordinary = all(is_ordinary(p) or p.isdigit() for p in low.split("-") if p)
+        proper = i > 0 and word[0].isupper() and not ordinary
+        rare = plain.isalpha() and len(plain) >= _RARE_WORD_LENGTH and not ordinary
+        if not (symbol or proper or rare):
+            continue
+        if known(word):
+            if symbol:
+                named.append(word)
+        else:
+            unknown.append(word)
+    return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named))
+
+
+# Two words sharing this long a beginning are forms of one word (staphylococci,
+# staphylococcus); shorter shared beginnings are too often different words.
+_SHARED_STEM = 8
 
 
 def _known_token(token: str, vocabulary, aliases) -> bool:
     if token in vocabulary or token in aliases:
         return True
-    # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():
         return False
-    return any(len(v) > len(token) and v.startswith(token) and v[len(token)].isdigit() for v in vocabulary)
+    for v in vocabulary:
+        if len(v) > len(token) and v.startswith(token):
+            # A family prefix (CYP, BRCA, ABC) covers the members the document
+            # names; a position (I38) covers its substitutions (I38T).
+            rest = v[len(token) :]
+            if rest[0].isdigit() or (any(c.isdigit() for c in token) and len(rest) == 1 and rest.isalpha()):
+                return True
+        if len(token) >= _SHARED_STEM and v[:_SHARED_STEM] == token[:_SHARED_STEM]:
+            return True
+    return False
 
 
 def find_references(
@@ -272,12 +247,17 @@ def find_references(
     for ref in references.values():
         if _names_an_author(folded, ref, english) or _names_journal(lower, ref, english):
             candidates.add(ref.number)
+    # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
+    first = {n for n in candidates if _first_author_cited(folded, references[n])}
+    candidates = first or candidates
     cue = bool(_REF_CUE.search(question))
     years = {int(y) for y in _YEAR.findall(question)}
     if not candidates and cue:
         candidates = _title_matches(question, references)
         if not candidates and years:
             candidates = {r.number for r in references.values() if r.year in years}
+    if not candidates:
+        candidates = pasted_title(question, references)
     if years and candidates:
         dated = {n for n in candidates if references[n].year in years}
         candidates = dated or candidates
@@ -303,6 +283,11 @@ def _names_an_author(folded: str, ref: Reference, english: frozenset[str]) -> bo
     return False
 
 
+def _first_author_cited(folded: str, ref: Reference) -> bool:
+    surnames = _surnames(ref)
+    return bool(surnames) and bool(re.search(rf"\b{re.escape(surnames[0])}{_AUTHOR_CUE}", folded, re.I))
+
+
 def _names_journal(lower: str, ref: Reference, english: frozenset[str]) -> bool:
     if not ref.journal:
         return False
@@ -310,6 +295,29 @@ def _names_journal(lower: str, ref: Reference, english: frozenset[str]) -> bool:
     if " " not in name and name in english:
         return False  # a one-word journal named by an ordinary word ("Cancers")
     return bool(re.search(rf"\b{re.escape(name)}\b", lower))
+
+
+# A question that is a reference's title pasted, or most of it: nearly all of
+# the question's tokens are the title's, and most of the title's are there.
+PASTED_QUESTION_SHARE = 0.8
+PASTED_TITLE_SHARE = 0.6
+
+
+def pasted_title(question: str, references: Mapping[int, Reference]) -> set[int]:
+    """The reference whose title the question is, or most of it (empty when none)."""
+    asked = set(tokenize(question))
+    if len(asked) < 3:
+        return set()
+    best, number = 0.0, None
+    for n, ref in references.items():
+        title = set(tokenize(ref.title))
+        shared = len(asked & title)
+        if len(title) < 3 or shared / len(asked) < PASTED_QUESTION_SHARE or shared / len(title) < PASTED_TITLE_SHARE:
+            continue
+        share = shared / len(title | asked)
+        if share > best:
+            best, number = share, n
+    return {number} if number is not None else set()
 
 
 def _title_matches(question: str, references: Mapping[int, Reference]) -> set[int]:

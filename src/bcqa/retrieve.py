@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bcqa.text import tokenize
-from bcqa.types import Hit, Statement
+from bcqa.types import Document, Hit, Statement
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,7 +40,7 @@ class Fusion:
     """
 
     method: str = "weighted"
-    alpha: float = 0.4
+    alpha: float = 0.5
     rrf_k: int = 60
 
     def __post_init__(self):
@@ -126,22 +126,63 @@ class Scores:
         return [Hit(statements[i], float(self.fused[i]), float(self.dense[i]), float(self.sparse[i])) for i in order]
 
 
+@dataclass(frozen=True)
+class Part:
+    """One document's share of the index: its statements, its first row, its BM25."""
+
+    document: Document
+    start: int
+    sparse: BM25Index
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.document.statements
+
+    @property
+    def stop(self) -> int:
+        return self.start + len(self.document.statements)
+
+
 class HybridRetriever:
-    """Dense + BM25 search over the statements of one document."""
+    """Dense + BM25 search over the statements of one or more documents.
+
+    Dense cosines are absolute, so one FAISS index serves every document;
+    BM25 statistics and the min-max fusion are per document, so that adding a
+    document leaves the ranking inside the others as it was.
+    """
 
     def __init__(
         self,
-        statements: Sequence[Statement],
+        parts: Sequence[Part],
         dense: FlatIPIndex,
-        sparse: BM25Index,
         encoder: Encoder,
         fusion: Fusion = Fusion(),
     ):
-        self.statements = tuple(statements)
+        self.parts = tuple(parts)
+        self.statements = tuple(s for p in self.parts for s in p.statements)
         self.dense = dense
-        self.sparse = sparse
         self.encoder = encoder
         self.fusion = fusion
+
+    def dense_scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Cosine of every statement for each text: shape (len(texts), statements)."""
+        import numpy as np
+
+        n = len(self.statements)
+        out = np.full((len(texts), n), -1.0)
+        if not texts or not n:
+            return out
+        scores, ids = self.dense.search(self.encoder.encode(list(texts)), n)
+        for row in range(len(texts)):
+            valid = ids[row] >= 0
+            out[row, ids[row][valid]] = scores[row][valid]
+        return out
+
+    def score_part(self, part: Part, dense_row: np.ndarray, tokens: Sequence[str], fusion: Fusion | None = None):
+        """One document's Scores (rows local to it) from a full dense row and query tokens."""
+        dense = dense_row[part.start : part.stop]
+        sparse = part.sparse.scores(list(tokens))
+        return Scores(dense, sparse, fuse(dense, sparse, fusion or self.fusion))
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         return self.search_many([question], k)[0]
@@ -157,20 +198,16 @@ class HybridRetriever:
         token_lists: Sequence[Sequence[str]],
         fusion: Fusion | None = None,
     ) -> list[Scores]:
-        """Score every statement for each query; the encoder runs once for the batch."""
+        """Every statement's scores for each query, documents side by side; one encoder call."""
         import numpy as np
 
-        fusion = fusion or self.fusion
         if not dense_texts:
             return []
-        vectors = self.encoder.encode(list(dense_texts))
-        n = len(self.statements)
-        scores, ids = self.dense.search(vectors, n)
+        matrix = self.dense_scores(dense_texts)
         tables = []
-        for row, tokens in enumerate(token_lists):
-            dense = np.full(n, -1.0)
-            valid = ids[row] >= 0
-            dense[ids[row][valid]] = scores[row][valid]
-            sparse = self.sparse.scores(list(tokens))
-            tables.append(Scores(dense, sparse, fuse(dense, sparse, fusion)))
+        for row, tokens in zip(matrix, token_lists):
+            parts = [self.score_part(p, row, tokens, fusion) for p in self.parts]
+            tables.append(
+                Scores(*(np.concatenate([getattr(t, f) for t in parts]) for f in ("dense", "sparse", "fused")))
+            )
         return tables

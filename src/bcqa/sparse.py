@@ -1,14 +1,19 @@
 """Sparse side: BM25 (rank-bm25's Okapi variant) over biomedical tokens.
 
-Persisted as JSON (the parameters and each statement's tokens) and rebuilt
-in memory on load; building BM25 from stored tokens takes well under a
-millisecond per hundred statements, and it keeps the index free of pickle.
+Each document gets its own BM25 statistics (document frequencies, average
+length): adding a document to the corpus must not change how the statements
+of another one rank against each other.
+
+Persisted as JSON (the parameters and each statement's tokens, by document)
+and rebuilt in memory on load; building BM25 from stored tokens takes well
+under a millisecond per hundred statements, and it keeps the index free of
+pickle.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +32,7 @@ class BM25Params:
 
 
 class BM25Index:
-    """BM25 scores of every statement for a query."""
-
-    FILENAME = "bm25.json"
+    """BM25 scores of every statement of one document for a query."""
 
     def __init__(self, tokens: Sequence[Sequence[str]], params: BM25Params = BM25Params()):
         from rank_bm25 import BM25Okapi
@@ -41,20 +44,14 @@ class BM25Index:
 
     @classmethod
     def from_texts(
-        cls, texts: Sequence[str], params: BM25Params = BM25Params(), gene_names: dict[str, str] | None = None
+        cls,
+        texts: Sequence[str],
+        params: BM25Params = BM25Params(),
+        gene_names: Mapping[str, str] | None = None,
+        abbreviations: Mapping[str, str] | None = None,
     ) -> BM25Index:
-        """Index texts; a gene a text names also brings the words of its approved name.
-
-        "BRCA1 ... mutations" is then found by "DNA repair genes" (BRCA1 DNA
-        repair associated), as a reader who knows the gene would find it.
-        """
-        names = {g: tokenize(n) for g, n in (gene_names or {}).items()}
-        rows = []
-        for text in texts:
-            tokens = tokenize(text)
-            extra = [t for g in dict.fromkeys(tokens) if g in names for t in names[g]]
-            rows.append(tokens + extra)
-        return cls(rows, params)
+        """Index texts; see ``statement_tokens`` for what a text's tokens are."""
+        return cls([statement_tokens(t, gene_names, abbreviations) for t in texts], params)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -66,15 +63,48 @@ class BM25Index:
             return np.zeros(len(self.tokens), dtype=np.float64)
         return np.asarray(self._bm25.get_scores(list(query_tokens)), dtype=np.float64)
 
-    def save(self, directory: Path) -> None:
-        payload = {
-            "params": asdict(self.params),
-            "tokenizer_version": TOKENIZER_VERSION,
-            "tokens": self.tokens,
-        }
-        (directory / self.FILENAME).write_text(json.dumps(payload), encoding="utf-8")
 
-    @classmethod
-    def load(cls, directory: Path) -> BM25Index:
-        payload = json.loads((directory / cls.FILENAME).read_text(encoding="utf-8"))
-        return cls(payload["tokens"], BM25Params(**payload["params"]))
+def statement_tokens(
+    text: str, gene_names: Mapping[str, str] | None = None, abbreviations: Mapping[str, str] | None = None
+) -> list[str]:
+    """A statement's BM25 tokens, with what a reader who knows the terms would add.
+
+    A gene the text names brings the words of its approved name ("BRCA1"
+    also gives "DNA repair associated").  The document's own abbreviations
+    make its two spellings meet: a statement that writes only "ECM" also
+    gets "extracellular matrix", one that writes only the long form gets
+    "ecm".  Only the spelling a statement lacks is added, so a statement
+    naming a term both ways is not counted twice.
+    """
+    tokens = tokenize(text)
+    extra: list[str] = []
+    for name in dict.fromkeys(tokens):
+        if name in (gene_names or {}):
+            extra += [t for t in tokenize(gene_names[name]) if t not in tokens]
+    lowered = " ".join(text.lower().split())
+    for short, long in (abbreviations or {}).items():
+        has_long = " ".join(long.lower().split()) in lowered
+        if short in tokens and not has_long:
+            extra += [t for t in tokenize(long) if t not in tokens and t not in extra]
+        elif has_long and short not in tokens:
+            extra.append(short)
+    return tokens + extra
+
+
+FILENAME = "bm25.json"
+
+
+def save(directory: Path, indexes: Mapping[str, BM25Index], params: BM25Params) -> None:
+    """One file: the parameters and, per document, each statement's tokens."""
+    payload = {
+        "params": asdict(params),
+        "tokenizer_version": TOKENIZER_VERSION,
+        "documents": [{"name": name, "tokens": index.tokens} for name, index in indexes.items()],
+    }
+    (directory / FILENAME).write_text(json.dumps(payload), encoding="utf-8")
+
+
+def load(directory: Path) -> dict[str, BM25Index]:
+    payload = json.loads((directory / FILENAME).read_text(encoding="utf-8"))
+    params = BM25Params(**payload["params"])
+    return {d["name"]: BM25Index(d["tokens"], params) for d in payload["documents"]}

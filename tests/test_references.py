@@ -1,0 +1,534 @@
+"""Reference-list parsing: numbering forms, citation styles, DOIs and links, merging, warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bcqa.references import _is_author_list, merge_reference_blocks, parse_entry, parse_reference_block
+
+ROOT = Path(__file__).resolve().parents[1]
+REVIEW = ROOT / "corpus" / "breast_cancer_resistance_review.md"
+
+ENTRY_A = "Alpha Study of Tumours. Smith J, Doe AB. J Foo. 2020;1(2):3-4."
+ENTRY_B = "Beta Study of Tumours. Roe K. J Bar. 2021;5:6."
+
+
+def _block(text: str, document: str = "") -> tuple[list, list[str]]:
+    return parse_reference_block(text, document)
+
+
+# --- numbering --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"1. {ENTRY_A}\n2. {ENTRY_B}", id="dot-per-line"),
+        pytest.param(f"[1] {ENTRY_A}\n[2] {ENTRY_B}", id="bracket-per-line"),
+        pytest.param(f"1) {ENTRY_A}\n2) {ENTRY_B}", id="paren-per-line"),
+        pytest.param(f"1. {ENTRY_A} 2. {ENTRY_B}", id="dot-one-line"),
+        pytest.param(f"[1] {ENTRY_A} [2] {ENTRY_B}", id="bracket-one-line"),
+        pytest.param(f"1) {ENTRY_A} 2) {ENTRY_B}", id="paren-one-line"),
+        pytest.param(f"\n\n1. {ENTRY_A}\n\n2. {ENTRY_B}\n", id="blank-lines"),
+        pytest.param(f"1. {ENTRY_A.replace(' Smith', chr(10) + '   Smith')}\n2. {ENTRY_B}", id="wrapped-line"),
+    ],
+)
+def test_numbering_forms(text):
+    refs, warnings = _block(text)
+    assert [(r.number, r.raw) for r in refs] == [(1, ENTRY_A), (2, ENTRY_B)]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "- 1. **Alpha Study of Tumours**. Smith J, Doe AB. *J Foo*. 2020;1(2):3-4.\n"
+            "- 2. _Beta Study of Tumours_. Roe K. J Bar. 2021;5:6.",
+            id="dash-bullets-emphasis",
+        ),
+        pytest.param(
+            "* **1.** Alpha Study of Tumours. Smith J, Doe AB. J Foo. 2020;1(2):3-4.\n"
+            "* **2.** Beta Study of Tumours. Roe K. J Bar. 2021;5:6.",
+            id="star-bullets-bold-numbers",
+        ),
+        pytest.param(
+            "- [1] Alpha Study of Tumours. Smith J, Doe AB. J Foo. 2020;1(2):3-4. "
+            "- [2] Beta Study of Tumours. Roe K. *J Bar*. 2021;5:6.",
+            id="bullets-one-line",
+        ),
+    ],
+)
+def test_markdown_markup_is_removed_from_raw(text):
+    refs, warnings = _block(text)
+    assert [(r.number, r.raw) for r in refs] == [(1, ENTRY_A), (2, ENTRY_B)]
+    assert refs[0].title == "Alpha Study of Tumours"
+    assert warnings == []
+
+
+def test_underscore_inside_a_doi_is_not_emphasis():
+    ref = parse_entry(3, "*Title*. Kneubil M. _J Clin Oncol_. 2022;40:e1. doi:10.1200/JCO.2022.40.16_suppl.e12538.")
+    assert ref.doi == "10.1200/JCO.2022.40.16_suppl.e12538"
+    assert ref.raw.startswith("Title. Kneubil M. J Clin Oncol. 2022")
+
+
+def test_one_line_numbers_out_of_sequence_stay_in_their_entry():
+    text = (
+        "1. RNA Expression of Multidrug Resistance- Associated Proteins 1 and 2. Burger H, Look MP , et al. "
+        "Clin Cancer Res. 2003;9(2):827-36. 2. Comprehensive Analysis. Liu Z, Gao J. Biomolecules. "
+        "2022;12(12):1834. doi:10.3390/biom12121834. 3. Third Title. Roe K. J Bar. 2021;5:6."
+    )
+    refs, warnings = _block(text)
+    assert [r.number for r in refs] == [1, 2, 3]
+    assert refs[0].title == "RNA Expression of Multidrug Resistance- Associated Proteins 1 and 2"
+    assert refs[1].pages == "1834"
+    assert warnings == []
+
+
+def test_one_line_number_after_a_word_is_title_text():
+    refs, _ = _block(
+        "1. Part 2. Breast Cancer Cohorts. Smith J. J Foo. 2020;1:2. 2. Next Title. Roe K. J Bar. 2021;5:6."
+    )
+    assert [r.number for r in refs] == [1, 2]
+    assert refs[0].title == "Part 2. Breast Cancer Cohorts"
+
+
+def test_url_only_and_url_with_text_entries():
+    text = (
+        "[26] https://www.who.int/publications/i/item/9789240093461\n"
+        "[27] WHO. Global antimicrobial resistance report 2022. https://www.who.int/publications/i/item/amr."
+    )
+    refs, warnings = _block(text, "review.md")
+    url_only, with_text = refs
+    assert (url_only.number, url_only.raw, url_only.title) == (
+        26,
+        "https://www.who.int/publications/i/item/9789240093461",
+        "",
+    )
+    assert url_only.link == url_only.raw and url_only.url == url_only.raw and url_only.doi is None
+    assert with_text.number == 27
+    assert with_text.link == "https://www.who.int/publications/i/item/amr"
+    assert (with_text.authors, with_text.title, with_text.year) == (
+        "WHO",
+        "Global antimicrobial resistance report 2022",
+        2022,
+    )
+    assert {r.document for r in refs} == {"review.md"}
+    assert warnings == []
+
+
+# --- entry styles -----------------------------------------------------------------------------------------
+
+# (entry, expected fields); only the fields named are checked.
+ENTRIES = [
+    pytest.param(
+        "Comprehensive Analysis of Transcriptomics and Genetic Alterations Identifies Potential Mechanisms Underlying "
+        "Anthracycline Therapy Resistance in Breast Cancer. Liu Z, Gao J, Gu R, et al. Biomolecules. "
+        "2022;12(12):1834. doi:10.3390/biom12121834.",
+        {
+            "title": "Comprehensive Analysis of Transcriptomics and Genetic Alterations Identifies Potential "
+            "Mechanisms Underlying Anthracycline Therapy Resistance in Breast Cancer",
+            "authors": "Liu Z, Gao J, Gu R, et al",
+            "journal": "Biomolecules",
+            "year": 2022,
+            "volume": "12",
+            "issue": "12",
+            "pages": "1834",
+            "doi": "10.3390/biom12121834",
+            "link": None,
+        },
+        id="title-first",
+    ),
+    pytest.param(
+        "The Molecular Basis of Radiosensitivity and Chemosensitivity in the Treatment of Breast Cancer. Xia F , "
+        "Powell SN. Seminars in Radiation Oncology. 2002;12(4):296-304. doi:10.1053/srao.2002.35250.",
+        {
+            "title": "The Molecular Basis of Radiosensitivity and Chemosensitivity in the Treatment of Breast Cancer",
+            "authors": "Xia F, Powell SN",
+            "journal": "Seminars in Radiation Oncology",
+            "year": 2002,
+            "pages": "296-304",
+            "doi": "10.1053/srao.2002.35250",
+        },
+        id="title-first-space-before-comma",
+    ),
+    pytest.param(
+        "RNA Expression of Breast Cancer Resistance Protein in Breast Cancer. Burger H, Foekens JA, Look MP , et al. "
+        "Clinical Cancer Research : An Official Journal of the American Association for Cancer Research. "
+        "2003;9(2):827-36.",
+        {
+            "authors": "Burger H, Foekens JA, Look MP, et al",
+            "journal": "Clinical Cancer Research : An Official Journal of the American Association for Cancer Research",
+            "year": 2003,
+            "volume": "9",
+            "issue": "2",
+            "pages": "827-36",
+            "doi": None,
+        },
+        id="title-first-no-doi",
+    ),
+    pytest.param(
+        "Systematic Review. Ismailov ZB, Belykh ES. Mutation Research. Reviews in Mutation Research. "
+        "2023 Jul-Dec;792:108467. doi:10.1016/j.mrrev.2023.108467.",
+        {
+            "title": "Systematic Review",
+            "journal": "Mutation Research. Reviews in Mutation Research",
+            "year": 2023,
+            "volume": "792",
+            "issue": "",
+            "pages": "108467",
+        },
+        id="journal-with-full-stop-and-month-range",
+    ),
+    pytest.param(
+        "Non-Coding RNAs in Breast Cancer Radioresistance. Zhao X, Qiu Y , Chen J, et al. Cell Proliferation. "
+        "2025;:e70119. doi:10.1111/cpr.70119.",
+        {"journal": "Cell Proliferation", "year": 2025, "volume": "", "pages": "e70119", "doi": "10.1111/cpr.70119"},
+        id="no-volume",
+    ),
+    pytest.param(
+        "Chemoresistome Mapping. Dadiani M, Friedlander G, et al. Molecular Oncology. 2025;. "
+        "doi:10.1002/1878-0261.70030.",
+        {"journal": "Molecular Oncology", "year": 2025, "volume": "", "pages": "", "doi": "10.1002/1878-0261.70030"},
+        id="ahead-of-print",
+    ),
+    pytest.param(
+        "Effects of Noncoding RNAs. Oghabi Bakhshaiesh T, Esmaeili R. Cell Cycle (Georgetown, Tex.). "
+        "2022;21(9):883-893.",
+        {"authors": "Oghabi Bakhshaiesh T, Esmaeili R", "journal": "Cell Cycle (Georgetown, Tex.)", "year": 2022},
+        id="full-stop-inside-brackets",
+    ),
+    pytest.param(
+        "Liu Z, Gao J, et al. Title of the paper. Journal Name. 2022;12(3):45-67. doi:10.1/x",
+        {
+            "authors": "Liu Z, Gao J, et al",
+            "title": "Title of the paper",
+            "journal": "Journal Name",
+            "year": 2022,
+            "volume": "12",
+            "issue": "3",
+            "pages": "45-67",
+            "doi": "10.1/x",
+        },
+        id="vancouver",
+    ),
+    pytest.param(
+        "Heneka MT, Carson MJ, El Khoury J, et al. Neuroinflammation in Alzheimer's disease. Lancet Neurol. "
+        "2015;14(4):388-405. doi:10.1016/S1474-4422(15)70016-5.",
+        {
+            "authors": "Heneka MT, Carson MJ, El Khoury J, et al",
+            "title": "Neuroinflammation in Alzheimer's disease",
+            "journal": "Lancet Neurol",
+            "year": 2015,
+            "doi": "10.1016/S1474-4422(15)70016-5",
+        },
+        id="vancouver-multiword-surname-doi-with-parentheses",
+    ),
+    pytest.param(
+        "Smith J, Roe K. Does tamoxifen resistance predict radioresistance? EMBO J. 2019;38(1):e100.",
+        {
+            "authors": "Smith J, Roe K",
+            "title": "Does tamoxifen resistance predict radioresistance?",
+            "journal": "EMBO J",
+        },
+        id="vancouver-question-title-initial-like-journal",
+    ),
+    pytest.param(
+        "Antimicrobial Resistance Collaborators. Global burden of bacterial antimicrobial resistance in 2019: a "
+        "systematic analysis. Lancet. 2022;399(10325):629-655.",
+        {
+            "authors": "Antimicrobial Resistance Collaborators",
+            "title": "Global burden of bacterial antimicrobial resistance in 2019: a systematic analysis",
+            "journal": "Lancet",
+            "year": 2022,
+            "issue": "10325",
+        },
+        id="group-author",
+    ),
+    pytest.param(
+        "Suárez-Calvet M, Kleinberger G, Araque Caballero MÁ, et al. sTREM2 levels. EMBO Mol Med. 2016;8(5):466-476.",
+        {"authors": "Suárez-Calvet M, Kleinberger G, Araque Caballero MÁ, et al", "title": "sTREM2 levels"},
+        id="accented-initial",
+    ),
+    pytest.param(
+        "Keren-Shaul H, Spinrad A. A unique microglia type. Cell. 2017;169(7):1276-1290.e17. "
+        "doi:10.1016/j.cell.2017.05.018.",
+        {"journal": "Cell", "pages": "1276-1290.e17", "doi": "10.1016/j.cell.2017.05.018"},
+        id="article-number-pages",
+    ),
+    pytest.param(
+        "Smith, J., & Doe, A. (2020). Title of the study. Journal of Things, 5(2), 10-20. https://doi.org/10.1000/xyz",
+        {
+            "title": "Title of the study",
+            "journal": "Journal of Things",
+            "year": 2020,
+            "volume": "5",
+            "issue": "2",
+            "pages": "10-20",
+            "doi": "10.1000/xyz",
+            "link": None,
+        },
+        id="apa",
+    ),
+    pytest.param(
+        "Roe K. Tumour Atlas. Lancet. 2015. Available from: https://example.org/atlas PMID: 123456",
+        {
+            "authors": "Roe K",
+            "title": "Tumour Atlas",
+            "journal": "Lancet",
+            "year": 2015,
+            "link": "https://example.org/atlas",
+        },
+        id="year-only-with-link-and-pmid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), ENTRIES)
+def test_parse_entry_fields(raw, expected):
+    ref = parse_entry(7, raw, "review.md")
+    assert (ref.number, ref.raw, ref.document) == (7, raw, "review.md")
+    assert {field: getattr(ref, field) for field in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "doi"),
+    [
+        ("Title. Smith J. J Foo. 2020;1:2. doi:10.1000/abc.", "10.1000/abc"),
+        ("Title. Smith J. J Foo. 2020;1:2. doi: 10.1000/abc", "10.1000/abc"),
+        ("Title. Smith J. J Foo. 2020;1:2. DOI: 10.1000/ABC.", "10.1000/ABC"),
+        ("Title. Smith J. J Foo. 2020;1:2. https://doi.org/10.1000/abc.", "10.1000/abc"),
+        ("Title. Smith J. J Foo. 2020;1:2. https://dx.doi.org/10.1000/abc", "10.1000/abc"),
+        ("Title. Smith J. J Foo. 2020;1:2. 10.1000/abc.", "10.1000/abc"),
+        (
+            "Title. Smith J. Lancet Neurol. 2015;14:388. doi:10.1016/S1474-4422(15)70016-5.",
+            "10.1016/S1474-4422(15)70016-5",
+        ),
+        ("Title. Smith J. J Foo. 2020;1:2. (doi:10.1000/abc)", "10.1000/abc"),
+        ("Title. Smith J. J Foo. 2020;1:2.", None),
+    ],
+)
+def test_doi_forms(raw, doi):
+    ref = parse_entry(1, raw)
+    assert ref.doi == doi
+    assert ref.link is None
+    assert ref.journal in ("J Foo", "Lancet Neurol")
+
+
+def test_a_non_doi_url_goes_to_link_beside_the_doi():
+    ref = parse_entry(1, "Title. Smith J. J Foo. 2020;1:2. doi:10.1000/abc. https://pubmed.ncbi.nlm.nih.gov/123/.")
+    assert (ref.doi, ref.link) == ("10.1000/abc", "https://pubmed.ncbi.nlm.nih.gov/123/")
+    assert ref.url == "https://doi.org/10.1000/abc"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_authors"),
+    [
+        ("Liu Z, Gao J, Gu R, et al.", True),
+        ("Xia F , Powell SN.", True),
+        ("Heneka MT, Carson MJ, El Khoury J, et al", True),
+        ("Oghabi Bakhshaiesh T, Esmaeili R", True),
+        ("Menyhárt O, Fekete JT, Győrffy B", True),
+        ("Guevara-Nieto HM, Orozco-Castaño CA, Parra-Medina R, et al", True),
+        ("Post AEM, Smid M", True),
+        ("van der Berg A, O'Brien K", True),
+        ("Roe K", True),
+        ("Comprehensive Analysis of Transcriptomics in Breast Cancer", False),
+        ("RNA Expression of Breast Cancer Resistance Protein, Lung Resistance-Related Protein", False),
+        ("Clinical Cancer Research : An Official Journal", False),
+        ("Lancet Neurol", False),
+        ("Regulation of DNA repair by ATM", False),
+        ("Smith JABC", False),
+        ("et al", False),
+    ],
+)
+def test_author_lists_are_told_by_shape(text, is_authors):
+    assert _is_author_list(text) is is_authors
+
+
+# --- the seed document ------------------------------------------------------------------------------------
+
+# (title, first author, journal, year) of each entry, read off the document.
+REVIEW_REFERENCES = [
+    (
+        "Comprehensive Analysis of Transcriptomics and Genetic Alterations Identifies Potential Mechanisms Underlying "
+        "Anthracycline Therapy Resistance in Breast Cancer",
+        "Liu",
+        "Biomolecules",
+        2022,
+    ),
+    (
+        "The Molecular Basis of Radiosensitivity and Chemosensitivity in the Treatment of Breast Cancer",
+        "Xia",
+        "Seminars in Radiation Oncology",
+        2002,
+    ),
+    (
+        "Predictive value of DNA repair gene expression for response to neoadjuvant chemotherapy in breast cancer",
+        "Kneubil",
+        "Journal of Clinical Oncology",
+        2022,
+    ),
+    (
+        "Comprehensive Characterization of Pre- And Post-Treatment Samples of Breast Cancer Reveal Potential "
+        "Mechanisms of Chemotherapy Resistance",
+        "Hoogstraat",
+        "NPJ Breast Cancer",
+        2022,
+    ),
+    (
+        "Systematic Review of Comparative Transcriptomic Studies of Cellular Resistance to Genotoxic Stress",
+        "Ismailov",
+        "Mutation Research. Reviews in Mutation Research",
+        2023,
+    ),
+    (
+        "RNA Expression of Breast Cancer Resistance Protein, Lung Resistance-Related Protein, Multidrug Resistance- "
+        "Associated Proteins 1 and 2, and Multidrug Resistance Gene 1 in Breast Cancer: Correlation With "
+        "Chemotherapeutic Response",
+        "Burger",
+        "Clinical Cancer Research : An Official Journal of the American Association for Cancer Research",
+        2003,
+    ),
+    (
+        "Resistance to Combined Anthracycline-Taxane Chemotherapy Is Associated With Altered Metabolism and "
+        "Inflammation in Breast Carcinomas",
+        "Menyhárt",
+        "International Journal of Molecular Sciences",
+        2024,
+    ),
+    (
+        "Single-Cell and Spatial Transcriptomics Reveal P4ha2-Mediated Radiotherapy Resistance Mechanisms in Breast "
+        "Cancer",
+        "Li",
+        "Theranostics",
+        2026,
+    ),
+    (
+        "Interferon-Stimulated Genes Are Involved in Cross-Resistance to Radiotherapy in Tamoxifen-Resistant Breast "
+        "Cancer",
+        "Post",
+        "Clinical Cancer Research : An Official Journal of the American Association for Cancer Research",
+        2018,
+    ),
+    (
+        "Molecular Determinants of Neoadjuvant Chemotherapy Resistance in Breast Cancer: An Analysis of Gene "
+        "Expression and Tumor Microenvironment",
+        "Guevara-Nieto",
+        "PloS One",
+        2025,
+    ),
+    (
+        "Subpathway Analysis of Transcriptome Profiles Reveals New Molecular Mechanisms of Acquired Chemotherapy "
+        "Resistance in Breast Cancer",
+        "Huo",
+        "Cancers",
+        2022,
+    ),
+    (
+        "Bioinformatic Identification of Chemoresistance-Associated microRNAs in Breast Cancer Based on Microarray "
+        "Data",
+        "Wang",
+        "Oncology Reports",
+        2018,
+    ),
+    (
+        "Effects of Noncoding RNAs in Radiotherapy Response in Breast Cancer: A Systematic Review",
+        "Oghabi Bakhshaiesh",
+        "Cell Cycle (Georgetown, Tex.)",
+        2022,
+    ),
+    (
+        "Non-Coding RNAs Associated With Radioresistance in Triple-Negative Breast Cancer",
+        "Aranza-Martínez",
+        "Frontiers in Oncology",
+        2021,
+    ),
+    (
+        "Radiotherapy and Breast Cancer: Finally, an lncRNA Perspective on Radiosensitivity and Radioresistance",
+        "Yazarlou",
+        "Frontiers in Oncology",
+        2024,
+    ),
+    (
+        "Non-Coding RNAs in Breast Cancer Radioresistance: Mechanisms, Functional Roles and Translational Potentials",
+        "Zhao",
+        "Cell Proliferation",
+        2025,
+    ),
+    (
+        "Genome-Wide Profiles of Methylation, microRNAs, and Gene Expression in Chemoresistant Breast Cancer",
+        "He",
+        "Scientific Reports",
+        2016,
+    ),
+    (
+        "Chemoresistome Mapping in Individual Breast Cancer Patients Unravels Diversity in Dynamic Transcriptional "
+        "Adaptation",
+        "Dadiani",
+        "Molecular Oncology",
+        2025,
+    ),
+]
+
+
+def test_review_document_reference_list():
+    text = REVIEW.read_text(encoding="utf-8")
+    block = text.split("### References", 1)[1]
+    refs, warnings = parse_reference_block(block, REVIEW.name)
+    assert [r.number for r in refs] == list(range(1, 19))
+    assert [(r.title, r.first_author, r.journal, r.year) for r in refs] == REVIEW_REFERENCES
+    assert [r.doi is None for r in refs] == [n == 6 for n in range(1, 19)]
+    # The list ends with a stray "2." that is not an entry; it is dropped, and said so.
+    assert refs[-1].raw.endswith("doi:10.1002/1878-0261.70030.")
+    assert warnings == [f"{REVIEW.name}: '2.' after the last reference ignored"]
+
+
+# --- warnings ---------------------------------------------------------------------------------------------
+
+
+def test_block_warnings_name_the_document():
+    text = f"See below.\n1. {ENTRY_A}\n3. {ENTRY_B}\n4."
+    refs, warnings = _block(text, "review.md")
+    # A gap is not a problem: a consolidated list often repeats only some entries.
+    assert [r.number for r in refs] == [1, 3]
+    assert warnings == [
+        "review.md: text before the first reference ignored: 'See below.'",
+        "review.md: reference [4] has no text; skipped",
+    ]
+
+
+def test_block_without_numbered_entries_warns():
+    refs, warnings = _block("Smith J. Some unnumbered entry. J Foo. 2020;1:2.")
+    assert refs == []
+    assert warnings == ["no numbered entries in the reference list: 'Smith J. Some unnumbered entry. J Foo. 2020;1:2.'"]
+    assert _block("  \n") == ([], [])
+
+
+# --- merging ----------------------------------------------------------------------------------------------
+
+
+def test_merge_same_entry_twice_is_merged_with_a_warning():
+    first, _ = _block(f"1. {ENTRY_A}\n2. {ENTRY_B}")
+    second, _ = _block(f"[2] {ENTRY_B.upper().replace('.', ' .')}\n[3] Gamma. Roe K. J Baz. 2022;7:8.")
+    merged, warnings = merge_reference_blocks([first, second], "review.md")
+    assert list(merged) == [1, 2, 3]
+    assert merged[2] is first[1]
+    assert warnings == ["review.md: reference [2] is repeated; merged (same text)"]
+
+
+def test_merge_different_entries_keeps_the_first_and_says_so():
+    first, _ = _block(f"1. {ENTRY_A}")
+    second, _ = _block(f"1. {ENTRY_B}")
+    merged, warnings = merge_reference_blocks([second, first])
+    assert merged == {1: second[0]}
+    assert warnings == ["reference [1] is listed twice with different text; keeping the first"]
+
+
+def test_merge_orders_by_number():
+    refs, _ = _block(f"[3] {ENTRY_A}\n[1] {ENTRY_B}")
+    merged, warnings = merge_reference_blocks([refs])
+    assert list(merged) == [1, 3]
+    assert warnings == []

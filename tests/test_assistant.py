@@ -96,11 +96,16 @@ KRAS is amplified in resistant isolates [3]. Efflux through AcrB rises after exp
 
 
 @pytest.fixture
-def two_documents(corpus_dir, tmp_path):
-    from conftest import FakeEncoder
+def two_documents(tmp_path):
+    import shutil
 
-    (corpus_dir / "antibiotic_notes.md").write_text(SECOND, encoding="utf-8")
-    return Assistant.load(corpus_dir, tmp_path / "index2", encoder=FakeEncoder(), progress=None)
+    from conftest import CORPUS_FILE, FakeEncoder
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(CORPUS_FILE, folder / CORPUS_FILE.name)
+    (folder / "antibiotic_notes.md").write_text(SECOND, encoding="utf-8")
+    return Assistant.load(folder, tmp_path / "index2", encoder=FakeEncoder(), progress=None)
 
 
 def test_every_document_of_a_folder_is_indexed(two_documents):
@@ -125,6 +130,7 @@ def test_citations_are_namespaced_by_document(two_documents):
 
 
 def test_adding_a_document_leaves_answers_about_the_others(fake_assistant, two_documents):
+    assert len(fake_assistant.documents) == 1 and len(two_documents.documents) == 2
     for q in ["Which microRNAs are linked to radioresistance?", "Does MDR1 predict response?", "HOTAIR"]:
         alone = [h.statement.id for h in fake_assistant.ask(q).statements]
         both = [
@@ -133,7 +139,15 @@ def test_adding_a_document_leaves_answers_about_the_others(fake_assistant, two_d
         assert both == alone[: len(both)], q
 
 
-def test_text_output_names_the_document_when_several_answer(two_documents):
-    a = two_documents.ask("resistance rises", k=10)
-    if len({h.statement.document for h in a.statements}) > 1:
-        assert "antibiotic_notes.md" in a.to_text()
+def test_renderings_name_the_document_when_several_are_loaded(two_documents, fake_assistant):
+    a = two_documents.ask("Does efflux through AcrB rise after exposure?", k=2)
+    assert "antibiotic_notes.md · Findings" in a.to_text()
+    assert "antibiotic_notes.md" in a.to_markdown()
+    single = fake_assistant.ask("HOTAIR", k=2)
+    assert "breast_cancer_resistance_review.md" not in single.to_text()
+
+
+def test_evidence_columns_keep_documents_apart(two_documents):
+    ev = two_documents.evidence
+    assert "Findings (antibiotic_notes.md)" in ev.columns
+    assert set(ev.cells("KRAS")) == {"Findings (antibiotic_notes.md)"}

@@ -40,6 +40,7 @@ def compose(
     mode: str = "search",
     focus: Sequence[tuple[str, int]] = (),
     note: str = "",
+    documents: Sequence[str] = (),
 ) -> Answer:
     """Build the ``Answer`` for ``question`` from the chosen hits.
 
@@ -52,6 +53,8 @@ def compose(
         mode: How the hits were chosen (search, list, reference, abstain).
         focus: The (document, number) of the references a reference question is about.
         note: Said before the answer (what the question names that the documents lack).
+        documents: The names of the loaded documents (renderings name a statement's
+            document when there are several).
 
     Returns:
         The answer; its references are exactly those the hits carry, each
@@ -67,7 +70,7 @@ def compose(
     refs = tuple(references[key] for key in keys if key in references)
     if abstained or not hits:
         text = reason or "The document has no statements that answer this."
-        return Answer(question, True, text, hits, refs, "abstain")
+        return Answer(question, True, text, hits, refs, "abstain", tuple(documents))
     if mode == "reference":
         text = _reference_answer(hits, [references[key] for key in focus if key in references])
     elif mode == "list":
@@ -78,7 +81,7 @@ def compose(
         text = " ".join(_claim(h) for h in chosen)
     if note:
         text = f"({note}) {text}"
-    return Answer(question, False, text, hits, refs, mode)
+    return Answer(question, False, text, hits, refs, mode, tuple(documents))
 
 
 def _claim(hit: Hit) -> str:
@@ -128,14 +131,15 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         question: Start with the question (a chat shows it already).
         link_citations: Make each [n] a link to that reference's DOI.
     """
-    several = len({r.document for r in answer.references} | {h.statement.document for h in answer.statements}) > 1
+    mixed = len({r.document for r in answer.references} | {h.statement.document for h in answer.statements}) > 1
+    several = mixed or len(answer.documents) > 1
 
     def marks(numbers: Sequence[int], document: str) -> str:
         refs = {r.number: r for r in answer.references if r.document == document}
         return cite_links(numbers, refs) if link_citations else cite(numbers)
 
     text = html.escape(answer.answer)
-    if not several:
+    if not mixed:
         document = answer.references[0].document if answer.references else ""
         for r in answer.references:
             text = text.replace(f"[{r.number}]", marks([r.number], document))
@@ -171,7 +175,7 @@ def render_text(answer: Answer) -> str:
             lines.append("Closest statements (low confidence):")
     else:
         lines += [answer.answer, "", "Supporting statements:"]
-    several = len({h.statement.document for h in answer.statements}) > 1
+    several = len({h.statement.document for h in answer.statements}) > 1 or len(answer.documents) > 1
     for i, h in enumerate(answer.statements, 1):
         s = h.statement
         lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")

@@ -232,11 +232,12 @@ class Assistant:
         questions = [_check_question(q) for q in questions]
         k = _check_k(k)
         allowed = self._check_sections(sections)
+        names = tuple(d.name for d in self.documents)
         answers = []
         for question, decisions in zip(questions, self._decide_all(questions, k, allowed)):
             if not decisions:
                 reason = "The question has no words to search the documents for."
-                answers.append(compose(question, [], {}, abstained=True, reason=reason))
+                answers.append(compose(question, [], {}, abstained=True, reason=reason, documents=names))
                 continue
             d = merge_decisions(decisions, k, several=len(self.documents) > 1)
             answers.append(
@@ -249,6 +250,7 @@ class Assistant:
                     mode=d.mode,
                     focus=d.focus,
                     note=d.note,
+                    documents=names,
                 )
             )
         return answers

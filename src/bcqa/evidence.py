@@ -152,6 +152,7 @@ def build_evidence(
         sentences[key] = f"{sentences.get(key, '')} {s.text}"
     markers: dict[str, dict[str, Cell]] = {}
     order: list[str] = []
+    several = len({s.document for s in statements}) > 1
     for s in statements:
         if not s.citations:
             continue
@@ -161,6 +162,8 @@ def build_evidence(
             here = here or [UNSPECIFIED]
         else:
             here = [s.section]
+        if several:  # reference numbers are per document: one document's [3] never joins another's
+            here = [f"{c} ({s.document})" for c in here]
         order += [c for c in here if c not in order]
         for name in entities_of(s, concepts):
             cells = markers.setdefault(name, {})
@@ -168,7 +171,8 @@ def build_evidence(
                 old = cells.get(column, Cell((), ()))
                 cells[column] = Cell(tuple(sorted(set(old.references) | set(s.citations))), old.statements + (s.id,))
     markers = _merge_aliases(markers, aliases or {})
-    column_order = [c for c in (columns or {}) if c in order] + [c for c in order if c not in (columns or {})]
+    named = [c for name in (columns or {}) for c in order if c == name or c.startswith(f"{name} (")]
+    column_order = named + [c for c in order if c not in named]
     return EvidenceMap(dict(sorted(markers.items(), key=lambda kv: kv[0].lower())), tuple(column_order))
 
 

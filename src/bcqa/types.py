@@ -177,6 +177,7 @@ class Answer:
     statements: tuple[Hit, ...]
     references: tuple[Reference, ...]
     mode: str = "search"
+    documents: tuple[str, ...] = ()  # the loaded documents' names
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``bcqa ask --json`` (one object per question)."""

@@ -337,3 +337,45 @@ def test_multiline_markdown_headings():
 def test_empty_document_is_an_error():
     with pytest.raises(CorpusError, match="empty"):
         parse_document("   ")
+
+
+PLAIN_TEXT = """Antibiotic Tolerance in Biofilms
+================================
+
+Introduction
+
+Biofilms tolerate antibiotics far better than planktonic cells [1]. Persisters survive killing [2,3].
+
+Mechanisms
+----------
+
+Slow growth reduces the activity of beta-lactams [4]; the matrix also slows drug penetration [5].
+
+REFERENCES
+
+1. Costerton JW, Stewart PS, Greenberg EP. Bacterial biofilms. Science. 1999;284(5418):1318-22.
+2. Lewis K. Persister cells. Annu Rev Microbiol. 2010;64:357-72.
+3. Balaban NQ, Merrin J, Chait R, et al. Bacterial persistence as a phenotypic switch. Science. 2004;305:1622-5.
+4. Tuomanen E, Cozens R. The rate of killing of E. coli by beta-lactams. J Gen Microbiol. 1986;132(5):1297-304.
+5. Stewart PS. Diffusion in biofilms. J Bacteriol. 2003;185(5):1485-91.
+"""
+
+
+def test_plain_text_and_underlined_headings():
+    doc = parse_document(PLAIN_TEXT, "biofilms.txt")
+    assert doc.title == "Antibiotic Tolerance in Biofilms"
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Introduction", "Biofilms tolerate antibiotics far better than planktonic cells.", (1,)),
+        ("Introduction", "Persisters survive killing.", (2, 3)),
+        ("Mechanisms", "Slow growth reduces the activity of beta-lactams", (4,)),
+        ("Mechanisms", "the matrix also slows drug penetration.", (5,)),
+    ]
+    assert sorted(doc.references) == [1, 2, 3, 4, 5] and doc.references[2].first_author == "Lewis"
+    assert doc.warnings == ()
+
+
+def test_short_markdown_paragraph_is_not_a_heading():
+    doc = parse_document(
+        "# T\n\n## Results\n\nX rose [1].\n\nIt fell\n\nY rose [1].\n\n## References\n\n1. A. Doe J. J. 2020;1:1.\n"
+    )
+    assert [s.section for s in doc.statements] == ["Results"] * 3

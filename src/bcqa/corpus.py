@@ -222,9 +222,23 @@ def parse_document(text: str, name: str = "document") -> Document:
 
 
 def _split_sections(text: str) -> list[_Section]:
-    """Cut the text at headings: line headings, and inline ones in one-line markdown."""
+    """Cut the text at headings.
+
+    Markdown headings (``## Title``, and underlined ``Title`` / ``=====``),
+    inline ones in one-line markdown, and, in plain text, a short line standing
+    alone between blank lines.  A line that only says "References" (or
+    "REFERENCES", "Bibliography:" ...) always starts the reference list.
+    """
+    lines = text.split("\n")
+    plain = _plain_heading_lines(lines)
     sections = [_Section(OVERVIEW, 0)]
-    for line in text.split("\n"):
+    for i, line in enumerate(lines):
+        if i in plain:
+            level = 1 if plain[i] == "=" or (plain[i] == "?" and len(sections) == 1 and _first_text_line(lines, i)) else 2
+            sections.append(_Section(_plain_title(lines[i].strip().rstrip(":")), level))
+            continue
+        if i - 1 in plain and _SETEXT.match(line):
+            continue  # the underline of the heading above
         m = _HEADING_LINE.match(line)
         if m and len(line) <= _MAX_HEADING_LINE and not _INLINE_HEADING.search(line, m.end(1)):
             sections.append(_Section(_plain_title(m.group(2)), len(m.group(1))))
@@ -237,6 +251,51 @@ def _split_sections(text: str) -> list[_Section]:
             title, consumed = _inline_title(rest)
             sections.append(_Section(title, len(hashes), [rest[consumed:]]))
     return [s for s in sections if s.level or any(line.strip() for line in s.body)]
+
+
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+_STANDALONE = re.compile(r"^[ \t]*[^\s#|>*+\-•].{0,100}$")
+
+
+def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
+    """Line numbers of headings that carry no ``#``: index -> "=" / "-" (underlined) or "?" (plain text).
+
+    A short line standing alone (blank lines around it, no closing punctuation,
+    no citation) is a heading only when the document has no ``#`` heading at
+    all: in markdown such a line is just a short paragraph.
+    """
+    found: dict[int, str] = {}
+    blank = lambda j: j < 0 or j >= len(lines) or not lines[j].strip()  # noqa: E731
+    for i, line in enumerate(lines):
+        if not line.strip() or not blank(i - 1):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        underline = _SETEXT.match(nxt)
+        if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
+            found[i] = underline.group(1)[0]
+        elif blank(i + 1) and _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))):
+            found[i] = "-"
+    if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
+        return found
+    for i, line in enumerate(lines):
+        words = line.split()
+        if (
+            i not in found
+            and blank(i - 1)
+            and blank(i + 1)
+            and 0 < len(words) <= 10
+            and _STANDALONE.match(line)
+            and not _BULLET.match(line)
+            and line.rstrip()[-1] not in ".?!;:,"
+            and not CITE_GROUP.search(line)
+            and (line.strip()[0].isupper() or line.strip()[0].isdigit())
+        ):
+            found[i] = "?"
+    return found
+
+
+def _first_text_line(lines: list[str], i: int) -> bool:
+    return not any(line.strip() for line in lines[:i])
 
 
 def _plain_title(title: str) -> str:

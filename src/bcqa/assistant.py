@@ -57,10 +57,9 @@ def _stderr(message: str) -> None:
 
 @dataclass(frozen=True)
 class _View:
-    """What query analysis and policy need to know about one document."""
+    """What query analysis needs to know about one document: its part and its BM25 vocabulary."""
 
     part: Part
-    statement_tokens: tuple[frozenset[str], ...]
     vocabulary: frozenset[str]
 
 
@@ -89,18 +88,10 @@ class Assistant:
         self.thresholds = thresholds
         self.evidence = evidence or build_evidence(self.statements)
         self.document_paths: list[Path] = []  # set by load()
-        self.genes = frozenset(t for targets in self.aliases.values() for t in targets)
         self.abbreviations = abbreviations or {}  # per document, short -> long
-        self._views = []
-        for part in retriever.parts:
-            tokens = tuple(frozenset(t) for t in part.sparse.tokens)
-            self._views.append(
-                _View(
-                    part,
-                    tokens,
-                    frozenset(t for toks in tokens for t in toks),
-                )
-            )
+        self._views = [
+            _View(part, frozenset(t for toks in part.sparse.tokens for t in toks)) for part in retriever.parts
+        ]
 
     @classmethod
     def load(

@@ -234,7 +234,9 @@ def _split_sections(text: str) -> list[_Section]:
     sections = [_Section(OVERVIEW, 0)]
     for i, line in enumerate(lines):
         if i in plain:
-            level = 1 if plain[i] == "=" or (plain[i] == "?" and len(sections) == 1 and _first_text_line(lines, i)) else 2
+            # An underlined "====" title, or a plain-text document's first line, is its title.
+            first = plain[i] == "?" and not any(line.strip() for line in lines[:i])
+            level = 1 if plain[i] == "=" or first else 2
             sections.append(_Section(_plain_title(lines[i].strip().rstrip(":")), level))
             continue
         if i - 1 in plain and _SETEXT.match(line):
@@ -292,10 +294,6 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         ):
             found[i] = "?"
     return found
-
-
-def _first_text_line(lines: list[str], i: int) -> bool:
-    return not any(line.strip() for line in lines[:i])
 
 
 def _plain_title(title: str) -> str:

@@ -379,3 +379,28 @@ def test_short_markdown_paragraph_is_not_a_heading():
         "# T\n\n## Results\n\nX rose [1].\n\nIt fell\n\nY rose [1].\n\n## References\n\n1. A. Doe J. J. 2020;1:1.\n"
     )
     assert [s.section for s in doc.statements] == ["Results"] * 3
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## References",
+        "### 5. References",
+        "## Consolidated References",
+        "#### Bibliography",
+        "## Sources",
+        "## References:",
+    ],
+)
+def test_reference_section_titles(heading):
+    text = f"# T\n\nSleep consolidates memory [1].\n\n{heading}\n\n- [1] Diekelmann S, Born J. The memory function of sleep. Nat Rev Neurosci. 2010;11:114-26.\n"
+    doc = parse_document(text, "t.md")
+    assert [s.text for s in doc.statements] == ["Sleep consolidates memory."]
+    assert doc.references[1].first_author == "Diekelmann" and doc.warnings == ()
+
+
+def test_a_title_that_mentions_references_is_not_a_reference_list():
+    doc = parse_document("# Notes without references\n\nCaffeine blocks adenosine receptors.\n", "t.md")
+    assert doc.title == "Notes without references" and [s.text for s in doc.statements] == [
+        "Caffeine blocks adenosine receptors."
+    ]

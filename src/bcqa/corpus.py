@@ -59,8 +59,9 @@ _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 _INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*][ \t])|^[ \t])(#{1,6})[ \t]+")
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 _REFERENCES_TITLE = re.compile(
-    r"^(?:[\w-]+\s+){0,2}(?:references?|bibliography|works cited|literature cited|cited literature)"
-    r"(?:\s+[\w()-]+){0,2}$",
+    r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
+    r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
+    r"sources|citations)(?:\s+(?:and\s+notes|list))?$",
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
@@ -174,7 +175,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     sentence_no = 0
     for section in sections:
         body = "\n".join(section.body)
-        if _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", section.title)):
+        if _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", section.title).rstrip(":")):
             entries, problems = parse_reference_block(body, document=name)
             blocks.append(entries)
             warnings += problems

@@ -404,3 +404,16 @@ def test_a_title_that_mentions_references_is_not_a_reference_list():
     assert doc.title == "Notes without references" and [s.text for s in doc.statements] == [
         "Caffeine blocks adenosine receptors."
     ]
+
+
+def test_link_and_footnote_citations():
+    text = (
+        "# T\n\nSleep consolidates memory [1](https://doi.org/10.1038/nrn2762). Spindles matter[^2].\n\n"
+        "[1]: https://doi.org/10.1038/nrn2762\n[^2]: Walker MP. Sleep-dependent memory processing. Harv Rev Psychiatry. 2008;16:287-98.\n"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Sleep consolidates memory.", (1,)),
+        ("Spindles matter.", (2,)),
+    ]
+    assert doc.references[1].doi == "10.1038/nrn2762" and doc.references[2].first_author == "Walker"

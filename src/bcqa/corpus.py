@@ -71,7 +71,10 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
-_LINK_CITATION = re.compile(r"\[(\d{1,4})\]\(#[^)]*\)")
+# A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
+_LINK_CITATION = re.compile(r"\[\^?(\d{1,4})\](?:\([^)\s]*\))?(?!:)")
+# "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
+_FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
@@ -166,10 +169,15 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
-    sections = _split_sections(text)
+    footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))
+    sections = _split_sections(_FOOTNOTE.sub("", text))
     title = next((s.title for s in sections if s.level == 1 and s.title), "")
 
     blocks, warnings = [], []
+    if footnotes:
+        entries, problems = parse_reference_block(footnotes, document=name)
+        blocks.append(entries)
+        warnings += problems
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0

@@ -197,7 +197,8 @@ def names_in(
         if not (symbol or proper or rare):
             continue
         if known(word):
-            if symbol:
+            # A two-letter capital word (US, UK, AI) is too often not the subject to vouch for it.
+            if symbol and (len(plain) >= 3 or any(c.isdigit() for c in plain)):
                 named.append(word)
         else:
             unknown.append(word)

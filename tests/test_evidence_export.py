@@ -64,7 +64,21 @@ def test_bibtex_and_ris(document):
     assert ris.count("TY  - JOUR") == 2 and ris.count("ER  - ") == 2
     assert "UR  - https://doi.org/10.1158/1078-0432.CCR-17-2551" in ris
     assert "AU  - Burger, H." in ris
+    assert "volume = {24}" in bib and "number = {14}" in bib and "pages = {3397--3408}" in bib
+    assert "VL  - 24" in ris and "SP  - 3397" in ris and "EP  - 3408" in ris
     assert to_bibtex([]) == "" and to_ris([]) == ""
+
+
+def test_author_first_and_url_only_entries_export():
+    from bcqa.references import parse_entry
+
+    vancouver = parse_entry(4, "Liu Z, Gao J, et al. Resistance in N1. Lancet Infect Dis. 2022;12(3):45-67.", "x.md")
+    web = parse_entry(6, "https://www.who.int/publications/i/item/9789240093461", "x.md")
+    bib = to_bibtex([vancouver, web])
+    assert "author = {Liu, Z. and Gao, J. and others}" in bib and "title = {{Resistance in N1}}" in bib
+    assert "journal = {Lancet Infect Dis}" in bib and "year = {2022}" in bib
+    assert "url = {https://www.who.int/publications/i/item/9789240093461}" in bib
+    assert "UR  - https://www.who.int/publications/i/item/9789240093461" in to_ris([web])
 
 
 def test_aliases_merge_rows(document):

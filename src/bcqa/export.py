@@ -28,7 +28,7 @@ def _authors(ref: Reference) -> list[str]:
 
 def _key(ref: Reference) -> str:
     surname = re.sub(r"[^A-Za-z]", "", ref.first_author) or "ref"
-    return f"{surname.lower()}{ref.year or ''}ref{ref.number}"
+    return f"{surname.lower()}{ref.year or ''}ref{ref.number}"  # unique within one document
 
 
 def _bib_escape(text: str) -> str:
@@ -44,8 +44,12 @@ def to_bibtex(references: Sequence[Reference]) -> str:
             ("title", f"{{{_bib_escape(ref.title)}}}" if ref.title else ""),
             ("journal", _bib_escape(ref.journal)),
             ("year", str(ref.year) if ref.year else ""),
+            ("volume", ref.volume),
+            ("number", ref.issue),
+            ("pages", ref.pages.replace("-", "--")),
             ("doi", ref.doi or ""),
-            ("note", f"Reference [{ref.number}] of the review"),
+            ("url", ref.link or ""),
+            ("note", f"Reference [{ref.number}] of {ref.document or 'the review'}"),
         ]
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
         entries.append(f"@article{{{_key(ref)},\n{body}\n}}")
@@ -64,8 +68,14 @@ def to_ris(references: Sequence[Reference]) -> str:
             lines.append(f"JO  - {ref.journal}")
         if ref.year:
             lines.append(f"PY  - {ref.year}")
+        lines += [f"{tag}  - {value}" for tag, value in (("VL", ref.volume), ("IS", ref.issue)) if value]
+        if ref.pages:
+            start, _, end = ref.pages.partition("-")
+            lines += [f"SP  - {start}"] + ([f"EP  - {end}"] if end else [])
         if ref.doi:
-            lines += [f"DO  - {ref.doi}", f"UR  - https://doi.org/{ref.doi}"]
-        lines += [f"N1  - Reference [{ref.number}] of the review", "ER  - "]
+            lines.append(f"DO  - {ref.doi}")
+        if ref.url:
+            lines.append(f"UR  - {ref.url}")
+        lines += [f"N1  - Reference [{ref.number}] of {ref.document or 'the review'}", "ER  - "]
         records.append("\n".join(lines))
     return "\n\n".join(records) + ("\n" if records else "")

@@ -80,6 +80,19 @@ def corpus_fingerprint(files: list[Path]) -> dict[str, str]:
     return {p.name: file_sha256(p) for p in files}
 
 
+# The modules whose code decides what an index holds for a given corpus.
+_PARSER_MODULES = (
+    "types.py",
+    "corpus.py",
+    "references.py",
+    "abbreviations.py",
+    "text.py",
+    "sparse.py",
+    "aliases.py",
+    "evidence.py",
+)
+
+
 def _parser_fingerprint() -> str:
     """Hash of the code that turns text into statements and tokens.
 
@@ -88,7 +101,16 @@ def _parser_fingerprint() -> str:
     """
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("corpus.py", "references.py", "abbreviations.py", "text.py", "sparse.py", "aliases.py", "evidence.py"):
+    for name in (
+        "types.py",
+        "corpus.py",
+        "references.py",
+        "abbreviations.py",
+        "text.py",
+        "sparse.py",
+        "aliases.py",
+        "evidence.py",
+    ):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 

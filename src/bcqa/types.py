@@ -39,8 +39,15 @@ class Statement:
 
     @property
     def search_text(self) -> str:
-        """What retrieval reads: the text, after the lead-in a list item hangs from."""
-        return f"{self.context} {self.text}" if self.context else self.text
+        """What retrieval reads: the section title and a list item's lead-in, then the text.
+
+        A statement often leaves its subject to its heading ("It confers ..."
+        under "H275Y in N1"). Measured on the dev questions of the four golden
+        documents (scripts/compare_fusion.py): mean fact top-1 0.797 -> 0.827,
+        list recall up on two documents, top-3 down one question on two.
+        """
+        head = " ".join(p for p in (self.section if self.section != "Overview" else "", self.context) if p)
+        return f"{head}: {self.text}" if head else self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -101,16 +101,7 @@ def _parser_fingerprint() -> str:
     """
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in (
-        "types.py",
-        "corpus.py",
-        "references.py",
-        "abbreviations.py",
-        "text.py",
-        "sparse.py",
-        "aliases.py",
-        "evidence.py",
-    ):
+    for name in _PARSER_MODULES:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 

@@ -102,12 +102,12 @@ def test_not_list_questions(question):
     ],
 )
 def test_unknown_names(vocab, question, unknown):
-    assert names_in(question, vocab, ALIASES, english_words())[0] == unknown
+    assert names_in(question, vocab, ALIASES)[0] == unknown
 
 
 def test_named_subjects_the_document_uses(vocab):
-    assert names_in("What does HOTAIR do?", vocab, ALIASES, english_words()) == ((), ("HOTAIR",))
-    assert names_in("What is the role of NEAT1?", vocab, ALIASES, english_words())[1] == ("NEAT1",)
+    assert names_in("What does HOTAIR do?", vocab, ALIASES) == ((), ("HOTAIR",))
+    assert names_in("What is the role of NEAT1?", vocab, ALIASES)[1] == ("NEAT1",)
 
 
 def test_pasted_title_finds_its_reference(document):

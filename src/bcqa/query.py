@@ -24,10 +24,6 @@ _RARE_WORD_LENGTH = 6
 
 _LIST_START = re.compile(r"^\s*(?:list|name|enumerate|give me all|what are (?:all )?the)\b", re.I)
 _LIST_WHICH = re.compile(r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,3}?([\w-]+s)\b", re.I)
-_LIST_KIND = re.compile(
-    r"^\s*(?:list|name|enumerate|give me all|what are (?:all )?the)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?([\w-]+s)\b",
-    re.I,
-)
 _NOT_PLURAL = {
     "is",
     "was",
@@ -119,7 +115,7 @@ def analyse(
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
     refs, missing = find_references(question, references, english)
-    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, english)
+    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases)
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -161,9 +157,7 @@ def is_list_question(question: str) -> bool:
     return bool(m) and m.group(1).lower() not in _NOT_PLURAL and not m.group(1).lower().endswith("ss")
 
 
-def names_in(
-    question: str, vocabulary, aliases: Mapping[str, list[str]], english: frozenset[str] = frozenset()
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def names_in(question: str, vocabulary, aliases: Mapping[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names a question uses: (those the document never mentions, those it does).
 
     A name is a symbol-shaped word (HER2, miR-155, H275Y, gyrA, IL-1β), a
@@ -188,8 +182,6 @@ def names_in(
         low = plain.lower()
         if not word or low in _GENERIC_SYMBOLS or low in STOPWORDS or re.fullmatch(r"[\d-]+[a-z]?", low):
             continue
-        if re.fullmatch(r"(?:[a-z]+-)?\d{2,4}['’]?s", low):
-            continue  # a decade ("1990s", "mid-1990s"), not a name
         symbol = (is_symbol(plain) and re.search(r"[A-Za-z]", plain)) or low.startswith(("mir-", "let-"))
         ordinary = all(is_ordinary(p) or p.isdigit() for p in low.split("-") if p)
         proper = i > 0 and word[0].isupper() and not ordinary
@@ -197,34 +189,20 @@ def names_in(
         if not (symbol or proper or rare):
             continue
         if known(word):
-            # A two-letter capital word (US, UK, AI) is too often not the subject to vouch for it.
-            if symbol and (len(plain) >= 3 or any(c.isdigit() for c in plain)):
+            if symbol:
                 named.append(word)
         else:
             unknown.append(word)
     return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named))
 
 
-# Two words sharing this long a beginning are forms of one word (staphylococci,
-# staphylococcus); shorter shared beginnings are too often different words.
-_SHARED_STEM = 8
-
-
 def _known_token(token: str, vocabulary, aliases) -> bool:
     if token in vocabulary or token in aliases:
         return True
+    # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():
         return False
-    for v in vocabulary:
-        if len(v) > len(token) and v.startswith(token):
-            # A family prefix (CYP, BRCA, ABC) covers the members the document
-            # names; a position (I38) covers its substitutions (I38T).
-            rest = v[len(token) :]
-            if rest[0].isdigit() or (any(c.isdigit() for c in token) and len(rest) == 1 and rest.isalpha()):
-                return True
-        if len(token) >= _SHARED_STEM and v[:_SHARED_STEM] == token[:_SHARED_STEM]:
-            return True
-    return False
+    return any(len(v) > len(token) and v.startswith(token) and v[len(token)].isdigit() for v in vocabulary)
 
 
 def find_references(

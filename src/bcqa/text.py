@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "4"
+TOKENIZER_VERSION = "5"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
@@ -30,8 +30,6 @@ _LNCRNA_WORD = re.compile(r"\b(?:long non-?coding rnas?|lncrnas?)\b", re.I)
 _POSITIVE = re.compile(r"\b([a-z]{1,4}\d?)[-\s]?positive\b", re.I)
 _UK_TO_US = {"tumour": "tumor", "tumours": "tumors", "oestrogen": "estrogen", "haematological": "hematological"}
 _UK_SPELLING = re.compile(r"\b(?:" + "|".join(_UK_TO_US) + r")\b", re.I)
-# British -ise/-ising/-isation spell the same words as -ize ... (ionising, characterised).
-_ISE = re.compile(r"\b([a-z]{3,}?)is(e|es|ed|ing|ation|ations)\b", re.I)
 # Greek letters are spelled out so that IL-1β and IL-1α stay two names and
 # "TGF-beta", "TGF-β" and "TGF β" meet.
 _GREEK = {
@@ -99,8 +97,7 @@ def normalise(text: str) -> str:
     text = _LNCRNA_WORD.sub("lncrna", text)
     text = _MIRNA_WORD.sub("mirna", text)
     text = _POSITIVE.sub(r"\1+", text)
-    text = _UK_SPELLING.sub(lambda m: _UK_TO_US[m.group(0).lower()], text)
-    return _ISE.sub(r"\1iz\2", text)
+    return _UK_SPELLING.sub(lambda m: _UK_TO_US[m.group(0).lower()], text)
 
 
 def tokenize(text: str) -> list[str]:

@@ -56,11 +56,10 @@ NOT_YET = {
 
 
 def _document_of(path: Path) -> Path:
-    name = golden_document(path)
-    for folder in (ROOT / "corpus", ROOT / "tests" / "documents"):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(name)
+    """The document a golden file names, found the way `bcqa eval` finds it."""
+    from bcqa.cli import _find_document
+
+    return _find_document(golden_document(path), path, ROOT / "corpus")
 
 
 @pytest.fixture(scope="session")

@@ -100,10 +100,10 @@ def test_bad_k(capsys):
     assert exc.value.code == 2
 
 
-def test_missing_corpus_exits_1_without_traceback(capsys, tmp_path):
+def test_missing_corpus_exits_2_without_traceback(capsys, tmp_path):
     code = main(["ask", "--corpus", str(tmp_path / "nope"), "--index-dir", str(tmp_path / "i"), "TP53"])
     err = capsys.readouterr().err
-    assert code == 1 and "corpus not found" in err and "Traceback" not in err
+    assert code == 2 and "corpus not found" in err and "Traceback" not in err
 
 
 def test_too_long_question_exits_2(capsys, monkeypatch, fake_assistant):

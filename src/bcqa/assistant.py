@@ -29,7 +29,20 @@ from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
 from bcqa.sparse import BM25Index, BM25Params
-from bcqa.store import IndexSettings, expected_manifest, read_index, stale_reasons, write_index
+from bcqa.store import (
+    MANIFEST,
+    IndexSettings,
+    StoredIndex,
+    build_lock,
+    check_index_location,
+    expected_manifest,
+    leftovers,
+    read_index,
+    read_lock,
+    recover,
+    stale_reasons,
+    write_index,
+)
 from bcqa.text import abbreviation_table, english_words
 from bcqa.types import Answer, Document, Hit, Reference, Statement
 
@@ -132,23 +145,34 @@ class Assistant:
         columns = tuple((name, words) for name, words in read_columns(corpus).items())
         settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
 
-        reasons = ["rebuild requested"] if rebuild == "always" else stale_reasons(index_dir, files, settings)
+        if not (index_dir / MANIFEST).is_file():
+            # Refuse a user's folder, a file or the corpus before leaving anything beside it.
+            check_index_location(index_dir, files)
+        if leftovers(index_dir):
+            # A killed build left folders behind: recover them unless a build is running right now.
+            with build_lock(index_dir, timeout=0) as held:
+                for line in recover(index_dir) if held else ():
+                    say(line)
+        stored, reasons = None, ["rebuild requested"]
+        if rebuild != "always":
+            stored, reasons = _read_fresh(index_dir, files, settings)
         if reasons and rebuild == "never":
             raise IndexStateError(f"the index in {index_dir} is not usable ({'; '.join(reasons)}); run `bcqa index`")
-        if not reasons:
-            try:
-                stored = read_index(index_dir)
-            except IndexStateError as exc:
-                if rebuild == "never":
-                    raise
-                reasons = [str(exc)]
         if reasons:
-            say(f"building the index in {index_dir} ({'; '.join(reasons)})")
-            started = time.perf_counter()
-            build_index(files, index_dir, encoder, settings)
-            stored = read_index(index_dir)
-            n = sum(len(d.statements) for d in stored.documents)
-            say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
+            check_index_location(index_dir, files)
+            with build_lock(index_dir):
+                for line in recover(index_dir):
+                    say(line)
+                if rebuild != "always":  # another process may have built it while we waited
+                    stored, reasons = _read_fresh(index_dir, files, settings)
+                if reasons:
+                    say(f"building the index in {index_dir} ({'; '.join(reasons)})")
+                    started = time.perf_counter()
+                    build_index(files, index_dir, encoder, settings)
+                    with read_lock(index_dir):
+                        stored = read_index(index_dir)
+                    n = sum(len(d.statements) for d in stored.documents)
+                    say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
         parts, start = [], 0
         for document in stored.documents:
             parts.append(Part(document, start, stored.sparse[document.name]))
@@ -295,6 +319,18 @@ class Assistant:
     def __repr__(self) -> str:
         names = ", ".join(d.name for d in self.documents)
         return f"<Assistant {names}: {len(self.statements)} statements, {len(self.references)} references>"
+
+
+def _read_fresh(index_dir: Path, files: list[Path], settings: IndexSettings) -> tuple[StoredIndex | None, list[str]]:
+    """The stored index if it is fresh and sound, else None and why not."""
+    with read_lock(index_dir):
+        reasons = stale_reasons(index_dir, files, settings)
+        if reasons:
+            return None, reasons
+        try:
+            return read_index(index_dir), []
+        except IndexStateError as exc:
+            return None, [str(exc)]
 
 
 def document_title(document: Document) -> str:

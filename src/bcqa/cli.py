@@ -1,6 +1,8 @@
 """The ``bcqa`` command: ``bcqa ask`` and ``bcqa index``.
 
-Exit codes: 0 success, 1 a bcqa error (message on stderr), 2 bad usage or input.
+Exit codes: 0 success, 1 a bcqa error (message on stderr), 2 bad usage or
+input: a bad question or option, a missing or unreadable corpus or question
+file, a document with no statements, an index location bcqa may not write.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bcqa import __version__
-from bcqa.errors import BcqaError, QuestionError
+from bcqa.errors import BcqaError, CorpusError, IndexDirError, QuestionError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -64,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _index(args)
-    except QuestionError as exc:
+    except (QuestionError, CorpusError, IndexDirError) as exc:
         print(f"bcqa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BcqaError as exc:

@@ -15,3 +15,7 @@ class IndexStateError(BcqaError):
 
 class QuestionError(BcqaError, ValueError):
     """A question that cannot be asked (empty, not text, far too long)."""
+
+
+class IndexDirError(BcqaError):
+    """The index location is not bcqa's to write: a user's folder, the corpus, a file."""

@@ -12,33 +12,56 @@ Layout of ``index/``::
     abbreviations.json per document, the abbreviations it defines (short -> long)
     evidence.json      the evidence map: marker x column -> references
 
-No pickle anywhere.  A build is written to a temporary sibling directory and
-renamed into place, so a crash leaves either the old index or the new one.
+    .bcqa-index        marker: bcqa made this directory and may replace it
+
+No pickle anywhere.  The manifest records a sha256 of every other file and
+is checked against a schema on load; a mismatch is "damaged", never served.
+
+The directory is bcqa's alone: bcqa replaces only a directory holding its
+marker (or, from before the marker, nothing but index files), never a
+folder of the user's, the corpus folder or a regular file.  A build is
+written to a temporary sibling (``.index-new-*``) and swapped in by two
+renames, the previous index parked as ``.index-old-*``; an exclusive lock
+on the sibling file ``.index.lock`` serialises builds and swaps, readers
+hold it shared, so a reader never sees a half-swapped index.  A build
+killed at any step leaves the previous index (or nothing) plus leftovers
+that the next run recovers or removes (``recover``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from bcqa import __version__, aliases, evidence, sparse
 from bcqa.dense import FlatIPIndex
-from bcqa.errors import IndexStateError
+from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.text import TOKENIZER_VERSION
 from bcqa.types import Document, Reference, Statement
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 STATEMENTS = "statements.jsonl"
 REFERENCES = "references.jsonl"
 ABBREVIATIONS = "abbreviations.json"
+MARKER = ".bcqa-index"
+MARKER_TEXT = "This directory was created by bcqa; `bcqa index` may replace it. Nothing else belongs here.\n"
+# Every file an index holds; a directory of only these (no marker) is an index from before the marker.
+INDEX_FILES = frozenset(
+    {MANIFEST, STATEMENTS, REFERENCES, ABBREVIATIONS, FlatIPIndex.FILENAME, sparse.FILENAME, aliases.FILENAME}
+    | {evidence.FILENAME, MARKER}
+)
+LOCK_TIMEOUT = 600.0  # seconds a build waits for another one to finish
 
 
 @dataclass(frozen=True)
@@ -116,18 +139,98 @@ def expected_manifest(files: list[Path], settings: IndexSettings) -> dict[str, A
 
 
 def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    """The manifest as written, or None when it is missing or not JSON (see ``manifest_problems``)."""
     try:
         return json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
+# --- the manifest's schema ---------------------------------------------------------
+
+
+class _MapOf:
+    """Schema node: an object with any string keys, every value of one shape."""
+
+    def __init__(self, shape: Any):
+        self.shape = shape
+
+
+_NUMBER = (int, float)
+_MANIFEST_SHAPE: dict[str, Any] = {
+    "format_version": int,
+    "bcqa_version": str,
+    "model": {"name": str, "dimension": int},
+    "bm25": {"k1": _NUMBER, "b": _NUMBER, "epsilon": _NUMBER, "tokenizer_version": str},
+    "parser_sha256": str,
+    "aliases": {"source": str, "count": int},
+    "evidence_columns": _MapOf([str]),
+    "corpus": _MapOf(str),
+    "documents": [
+        {
+            "name": str,
+            "title": str,
+            "sections": [str],
+            "warnings": [str],
+            "statements": int,
+            "references": int,
+            "unlisted": [int],
+        }
+    ],
+    "counts": {"statements": int, "references": int},
+    "files": _MapOf(str),
+}
+
+
+def _shape_problems(value: Any, shape: Any, where: str) -> list[str]:
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            return [f"{where} is not an object"]
+        out = []
+        for key, sub in shape.items():
+            if key not in value:
+                out.append(f"{where}.{key} is missing")
+            else:
+                out += _shape_problems(value[key], sub, f"{where}.{key}")
+        return out
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return [f"{where} is not a list"]
+        return [p for i, item in enumerate(value) for p in _shape_problems(item, shape[0], f"{where}[{i}]")]
+    if isinstance(shape, _MapOf):
+        if not isinstance(value, dict):
+            return [f"{where} is not an object"]
+        return [p for k, item in value.items() for p in _shape_problems(item, shape.shape, f"{where}.{k}")]
+    # bool is an int to Python, never to a manifest
+    if isinstance(value, bool) or not isinstance(value, shape):
+        return [f"{where} has the wrong type ({type(value).__name__})"]
+    return []
+
+
+def manifest_problems(index_dir: Path) -> list[str]:
+    """What is wrong with the manifest's shape; empty when it matches the schema."""
+    path = index_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [f"no index in {index_dir}"]
+    except (OSError, ValueError) as exc:
+        return [f"the manifest is unreadable ({exc})"]
+    problems = _shape_problems(manifest, _MANIFEST_SHAPE, "manifest")
+    if problems:
+        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        return [f"the manifest is damaged ({shown})"]
+    return []
+
+
 def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -> list[str]:
     """Why the index in ``index_dir`` cannot serve this corpus; empty when fresh."""
     manifest = read_manifest(index_dir)
-    if manifest is None:
-        exists = (index_dir / MANIFEST).exists()
-        return ["the manifest is unreadable" if exists else f"no index in {index_dir}"]
+    if isinstance(manifest, dict) and manifest.get("format_version") != FORMAT_VERSION:
+        return ["index format changed"]
+    problems = manifest_problems(index_dir)
+    if problems:
+        return problems
     want = expected_manifest(files, settings)
     reasons = []
     labels = {
@@ -162,6 +265,10 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
     return reasons
 
 
+def _checkpoint(step: str) -> None:
+    """Called at each step of a build; the crash-safety tests kill the process here."""
+
+
 def write_index(
     index_dir: Path,
     manifest: dict[str, Any],
@@ -173,14 +280,24 @@ def write_index(
     abbreviations: dict[str, dict[str, str]] | None = None,
     evidence_map: evidence.EvidenceMap | None = None,
 ) -> None:
-    """Write a complete index next to ``index_dir`` and swap it in."""
+    """Write a complete index next to ``index_dir`` and swap it in.
+
+    Raises:
+        IndexDirError: ``index_dir`` is not bcqa's to replace.
+        IndexStateError: The location cannot be written; the previous index is untouched.
+    """
     index_dir = Path(index_dir)
+    check_index_location(index_dir)
     try:
         index_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}-new-", dir=index_dir.parent))
     except OSError as exc:
         raise IndexStateError(f"cannot write an index next to {index_dir} ({exc}); choose another --index-dir") from exc
     try:
+        # mkdtemp makes the folder private (0700); an index is as readable as any file the user writes.
+        os.chmod(tmp, 0o777 & ~_umask())
+        (tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _checkpoint("started")
         _write_jsonl(tmp / STATEMENTS, (s.to_dict() for d in documents for s in d.statements))
         _write_jsonl(tmp / REFERENCES, (r.to_dict() for d in documents for r in d.references.values()))
         dense.save(tmp)
@@ -190,6 +307,7 @@ def write_index(
         (tmp / ABBREVIATIONS).write_text(json.dumps(abbreviations or {}, ensure_ascii=False), encoding="utf-8")
         statements = [s for d in documents for s in d.statements]
         evidence.save(tmp, evidence_map or evidence.build_evidence(statements, alias_map))
+        _checkpoint("written")
         full = {
             **manifest,
             "documents": [
@@ -200,16 +318,20 @@ def write_index(
                     "warnings": list(d.warnings),
                     "statements": len(d.statements),
                     "references": len(d.references),
+                    "unlisted": _unlisted(d),
                 }
                 for d in documents
             ],
             "counts": {"statements": len(statements), "references": sum(len(d.references) for d in documents)},
             "model": {**manifest["model"], "dimension": dense.dimension},
             "aliases": {**manifest["aliases"], "count": len(alias_map)},
+            "files": {p.name: file_sha256(p) for p in sorted(tmp.iterdir()) if p.name != MARKER},
         }
         # The manifest goes last: a directory without one is never loaded.
         (tmp / MANIFEST).write_text(json.dumps(full, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _swap_in(tmp, index_dir)
+        _checkpoint("manifest")
+        with _lock(index_dir, "read", exclusive=True, timeout=None):
+            _swap_in(tmp, index_dir)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise IndexStateError(f"cannot write the index in {index_dir} ({exc}); the previous one is untouched") from exc
@@ -218,31 +340,193 @@ def write_index(
         raise
 
 
+def _unlisted(document: Document) -> list[int]:
+    """Numbers the document cites but does not list (a parse warning, recorded so a load can check)."""
+    return sorted({n for s in document.statements for n in s.citations} - document.references.keys())
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _swap_in(new: Path, target: Path) -> None:
     if not target.exists():
         os.replace(new, target)
+        _checkpoint("swapped")
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     os.rmdir(old)
     os.replace(target, old)
+    _checkpoint("parked")
     try:
         os.replace(new, target)
     except BaseException:
         os.replace(old, target)
         raise
+    _checkpoint("swapped")
     shutil.rmtree(old, ignore_errors=True)
 
 
-def read_index(index_dir: Path) -> StoredIndex:
-    """Load a complete index.
+# --- whose directory is it --------------------------------------------------------
+
+
+def is_bcqa_dir(directory: Path) -> bool:
+    """True for a directory bcqa may replace: empty, or holding only index files (marker or manifest)."""
+    try:
+        names = {p.name for p in Path(directory).iterdir()}
+    except OSError:
+        return False
+    return not names or (names <= INDEX_FILES and bool(names & {MARKER, MANIFEST}))
+
+
+def check_index_location(index_dir: Path, corpus_files: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Refuse, naming the path, an index location that is not bcqa's to replace.
 
     Raises:
-        IndexStateError: A file is missing or does not match the manifest.
+        IndexDirError: ``index_dir`` is a file or a link, holds the corpus, or
+            holds files bcqa did not write.
     """
     index_dir = Path(index_dir)
+    if index_dir.is_symlink():
+        raise IndexDirError(f"{index_dir} is a symbolic link; give bcqa the real directory as --index-dir")
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexDirError(
+            f"{index_dir} is a file, not an index directory; bcqa will not replace it. Choose another --index-dir"
+        )
+    here = index_dir.resolve()
+    for f in corpus_files:
+        if here == f.resolve().parent or here in f.resolve().parents:
+            raise IndexDirError(f"{index_dir} holds the corpus ({f.name}); put the index in its own --index-dir")
+    if index_dir.is_dir() and not is_bcqa_dir(index_dir):
+        foreign = sorted(p.name for p in index_dir.iterdir() if p.name not in INDEX_FILES)
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise IndexDirError(
+            f"{index_dir} holds files bcqa did not write ({shown}); bcqa only replaces a directory it created. "
+            "Choose a new or empty --index-dir"
+        )
+
+
+# --- locks and leftovers -------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _lock(index_dir: Path, kind: str, exclusive: bool, timeout: float | None) -> Iterator[bool]:
+    """Hold ``.<index>.<kind>.lock`` beside the index; yields False when it could not be taken.
+
+    ``build`` serialises builds (held for a whole build); ``read`` is held
+    shared by readers and exclusively for the two renames of a swap.  Only
+    writers create lock files; where there is none (an index no bcqa has
+    swapped yet, or a read-only copy) a reader reads unlocked.  ``timeout`` None waits forever, 0 tries once.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no locking
+        yield True
+        return
+    path = index_dir.parent / f".{index_dir.name}.{kind}.lock"
+    try:
+        if exclusive:
+            index_dir.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        else:  # a writer made it before any swap; readers never create files
+            fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        if exclusive:
+            raise IndexStateError(
+                f"cannot write an index in {index_dir} ({exc.strerror or exc}); choose another --index-dir"
+            ) from exc
+        yield False
+        return
+    try:
+        mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, mode)
+                break
+            except BlockingIOError:
+                if deadline is not None and time.monotonic() >= deadline:
+                    if timeout == 0:
+                        yield False
+                        return
+                    raise IndexStateError(
+                        f"another bcqa is building the index in {index_dir} (waited {timeout:.0f} s for {path}); "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def build_lock(index_dir: Path, timeout: float | None = -1.0):
+    """Exclusive lock for a whole build of ``index_dir`` (serialises concurrent builds).
+
+    ``timeout`` defaults to ``LOCK_TIMEOUT``; 0 tries once, None waits forever.
+    """
+    return _lock(Path(index_dir), "build", exclusive=True, timeout=LOCK_TIMEOUT if timeout == -1.0 else timeout)
+
+
+def read_lock(index_dir: Path):
+    """Shared lock for reading ``index_dir``: no swap happens while it is held."""
+    return _lock(Path(index_dir), "read", exclusive=False, timeout=None)
+
+
+def leftovers(index_dir: Path) -> list[Path]:
+    """Temporary folders of killed builds beside ``index_dir``."""
+    index_dir = Path(index_dir)
+    try:
+        found = [*index_dir.parent.glob(f".{index_dir.name}-new-*"), *index_dir.parent.glob(f".{index_dir.name}-old-*")]
+    except OSError:
+        return []
+    return sorted(p for p in found if p.is_dir() and not p.is_symlink())
+
+
+def recover(index_dir: Path) -> list[str]:
+    """Clean up after a killed build; call with the build lock held.
+
+    A parked previous index (``-old-``) goes back in place when the index is
+    missing (killed between the renames), else it is removed; unfinished new
+    builds (``-new-``) are removed.  Only folders that hold nothing but index
+    files are touched.  Returns what was done, one line each.
+    """
+    index_dir = Path(index_dir)
+    done = []
+    for path in leftovers(index_dir):
+        if not is_bcqa_dir(path):
+            done.append(f"left {path} alone: it holds files bcqa did not write")
+            continue
+        if "-old-" in path.name[len(index_dir.name) + 1 :] and not index_dir.exists():
+            with _lock(index_dir, "read", exclusive=True, timeout=None):
+                os.replace(path, index_dir)
+            done.append(f"restored the previous index from {path.name} (a build was interrupted)")
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+            done.append(f"removed {path.name}, left by an interrupted build")
+    return done
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def read_index(index_dir: Path) -> StoredIndex:
+    """Load a complete index, checking it against its manifest.
+
+    Raises:
+        IndexStateError: The manifest is missing or damaged, a file is missing
+            or does not match its checksum, or the contents disagree.
+    """
+    index_dir = Path(index_dir)
+    problems = manifest_problems(index_dir)
+    if problems:
+        raise IndexStateError(f"{problems[0]}; run `bcqa index` to rebuild it")
     manifest = read_manifest(index_dir)
-    if manifest is None:
-        raise IndexStateError(f"no readable index in {index_dir}; run `bcqa index` to build it")
+    _check_files(index_dir, manifest)
     try:
         statements = [Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS)]
         references = [Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES)]
@@ -258,23 +542,29 @@ def read_index(index_dir: Path) -> StoredIndex:
                 references={r.number: r for r in references if r.document == meta["name"]},
                 sections=tuple(meta["sections"]),
                 warnings=tuple(meta["warnings"]),
-                title=meta.get("title", ""),
+                title=meta["title"],
             )
             for meta in manifest["documents"]
         )
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError) as exc:
         raise IndexStateError(f"the index in {index_dir} is damaged ({exc}); run `bcqa index --force`") from exc
     n = len(statements)
     rows = [len(d.statements) for d in documents]
-    if not (len(dense) == n == sum(rows) == manifest.get("counts", {}).get("statements")) or rows != [
+    if not (len(dense) == n == sum(rows) == manifest["counts"]["statements"]) or rows != [
         len(bm25.get(d.name, ())) for d in documents
     ]:
         raise IndexStateError(
             f"the index in {index_dir} is inconsistent ({n} statements, {len(dense)} vectors, "
             f"{sum(len(b) for b in bm25.values())} BM25 rows); run `bcqa index --force`"
         )
-    if dense.dimension != manifest["model"].get("dimension"):
+    if dense.dimension != manifest["model"]["dimension"]:
         raise IndexStateError(f"the index in {index_dir} has vectors of the wrong size; run `bcqa index --force`")
+    for document, meta in zip(documents, manifest["documents"]):
+        if _unlisted(document) != meta["unlisted"]:
+            raise IndexStateError(
+                f"the index in {index_dir} is damaged ({document.name}: statements cite references it does not "
+                "hold); run `bcqa index --force`"
+            )
     return StoredIndex(
         manifest=manifest,
         documents=documents,
@@ -284,6 +574,25 @@ def read_index(index_dir: Path) -> StoredIndex:
         abbreviations=abbreviations,
         evidence=evidence_map,
     )
+
+
+def _check_files(index_dir: Path, manifest: dict[str, Any]) -> None:
+    """Every file the manifest lists is there with its sha256, and the required ones are listed."""
+    listed = manifest["files"]
+    required = {STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, sparse.FILENAME}
+    missing = sorted(required - listed.keys())
+    if missing:
+        raise IndexStateError(f"the index in {index_dir} is damaged (the manifest lists no {', '.join(missing)})")
+    for name, digest in listed.items():
+        if "/" in name or name in (MANIFEST, MARKER) or name.startswith("."):
+            raise IndexStateError(f"the index in {index_dir} is damaged (the manifest lists {name!r})")
+        path = index_dir / name
+        try:
+            actual = file_sha256(path)
+        except OSError as exc:
+            raise IndexStateError(f"the index in {index_dir} is damaged ({name}: {exc.strerror or exc})") from exc
+        if actual != digest:
+            raise IndexStateError(f"the index in {index_dir} is damaged ({name} does not match its checksum)")
 
 
 def _write_jsonl(path: Path, rows) -> None:

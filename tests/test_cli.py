@@ -42,13 +42,14 @@ def test_json_lines_contract(real_index, tmp_path):
     lines = proc.stdout.splitlines()
     assert len(lines) == 3
     objs = [json.loads(line) for line in lines]
-    assert [o["question"] for o in objs] == [
-        "  How does miR-21 cause radioresistance? ",
+    assert [o["question"] for o in objs] == [  # whitespace collapsed; blank lines skipped
+        "How does miR-21 cause radioresistance?",
         "What do interferon-stimulated genes do?",
         "Which lncRNAs enhance radiotherapy?",
     ]
+    assert [o.get("line") for o in objs] == [None, 1, 4]  # --file questions name their line
     for o in objs:
-        assert set(o) == {"question", "abstained", "answer", "statements", "references"}
+        assert set(o) - {"line"} == {"question", "abstained", "answer", "statements", "references"}
         assert isinstance(o["abstained"], bool) and isinstance(o["answer"], str)
         assert 1 <= len(o["statements"]) <= 3
         scores = [s["score"] for s in o["statements"]]
@@ -152,3 +153,65 @@ def test_eval_bad_golden_file(capsys, tmp_path):
     bad.write_text("[[question]]\nkind = 'fact'\n", encoding="utf-8")
     assert main(["eval", str(bad)]) == 1
     assert "malformed" in capsys.readouterr().err
+
+
+def _with_fake(monkeypatch, fake_assistant):
+    import bcqa.assistant
+
+    monkeypatch.setattr(bcqa.assistant.Assistant, "load", classmethod(lambda cls, *a, **k: fake_assistant))
+
+
+def test_escape_sequences_never_reach_analysis_or_the_terminal(capsys, monkeypatch, fake_assistant):
+    _with_fake(monkeypatch, fake_assistant)
+    assert main(["ask", "\x1b[31mWhat does HOTAIR do?\x1b[0m\x07\x9b2J\u202e"]) == 0
+    out = capsys.readouterr().out
+    assert "Q: What does HOTAIR do?\n" in out
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    assert "31m" not in out and "HOTAIR" in out
+
+
+def test_question_file_with_nul_and_blank_lines_keeps_line_numbers(capsys, monkeypatch, fake_assistant, tmp_path):
+    _with_fake(monkeypatch, fake_assistant)
+    qfile = tmp_path / "q.txt"
+    qfile.write_bytes(b"What does\x00 HOTAIR do?\r\n\n\x00\x00\n   \nTP53 mutations\n")
+    assert main(["ask", "--json", "--file", str(qfile)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(o["line"], o["question"]) for o in out] == [(1, "What does HOTAIR do?"), (5, "TP53 mutations")]
+
+
+def test_bad_line_in_question_file_is_named(capsys, monkeypatch, fake_assistant, tmp_path):
+    _with_fake(monkeypatch, fake_assistant)
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("TP53\n\n" + "x" * 3000 + "\n", encoding="utf-8")
+    assert main(["ask", "--file", str(qfile)]) == 2
+    err = capsys.readouterr().err
+    assert f"line 3 of {qfile}" in err and "characters long" in err
+
+
+def test_binary_question_file_exits_2(capsys, tmp_path):
+    qfile = tmp_path / "q.bin"
+    qfile.write_bytes(bytes(range(128, 256)))
+    with pytest.raises(SystemExit) as exit_:
+        main(["ask", "--file", str(qfile)])
+    assert exit_.value.code == 2
+    assert "cannot read questions" in capsys.readouterr().err
+
+
+OTHER_SCRIPTS = ["什么基因导致化疗耐药？", "ما هي الجينات المرتبطة بمقاومة العلاج؟", "Какие гены?"]
+
+
+@pytest.mark.parametrize("question", OTHER_SCRIPTS)
+def test_questions_in_other_scripts_ask_for_english(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert a.abstained and "English" in a.answer and not a.statements
+
+
+def test_greek_letters_and_accents_are_still_read(fake_assistant):
+    assert "English" not in fake_assistant.ask("TGF-β and résistance to chemotherapy").answer
+
+
+def test_corpus_without_statements_exits_2(capsys, tmp_path):
+    doc = tmp_path / "empty.md"
+    doc.write_text("# Title only\n", encoding="utf-8")
+    assert main(["ask", "--corpus", str(doc), "--index-dir", str(tmp_path / "i"), "TP53"]) == 2
+    assert "no statements" in capsys.readouterr().err

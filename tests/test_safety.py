@@ -299,3 +299,12 @@ def test_a_reader_never_sees_a_half_swapped_index(fake_assistant, corpus_dir, tm
     assert "error" not in seen, seen.get("error")
     assert seen["statements"] == len(fake_assistant.statements)
     assert seen["done"] > seen["swapped"]  # it waited for the swap
+
+
+def test_refuses_a_symbolic_link(corpus_dir, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    with pytest.raises(IndexDirError, match="symbolic link"):
+        _load(corpus_dir, tmp_path / "link")
+    assert list(real.iterdir()) == []

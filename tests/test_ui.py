@@ -32,12 +32,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _server_tmp(factory) -> Path:
+    path = factory.getbasetemp() / "ui-server-tmp"
+    path.mkdir(exist_ok=True)
+    return path
+
+
 @pytest.fixture(scope="module")
 def server(real_index, tmp_path_factory):
     corpus, index = real_index
     port = _free_port()
     log = tmp_path_factory.mktemp("ui") / "serve.log"
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    # The server's temp folder is the test's, so what it writes there can be checked.
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(_server_tmp(tmp_path_factory))}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [str(BCQA), "serve", "--port", str(port), "--corpus", str(corpus), "--index-dir", str(index)],
@@ -195,3 +202,53 @@ def test_browser_renders_script_as_text(page):
     assert "<script>alert(1)</script>" in user.inner_text()
     assert page.locator("#chat script").count() == 0
     assert dialogs == []
+
+
+def test_browser_renders_no_markdown_from_the_question_and_fetches_nothing_outside(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 1500})
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(server)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    question = "![x](http://192.0.2.1/track.png) [click](http://192.0.2.1/) http://192.0.2.1/a **bold** miR-21?"
+    _ask(page, question, 2)
+    user = page.locator("#chat .message-row").nth(0)
+    assert question in user.inner_text()
+    assert user.locator("img").count() == 0 and user.locator("a").count() == 0 and user.locator("strong").count() == 0
+    page.close()
+    from urllib.parse import urlparse
+
+    outside = [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")]
+    outside = [u for u in outside if urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    assert outside == []
+
+
+def test_download_files_are_per_session_and_removed_with_it(browser, server, tmp_path_factory):
+    root = _server_tmp(tmp_path_factory)
+    def folders():
+        return {p for p in root.glob("bcqa-ui-*/*") if p.is_dir() and list(p.glob("*.bib"))}
+
+    before = folders()  # other tests' API clients have sessions too
+    page = browser.new_page()
+    page.goto(server)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    _ask(page, "What links tamoxifen resistance to radiotherapy resistance?", 2)
+    sessions = sorted(folders() - before)
+    assert len(sessions) == 1, sessions
+    page.close()
+    deadline = time.monotonic() + 60
+    while sessions[0].exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not sessions[0].exists()
+
+
+def test_busy_port_is_said_with_a_hint(capsys):
+    from bcqa.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"port {port} on 127.0.0.1 is already in use" in err and "--port" in err and "Traceback" not in err

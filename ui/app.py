@@ -5,12 +5,18 @@ public ``bcqa`` API: ``Assistant.load``, ``Assistant.ask``, ``Answer`` and
 ``Assistant.evidence``.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: gradio reads the gr.Request hints
+# of the handlers at run time, and those name the locally imported module.
 import argparse
+import atexit
+import errno
 import html
 import ipaddress
 import os
+import re
+import shutil
+import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -20,7 +26,8 @@ from pathlib import Path
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 from bcqa import Answer, Assistant  # noqa: E402
-from bcqa.answer import cite_links  # noqa: E402
+from bcqa.answer import cite_links, escape_markdown  # noqa: E402
+from bcqa.errors import BcqaError  # noqa: E402
 
 MAX_QUESTION_CHARS = 1000
 ALL_SECTIONS = "All sections"
@@ -108,7 +115,21 @@ def build_demo(qa: Assistant):
     import gradio as gr
 
     lock = threading.Lock()  # one encoder, many users: answer one at a time
+    # BibTeX/RIS files: one folder per browser session, removed when the page
+    # closes; the whole folder when the server stops.
     downloads = Path(tempfile.mkdtemp(prefix="bcqa-ui-"))
+    atexit.register(shutil.rmtree, downloads, ignore_errors=True)
+
+    def session_folder(request) -> Path:
+        session = re.sub(r"[^A-Za-z0-9_-]", "", getattr(request, "session_hash", None) or "") or "shared"
+        folder = downloads / session
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def forget_session(request: gr.Request):
+        session = re.sub(r"[^A-Za-z0-9_-]", "", getattr(request, "session_hash", None) or "")
+        if session:
+            shutil.rmtree(downloads / session, ignore_errors=True)
     sections = [ALL_SECTIONS, *qa.sections]
 
     def answer_markdown(question: str, k: float = 5, section: str = ALL_SECTIONS) -> str:
@@ -121,7 +142,7 @@ def build_demo(qa: Assistant):
             answer = qa.ask(question, k=int(k), sections=only)
         return note + render_answer(answer)
 
-    def respond(question, history, k, section):
+    def respond(question, history, k, section, request: gr.Request):
         history = list(history or [])
         question, note = _clip(question)
         if not question:
@@ -130,17 +151,19 @@ def build_demo(qa: Assistant):
         with lock:
             answer = qa.ask(question, k=int(k), sections=only)
         stem = f"bcqa-{abs(hash((question, k, section))) % 10**8}"
-        bib, ris = downloads / f"{stem}.bib", downloads / f"{stem}.ris"
+        folder = session_folder(request)
+        bib, ris = folder / f"{stem}.bib", folder / f"{stem}.ris"
         bib.write_text(answer.to_bibtex() or "% no references cited\n", encoding="utf-8")
         ris.write_text(answer.to_ris() or "", encoding="utf-8")
         history += [
-            {"role": "user", "content": html.escape(question)},
+            {"role": "user", "content": escape_markdown(question)},
             {"role": "assistant", "content": note + render_answer(answer)},
         ]
         return history, "", answer.to_markdown(), str(bib), str(ris)
 
     examples = example_questions(qa)
-    with gr.Blocks(title=f"bcqa: {qa.title}", analytics_enabled=False) as demo:
+    # delete_cache: gradio's own copies of the download files go within the hour.
+    with gr.Blocks(title=f"bcqa: {qa.title}", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         gr.Markdown(welcome(qa))
         with gr.Tab("Ask"):
             chat = gr.Chatbot(label="Answers", height=760, elem_id="chat", sanitize_html=True)
@@ -177,6 +200,8 @@ def build_demo(qa: Assistant):
             detail = gr.Markdown(marker_statements(qa, ""))
             marker.change(lambda m: marker_statements(qa, m), marker, detail, api_name="marker")
         gr.api(answer_markdown, api_name="ask")
+        demo.unload(forget_session)
+    demo.downloads = downloads  # for tests: where this app writes
     return demo
 
 
@@ -193,13 +218,38 @@ def serve(host: str = "127.0.0.1", port: int = 7860, corpus=None, index_dir=None
     """Load (or build) the index with progress on stderr, then serve until stopped."""
     if not is_loopback(host):
         print(f"bcqa: warning: serving on {host}, reachable from other machines; there is no login", file=sys.stderr)
+    check_port(host, port)  # before the slow load: a busy port is said at once
     print("bcqa: loading the index ...", file=sys.stderr, flush=True)
     qa = Assistant.load(corpus, index_dir)
     print(f"bcqa: ready: {len(qa.statements)} statements; open http://{host}:{port}/", file=sys.stderr, flush=True)
     demo = build_demo(qa)
+    # SIGTERM ends the server like Ctrl-C, so that exit handlers remove its temp files.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     demo.queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, show_error=True, css=CSS, footer_links=["api"], quiet=True
     )
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise BcqaError, suggesting --port, when ``host:port`` cannot be bound."""
+    if not 0 < port < 65536:
+        raise BcqaError(f"--port {port} is not a port number (1-65535)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise BcqaError(f"cannot serve on {host}: {exc.strerror or exc}; give an address of this machine") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise BcqaError(
+                    f"port {port} on {host} is already in use (another bcqa serve?); "
+                    f"start on another one with: bcqa serve --port {port + 1}"
+                ) from None
+            raise BcqaError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def main(argv=None) -> None:

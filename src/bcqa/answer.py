@@ -18,6 +18,20 @@ ANSWER_SHARE = 0.85
 ANSWER_MAX = 3
 
 
+# Backslash-escaped so that no markdown construct (image, link, autolink, emphasis, heading,
+# list, table, code) can form from user text; CommonMark allows the escape before any ASCII punctuation.
+_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~:"})
+
+
+def escape_markdown(text: str) -> str:
+    """User text for markdown: every markdown character escaped, then HTML-escaped.
+
+    ``![x](http://host/t.png)`` renders as those characters, not as an image
+    the browser would fetch.
+    """
+    return html.escape(text.translate(_MARKDOWN_ESCAPES), quote=False)
+
+
 def cite(numbers: Sequence[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
@@ -138,12 +152,13 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         refs = {r.number: r for r in answer.references if r.document == document}
         return cite_links(numbers, refs) if link_citations else cite(numbers)
 
-    text = html.escape(answer.answer)
+    # The answer text carries the user's words (an abstention names what it lacks).
+    text = escape_markdown(answer.answer)
     if not mixed:
         document = answer.references[0].document if answer.references else ""
         for r in answer.references:
-            text = text.replace(f"[{r.number}]", marks([r.number], document))
-    lines = [f"**Q:** {html.escape(answer.question)}", ""] if question else []
+            text = text.replace(escape_markdown(f"[{r.number}]"), marks([r.number], document))
+    lines = [f"**Q:** {escape_markdown(answer.question)}", ""] if question else []
     if answer.abstained:
         lines += [f"⚠️ **Not covered by the document.** {text}", ""]
         if answer.statements:

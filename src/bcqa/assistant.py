@@ -28,6 +28,7 @@ from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
+from bcqa.sanitize import clean_line, foreign_script
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.store import (
     MANIFEST,
@@ -48,6 +49,9 @@ from bcqa.types import Answer, Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
 REBUILD_MODES = ("auto", "always", "never")
+ASK_IN_ENGLISH = (
+    "bcqa reads questions in English, and this one is written in another script; please ask it in English."
+)
 
 
 def project_root() -> Path:
@@ -220,7 +224,7 @@ class Assistant:
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         """The top-k statements for a question, ranked, with no abstention or answer."""
-        question = _check_question(question)
+        question = check_question(question)
         k = _check_k(k)
         decisions = self._decide_all([question], len(self.statements), None, search_only=True)[0]
         return list(merge_decisions(decisions, k).hits)
@@ -244,12 +248,18 @@ class Assistant:
 
     def ask_many(self, questions: Sequence[str], k: int = 5, sections: Sequence[str] | None = None) -> list[Answer]:
         """Answer several questions with one encoder call."""
-        questions = [_check_question(q) for q in questions]
+        questions = [check_question(q) for q in questions]
         k = _check_k(k)
         allowed = self._check_sections(sections)
         names = tuple(d.name for d in self.documents)
         answers = []
-        for question, decisions in zip(questions, self._decide_all(questions, k, allowed)):
+        readable = [q for q in questions if not foreign_script(q)]
+        decided = dict(zip(readable, self._decide_all(readable, k, allowed)))
+        for question in questions:
+            if question not in decided:
+                answers.append(compose(question, [], {}, abstained=True, reason=ASK_IN_ENGLISH, documents=names))
+                continue
+            decisions = decided[question]
             if not decisions:
                 reason = "The question has no words to search the documents for."
                 answers.append(compose(question, [], {}, abstained=True, reason=reason, documents=names))
@@ -371,15 +381,15 @@ def build_index(files: Sequence[Path], index_dir: Path, encoder: Encoder, settin
     )
 
 
-def _check_question(question: object) -> str:
+def check_question(question: object) -> str:
     if not isinstance(question, str):
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
-    text = " ".join(question.split())
+    text = clean_line(question)
     if not text:
         raise QuestionError("the question is empty; ask about the documents in plain words")
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question is {len(text)} characters long; keep it under {MAX_QUESTION_CHARS}")
-    return question
+    return text
 
 
 def _check_k(k: object) -> int:

@@ -67,10 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         return _index(args)
     except (QuestionError, CorpusError, IndexDirError) as exc:
-        print(f"bcqa: error: {exc}", file=sys.stderr)
+        print(f"bcqa: error: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BcqaError as exc:
-        print(f"bcqa: error: {exc}", file=sys.stderr)
+        print(f"bcqa: error: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -82,14 +82,23 @@ def _progress(args):
     return lambda message: print(f"bcqa: {message}", file=sys.stderr, flush=True)
 
 
-def _read_questions(args, parser) -> list[str]:
-    questions = list(args.questions)
+def _read_questions(args, parser) -> list[tuple[int | None, str]]:
+    """(line number in --file or None, question) in input order; blank lines are skipped."""
+    from bcqa.sanitize import clean_line
+
+    questions: list[tuple[int | None, str]] = [(None, q) for q in args.questions]
     if args.file is not None:
         try:
-            text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8")
+            if str(args.file) == "-":
+                stdin = getattr(sys.stdin, "buffer", None)
+                text = stdin.read().decode("utf-8-sig") if stdin else sys.stdin.read()
+            else:
+                text = args.file.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            parser.exit(EXIT_USAGE, f"bcqa: error: cannot read questions from {args.file}: {exc}\n")
-        questions += [line.strip() for line in text.splitlines() if line.strip()]
+            parser.exit(EXIT_USAGE, f"bcqa: error: cannot read questions from {_safe(str(args.file))}: {exc}\n")
+        # NUL and other controls are stripped; a line left empty counts as blank.
+        lines = ((n, clean_line(line)) for n, line in enumerate(text.split("\n"), 1))
+        questions += [(n, q) for n, q in lines if q]
     if not questions:
         parser.exit(
             EXIT_USAGE, 'bcqa: error: no question given; try: bcqa ask "Which genes predict chemoresistance?"\n'
@@ -97,22 +106,38 @@ def _read_questions(args, parser) -> list[str]:
     return questions
 
 
+def _safe(text: str) -> str:
+    """Text for a terminal: no escape sequences or control characters (newlines kept)."""
+    from bcqa.sanitize import strip_controls
+
+    return strip_controls(text)
+
+
 def _ask(args, parser) -> int:
-    questions = _read_questions(args, parser)
+    numbered = _read_questions(args, parser)
     if args.k < 1:
         parser.exit(EXIT_USAGE, "bcqa: error: --k must be at least 1\n")
-    from bcqa.assistant import Assistant
+    from bcqa.assistant import Assistant, check_question
 
+    for line, question in numbered:  # before the index loads: a bad line fails fast, named
+        try:
+            check_question(question)
+        except QuestionError as exc:
+            where = f"line {line} of {args.file}" if line is not None else "question"
+            raise QuestionError(f"{where}: {exc}") from None
     qa = Assistant.load(args.corpus, args.index_dir, progress=_progress(args))
-    answers = qa.ask_many(questions, k=args.k)
+    answers = qa.ask_many([q for _, q in numbered], k=args.k)
     out = sys.stdout
-    for i, answer in enumerate(answers):
+    for i, ((line, _), answer) in enumerate(zip(numbered, answers)):
         if args.json:
-            out.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+            row = answer.to_dict()
+            if line is not None:
+                row["line"] = line
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             if i:
                 out.write("\n" + "-" * 72 + "\n\n")
-            out.write(answer.to_text() + "\n")
+            out.write(_safe(answer.to_text()) + "\n")
     out.flush()
     return 0
 

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from bcqa.errors import CorpusError
 from bcqa.references import merge_reference_blocks, parse_reference_block
+from bcqa.sanitize import strip_controls
 from bcqa.types import Document, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -167,6 +168,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         CorpusError: There is no text, or no statement in it.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))

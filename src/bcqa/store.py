@@ -113,6 +113,7 @@ _PARSER_MODULES = (
     "sparse.py",
     "aliases.py",
     "evidence.py",
+    "sanitize.py",
 )
 
 

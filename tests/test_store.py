@@ -104,3 +104,38 @@ def test_unwritable_index_location_is_a_clear_error(corpus_dir, tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     with pytest.raises(IndexStateError, match="cannot write"):
         Assistant.load(corpus_dir, blocker / "index", encoder=FakeEncoder(), progress=None)
+
+
+class CountingEncoder(FakeEncoder):
+    """A FakeEncoder that remembers every text it embedded."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts += list(texts)
+        return super().encode(texts)
+
+
+def test_editing_a_document_re_embeds_only_what_changed(corpus_dir, tmp_path):
+    index = tmp_path / "index"
+    first = CountingEncoder()
+    before = Assistant.load(corpus_dir, index, encoder=first, progress=None)
+    assert len(first.texts) == len({s.search_text for s in before.statements})
+    doc = next(corpus_dir.glob("*.md"))
+    doc.write_text(doc.read_text(encoding="utf-8").replace("mast cells", "mast cells and B cells"), encoding="utf-8")
+    second = CountingEncoder()
+    after = Assistant.load(corpus_dir, index, encoder=second, progress=None)
+    old = {s.search_text for s in before.statements}
+    changed = [s.search_text for s in after.statements if s.search_text not in old]
+    assert changed and sorted(second.texts) == sorted(changed)
+    # Same vectors as a build from scratch (the fake encoder is deterministic).
+    fresh = Assistant.load(corpus_dir, tmp_path / "fresh", encoder=FakeEncoder(), progress=None)
+    assert _results(after) == _results(fresh)
+
+
+def test_forced_rebuild_embeds_everything(fake_assistant, corpus_dir, tmp_path):
+    counting = CountingEncoder()
+    qa = Assistant.load(corpus_dir, tmp_path / "index", encoder=counting, rebuild="always", progress=None)
+    assert len(counting.texts) == len({s.search_text for s in qa.statements})

@@ -35,6 +35,7 @@ from bcqa.store import (
     IndexSettings,
     StoredIndex,
     build_lock,
+    cached_vectors,
     check_index_location,
     expected_manifest,
     leftovers,
@@ -172,7 +173,7 @@ class Assistant:
                 if reasons:
                     say(f"building the index in {index_dir} ({'; '.join(reasons)})")
                     started = time.perf_counter()
-                    build_index(files, index_dir, encoder, settings)
+                    build_index(files, index_dir, encoder, settings, reuse=rebuild != "always")
                     with read_lock(index_dir):
                         stored = read_index(index_dir)
                     n = sum(len(d.statements) for d in stored.documents)
@@ -351,11 +352,18 @@ def document_title(document: Document) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def build_index(files: Sequence[Path], index_dir: Path, encoder: Encoder, settings: IndexSettings) -> None:
-    """Parse, embed and index every document, then write the index atomically."""
+def build_index(
+    files: Sequence[Path], index_dir: Path, encoder: Encoder, settings: IndexSettings, reuse: bool = True
+) -> None:
+    """Parse, embed and index every document, then write the index atomically.
+
+    With ``reuse``, statements whose searched text the current index already
+    holds keep their vectors; ``bcqa index --force`` embeds everything afresh.
+    """
     documents = tuple(load_document(p) for p in files)
     texts = [s.text for d in documents for s in d.statements]
-    dense = FlatIPIndex.from_vectors(encoder.encode([s.search_text for d in documents for s in d.statements]))
+    searched = [s.search_text for d in documents for s in d.statements]
+    dense = FlatIPIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder))
     names = alias_map.gene_names(texts)
     abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
     bm25 = {
@@ -379,6 +387,21 @@ def build_index(files: Sequence[Path], index_dir: Path, encoder: Encoder, settin
         abbreviations,
         evidence,
     )
+
+
+def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder):
+    """Vectors for ``texts``, reusing those the current index holds for the same text and model.
+
+    Editing one document re-embeds only the statements whose searched text
+    changed (a statement's text, its section title or its lead-in).
+    """
+    import numpy as np
+
+    cache = cached_vectors(index_dir, getattr(encoder, "name", MODEL_NAME)) if index_dir is not None else {}
+    todo = list(dict.fromkeys(t for t in texts if t not in cache))
+    if todo:
+        cache = {**cache, **dict(zip(todo, encoder.encode(todo)))}
+    return np.stack([np.asarray(cache[t], dtype=np.float32) for t in texts])
 
 
 def check_question(question: object) -> str:

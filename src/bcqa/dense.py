@@ -9,6 +9,7 @@ Vectors are L2-normalised, so inner product is cosine similarity.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -27,6 +28,8 @@ class Encoder(Protocol):
     name: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+PROGRESS_MIN_TEXTS = 2000  # about 10 s of embedding on two cores
 
 
 class SentenceTransformerEncoder:
@@ -65,7 +68,8 @@ class SentenceTransformerEncoder:
             batch_size=self._batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
-            show_progress_bar=False,
+            # A long build shows tqdm's bar on a terminal; scripts, pipes and CI stay quiet.
+            show_progress_bar=len(texts) > PROGRESS_MIN_TEXTS and sys.stderr.isatty(),
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -104,6 +108,10 @@ class FlatIPIndex:
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
+
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, row i = statement i."""
+        return self._index.reconstruct_n(0, len(self))
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, row ids) per query row; ids are -1 past the end."""

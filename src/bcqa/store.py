@@ -515,6 +515,30 @@ def recover(index_dir: Path) -> list[str]:
 # --- reading ----------------------------------------------------------------------
 
 
+def cached_vectors(index_dir: Path, model: str) -> dict[str, Any]:
+    """The vectors of the index in ``index_dir``, keyed by the text that was embedded.
+
+    Lets a rebuild embed only the statements whose searched text changed.  Used
+    only from an index that passes its checks and was embedded with ``model``;
+    otherwise empty.  Call with the build lock held (no swap can happen).
+    """
+    index_dir = Path(index_dir)
+    try:
+        if manifest_problems(index_dir):
+            return {}
+        manifest = read_manifest(index_dir)
+        if manifest["format_version"] != FORMAT_VERSION or manifest["model"]["name"] != model:
+            return {}
+        _check_files(index_dir, manifest)
+        texts = [Statement.from_dict(d).search_text for d in _read_jsonl(index_dir / STATEMENTS)]
+        vectors = FlatIPIndex.load(index_dir).vectors()
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, IndexStateError):
+        return {}
+    if len(texts) != len(vectors):
+        return {}
+    return dict(zip(texts, vectors))
+
+
 def read_index(index_dir: Path) -> StoredIndex:
     """Load a complete index, checking it against its manifest.
 

@@ -22,7 +22,7 @@ from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import compose
 from bcqa.corpus import find_documents, load_document
-from bcqa.dense import MODEL_NAME, Encoder, FlatIPIndex, SentenceTransformerEncoder
+from bcqa.dense import MODEL_NAME, ONNX_FILENAME, Encoder, FlatIPIndex, OnnxEncoder, SentenceTransformerEncoder
 from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
@@ -45,14 +45,12 @@ from bcqa.store import (
     stale_reasons,
     write_index,
 )
-from bcqa.text import abbreviation_table, english_words
+from bcqa.text import abbreviation_table, english_words, preload_english_stems
 from bcqa.types import Answer, Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
 REBUILD_MODES = ("auto", "always", "never")
-ASK_IN_ENGLISH = (
-    "bcqa reads questions in English, and this one is written in another script; please ask it in English."
-)
+ASK_IN_ENGLISH = "bcqa reads questions in English, and this one is written in another script; please ask it in English."
 
 
 def project_root() -> Path:
@@ -145,7 +143,8 @@ class Assistant:
         say = progress or (lambda _m: None)
         corpus = Path(corpus) if corpus is not None else default_corpus()
         index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
-        encoder = encoder or SentenceTransformerEncoder()
+        query_encoder = encoder
+        encoder = encoder or SentenceTransformerEncoder()  # builds; loads torch only when it embeds
         files = find_documents(corpus)
         columns = tuple((name, words) for name, words in read_columns(corpus).items())
         settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
@@ -178,6 +177,11 @@ class Assistant:
                         stored = read_index(index_dir)
                     n = sum(len(d.statements) for d in stored.documents)
                     say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
+        if stored.english_stems is not None:
+            preload_english_stems(stored.english_stems)
+        if query_encoder is None:
+            query_encoder = _query_encoder(index_dir, stored, encoder)
+        encoder = query_encoder
         parts, start = [], 0
         for document in stored.documents:
             parts.append(Part(document, start, stored.sparse[document.name]))
@@ -376,6 +380,8 @@ def build_index(
     defined = {short: long for pairs in abbreviations.values() for short, long in pairs.items()}
     statements = [s for d in documents for s in d.statements]
     evidence = build_evidence(statements, resolved, dict(settings.evidence_columns), defined)
+    export = getattr(encoder, "export_onnx", None)
+    exports = [lambda folder: export(folder / ONNX_FILENAME)] if export and OnnxEncoder.available() else []
     write_index(
         index_dir,
         expected_manifest(list(files), settings),
@@ -386,7 +392,15 @@ def build_index(
         names,
         abbreviations,
         evidence,
+        exports=exports,
     )
+
+
+def _query_encoder(index_dir: Path, stored: StoredIndex, fallback: Encoder) -> Encoder:
+    """The ONNX encoder the index carries (no torch at query time), else ``fallback``."""
+    if ONNX_FILENAME in stored.manifest["files"] and OnnxEncoder.available():
+        return OnnxEncoder(index_dir / ONNX_FILENAME)
+    return fallback
 
 
 def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder):

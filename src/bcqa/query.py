@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
 from bcqa.types import Reference
@@ -282,6 +283,12 @@ PASTED_QUESTION_SHARE = 0.8
 PASTED_TITLE_SHARE = 0.6
 
 
+@lru_cache(maxsize=8192)
+def _title_tokens(title: str) -> frozenset[str]:
+    """A reference title's tokens; cached, since every question compares them."""
+    return frozenset(tokenize(title))
+
+
 def pasted_title(question: str, references: Mapping[int, Reference]) -> set[int]:
     """The reference whose title the question is, or most of it (empty when none)."""
     asked = set(tokenize(question))
@@ -289,7 +296,7 @@ def pasted_title(question: str, references: Mapping[int, Reference]) -> set[int]
         return set()
     best, number = 0.0, None
     for n, ref in references.items():
-        title = set(tokenize(ref.title))
+        title = _title_tokens(ref.title)
         shared = len(asked & title)
         if len(title) < 3 or shared / len(asked) < PASTED_QUESTION_SHARE or shared / len(title) < PASTED_TITLE_SHARE:
             continue
@@ -301,7 +308,7 @@ def pasted_title(question: str, references: Mapping[int, Reference]) -> set[int]
 
 def _title_matches(question: str, references: Mapping[int, Reference]) -> set[int]:
     """References whose title shares two or more distinctive words with the question."""
-    titles = {n: set(tokenize(r.title)) for n, r in references.items()}
+    titles = {n: _title_tokens(r.title) for n, r in references.items()}
     df: dict[str, int] = {}
     for toks in titles.values():
         for t in toks:

@@ -82,3 +82,89 @@ def test_search_ranks_by_fused_score(fake_assistant):
     assert hits[0].statement.text.startswith("Long non-coding RNAs including HOTAIR")
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert len(hits) == 4
+
+
+# --- the two BM25 engines --------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORD = st.sampled_from([*"abcdefghij", "tp53"])
+_TOKENS = st.lists(st.lists(_WORD, max_size=12), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(corpus=_TOKENS, query=st.lists(st.sampled_from(list("abcdefghijkz")), max_size=6))
+def test_postings_engine_scores_exactly_as_rank_bm25(corpus, query):
+    a = BM25Index(corpus, engine="rank-bm25").scores(query)
+    b = BM25Index(corpus, engine="postings").scores(query)
+    assert np.array_equal(a, b)
+
+
+def test_both_engines_rank_the_seed_identically(document):
+    from bcqa.evaluate import load_golden
+    from bcqa.text import tokenize
+    from conftest import GOLDEN
+
+    texts = [s.search_text for s in document.statements]
+    small = BM25Index.from_texts(texts)
+    assert small.engine == "rank-bm25"  # the seed is far below the switch
+    big = BM25Index(small.tokens, engine="postings")
+    for q in load_golden(GOLDEN):
+        tokens = tokenize(q.question)
+        assert np.array_equal(small.scores(tokens), big.scores(tokens)), q.question
+        assert list(ranks(small.scores(tokens))) == list(ranks(big.scores(tokens)))
+
+
+def test_engine_switches_by_size():
+    from bcqa.sparse import POSTINGS_ABOVE
+
+    assert BM25Index([["a"]] * POSTINGS_ABOVE).engine == "rank-bm25"
+    assert BM25Index([["a"]] * (POSTINGS_ABOVE + 1)).engine == "postings"
+    with pytest.raises(ValueError):
+        BM25Index([["a"]], engine="bm25x")
+
+
+# --- the two dense indexes -------------------------------------------------------
+
+
+def test_approximate_index_finds_the_exact_top_10():
+    from bcqa.dense import APPROXIMATE_ABOVE, DenseIndex
+
+    rng = np.random.default_rng(7)
+    # Clustered unit vectors, like sentence embeddings of one field.
+    centres = rng.standard_normal((40, 64))
+    vectors = centres[rng.integers(0, 40, 5000)] + 0.6 * rng.standard_normal((5000, 64))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    queries = vectors[rng.integers(0, 5000, 200)] + 0.1 * rng.standard_normal((200, 64)).astype(np.float32)
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    exact, approx = DenseIndex.from_vectors(vectors), DenseIndex.from_vectors(vectors, approximate=True)
+    assert exact.exact and not approx.exact and len(vectors) <= APPROXIMATE_ABOVE
+    _, want = exact.search(queries, 10)
+    _, got = approx.search(queries, 10)
+    recall = np.mean([len(set(w) & set(g)) / 10 for w, g in zip(want, got)])
+    assert recall >= 0.95
+    np.testing.assert_allclose(approx.vectors(), vectors, atol=1e-6)
+
+
+def test_approximate_index_round_trips(tmp_path):
+    from bcqa.dense import DenseIndex
+
+    vectors = np.eye(8, dtype=np.float32)
+    DenseIndex.from_vectors(vectors, approximate=True).save(tmp_path)
+    loaded = DenseIndex.load(tmp_path)
+    assert not loaded.exact and len(loaded) == 8
+    _, ids = loaded.search(vectors[:1], 1)
+    assert ids[0][0] == 0
+
+
+def test_dense_scores_past_the_candidates_get_the_lowest_candidate_score(fake_assistant, monkeypatch):
+    import bcqa.retrieve
+
+    full = fake_assistant.retriever.dense_scores(["MDR1 expression"])[0]
+    monkeypatch.setattr(bcqa.retrieve, "DENSE_CANDIDATES", 5)
+    cut = fake_assistant.retriever.dense_scores(["MDR1 expression"])[0]
+    top = np.argsort(-full)[:5]
+    np.testing.assert_allclose(cut[top], full[top], rtol=1e-6)
+    rest = np.setdiff1d(np.arange(len(full)), top)
+    assert np.allclose(cut[rest], full[top].min())

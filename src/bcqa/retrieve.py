@@ -23,10 +23,13 @@ from bcqa.types import Document, Hit, Statement
 if TYPE_CHECKING:
     import numpy as np
 
-    from bcqa.dense import Encoder, FlatIPIndex
+    from bcqa.dense import DenseIndex, Encoder
     from bcqa.sparse import BM25Index
 
 FUSION_METHODS = ("weighted", "rrf", "dense", "bm25")
+# How many statements the dense side ranks per question; every statement of
+# the four test documents together is well under it, so there it is exact.
+DENSE_CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ class HybridRetriever:
     def __init__(
         self,
         parts: Sequence[Part],
-        dense: FlatIPIndex,
+        dense: DenseIndex,
         encoder: Encoder,
         fusion: Fusion = Fusion(),
     ):
@@ -165,16 +168,23 @@ class HybridRetriever:
         self.fusion = fusion
 
     def dense_scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Cosine of every statement for each text: shape (len(texts), statements)."""
+        """Cosine of every statement for each text: shape (len(texts), statements).
+
+        The best ``DENSE_CANDIDATES`` statements get their cosine; the rest
+        (only in a corpus larger than that) get the lowest of those, so that
+        they neither rank above a candidate nor stretch the min-max scaling.
+        """
         import numpy as np
 
         n = len(self.statements)
         out = np.full((len(texts), n), -1.0)
         if not texts or not n:
             return out
-        scores, ids = self.dense.search(self.encoder.encode(list(texts)), n)
+        scores, ids = self.dense.search(self.encoder.encode(list(texts)), min(n, DENSE_CANDIDATES))
         for row in range(len(texts)):
             valid = ids[row] >= 0
+            if valid.sum() < n:
+                out[row] = scores[row][valid].min()
             out[row, ids[row][valid]] = scores[row][valid]
         return out
 

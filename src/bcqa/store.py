@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from bcqa import __version__, aliases, evidence, sparse
-from bcqa.dense import ONNX_FILENAME, FlatIPIndex
+from bcqa.dense import ONNX_FILENAME, DenseIndex
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.text import TOKENIZER_VERSION, english_stems
@@ -61,7 +61,7 @@ MARKER = ".bcqa-index"
 MARKER_TEXT = "This directory was created by bcqa; `bcqa index` may replace it. Nothing else belongs here.\n"
 # Every file an index holds; a directory of only these (no marker) is an index from before the marker.
 INDEX_FILES = frozenset(
-    {MANIFEST, STATEMENTS, REFERENCES, ABBREVIATIONS, ENGLISH, FlatIPIndex.FILENAME, sparse.FILENAME, aliases.FILENAME}
+    {MANIFEST, STATEMENTS, REFERENCES, ABBREVIATIONS, ENGLISH, DenseIndex.FILENAME, sparse.FILENAME, aliases.FILENAME}
     | {evidence.FILENAME, MARKER, ONNX_FILENAME}
 )
 LOCK_TIMEOUT = 600.0  # seconds a build waits for another one to finish
@@ -91,7 +91,7 @@ class StoredIndex:
 
     manifest: dict[str, Any]
     documents: tuple[Document, ...]
-    dense: FlatIPIndex
+    dense: DenseIndex
     sparse: dict[str, BM25Index]
     aliases: dict[str, list[str]]
     abbreviations: dict[str, dict[str, str]]
@@ -263,7 +263,7 @@ def stale_reasons(index_dir: Path, files: list[Path], settings: IndexSettings) -
         elif have_corpus[name] != want["corpus"][name]:
             reasons.append(f"corpus file {name} changed")
     missing = [
-        f for f in (STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, sparse.FILENAME) if not (index_dir / f).is_file()
+        f for f in (STATEMENTS, REFERENCES, DenseIndex.FILENAME, sparse.FILENAME) if not (index_dir / f).is_file()
     ]
     if missing:
         reasons.append("missing " + ", ".join(missing))
@@ -278,7 +278,7 @@ def write_index(
     index_dir: Path,
     manifest: dict[str, Any],
     documents: tuple[Document, ...],
-    dense: FlatIPIndex,
+    dense: DenseIndex,
     bm25: dict[str, BM25Index],
     alias_map: dict[str, list[str]],
     gene_names: dict[str, str] | None = None,
@@ -541,7 +541,7 @@ def cached_vectors(index_dir: Path, model: str) -> dict[str, Any]:
             return {}
         _check_files(index_dir, manifest)
         texts = [Statement.from_dict(d).search_text for d in _read_jsonl(index_dir / STATEMENTS)]
-        vectors = FlatIPIndex.load(index_dir).vectors()
+        vectors = DenseIndex.load(index_dir).vectors()
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, IndexStateError):
         return {}
     if len(texts) != len(vectors):
@@ -566,7 +566,7 @@ def read_index(index_dir: Path) -> StoredIndex:
     try:
         statements = [Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS)]
         references = [Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES)]
-        dense = FlatIPIndex.load(index_dir)
+        dense = DenseIndex.load(index_dir)
         bm25 = sparse.load(index_dir)
         alias_map = aliases.load(index_dir)
         abbreviations = json.loads((index_dir / ABBREVIATIONS).read_text(encoding="utf-8"))
@@ -617,7 +617,7 @@ def read_index(index_dir: Path) -> StoredIndex:
 def _check_files(index_dir: Path, manifest: dict[str, Any]) -> None:
     """Every file the manifest lists is there with its sha256, and the required ones are listed."""
     listed = manifest["files"]
-    required = {STATEMENTS, REFERENCES, FlatIPIndex.FILENAME, sparse.FILENAME}
+    required = {STATEMENTS, REFERENCES, DenseIndex.FILENAME, sparse.FILENAME}
     missing = sorted(required - listed.keys())
     if missing:
         raise IndexStateError(f"the index in {index_dir} is damaged (the manifest lists no {', '.join(missing)})")

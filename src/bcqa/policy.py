@@ -132,8 +132,18 @@ def list_hits(scores: Scores, statements: Sequence[Statement], k: int, threshold
     Uncited statements are left out of lists: they are the document's topic
     sentences ("MicroRNAs play substantial roles ..."), not items with evidence.
     """
-    hits = [h for h in scores.top(statements, len(statements)) if h.statement.citations]
-    return cut_list(hits[:k], thresholds)
+    import numpy as np
+
+    picked = []
+    for i in np.argsort(-scores.fused, kind="stable"):  # the first k cited, best first
+        if not np.isfinite(scores.fused[i]):
+            break
+        if statements[i].citations:
+            picked.append(i)
+            if len(picked) == k:
+                break
+    hits = [Hit(statements[i], float(scores.fused[i]), float(scores.dense[i]), float(scores.sparse[i])) for i in picked]
+    return cut_list(hits, thresholds)
 
 
 def cut_list(hits: Sequence[Hit], thresholds: Thresholds = Thresholds()) -> list[Hit]:

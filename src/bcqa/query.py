@@ -203,7 +203,13 @@ def _known_token(token: str, vocabulary, aliases) -> bool:
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():
         return False
-    return any(len(v) > len(token) and v.startswith(token) and v[len(token)].isdigit() for v in vocabulary)
+    return token in _family_prefixes(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
+
+
+@lru_cache(maxsize=32)
+def _family_prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
+    """Every prefix of a vocabulary token that a digit follows: "cyp" of "cyp3a4", "brca" of "brca1"."""
+    return frozenset(v[:i] for v in vocabulary for i in range(1, len(v)) if v[i].isdigit())
 
 
 def find_references(
@@ -244,13 +250,19 @@ def find_references(
     return tuple(sorted(candidates)), ()
 
 
-def _surnames(ref: Reference) -> list[str]:
+def _surnames(ref: Reference) -> tuple[str, ...]:
+    return _surnames_of(ref.authors)
+
+
+@lru_cache(maxsize=65536)
+def _surnames_of(authors: str) -> tuple[str, ...]:
+    """Surnames of an author list (cached: every question checks every reference)."""
     names = []
-    for author in ref.authors.split(","):
+    for author in authors.split(","):
         parts = fold(author).split()
         if parts and parts[0] != "et":
             names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
-    return [n for n in names if n]
+    return tuple(n for n in names if n)
 
 
 def _names_an_author(folded: str, ref: Reference, english: frozenset[str]) -> bool:
@@ -268,10 +280,15 @@ def _first_author_cited(folded: str, ref: Reference) -> bool:
     return bool(surnames) and bool(re.search(rf"\b{re.escape(surnames[0])}{_AUTHOR_CUE}", folded, re.I))
 
 
+@lru_cache(maxsize=65536)
+def _journal_name(journal: str) -> str:
+    return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
+
+
 def _names_journal(lower: str, ref: Reference, english: frozenset[str]) -> bool:
     if not ref.journal:
         return False
-    name = fold(re.split(r"\s:\s|\.\s", ref.journal)[0]).lower().strip()
+    name = _journal_name(ref.journal)
     if " " not in name and name in english:
         return False  # a one-word journal named by an ordinary word ("Cancers")
     return bool(re.search(rf"\b{re.escape(name)}\b", lower))

@@ -168,3 +168,25 @@ def test_dense_scores_past_the_candidates_get_the_lowest_candidate_score(fake_as
     np.testing.assert_allclose(cut[top], full[top], rtol=1e-6)
     rest = np.setdiff1d(np.arange(len(full)), top)
     assert np.allclose(cut[rest], full[top].min())
+
+
+def test_postings_are_stored_and_read_back_without_rebuilding(tmp_path, monkeypatch):
+    from bcqa import sparse
+
+    corpus = [["tp53", "loss", "resist"], ["mir-21", "resist"], ["tp53"], []] * 700
+    built = {"doc.md": BM25Index(corpus, engine="postings"), "small.md": BM25Index(corpus[:8])}
+    sparse.save(tmp_path, built, BM25Params())
+    assert (tmp_path / sparse.POSTINGS_FILENAME).is_file()
+
+    def no_rebuild(*_a, **_k):
+        raise AssertionError("posting lists were rebuilt on load")
+
+    monkeypatch.setattr(sparse._Postings, "__init__", no_rebuild)
+    loaded = sparse.load(tmp_path)
+    assert loaded["doc.md"].engine == "postings" and loaded["doc.md"].tokens is None
+    assert loaded["small.md"].engine == "rank-bm25"
+    assert loaded["doc.md"].vocabulary == built["doc.md"].vocabulary
+    for query in (["tp53"], ["resist", "mir-21", "resist"], ["absent"]):
+        for name in built:
+            assert np.array_equal(loaded[name].scores(query), built[name].scores(query))
+            assert len(loaded[name]) == len(built[name])

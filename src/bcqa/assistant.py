@@ -106,7 +106,7 @@ class Assistant:
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
         self._views = [
-            _View(part, frozenset(t for toks in part.sparse.tokens for t in toks)) for part in retriever.parts
+            _View(part, part.sparse.vocabulary) for part in retriever.parts
         ]
 
     @classmethod

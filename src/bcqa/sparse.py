@@ -49,9 +49,10 @@ class BM25Index:
     """
 
     def __init__(self, tokens: Sequence[Sequence[str]], params: BM25Params = BM25Params(), engine: str | None = None):
-        self.tokens = [list(t) for t in tokens]
+        self.tokens: list[list[str]] | None = [list(t) for t in tokens]
         self.params = params
         self.engine = engine or ("postings" if len(self.tokens) > POSTINGS_ABOVE else "rank-bm25")
+        self._size = len(self.tokens)
         # rank-bm25 divides by the average length; an all-empty corpus has none.
         corpus = [t or [""] for t in self.tokens]
         if self.engine == "rank-bm25":
@@ -74,14 +75,34 @@ class BM25Index:
         """Index texts; see ``statement_tokens`` for what a text's tokens are."""
         return cls([statement_tokens(t, gene_names, abbreviations) for t in texts], params)
 
+    @classmethod
+    def from_postings(cls, postings: _Postings, params: BM25Params) -> BM25Index:
+        """A postings-engine index read back from an index directory (no token lists kept)."""
+        index = cls.__new__(cls)
+        index.tokens, index.params, index.engine, index._size, index._bm25 = (
+            None,
+            params,
+            "postings",
+            postings.size,
+            postings,
+        )
+        return index
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every token of every statement."""
+        if self.tokens is None:
+            return frozenset(t for t in self._bm25.terms() if t)  # "" stands in for an empty statement
+        return frozenset(t for toks in self.tokens for t in toks)
+
     def __len__(self) -> int:
-        return len(self.tokens)
+        return self._size
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
         import numpy as np
 
         if not query_tokens:
-            return np.zeros(len(self.tokens), dtype=np.float64)
+            return np.zeros(self._size, dtype=np.float64)
         return np.asarray(self._bm25.get_scores(list(query_tokens)), dtype=np.float64)
 
 
@@ -131,6 +152,30 @@ class _Postings:
             dl = doc_len[at]
             self._postings[word] = (at, idf[word] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))))
 
+    def terms(self):
+        return self._postings.keys()
+
+    def to_arrays(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """(terms, offsets, rows, weights): term i's postings are rows/weights[offsets[i]:offsets[i+1]]."""
+        import numpy as np
+
+        terms = list(self._postings)
+        lengths = [len(self._postings[t][0]) for t in terms]
+        offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum(lengths)
+        rows = np.concatenate([self._postings[t][0] for t in terms]) if terms else np.zeros(0, dtype=np.int64)
+        weights = np.concatenate([self._postings[t][1] for t in terms]) if terms else np.zeros(0)
+        return terms, offsets, rows.astype(np.int64), weights.astype(np.float64)
+
+    @classmethod
+    def from_arrays(cls, size: int, terms: Sequence[str], offsets, rows, weights) -> _Postings:
+        postings = cls.__new__(cls)
+        postings.size = size
+        postings._postings = {
+            t: (rows[offsets[i] : offsets[i + 1]], weights[offsets[i] : offsets[i + 1]]) for i, t in enumerate(terms)
+        }
+        return postings
+
     def get_scores(self, query: Sequence[str]):
         import numpy as np
 
@@ -172,17 +217,47 @@ def statement_tokens(
 FILENAME = "bm25.json"
 
 
+POSTINGS_FILENAME = "bm25-postings.npz"
+
+
 def save(directory: Path, indexes: Mapping[str, BM25Index], params: BM25Params) -> None:
-    """One file: the parameters and, per document, each statement's tokens."""
-    payload = {
-        "params": asdict(params),
-        "tokenizer_version": TOKENIZER_VERSION,
-        "documents": [{"name": name, "tokens": index.tokens} for name, index in indexes.items()],
-    }
+    """The parameters and, per document, each statement's tokens (rank-bm25) or its
+    posting lists (postings: terms in the JSON, arrays in an .npz, no pickle).
+
+    Posting lists are stored rather than rebuilt on load: at 100k statements
+    rebuilding them would take seconds of every cold start.
+    """
+    import numpy as np
+
+    documents, arrays = [], {}
+    for i, (name, index) in enumerate(indexes.items()):
+        if index.engine == "postings":
+            terms, offsets, rows, weights = index._bm25.to_arrays()
+            documents.append({"name": name, "engine": "postings", "size": len(index), "terms": terms})
+            arrays.update({f"{i}.offsets": offsets, f"{i}.rows": rows, f"{i}.weights": weights})
+        else:
+            documents.append({"name": name, "engine": "rank-bm25", "tokens": index.tokens})
+    payload = {"params": asdict(params), "tokenizer_version": TOKENIZER_VERSION, "documents": documents}
     (directory / FILENAME).write_text(json.dumps(payload), encoding="utf-8")
+    if arrays:
+        with (directory / POSTINGS_FILENAME).open("wb") as fh:
+            np.savez(fh, **arrays)
 
 
 def load(directory: Path) -> dict[str, BM25Index]:
     payload = json.loads((directory / FILENAME).read_text(encoding="utf-8"))
     params = BM25Params(**payload["params"])
-    return {d["name"]: BM25Index(d["tokens"], params) for d in payload["documents"]}
+    out, arrays = {}, None
+    for i, d in enumerate(payload["documents"]):
+        if d.get("engine") == "postings":
+            if arrays is None:
+                import numpy as np
+
+                arrays = np.load(directory / POSTINGS_FILENAME, allow_pickle=False)
+            postings = _Postings.from_arrays(
+                d["size"], d["terms"], arrays[f"{i}.offsets"], arrays[f"{i}.rows"], arrays[f"{i}.weights"]
+            )
+            out[d["name"]] = BM25Index.from_postings(postings, params)
+        else:
+            out[d["name"]] = BM25Index(d["tokens"], params, engine="rank-bm25")
+    return out

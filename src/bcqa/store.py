@@ -62,7 +62,7 @@ MARKER_TEXT = "This directory was created by bcqa; `bcqa index` may replace it. 
 # Every file an index holds; a directory of only these (no marker) is an index from before the marker.
 INDEX_FILES = frozenset(
     {MANIFEST, STATEMENTS, REFERENCES, ABBREVIATIONS, ENGLISH, DenseIndex.FILENAME, sparse.FILENAME, aliases.FILENAME}
-    | {evidence.FILENAME, MARKER, ONNX_FILENAME}
+    | {evidence.FILENAME, MARKER, ONNX_FILENAME, sparse.POSTINGS_FILENAME}
 )
 LOCK_TIMEOUT = 600.0  # seconds a build waits for another one to finish
 
@@ -640,5 +640,10 @@ def _write_jsonl(path: Path, rows) -> None:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    # orjson parses the statements of a 100k-statement index about four times faster than json.
+    try:
+        from orjson import loads
+    except ImportError:  # pragma: no cover - orjson is a dependency; json still works
+        loads = json.loads
+    with path.open("rb") as fh:
+        return [loads(line) for line in fh if line.strip()]

@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.bcqa-installed
 PYTHON ?= python3
 Q      ?= Which microRNAs are linked to radioresistance?
 
-.PHONY: setup ask serve test browser lint index bench clean
+.PHONY: setup ask serve test browser lint index bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ index: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# The scale table (docs/scaling.md): 10k and 100k statements embedded for real (about half an
+# hour on two cores), the 1M row on generated vectors.
+bench-scale: setup
+	$(BIN)/python scripts/bench_scale.py --sizes 10000 100000 --million
 
 clean:
 	rm -rf $(VENV) index .pytest_cache .ruff_cache

@@ -189,6 +189,29 @@ def main() -> None:
     line("golden top-1", num, lambda n: rows[n]["top1"])
     line("golden top-3", num, lambda n: rows[n]["top3"])
     line("golden MRR", num, lambda n: rows[n]["mrr"])
+    naive_warm = percentile(rows["naive"]["latencies"], 50)
+    bcqa_warm = percentile(rows["bcqa"]["latencies"], 50)
+    speedups = {
+        "warm_p50": naive_warm / bcqa_warm,
+        "cold": statistics.median(cold["naive"]) / statistics.median(cold["bcqa"]),
+    }
+    print(f"\nbcqa vs naive: warm p50 {speedups['warm_p50']:.1f}x faster, cold ask {speedups['cold']:.1f}x faster")
+    summary = {
+        "cores": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "warm_p50_ms": {n: 1000 * percentile(rows[n]["latencies"], 50) for n in rows},
+        "warm_p95_ms": {n: 1000 * percentile(rows[n]["latencies"], 95) for n in rows},
+        "cold_s": {n: statistics.median(cold[n]) for n in cold},
+        "cold_peak_mib": cold_rss,
+        "build_s": {n: rows[n]["build_s"] for n in rows},
+        "warm_peak_mib": {n: rows[n]["warm_rss"] for n in rows},
+        "golden": {n: {k: rows[n][k] for k in ("top1", "top3", "mrr")} for n in rows},
+        "speedup": speedups,
+    }
+    out = ROOT / "bench-results" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

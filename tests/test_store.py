@@ -125,11 +125,12 @@ def test_editing_a_document_re_embeds_only_what_changed(corpus_dir, tmp_path):
     assert len(first.texts) == len({s.search_text for s in before.statements})
     doc = next(corpus_dir.glob("*.md"))
     doc.write_text(doc.read_text(encoding="utf-8").replace("mast cells", "mast cells and B cells"), encoding="utf-8")
-    second = CountingEncoder()
-    after = Assistant.load(corpus_dir, index, encoder=second, progress=None)
+    second, messages = CountingEncoder(), []
+    after = Assistant.load(corpus_dir, index, encoder=second, progress=messages.append)
     old = {s.search_text for s in before.statements}
     changed = [s.search_text for s in after.statements if s.search_text not in old]
     assert changed and sorted(second.texts) == sorted(changed)
+    assert f"embedding {len(changed)} statements ({len(after.statements) - len(changed)} reused" in " ".join(messages)
     # Same vectors as a build from scratch (the fake encoder is deterministic).
     fresh = Assistant.load(corpus_dir, tmp_path / "fresh", encoder=FakeEncoder(), progress=None)
     assert _results(after) == _results(fresh)

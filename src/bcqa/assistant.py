@@ -105,9 +105,7 @@ class Assistant:
         self.evidence = evidence or build_evidence(self.statements)
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
-        self._views = [
-            _View(part, part.sparse.vocabulary) for part in retriever.parts
-        ]
+        self._views = [_View(part, part.sparse.vocabulary) for part in retriever.parts]
 
     @classmethod
     def load(
@@ -172,7 +170,7 @@ class Assistant:
                 if reasons:
                     say(f"building the index in {index_dir} ({'; '.join(reasons)})")
                     started = time.perf_counter()
-                    build_index(files, index_dir, encoder, settings, reuse=rebuild != "always")
+                    build_index(files, index_dir, encoder, settings, reuse=rebuild != "always", progress=say)
                     with read_lock(index_dir):
                         stored = read_index(index_dir)
                     n = sum(len(d.statements) for d in stored.documents)
@@ -357,17 +355,25 @@ def document_title(document: Document) -> str:
 
 
 def build_index(
-    files: Sequence[Path], index_dir: Path, encoder: Encoder, settings: IndexSettings, reuse: bool = True
+    files: Sequence[Path],
+    index_dir: Path,
+    encoder: Encoder,
+    settings: IndexSettings,
+    reuse: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> None:
     """Parse, embed and index every document, then write the index atomically.
 
     With ``reuse``, statements whose searched text the current index already
     holds keep their vectors; ``bcqa index --force`` embeds everything afresh.
+    ``progress`` hears one line per stage (a large corpus takes minutes).
     """
+    say = progress or (lambda _m: None)
     documents = tuple(load_document(p) for p in files)
     texts = [s.text for d in documents for s in d.statements]
+    say(f"parsed {len(texts)} statements from {len(documents)} document(s)")
     searched = [s.search_text for d in documents for s in d.statements]
-    dense = DenseIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder))
+    dense = DenseIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder, say))
     names = alias_map.gene_names(texts)
     abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
     bm25 = {
@@ -403,7 +409,7 @@ def _query_encoder(index_dir: Path, stored: StoredIndex, fallback: Encoder) -> E
     return fallback
 
 
-def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder):
+def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder, say: Callable[[str], None] = lambda _m: None):
     """Vectors for ``texts``, reusing those the current index holds for the same text and model.
 
     Editing one document re-embeds only the statements whose searched text
@@ -413,6 +419,8 @@ def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder):
 
     cache = cached_vectors(index_dir, getattr(encoder, "name", MODEL_NAME)) if index_dir is not None else {}
     todo = list(dict.fromkeys(t for t in texts if t not in cache))
+    reused = f" ({len(texts) - len(todo)} reused from the current index)" if cache else ""
+    say(f"embedding {len(todo)} statements{reused}")
     if todo:
         cache = {**cache, **dict(zip(todo, encoder.encode(todo)))}
     return np.stack([np.asarray(cache[t], dtype=np.float32) for t in texts])

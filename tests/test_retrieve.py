@@ -190,3 +190,15 @@ def test_postings_are_stored_and_read_back_without_rebuilding(tmp_path, monkeypa
         for name in built:
             assert np.array_equal(loaded[name].scores(query), built[name].scores(query))
             assert len(loaded[name]) == len(built[name])
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    values=st.lists(st.sampled_from([0.0, 0.1, 0.5, 0.5, 0.9, 1.0, -np.inf]), min_size=1, max_size=400),
+    k=st.integers(1, 30),
+)
+def test_best_first_is_a_stable_argsorts_first_k(values, k):
+    from bcqa.retrieve import best_first
+
+    a = np.asarray(values)
+    assert list(best_first(a, k)) == list(np.argsort(-a, kind="stable")[:k])

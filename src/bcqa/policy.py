@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bcqa.query import Query
-from bcqa.retrieve import Scores
+from bcqa.retrieve import Scores, best_first
 from bcqa.types import Hit, Statement
 
 
@@ -134,14 +134,20 @@ def list_hits(scores: Scores, statements: Sequence[Statement], k: int, threshold
     """
     import numpy as np
 
-    picked = []
-    for i in np.argsort(-scores.fused, kind="stable"):  # the first k cited, best first
-        if not np.isfinite(scores.fused[i]):
-            break
-        if statements[i].citations:
-            picked.append(i)
-            if len(picked) == k:
+    picked: list[int] = []
+    depth = 8 * k
+    while True:  # the first k cited, best first; look deeper only when too few are cited
+        picked = []
+        for i in best_first(scores.fused, depth):
+            if not np.isfinite(scores.fused[i]):
                 break
+            if statements[i].citations:
+                picked.append(int(i))
+                if len(picked) == k:
+                    break
+        if len(picked) == k or depth >= len(statements):
+            break
+        depth *= 8
     hits = [Hit(statements[i], float(scores.fused[i]), float(scores.dense[i]), float(scores.sparse[i])) for i in picked]
     return cut_list(hits, thresholds)
 

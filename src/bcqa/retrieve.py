@@ -125,8 +125,25 @@ class Scores:
         rows = rows[np.isfinite(self.fused[rows])]
         if len(rows) == 0:
             return []
-        order = rows[np.argsort(-self.fused[rows], kind="stable")][:k]
+        order = rows[best_first(self.fused[rows], k)]
         return [Hit(statements[i], float(self.fused[i]), float(self.dense[i]), float(self.sparse[i])) for i in order]
+
+
+def best_first(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k largest values, best first, ties by position: a stable argsort's first k.
+
+    A full sort of 100k scores costs milliseconds per question; partitioning
+    at the k-th value and sorting only the values at or above it gives the
+    same positions in the same order.
+    """
+    import numpy as np
+
+    n = len(values)
+    if k >= n or n <= 4 * k + 64:
+        return np.argsort(-values, kind="stable")[:k]
+    kth = np.partition(values, n - k)[n - k]
+    keep = np.flatnonzero(values >= kth)  # ascending positions: the stable sort keeps their order on ties
+    return keep[np.argsort(-values[keep], kind="stable")][:k]
 
 
 @dataclass(frozen=True)

@@ -200,4 +200,8 @@ def save(directory: Path, evidence: EvidenceMap) -> None:
 
 
 def load(directory: Path) -> EvidenceMap:
-    return EvidenceMap.from_dict(json.loads((directory / FILENAME).read_text(encoding="utf-8")))
+    try:  # orjson: several times faster on a large corpus's map
+        from orjson import loads
+    except ImportError:  # pragma: no cover
+        loads = json.loads
+    return EvidenceMap.from_dict(loads((directory / FILENAME).read_bytes()))

@@ -120,16 +120,19 @@ def build_demo(qa: Assistant):
     downloads = Path(tempfile.mkdtemp(prefix="bcqa-ui-"))
     atexit.register(shutil.rmtree, downloads, ignore_errors=True)
 
+    def session_name(request) -> str:
+        """The browser session's id, safe as a folder name ("" when there is none)."""
+        return re.sub(r"[^A-Za-z0-9_-]", "", getattr(request, "session_hash", None) or "")
+
     def session_folder(request) -> Path:
-        session = re.sub(r"[^A-Za-z0-9_-]", "", getattr(request, "session_hash", None) or "") or "shared"
-        folder = downloads / session
+        folder = downloads / (session_name(request) or "shared")
         folder.mkdir(exist_ok=True)
         return folder
 
     def forget_session(request: gr.Request):
-        session = re.sub(r"[^A-Za-z0-9_-]", "", getattr(request, "session_hash", None) or "")
-        if session:
-            shutil.rmtree(downloads / session, ignore_errors=True)
+        if session_name(request):
+            shutil.rmtree(downloads / session_name(request), ignore_errors=True)
+
     sections = [ALL_SECTIONS, *qa.sections]
 
     def answer_markdown(question: str, k: float = 5, section: str = ALL_SECTIONS) -> str:
@@ -201,7 +204,6 @@ def build_demo(qa: Assistant):
             marker.change(lambda m: marker_statements(qa, m), marker, detail, api_name="marker")
         gr.api(answer_markdown, api_name="ask")
         demo.unload(forget_session)
-    demo.downloads = downloads  # for tests: where this app writes
     return demo
 
 

@@ -255,6 +255,3 @@ class DenseIndex:
         import faiss
 
         return cls(faiss.read_index(str(directory / cls.FILENAME)))
-
-
-FlatIPIndex = DenseIndex  # the name before approximate search existed

@@ -200,8 +200,6 @@ def save(directory: Path, evidence: EvidenceMap) -> None:
 
 
 def load(directory: Path) -> EvidenceMap:
-    try:  # orjson: several times faster on a large corpus's map
-        from orjson import loads
-    except ImportError:  # pragma: no cover
-        loads = json.loads
+    from orjson import loads  # a large corpus's map parses several times faster than with json
+
     return EvidenceMap.from_dict(loads((directory / FILENAME).read_bytes()))

@@ -134,10 +134,9 @@ def list_hits(scores: Scores, statements: Sequence[Statement], k: int, threshold
     """
     import numpy as np
 
-    picked: list[int] = []
     depth = 8 * k
     while True:  # the first k cited, best first; look deeper only when too few are cited
-        picked = []
+        picked: list[int] = []
         for i in best_first(scores.fused, depth):
             if not np.isfinite(scores.fused[i]):
                 break

@@ -220,14 +220,6 @@ FILENAME = "bm25.json"
 POSTINGS_FILENAME = "bm25-postings.npz"
 
 
-def _loads(data: bytes):
-    try:  # orjson: several times faster on a large corpus's terms
-        from orjson import loads
-    except ImportError:  # pragma: no cover
-        loads = json.loads
-    return loads(data)
-
-
 def save(directory: Path, indexes: Mapping[str, BM25Index], params: BM25Params) -> None:
     """The parameters and, per document, each statement's tokens (rank-bm25) or its
     posting lists (postings: terms in the JSON, arrays in an .npz, no pickle).
@@ -253,7 +245,9 @@ def save(directory: Path, indexes: Mapping[str, BM25Index], params: BM25Params) 
 
 
 def load(directory: Path) -> dict[str, BM25Index]:
-    payload = _loads((directory / FILENAME).read_bytes())
+    from orjson import loads  # a large corpus's terms parse several times faster than with json
+
+    payload = loads((directory / FILENAME).read_bytes())
     params = BM25Params(**payload["params"])
     out, arrays = {}, None
     for i, d in enumerate(payload["documents"]):

@@ -148,3 +148,22 @@ def test_manifest_loader_on_random_json_and_bytes(built, data):
         pytest.fail(f"unexpected {type(exc).__name__}: {exc}")
     finally:
         (index / MANIFEST).write_bytes(original)
+
+
+_NAME_PARTS = st.sampled_from(["Liu", "O'Brien", "van der Berg", "Li", "Müller", "-Kim", "Nature", "J", "Ca", "É"])
+
+
+@FAST
+@given(name=_NAME_PARTS, text=st.lists(st.one_of(_NAME_PARTS, _WORDS, st.text(max_size=4)), max_size=8))
+def test_the_word_prefilter_never_hides_a_name_the_pattern_finds(name, text):
+    # find_references skips a reference's regular expression when the name's first
+    # word is not a word of the question; that must never drop a real match.
+    import re
+
+    from bcqa.query import _WORD, _may_occur
+
+    question = " ".join(text)
+    for candidate in (question, question.lower()):
+        found = re.search(rf"\b{re.escape(name)}\b(?!-)", candidate)
+        if found:
+            assert _may_occur(name, frozenset(_WORD.findall(candidate)))

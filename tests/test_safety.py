@@ -308,3 +308,21 @@ def test_refuses_a_symbolic_link(corpus_dir, tmp_path):
     with pytest.raises(IndexDirError, match="symbolic link"):
         _load(corpus_dir, tmp_path / "link")
     assert list(real.iterdir()) == []
+
+
+def test_a_damaged_vector_file_never_reaches_faiss(fake_assistant, corpus_dir, tmp_path, monkeypatch):
+    # Checksums are computed while the JSON files parse; the FAISS loader (native code)
+    # still only ever sees a file that passed.
+    from bcqa.dense import DenseIndex
+
+    index = tmp_path / "index"
+    path = index / DenseIndex.FILENAME
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    loaded = []
+    real = DenseIndex.load.__func__
+    monkeypatch.setattr(DenseIndex, "load", classmethod(lambda cls, d: loaded.append(d) or real(cls, d)))
+    with pytest.raises(IndexStateError, match="dense.faiss does not match its checksum"):
+        read_index(index)
+    assert loaded == []

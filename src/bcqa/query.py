@@ -229,9 +229,12 @@ def find_references(
 
     folded = fold(question)
     lower = folded.lower()
+    # A name can only match where its first word is a word of the question: a set
+    # lookup rules out most references before any regular expression runs.
+    words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
     candidates: set[int] = set()
     for ref in references.values():
-        if _names_an_author(folded, ref, english) or _names_journal(lower, ref, english):
+        if _names_an_author(folded, words, ref, english) or _names_journal(lower, lower_words, ref, english):
             candidates.add(ref.number)
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
@@ -265,9 +268,28 @@ def _surnames_of(authors: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-def _names_an_author(folded: str, ref: Reference, english: frozenset[str]) -> bool:
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def _first_word(name: str) -> str | None:
+    m = _WORD.match(name)
+    return m.group(0) if m else None
+
+
+def _may_occur(name: str, words: frozenset[str]) -> bool:
+    """False only when ``name`` cannot match ``\bname\b`` in the text whose words are ``words``.
+
+    A match starts at a word boundary, so the name's first run of word
+    characters is a whole word of that text.
+    """
+    first = _first_word(name)
+    return first is None or first in words
+
+
+def _names_an_author(folded: str, words: frozenset[str], ref: Reference, english: frozenset[str]) -> bool:
     surnames = _surnames(ref)
-    named = [s for s in surnames if re.search(rf"\b{re.escape(s)}\b(?!-)", folded)]
+    named = [s for s in surnames if _may_occur(s, words) and re.search(rf"\b{re.escape(s)}\b(?!-)", folded)]
     for s in named:
         ordinary = len(s) <= 3 or s.lower() in english
         if not ordinary or re.search(rf"\b{re.escape(s)}{_AUTHOR_CUE}", folded, re.I) or len(named) >= 2:
@@ -285,12 +307,14 @@ def _journal_name(journal: str) -> str:
     return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
 
 
-def _names_journal(lower: str, ref: Reference, english: frozenset[str]) -> bool:
+def _names_journal(lower: str, words: frozenset[str], ref: Reference, english: frozenset[str]) -> bool:
     if not ref.journal:
         return False
     name = _journal_name(ref.journal)
     if " " not in name and name in english:
         return False  # a one-word journal named by an ordinary word ("Cancers")
+    if not _may_occur(name, words):
+        return False
     return bool(re.search(rf"\b{re.escape(name)}\b", lower))
 
 

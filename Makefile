@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.bcqa-installed
 PYTHON ?= python3
 Q      ?= Which microRNAs are linked to radioresistance?
 
-.PHONY: setup ask serve test browser lint index bench bench-scale clean
+.PHONY: setup ask serve test browser screenshot lint index bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -23,9 +23,18 @@ ask: setup
 serve: setup
 	$(BIN)/bcqa serve
 
-# The browser test drives Debian's Chromium (Playwright's own download cannot work offline).
-browser:
+# The browser test drives Debian's Chromium (Playwright's own download cannot work offline)
+# and audits the page with axe-core from the npm registry (kept in the ignored .cache/).
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+browser: $(AXE)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.14.1
+
+# Refresh the README picture on purpose (tests never write tracked files).
+screenshot: setup browser
+	$(BIN)/python scripts/screenshot.py docs/ui.png
 
 test: setup browser
 	$(BIN)/ruff check .

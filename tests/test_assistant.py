@@ -16,7 +16,8 @@ def test_answer_shape(fake_assistant):
     assert len(a.statements) == 3
     d = a.to_dict()
     assert set(d) == {"question", "abstained", "answer", "statements", "references"}
-    assert set(d["statements"][0]) == {"id", "text", "citations", "section", "document", "score"}
+    assert set(d["statements"][0]) == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+    assert {s["support"] for s in d["statements"]} <= {"direct", "related", "weak"}
     assert set(d["references"][0]) == {"number", "text", "doi", "url", "document"}
     assert {s["document"] for s in d["statements"]} == {"breast_cancer_resistance_review.md"}
 

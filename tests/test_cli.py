@@ -55,7 +55,8 @@ def test_json_lines_contract(real_index, tmp_path):
         scores = [s["score"] for s in o["statements"]]
         assert scores == sorted(scores, reverse=True)
         for s in o["statements"]:
-            assert set(s) == {"id", "text", "citations", "section", "document", "score"}
+            assert set(s) == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+            assert s["support"] in ("direct", "related", "weak", "cites") and isinstance(s["cosine"], float)
             assert s["document"] == "breast_cancer_resistance_review.md"
             assert s["citations"] == sorted(s["citations"])
             assert all(isinstance(n, int) for n in s["citations"])

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from bcqa.support import support
 from bcqa.types import Answer, Hit, Reference
 
 # A hit joins the short answer when its fused score is at least this share
@@ -37,11 +39,11 @@ def cite(numbers: Sequence[int]) -> str:
 
 
 def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> str:
-    """Markdown [n] markers, each a link to that reference's DOI (or its entry)."""
+    """Markdown [n] markers, each a link to that reference's DOI or web address (plain [n] without one)."""
     out = []
     for n in numbers:
         ref = references.get(n)
-        out.append(f"[[{n}]]({ref.url if ref and ref.url else f'#ref-{n}'})")
+        out.append(f"[[{n}]]({ref.url})" if ref and ref.url else f"[{n}]")
     return "".join(out)
 
 
@@ -74,7 +76,7 @@ def compose(
         The answer; its references are exactly those the hits carry, each
         from the hit's own document.
     """
-    hits = tuple(hits)
+    hits = tuple(replace(h, support=support(h, "abstain" if abstained else mode)) for h in hits)
     order = {}
     for h in hits:
         order.setdefault(h.statement.document, len(order))
@@ -169,15 +171,13 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         s = h.statement
         cited = marks(s.citations, s.document) or "*(uncited)*"
         where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (score {h.score:.2f})")
+        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
             link = f" [doi:{r.doi}]({r.url})" if r.doi else (f" [link]({r.link})" if r.link else "")
             source = f" *({html.escape(r.document)})*" if several else ""
-            lines.append(
-                f"- <span id='ref-{r.number}'>[{r.number}]</span> {html.escape(r.raw.split(' doi:')[0])}{link}{source}"
-            )
+            lines.append(f"- [{r.number}] {html.escape(r.raw.split(' doi:')[0])}{link}{source}")
     return "\n".join(lines)
 
 
@@ -195,7 +195,7 @@ def render_text(answer: Answer) -> str:
         s = h.statement
         lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
         where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"     {where} · {s.id} · score {h.score:.3f}")
+        lines.append(f"     {where} · {s.id} · support: {h.support}")
     if answer.references:
         lines += ["", "References:"]
         lines += [f"  {format_reference(r)}" + (f"  ({r.document})" if several else "") for r in answer.references]

@@ -150,12 +150,22 @@ class Document:
 
 @dataclass(frozen=True)
 class Hit:
-    """A statement retrieved for a question, with its fused score."""
+    """A statement retrieved for a question, with its scores.
+
+    Attributes:
+        score: Fused score, relative to the question's best statement (the
+            top one scores 1.0 with the default fusion): an order, not a confidence.
+        dense: Cosine between the question and the statement.
+        sparse: BM25 score, normalised per question.
+        support: How strongly it supports the answer (``direct``, ``related``,
+            ``weak`` or ``cites``; see ``bcqa.support``), set when the answer is composed.
+    """
 
     statement: Statement
     score: float
     dense: float = 0.0
     sparse: float = 0.0
+    support: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         s = self.statement
@@ -166,6 +176,8 @@ class Hit:
             "section": s.section,
             "document": s.document,
             "score": float(self.score),
+            "cosine": float(self.dense),
+            "support": self.support,
         }
 
 
@@ -185,10 +197,11 @@ class Answer:
     references: tuple[Reference, ...]
     mode: str = "search"
     documents: tuple[str, ...] = ()  # the loaded documents' names
+    read_as: str = ""  # a follow-up question as bcqa read it ("Does MDR1 also predict survival?")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``bcqa ask --json`` (one object per question)."""
-        return {
+        out = {
             "question": self.question,
             "abstained": self.abstained,
             "answer": self.answer,
@@ -198,6 +211,9 @@ class Answer:
                 for r in self.references
             ],
         }
+        if self.read_as:
+            out["read_as"] = self.read_as
+        return out
 
     def to_markdown(self, question: bool = True, link_citations: bool = False) -> str:
         """Markdown; ``link_citations`` makes each [n] a link to its DOI."""
@@ -224,6 +240,12 @@ class Answer:
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: headings, support labels, reference popovers."""
+        from bcqa.htmlview import NOTEBOOK_CSS, answer_html
+
+        return NOTEBOOK_CSS + answer_html(self)
 
     def __str__(self) -> str:
         return self.to_text()

@@ -31,3 +31,80 @@ def test_all_is_explicit():
     assert set(bcqa.__all__) == {"Answer", "Assistant", "BcqaError", "Hit", "Reference", "Statement", "__version__"}
     for name in bcqa.__all__:
         assert getattr(bcqa, name) is not None
+
+
+# The modules from the bottom up: a module imports only modules before it in
+# this list (at run time, function-level imports included; `if TYPE_CHECKING:`
+# imports are hints only).  A new module must be placed here.
+LAYERS = [
+    "errors",
+    "_version",
+    "sanitize",
+    "text",
+    "types",
+    "support",
+    "export",
+    "render",
+    "htmlview",
+    "answer",
+    "references",
+    "corpus",
+    "abbreviations",
+    "aliases",
+    "evidence",
+    "sparse",
+    "dense",
+    "store",
+    "retrieve",
+    "query",
+    "policy",
+    "settings",
+    "assistant",
+    "conversation",
+    "evaluate",
+    "testing",
+    "cli",
+    "__main__",
+    "__init__",
+]
+
+
+def _runtime_imports(path):
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    hints = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            hints.update(id(n) for n in ast.walk(node))
+    package = path.parent
+    for node in ast.walk(tree):
+        if id(node) in hints:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "bcqa":
+            if node.module == "bcqa":
+                for alias in node.names:
+                    yield alias.name if (package / f"{alias.name}.py").exists() else "__init__"
+            else:
+                yield node.module.split(".")[1]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "bcqa":
+                    yield alias.name.split(".")[1] if "." in alias.name else "__init__"
+
+
+def test_no_module_imports_one_above_it():
+    from pathlib import Path
+
+    import bcqa
+
+    package = Path(bcqa.__file__).parent
+    modules = sorted(p.stem for p in package.glob("*.py"))
+    assert set(modules) <= set(LAYERS), f"place {sorted(set(modules) - set(LAYERS))} in LAYERS"
+    back_edges = [
+        f"{m} imports {target}"
+        for m in modules
+        for target in _runtime_imports(package / f"{m}.py")
+        if LAYERS.index(target) >= LAYERS.index(m)
+    ]
+    assert back_edges == []

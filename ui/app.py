@@ -26,11 +26,11 @@ from pathlib import Path
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 from bcqa import Answer, Assistant  # noqa: E402
-from bcqa.answer import cite_links  # noqa: E402
 from bcqa.assistant import document_title  # noqa: E402
 from bcqa.conversation import Conversation  # noqa: E402
 from bcqa.errors import BcqaError  # noqa: E402
 from bcqa.htmlview import answer_html  # noqa: E402
+from bcqa.render import cite_links  # noqa: E402
 
 MAX_QUESTION_CHARS = 1000
 ALL_SECTIONS = "All sections"

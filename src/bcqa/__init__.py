@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from bcqa._version import __version__
 
 __all__ = ["Answer", "Assistant", "BcqaError", "Hit", "Reference", "Statement", "__version__"]
 
 if TYPE_CHECKING:
+    from bcqa.answer import Answer
     from bcqa.assistant import Assistant
     from bcqa.errors import BcqaError
-    from bcqa.types import Answer, Hit, Reference, Statement
+    from bcqa.types import Hit, Reference, Statement
 
 _LAZY = {
     "Assistant": "bcqa.assistant",
     "BcqaError": "bcqa.errors",
-    "Answer": "bcqa.types",
+    "Answer": "bcqa.answer",
     "Hit": "bcqa.types",
     "Reference": "bcqa.types",
     "Statement": "bcqa.types",

@@ -1,4 +1,4 @@
-"""Compose the cited answer from ranked hits, and render it as markdown or text.
+"""The answer: compose it from ranked hits; ``Answer`` and its renderings.
 
 The answer is extractive: it quotes the best statements, each followed by its
 own reference numbers.  A number is never added, moved or renumbered; the
@@ -7,12 +7,15 @@ references listed are exactly those the shown statements carry.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
+from bcqa.export import to_bibtex, to_ris
+from bcqa.htmlview import NOTEBOOK_CSS, answer_html
+from bcqa.render import cite, render_markdown, render_text, short_reference
 from bcqa.support import support
-from bcqa.types import Answer, Hit, Reference
+from bcqa.types import Hit, Reference
 
 # A hit joins the short answer when its fused score is at least this share
 # of the best one; the fused score is in [0, 1] for the default fusion.
@@ -20,31 +23,64 @@ ANSWER_SHARE = 0.85
 ANSWER_MAX = 3
 
 
-# Backslash-escaped so that no markdown construct (image, link, autolink, emphasis, heading,
-# list, table, code) can form from user text; CommonMark allows the escape before any ASCII punctuation.
-_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~:"})
+@dataclass(frozen=True)
+class Answer:
+    """What ``Assistant.ask`` returns: the cited answer and its evidence.
 
-
-def escape_markdown(text: str) -> str:
-    """User text for markdown: every markdown character escaped, then HTML-escaped.
-
-    ``![x](http://host/t.png)`` renders as those characters, not as an image
-    the browser would fetch.
+    ``mode`` says how the statements were chosen: ``search`` (top k),
+    ``list`` (all close to the best), ``reference`` (those citing the
+    references asked about) or ``abstain``.
     """
-    return html.escape(text.translate(_MARKDOWN_ESCAPES), quote=False)
 
+    question: str
+    abstained: bool
+    answer: str
+    statements: tuple[Hit, ...]
+    references: tuple[Reference, ...]
+    mode: str = "search"
+    documents: tuple[str, ...] = ()  # the loaded documents' names
+    read_as: str = ""  # a follow-up question as bcqa read it ("Does MDR1 also predict survival?")
 
-def cite(numbers: Sequence[int]) -> str:
-    return "".join(f"[{n}]" for n in numbers)
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``bcqa ask --json`` (one object per question)."""
+        out = {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": self.answer,
+            "statements": [h.to_dict() for h in self.statements],
+            "references": [
+                {"number": r.number, "text": r.raw, "doi": r.doi, "url": r.url, "document": r.document}
+                for r in self.references
+            ],
+        }
+        if self.read_as:
+            out["read_as"] = self.read_as
+        return out
 
+    def to_markdown(self, question: bool = True, link_citations: bool = False) -> str:
+        """Markdown; ``link_citations`` makes each [n] a link to its DOI."""
+        return render_markdown(self, question=question, link_citations=link_citations)
 
-def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> str:
-    """Markdown [n] markers, each a link to that reference's DOI or web address (plain [n] without one)."""
-    out = []
-    for n in numbers:
-        ref = references.get(n)
-        out.append(f"[[{n}]]({ref.url})" if ref and ref.url else f"[{n}]")
-    return "".join(out)
+    def to_text(self) -> str:
+        return render_text(self)
+
+    def to_bibtex(self) -> str:
+        """The cited references as BibTeX."""
+        return to_bibtex(self.references)
+
+    def to_ris(self) -> str:
+        """The cited references as RIS (EndNote, Zotero, Mendeley)."""
+        return to_ris(self.references)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: headings, support labels, reference popovers."""
+        return NOTEBOOK_CSS + answer_html(self)
+
+    def __str__(self) -> str:
+        return self.to_text()
 
 
 def compose(
@@ -124,79 +160,3 @@ def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
     names = "; ".join(f"[{r.number}] {short_reference(r)}" for r in focus)
     ordered = sorted(hits, key=lambda h: h.statement.position)
     return f"The document cites {names} for: " + " ".join(_claim(h) for h in ordered)
-
-
-def short_reference(ref: Reference) -> str:
-    """ "Post et al., Clinical Cancer Research 2018"."""
-    many = ref.authors.count(",") >= 1
-    who = f"{ref.first_author} et al." if many else ref.first_author
-    where = ref.journal.split(" : ")[0]
-    return ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
-
-
-def format_reference(ref: Reference) -> str:
-    link = f" {ref.link}" if ref.link and ref.link not in ref.raw else ""
-    return f"[{ref.number}] {ref.raw}{link}"
-
-
-def render_markdown(answer: Answer, question: bool = True, link_citations: bool = False) -> str:
-    """Markdown for notebooks and the UI; all document and user text is escaped.
-
-    Args:
-        answer: The answer to render.
-        question: Start with the question (a chat shows it already).
-        link_citations: Make each [n] a link to that reference's DOI.
-    """
-    mixed = len({r.document for r in answer.references} | {h.statement.document for h in answer.statements}) > 1
-    several = mixed or len(answer.documents) > 1
-
-    def marks(numbers: Sequence[int], document: str) -> str:
-        refs = {r.number: r for r in answer.references if r.document == document}
-        return cite_links(numbers, refs) if link_citations else cite(numbers)
-
-    # The answer text carries the user's words (an abstention names what it lacks).
-    text = escape_markdown(answer.answer)
-    if not mixed:
-        document = answer.references[0].document if answer.references else ""
-        for r in answer.references:
-            text = text.replace(escape_markdown(f"[{r.number}]"), marks([r.number], document))
-    lines = [f"**Q:** {escape_markdown(answer.question)}", ""] if question else []
-    if answer.abstained:
-        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
-        if answer.statements:
-            lines.append("*Closest statements (low confidence):*")
-    else:
-        lines += [text, "", "**Supporting statements**"]
-    for i, h in enumerate(answer.statements, 1):
-        s = h.statement
-        cited = marks(s.citations, s.document) or "*(uncited)*"
-        where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
-    if answer.references:
-        lines += ["", "**References**"]
-        for r in answer.references:
-            link = f" [doi:{r.doi}]({r.url})" if r.doi else (f" [link]({r.link})" if r.link else "")
-            source = f" *({html.escape(r.document)})*" if several else ""
-            lines.append(f"- [{r.number}] {html.escape(r.raw.split(' doi:')[0])}{link}{source}")
-    return "\n".join(lines)
-
-
-def render_text(answer: Answer) -> str:
-    """Plain text for the terminal."""
-    lines = [f"Q: {answer.question}", ""]
-    if answer.abstained:
-        lines += [f"Not covered: {answer.answer}", ""]
-        if answer.statements:
-            lines.append("Closest statements (low confidence):")
-    else:
-        lines += [answer.answer, "", "Supporting statements:"]
-    several = len({h.statement.document for h in answer.statements}) > 1 or len(answer.documents) > 1
-    for i, h in enumerate(answer.statements, 1):
-        s = h.statement
-        lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
-        where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"     {where} · {s.id} · support: {h.support}")
-    if answer.references:
-        lines += ["", "References:"]
-        lines += [f"  {format_reference(r)}" + (f"  ({r.document})" if several else "") for r in answer.references]
-    return "\n".join(lines)

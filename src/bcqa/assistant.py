@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
-from bcqa.answer import compose
+from bcqa.answer import Answer, compose
 from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncoder, SentenceTransformerEncoder
 from bcqa.errors import IndexStateError, QuestionError
@@ -46,7 +46,7 @@ from bcqa.store import (
     write_index,
 )
 from bcqa.text import abbreviation_table, english_words, preload_english_stems
-from bcqa.types import Answer, Document, Hit, Reference, Statement
+from bcqa.types import Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
 REBUILD_MODES = ("auto", "always", "never")
@@ -93,7 +93,7 @@ class Assistant:
         aliases: dict[str, list[str]] | None = None,
         manifest: dict | None = None,
         thresholds: Thresholds = Thresholds(),
-        evidence: EvidenceMap | None = None,
+        evidence: EvidenceMap | Callable[[], EvidenceMap] | None = None,
         abbreviations: dict[str, dict[str, str]] | None = None,
     ):
         """Use ``Assistant.load``; this wires already loaded parts together."""
@@ -102,7 +102,7 @@ class Assistant:
         self.aliases = aliases or {}
         self.manifest = manifest or {}
         self.thresholds = thresholds
-        self.evidence = evidence or build_evidence(self.statements)
+        self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
         self._views = [_View(part, part.sparse.vocabulary) for part in retriever.parts]
@@ -189,11 +189,23 @@ class Assistant:
             retriever,
             stored.aliases,
             stored.manifest,
-            evidence=stored.evidence,
+            evidence=lambda: stored.evidence,  # parsed on first use
             abbreviations=stored.abbreviations,
         )
         qa.document_paths = files
         return qa
+
+    @property
+    def evidence(self) -> EvidenceMap:
+        """Which named entities the documents tie to which column (parsed on first use)."""
+        if callable(self._evidence):
+            try:
+                self._evidence = self._evidence()
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise IndexStateError(f"the index's evidence map is damaged ({exc}); run `bcqa index --force`") from exc
+        elif self._evidence is None:
+            self._evidence = build_evidence(self.statements)
+        return self._evidence
 
     @property
     def document(self) -> Document:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bcqa import __version__
+from bcqa._version import __version__
 from bcqa.errors import BcqaError, CorpusError, IndexDirError, QuestionError
 
 EXIT_ERROR = 1

@@ -18,9 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bcqa.types import Answer
-
 if TYPE_CHECKING:
+    from bcqa.answer import Answer
     from bcqa.assistant import Assistant
     from bcqa.query import Query
 

@@ -200,6 +200,11 @@ def save(directory: Path, evidence: EvidenceMap) -> None:
 
 
 def load(directory: Path) -> EvidenceMap:
+    return parse((directory / FILENAME).read_bytes())
+
+
+def parse(raw: bytes) -> EvidenceMap:
+    """The map from the bytes of ``evidence.json``."""
     from orjson import loads  # a large corpus's map parses several times faster than with json
 
-    return EvidenceMap.from_dict(loads((directory / FILENAME).read_bytes()))
+    return EvidenceMap.from_dict(loads(raw))

@@ -20,10 +20,14 @@ import html
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from bcqa.answer import format_reference
+from bcqa.render import format_reference
 from bcqa.support import EXPLANATIONS
-from bcqa.types import Answer, Hit, Reference
+from bcqa.types import Hit, Reference
+
+if TYPE_CHECKING:
+    from bcqa.answer import Answer
 
 LABEL_TEXT = {"direct": "direct", "related": "related", "weak": "weak", "cites": "cites the reference"}
 

@@ -45,7 +45,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bcqa import __version__, aliases, evidence, sparse
+from bcqa import aliases, evidence, sparse
+from bcqa._version import __version__
 from bcqa.dense import ONNX_FILENAME, DenseIndex
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
@@ -96,8 +97,15 @@ class StoredIndex:
     sparse: dict[str, BM25Index]
     aliases: dict[str, list[str]]
     abbreviations: dict[str, dict[str, str]]
-    evidence: evidence.EvidenceMap
+    # The map is parsed when first used (a question never needs it; at 100k
+    # statements parsing it costs half a second of a cold `bcqa ask`).  The
+    # bytes are read with the rest of the index, so they are the checked ones.
+    evidence_bytes: bytes
     english_stems: frozenset[str] | None = None  # None: an index without english.json
+
+    @property
+    def evidence(self) -> evidence.EvidenceMap:
+        return evidence.parse(self.evidence_bytes)
 
 
 def file_sha256(path: Path) -> str:
@@ -578,7 +586,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         bm25 = sparse.load(index_dir)
         alias_map = aliases.load(index_dir)
         abbreviations = json.loads((index_dir / ABBREVIATIONS).read_text(encoding="utf-8"))
-        evidence_map = evidence.load(index_dir)
+        evidence_bytes = (index_dir / evidence.FILENAME).read_bytes()
         stems = frozenset(json.loads((index_dir / ENGLISH).read_text(encoding="utf-8"))) if ENGLISH in listed else None
         documents = tuple(
             Document(
@@ -619,7 +627,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         sparse=bm25,
         aliases=alias_map,
         abbreviations=abbreviations,
-        evidence=evidence_map,
+        evidence_bytes=evidence_bytes,
         english_stems=stems,
     )
 

@@ -1,4 +1,7 @@
-"""Frozen records shared by every stage: statements, references, hits, answers."""
+"""Frozen records shared by every stage: statements, references, documents, hits.
+
+``Answer`` lives in ``bcqa.answer`` beside the code that composes and renders it.
+"""
 
 from __future__ import annotations
 
@@ -179,73 +182,3 @@ class Hit:
             "cosine": float(self.dense),
             "support": self.support,
         }
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What ``Assistant.ask`` returns: the cited answer and its evidence.
-
-    ``mode`` says how the statements were chosen: ``search`` (top k),
-    ``list`` (all close to the best), ``reference`` (those citing the
-    references asked about) or ``abstain``.
-    """
-
-    question: str
-    abstained: bool
-    answer: str
-    statements: tuple[Hit, ...]
-    references: tuple[Reference, ...]
-    mode: str = "search"
-    documents: tuple[str, ...] = ()  # the loaded documents' names
-    read_as: str = ""  # a follow-up question as bcqa read it ("Does MDR1 also predict survival?")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``bcqa ask --json`` (one object per question)."""
-        out = {
-            "question": self.question,
-            "abstained": self.abstained,
-            "answer": self.answer,
-            "statements": [h.to_dict() for h in self.statements],
-            "references": [
-                {"number": r.number, "text": r.raw, "doi": r.doi, "url": r.url, "document": r.document}
-                for r in self.references
-            ],
-        }
-        if self.read_as:
-            out["read_as"] = self.read_as
-        return out
-
-    def to_markdown(self, question: bool = True, link_citations: bool = False) -> str:
-        """Markdown; ``link_citations`` makes each [n] a link to its DOI."""
-        from bcqa.answer import render_markdown
-
-        return render_markdown(self, question=question, link_citations=link_citations)
-
-    def to_text(self) -> str:
-        from bcqa.answer import render_text
-
-        return render_text(self)
-
-    def to_bibtex(self) -> str:
-        """The cited references as BibTeX."""
-        from bcqa.export import to_bibtex
-
-        return to_bibtex(self.references)
-
-    def to_ris(self) -> str:
-        """The cited references as RIS (EndNote, Zotero, Mendeley)."""
-        from bcqa.export import to_ris
-
-        return to_ris(self.references)
-
-    def _repr_markdown_(self) -> str:
-        return self.to_markdown()
-
-    def _repr_html_(self) -> str:
-        """Rich display in notebooks: headings, support labels, reference popovers."""
-        from bcqa.htmlview import NOTEBOOK_CSS, answer_html
-
-        return NOTEBOOK_CSS + answer_html(self)
-
-    def __str__(self) -> str:
-        return self.to_text()

@@ -1,0 +1,118 @@
+"""Render an answer as markdown or plain text (pure string functions).
+
+All document and user text is escaped for markdown and HTML here.  Takes any
+object shaped like ``bcqa.answer.Answer``; nothing here imports it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from bcqa.types import Reference
+
+if TYPE_CHECKING:
+    from bcqa.answer import Answer
+
+# Backslash-escaped so that no markdown construct (image, link, autolink, emphasis, heading,
+# list, table, code) can form from user text; CommonMark allows the escape before any ASCII punctuation.
+_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~:"})
+
+
+def escape_markdown(text: str) -> str:
+    """User text for markdown: every markdown character escaped, then HTML-escaped.
+
+    ``![x](http://host/t.png)`` renders as those characters, not as an image
+    the browser would fetch.
+    """
+    return html.escape(text.translate(_MARKDOWN_ESCAPES), quote=False)
+
+
+def cite(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> str:
+    """Markdown [n] markers, each a link to that reference's DOI or web address (plain [n] without one)."""
+    out = []
+    for n in numbers:
+        ref = references.get(n)
+        out.append(f"[[{n}]]({ref.url})" if ref and ref.url else f"[{n}]")
+    return "".join(out)
+
+
+def short_reference(ref: Reference) -> str:
+    """ "Post et al., Clinical Cancer Research 2018"."""
+    many = ref.authors.count(",") >= 1
+    who = f"{ref.first_author} et al." if many else ref.first_author
+    where = ref.journal.split(" : ")[0]
+    return ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
+
+
+def format_reference(ref: Reference) -> str:
+    link = f" {ref.link}" if ref.link and ref.link not in ref.raw else ""
+    return f"[{ref.number}] {ref.raw}{link}"
+
+
+def render_markdown(answer: Answer, question: bool = True, link_citations: bool = False) -> str:
+    """Markdown for notebooks and the UI; all document and user text is escaped.
+
+    Args:
+        answer: The answer to render.
+        question: Start with the question (a chat shows it already).
+        link_citations: Make each [n] a link to that reference's DOI.
+    """
+    mixed = len({r.document for r in answer.references} | {h.statement.document for h in answer.statements}) > 1
+    several = mixed or len(answer.documents) > 1
+
+    def marks(numbers: Sequence[int], document: str) -> str:
+        refs = {r.number: r for r in answer.references if r.document == document}
+        return cite_links(numbers, refs) if link_citations else cite(numbers)
+
+    # The answer text carries the user's words (an abstention names what it lacks).
+    text = escape_markdown(answer.answer)
+    if not mixed:
+        document = answer.references[0].document if answer.references else ""
+        for r in answer.references:
+            text = text.replace(escape_markdown(f"[{r.number}]"), marks([r.number], document))
+    lines = [f"**Q:** {escape_markdown(answer.question)}", ""] if question else []
+    if answer.abstained:
+        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
+        if answer.statements:
+            lines.append("*Closest statements (low confidence):*")
+    else:
+        lines += [text, "", "**Supporting statements**"]
+    for i, h in enumerate(answer.statements, 1):
+        s = h.statement
+        cited = marks(s.citations, s.document) or "*(uncited)*"
+        where = f"{s.document} · {s.section}" if several else s.section
+        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
+    if answer.references:
+        lines += ["", "**References**"]
+        for r in answer.references:
+            link = f" [doi:{r.doi}]({r.url})" if r.doi else (f" [link]({r.link})" if r.link else "")
+            source = f" *({html.escape(r.document)})*" if several else ""
+            lines.append(f"- [{r.number}] {html.escape(r.raw.split(' doi:')[0])}{link}{source}")
+    return "\n".join(lines)
+
+
+def render_text(answer: Answer) -> str:
+    """Plain text for the terminal."""
+    lines = [f"Q: {answer.question}", ""]
+    if answer.abstained:
+        lines += [f"Not covered: {answer.answer}", ""]
+        if answer.statements:
+            lines.append("Closest statements (low confidence):")
+    else:
+        lines += [answer.answer, "", "Supporting statements:"]
+    several = len({h.statement.document for h in answer.statements}) > 1 or len(answer.documents) > 1
+    for i, h in enumerate(answer.statements, 1):
+        s = h.statement
+        lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
+        where = f"{s.document} · {s.section}" if several else s.section
+        lines.append(f"     {where} · {s.id} · support: {h.support}")
+    if answer.references:
+        lines += ["", "References:"]
+        lines += [f"  {format_reference(r)}" + (f"  ({r.document})" if several else "") for r in answer.references]
+    return "\n".join(lines)

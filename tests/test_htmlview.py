@@ -1,0 +1,78 @@
+"""The HTML answer (UI and notebooks) and the evidence map with several documents."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bcqa import Assistant
+from bcqa.htmlview import answer_html, citation_text, quoted_in_answer
+from conftest import CORPUS_FILE, FakeEncoder
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _app():
+    spec = importlib.util.spec_from_file_location("bcqa_ui_app_html", ROOT / "ui" / "app.py")
+    app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(app)
+    return app
+
+
+def test_user_and_document_text_is_escaped(fake_assistant):
+    answer = fake_assistant.ask("<img src=x onerror=alert(1)> miR-21 radioresistance?")
+    page = answer_html(answer, turn="t1")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<script" not in page
+
+
+def test_claims_are_stated_once_and_labelled(fake_assistant):
+    answer = fake_assistant.ask("How does miR-21 cause radioresistance?", k=5)
+    page = answer_html(answer, turn="t7")
+    texts = re.findall(r"<span class='claim'>(.*?)</span>", page)
+    assert len(texts) == len(set(texts)) == len(answer.statements)
+    assert len(quoted_in_answer(answer)) >= 1
+    assert page.count("class='support support-") == len(answer.statements)
+    ids = re.findall(r"id='([^']+)'", page)
+    assert len(ids) == len(set(ids)) and all(i.startswith("t7") for i in ids)
+
+
+def test_citation_text_has_volume_issue_pages_and_doi(document):
+    ref = document.references[13]
+    assert citation_text(ref) == (
+        "Oghabi Bakhshaiesh T, Esmaeili R. Effects of Noncoding RNAs in Radiotherapy Response in Breast Cancer: "
+        "A Systematic Review. Cell Cycle (Georgetown, Tex.) 2022;21(9):883-893. doi:10.1080/15384101.2022.2035915"
+    )
+
+
+@pytest.fixture
+def two_documents(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS_FILE, corpus)
+    shutil.copy(ROOT / "tests" / "documents" / "amr_gram_negative.md", corpus)
+    return Assistant.load(corpus, tmp_path / "index", encoder=FakeEncoder(), progress=None)
+
+
+def test_evidence_map_names_each_entitys_documents(two_documents):
+    app = _app()
+    page = app.evidence_html(two_documents)
+    assert "<th scope='col'>documents</th>" in page
+    rows = dict(re.findall(r"data-cell='([^'\t]+)\t'>.*?<td class='docs'>([^<]*)</td>", page))
+    assert rows["miR-21"] == "breast_cancer_resistance_review.md"
+    assert rows["gyrA"] == "amr_gram_negative.md"
+    head = app.documents_html(two_documents)
+    assert "Loaded 2 documents" in head and "amr_gram_negative.md" in head
+
+
+def test_document_view_marks_the_chosen_statement(fake_assistant):
+    app = _app()
+    target = next(s for s in fake_assistant.statements if "miR-21" in s.text)
+    page = app.document_html(fake_assistant, target.id)
+    assert page.count("<mark id='document-target'>") == 1
+    assert re.search(r"<mark id='document-target'>miR-21 promotes radioresistance", page)
+    assert "<h2>Non-Coding RNAs</h2>" in page

@@ -442,7 +442,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, corpus=None, index_dir=None
         print(f"bcqa: warning: serving on {host}, reachable from other machines; there is no login", file=sys.stderr)
     check_port(host, port)  # before the slow load: a busy port is said at once
     print("bcqa: loading the index ...", file=sys.stderr, flush=True)
-    qa = Assistant.load(corpus, index_dir)
+    qa = Assistant.load(corpus, index_dir, progress=lambda m: print(f"bcqa: {m}", file=sys.stderr, flush=True))
     print(f"bcqa: ready: {len(qa.statements)} statements; open http://{host}:{port}/", file=sys.stderr, flush=True)
     demo = build_demo(qa)
     # SIGTERM ends the server like Ctrl-C, so that exit handlers remove its temp files.

@@ -72,6 +72,37 @@ class Answer:
         """The cited references as RIS (EndNote, Zotero, Mendeley)."""
         return to_ris(self.references)
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat record per shown statement (one with no statement when there is none)."""
+        base = {"question": self.question, "read_as": self.read_as, "abstained": self.abstained}
+        refs = {(r.document, r.number): r for r in self.references}
+        if not self.statements:
+            return [{**base, "rank": None, "statement": None, "citations": (), "section": None, "document": None}]
+        out = []
+        for rank, h in enumerate(self.statements, 1):
+            s = h.statement
+            cited = [refs[(s.document, n)] for n in s.citations if (s.document, n) in refs]
+            out.append(
+                {
+                    **base,
+                    "rank": rank,
+                    "statement": s.text,
+                    "citations": s.citations,
+                    "section": s.section,
+                    "document": s.document,
+                    "support": h.support,
+                    "cosine": h.dense,
+                    "score": h.score,
+                    "references": "; ".join(short_reference(r) for r in cited),
+                    "dois": tuple(r.doi for r in cited if r.doi),
+                }
+            )
+        return out
+
+    def to_frame(self):
+        """The answer as a pandas DataFrame, one row per shown statement (needs pandas)."""
+        return answers_frame([self])
+
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
@@ -160,3 +191,12 @@ def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
     names = "; ".join(f"[{r.number}] {short_reference(r)}" for r in focus)
     ordered = sorted(hits, key=lambda h: h.statement.position)
     return f"The document cites {names} for: " + " ".join(_claim(h) for h in ordered)
+
+
+def answers_frame(answers: Sequence[Answer]):
+    """Answers as one pandas DataFrame (pandas is optional: imported here, when asked for)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError("to_frame and ask_frame need pandas: pip install pandas") from exc
+    return pd.DataFrame([row for a in answers for row in a.rows()])

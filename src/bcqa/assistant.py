@@ -11,8 +11,9 @@ about the others as they were.
 
 from __future__ import annotations
 
+import copy
+import logging
 import os
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
 from bcqa.sanitize import clean_line, foreign_script
+from bcqa.settings import QUERY_TIME, Settings
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.store import (
     MANIFEST,
@@ -67,8 +69,12 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("BCQA_INDEX") or project_root() / "index")
 
 
-def _stderr(message: str) -> None:
-    print(f"bcqa: {message}", file=sys.stderr, flush=True)
+logger = logging.getLogger("bcqa")
+
+
+def _log(message: str) -> None:
+    """The library's progress messages go to the ``bcqa`` logger (the CLI prints its own)."""
+    logger.info(message)
 
 
 @dataclass(frozen=True)
@@ -92,16 +98,20 @@ class Assistant:
         retriever: HybridRetriever,
         aliases: dict[str, list[str]] | None = None,
         manifest: dict | None = None,
-        thresholds: Thresholds = Thresholds(),
+        thresholds: Thresholds | None = None,
         evidence: EvidenceMap | Callable[[], EvidenceMap] | None = None,
         abbreviations: dict[str, dict[str, str]] | None = None,
+        settings: Settings | None = None,
     ):
         """Use ``Assistant.load``; this wires already loaded parts together."""
+        self.settings = settings or Settings()
+        if thresholds is not None:
+            self.settings = self.settings.replace(thresholds=thresholds)
         self.retriever = retriever
         self.documents: tuple[Document, ...] = tuple(p.document for p in retriever.parts)
         self.aliases = aliases or {}
         self.manifest = manifest or {}
-        self.thresholds = thresholds
+        self.thresholds = self.settings.thresholds
         self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
@@ -115,9 +125,10 @@ class Assistant:
         *,
         encoder: Encoder | None = None,
         rebuild: str = "auto",
-        fusion: Fusion = Fusion(),
-        bm25: BM25Params = BM25Params(),
-        progress: Callable[[str], None] | None = _stderr,
+        fusion: Fusion | None = None,
+        bm25: BM25Params | None = None,
+        settings: Settings | None = None,
+        progress: Callable[[str], None] | None = _log,
     ) -> Assistant:
         """Load the index for ``corpus``, building or rebuilding it when needed.
 
@@ -128,10 +139,12 @@ class Assistant:
             encoder: Sentence encoder; the bundled all-MiniLM-L6-v2 by default.
             rebuild: ``auto`` rebuilds a missing or stale index, ``always``
                 rebuilds, ``never`` raises ``IndexStateError`` instead.
-            fusion: How dense and BM25 scores are combined.
-            bm25: BM25 parameters.
-            progress: Called with a line of text when something slow happens;
-                ``None`` for silence.
+            fusion: How dense and BM25 scores are combined (overrides ``settings``).
+            bm25: BM25 parameters (overrides ``settings``).
+            settings: Every setting at once (``bcqa.settings.Settings``); by
+                default the ``[settings]`` of the ``bcqa.toml`` beside the corpus.
+            progress: Called with a line of text when something slow happens
+                (default: the ``bcqa`` logger at INFO); ``None`` for silence.
 
         Returns:
             A ready assistant.
@@ -139,12 +152,16 @@ class Assistant:
         if rebuild not in REBUILD_MODES:
             raise ValueError(f"rebuild must be one of {REBUILD_MODES}")
         say = progress or (lambda _m: None)
-        corpus = Path(corpus) if corpus is not None else default_corpus()
-        index_dir = Path(index_dir) if index_dir is not None else default_index_dir()
+        corpus = Path(corpus) if corpus is not None else (settings.corpus if settings else None) or default_corpus()
+        settings = (settings or Settings.for_corpus(corpus)).replace(fusion=fusion, bm25=bm25)
+        index_dir = Path(index_dir) if index_dir is not None else settings.index_dir or default_index_dir()
+        fusion, bm25 = settings.fusion, settings.bm25
         query_encoder = encoder
-        encoder = encoder or SentenceTransformerEncoder()  # builds; loads torch only when it embeds
+        # Builds; loads torch only when it embeds.
+        encoder = encoder or SentenceTransformerEncoder(settings.model_path)
         files = find_documents(corpus)
         columns = tuple((name, words) for name, words in read_columns(corpus).items())
+        options = settings
         settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
 
         if not (index_dir / MANIFEST).is_file():
@@ -178,7 +195,7 @@ class Assistant:
         if stored.english_stems is not None:
             preload_english_stems(stored.english_stems)
         if query_encoder is None:
-            query_encoder = _query_encoder(index_dir, stored, encoder)
+            query_encoder = _query_encoder(index_dir, stored, encoder, options.model_path)
         encoder = query_encoder
         parts, start = [], 0
         for document in stored.documents:
@@ -191,6 +208,7 @@ class Assistant:
             stored.manifest,
             evidence=lambda: stored.evidence,  # parsed on first use
             abbreviations=stored.abbreviations,
+            settings=options,
         )
         qa.document_paths = files
         return qa
@@ -237,19 +255,19 @@ class Assistant:
             return document_title(self.document)
         return f"{len(self.documents)} documents"
 
-    def search(self, question: str, k: int = 5) -> list[Hit]:
+    def search(self, question: str, k: int | None = None) -> list[Hit]:
         """The top-k statements for a question, ranked, with no abstention or answer."""
         question = check_question(question)
-        k = _check_k(k)
+        k = _check_k(self.settings.k if k is None else k)
         decisions = self._decide_all([question], len(self.statements), None, search_only=True)[0]
         return list(merge_decisions(decisions, k).hits)
 
-    def ask(self, question: str, k: int = 5, sections: Sequence[str] | None = None) -> Answer:
+    def ask(self, question: str, k: int | None = None, sections: Sequence[str] | None = None) -> Answer:
         """Answer one question.
 
         Args:
             question: Plain-language question.
-            k: How many supporting statements to return at most.
+            k: How many supporting statements to return at most (default ``settings.k``, 5).
             sections: Only answer from these sections (default: all).
 
         Returns:
@@ -261,10 +279,12 @@ class Assistant:
         """
         return self.ask_many([question], k, sections)[0]
 
-    def ask_many(self, questions: Sequence[str], k: int = 5, sections: Sequence[str] | None = None) -> list[Answer]:
+    def ask_many(
+        self, questions: Sequence[str], k: int | None = None, sections: Sequence[str] | None = None
+    ) -> list[Answer]:
         """Answer several questions with one encoder call."""
         questions = [check_question(q) for q in questions]
-        k = _check_k(k)
+        k = _check_k(self.settings.k if k is None else k)
         allowed = self._check_sections(sections)
         names = tuple(d.name for d in self.documents)
         answers = []
@@ -294,6 +314,36 @@ class Assistant:
                 )
             )
         return answers
+
+    def ask_frame(self, questions: Sequence[str], k: int | None = None, sections: Sequence[str] | None = None):
+        """Answers as a pandas DataFrame, one row per shown statement (pandas must be installed).
+
+        Columns: question, abstained, rank, statement, citations, section,
+        document, support, cosine, score, references (the cited references'
+        first authors and years).
+        """
+        from bcqa.answer import answers_frame
+
+        return answers_frame(self.ask_many(questions, k, sections))
+
+    def with_settings(self, **changes) -> Assistant:
+        """A copy answering with other query-time settings (``k``, ``thresholds``, ``fusion``).
+
+        The loaded index is shared, not copied.  Index-time settings (``bm25``,
+        ``model_path``, the paths) need ``Assistant.load``.
+        """
+        fixed = set(changes) - set(QUERY_TIME)
+        if fixed:
+            raise QuestionError(
+                f"{', '.join(sorted(fixed))}: set at index time; pass it to Assistant.load (settings=...)"
+            )
+        other = copy.copy(self)
+        other.settings = self.settings.replace(**changes)
+        other.thresholds = other.settings.thresholds
+        if "fusion" in changes:
+            other.retriever = copy.copy(self.retriever)
+            other.retriever.fusion = other.settings.fusion
+        return other
 
     def analyse(self, question: str) -> list[Query]:
         """The question as each document reads it (one Query per document)."""
@@ -414,10 +464,10 @@ def build_index(
     )
 
 
-def _query_encoder(index_dir: Path, stored: StoredIndex, fallback: Encoder) -> Encoder:
+def _query_encoder(index_dir: Path, stored: StoredIndex, fallback: Encoder, model_path: Path | None) -> Encoder:
     """The ONNX encoder the index carries (no torch at query time), else ``fallback``."""
     if ONNX_FILENAME in stored.manifest["files"] and OnnxEncoder.available():
-        return OnnxEncoder(index_dir / ONNX_FILENAME)
+        return OnnxEncoder(index_dir / ONNX_FILENAME, model_path)
     return fallback
 
 

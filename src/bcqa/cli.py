@@ -45,6 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--json", action="store_true", help="print the reports as JSON")
     ev.add_argument("--split", help="only this split (dev, test, fresh, heldout; 'held-out' = every split but dev)")
+    ev.add_argument(
+        "--fail-under",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="exit 1 when bcqa's METRIC is below VALUE in a golden file (e.g. top1=0.8); repeatable",
+    )
+    ev.add_argument(
+        "--fail-over",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="exit 1 when bcqa's METRIC is above VALUE (e.g. false_abstention=0.05); repeatable",
+    )
 
     serve = sub.add_parser("serve", parents=[common], help="start the chat UI in the browser")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
@@ -53,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", parents=[common], help="build or refresh the index")
     index.add_argument("--force", action="store_true", help="rebuild even when the index is fresh")
     return parser
+
+
+class UsageError(BcqaError):
+    """A command-line option that cannot be used (exit 2)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _index(args)
-    except (QuestionError, CorpusError, IndexDirError) as exc:
+    except (QuestionError, CorpusError, IndexDirError, UsageError) as exc:
         print(f"bcqa: error: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BcqaError as exc:
@@ -147,6 +165,10 @@ def _eval(args) -> int:
     from bcqa.evaluate import HELD_OUT, evaluate, format_report, golden_document, load_golden
 
     goldens = args.golden or sorted((project_root() / "tests" / "golden").glob("*.toml"))
+    from bcqa.evaluate import METRICS
+
+    bounds = [(*_bound(text, {key for key, _ in METRICS}), "under") for text in args.fail_under]
+    bounds += [(*_bound(text, {key for key, _ in METRICS}), "over") for text in args.fail_over]
     results = {}
     for path in goldens:
         rows = load_golden(path)
@@ -170,7 +192,31 @@ def _eval(args) -> int:
         print(json.dumps(out, indent=2))
     else:
         print("\n\n".join(format_report(r, f"== {stem}: {label} ==") for (stem, label), r in results.items()))
-    return 0
+    checked = args.split or "all"
+    missed = []
+    for (stem, label), report in results.items():
+        if label != checked:
+            continue
+        for metric, limit, side in bounds:
+            value = report.metrics["bcqa"][metric]
+            if value is None:
+                missed.append(f"{stem}: {metric} not measured (no questions of that kind)")
+            elif (value < limit) if side == "under" else (value > limit):
+                word = "below" if side == "under" else "above"
+                missed.append(f"{stem} ({label}): {metric} {value:.3f} is {word} {limit:g}")
+    for line in missed:
+        print(f"bcqa: eval failed: {line}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+def _bound(text: str, metrics: set[str]) -> tuple[str, float]:
+    name, _, value = text.partition("=")
+    if name not in metrics:
+        raise UsageError(f"--fail-under/--fail-over: unknown metric {name!r} (one of {', '.join(sorted(metrics))})")
+    try:
+        return name, float(value)
+    except ValueError:
+        raise UsageError(f"--fail-under/--fail-over: {text!r} is not METRIC=NUMBER") from None
 
 
 def _find_document(name: str, golden: Path, corpus: Path) -> Path:

@@ -108,3 +108,40 @@ def test_no_module_imports_one_above_it():
         if LAYERS.index(target) >= LAYERS.index(m)
     ]
     assert back_edges == []
+
+
+PUBLIC_MODULES = [
+    "bcqa.assistant",
+    "bcqa.answer",
+    "bcqa.types",
+    "bcqa.settings",
+    "bcqa.conversation",
+    "bcqa.testing",
+    "bcqa.htmlview",
+    "bcqa.render",
+    "bcqa.export",
+    "bcqa.support",
+    "bcqa.errors",
+]
+
+
+def test_public_api_has_docstrings():
+    import importlib
+    import inspect
+
+    missing = []
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        assert inspect.getdoc(module), name
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or getattr(obj, "__module__", None) != name:
+                continue
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            if not inspect.getdoc(obj):
+                missing.append(f"{name}.{attr}")
+            for member, value in vars(obj).items() if inspect.isclass(obj) else ():
+                function = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+                if not member.startswith("_") and inspect.isfunction(function) and not inspect.getdoc(function):
+                    missing.append(f"{name}.{attr}.{member}")
+    assert missing == []

@@ -62,6 +62,7 @@ class Answer:
         return render_markdown(self, question=question, link_citations=link_citations)
 
     def to_text(self) -> str:
+        """Plain text for a terminal (what ``bcqa ask`` prints)."""
         return render_text(self)
 
     def to_bibtex(self) -> str:

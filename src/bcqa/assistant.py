@@ -62,10 +62,12 @@ def project_root() -> Path:
 
 
 def default_corpus() -> Path:
+    """``$BCQA_CORPUS``, else ``corpus/`` of the checkout."""
     return Path(os.environ.get("BCQA_CORPUS") or project_root() / "corpus")
 
 
 def default_index_dir() -> Path:
+    """``$BCQA_INDEX``, else ``index/`` of the checkout."""
     return Path(os.environ.get("BCQA_INDEX") or project_root() / "index")
 
 
@@ -232,6 +234,7 @@ class Assistant:
 
     @property
     def document_path(self) -> Path | None:
+        """The file of the first document (None for an assistant not made by ``load``)."""
         return self.document_paths[0] if self.document_paths else None
 
     @property
@@ -246,6 +249,7 @@ class Assistant:
 
     @property
     def sections(self) -> tuple[str, ...]:
+        """Every section title of the loaded documents, in order, each once."""
         return tuple(dict.fromkeys(s for d in self.documents for s in d.sections))
 
     @property
@@ -489,6 +493,7 @@ def _embed(texts: list[str], index_dir: Path | None, encoder: Encoder, say: Call
 
 
 def check_question(question: object) -> str:
+    """The question cleaned (controls stripped, whitespace collapsed), or ``QuestionError``."""
     if not isinstance(question, str):
         raise QuestionError(f"a question must be text, not {type(question).__name__}")
     text = clean_line(question)

@@ -30,6 +30,7 @@ def escape_markdown(text: str) -> str:
 
 
 def cite(numbers: Sequence[int]) -> str:
+    """``[5][6]`` for (5, 6)."""
     return "".join(f"[{n}]" for n in numbers)
 
 
@@ -51,6 +52,7 @@ def short_reference(ref: Reference) -> str:
 
 
 def format_reference(ref: Reference) -> str:
+    """``[n] the entry as written`` (plus its link when the entry does not show it)."""
     link = f" {ref.link}" if ref.link and ref.link not in ref.raw else ""
     return f"[{ref.number}] {ref.raw}{link}"
 

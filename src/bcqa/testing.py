@@ -188,6 +188,7 @@ if pytest is not None:
     _LOADED = pytest.StashKey[dict]()
 
     def pytest_collect_file(file_path: Path, parent):
+        """pytest hook: a ``*.golden.toml`` file is a module of golden-question tests."""
         if file_path.name.endswith(GOLDEN_SUFFIX):
             return GoldenFile.from_parent(parent, path=file_path)
         return None

@@ -38,6 +38,7 @@ class Statement:
 
     @property
     def cited(self) -> bool:
+        """True when the document gives the claim at least one reference number."""
         return bool(self.citations)
 
     @property
@@ -53,6 +54,7 @@ class Statement:
         return f"{head}: {self.text}" if head else self.text
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record (the index stores statements this way)."""
         return {
             "id": self.id,
             "text": self.text,
@@ -67,6 +69,7 @@ class Statement:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Statement:
+        """The statement of a ``to_dict`` record."""
         return cls(
             id=d["id"],
             text=d["text"],
@@ -119,6 +122,7 @@ class Reference:
         return " ".join(parts[:-1]) if len(parts) > 1 else first
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record of every field."""
         return {
             "number": self.number,
             "raw": self.raw,
@@ -136,6 +140,7 @@ class Reference:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Reference:
+        """The reference of a ``to_dict`` record."""
         return cls(**d)
 
 
@@ -171,6 +176,7 @@ class Hit:
     support: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """One statement of the JSON answer (docs/formats.md)."""
         s = self.statement
         return {
             "id": s.id,

@@ -106,11 +106,12 @@ def cite_buttons(
     return "".join(out)
 
 
-def _support(label: str) -> str:
+def _support(label: str, tip: str) -> str:
+    """The label, focusable, with its meaning in a tooltip shown on hover, focus or tap."""
     text = LABEL_TEXT.get(label, label)
     return (
-        f"<span class='support support-{_e(label)}' title='{_e(EXPLANATIONS.get(label, ''))}' tabindex='0'>"
-        f"{_e(text)}</span>"
+        f"<span class='support support-{_e(label)}' tabindex='0' aria-describedby='{tip}'>{_e(text)}"
+        f"<span class='tip' role='tooltip' id='{tip}'>{_e(EXPLANATIONS.get(label, ''))}</span></span>"
     )
 
 
@@ -126,9 +127,10 @@ def _statement(
     cites = cite_buttons(s.citations, s.document, refs, turn, documents, serial)
     cites = cites or "<span class='uncited'>(uncited)</span>"
     where = f"{s.document} · {s.section}" if several else s.section
+    label = _support(hit.support, f"{turn}-tip-{next(serial)}")
     return (
         f"<li class='statement' data-statement='{_e(s.id)}'><span class='claim'>{_e(s.text)}</span> {cites} "
-        f"<span class='meta'>{_support(hit.support)} <span class='where'>{_e(where)}</span> "
+        f"<span class='meta'>{label} <span class='where'>{_e(where)}</span> "
         f"<a href='#' class='view' data-view='{_e(s.id)}'>view in document</a></span></li>"
     )
 
@@ -218,7 +220,11 @@ NOTEBOOK_CSS = """
 .bcqa-answer .cite { position: relative; }
 .bcqa-answer .cite-btn { border: none; background: none; color: #1d4ed8; text-decoration: underline; padding: 0;
   cursor: pointer; font: inherit; }
-.bcqa-answer .support { font-size: 0.8em; border: 1px solid currentColor; border-radius: 3px; padding: 0 3px; }
+.bcqa-answer .support { font-size: 0.8em; border: 1px solid currentColor; border-radius: 3px; padding: 0 3px;
+  position: relative; }
+.bcqa-answer .support .tip { display: none; }
+.bcqa-answer .support:hover .tip, .bcqa-answer .support:focus .tip { display: block; position: absolute; z-index: 10;
+  width: 18em; background: #fff; color: #111; border: 1px solid #555; padding: 4px; }
 .bcqa-answer .where { font-style: italic; }
 .bcqa-answer .view, .bcqa-answer .copy { display: none; }
 </style>

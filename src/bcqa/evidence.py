@@ -39,7 +39,6 @@ UNSPECIFIED = "unspecified"
 _GENERIC = {"dna", "rna", "rnas", "mrna", "mrnas", "mirna", "mirnas", "microrna", "lncrna", "lncrnas"}
 _GENERIC |= {"ncrna", "ncrnas", "sirna", "cdna"}
 _WORD = re.compile(r"[^\W_][\w-]*[\w+]|[^\W_]", re.U)
-_ROMAN = re.compile(r"(?=[IVXL])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
 
 
 @dataclass(frozen=True)
@@ -117,8 +116,6 @@ def entities_of(statement: Statement, concepts: frozenset[str] = frozenset()) ->
         generic = word.lower() in _GENERIC or word.split("-")[0].lower() in _GENERIC  # "miRNA-regulated"
         if not word or word[0].isdigit() or not is_symbol(word) or generic or word in concepts:
             continue
-        if _ROMAN.fullmatch(word):  # "topoisomerase IV", "class II": a numeral, not an entity
-            continue
         found.append(word)
     found += [re.sub(r"\s", "", m) for m in re.findall(r"\blet-\s?7[a-z]?\b", statement.text, re.I)]
     return list(dict.fromkeys(found))
@@ -173,30 +170,10 @@ def build_evidence(
             for column in here:
                 old = cells.get(column, Cell((), ()))
                 cells[column] = Cell(tuple(sorted(set(old.references) | set(s.citations))), old.statements + (s.id,))
-    markers = _merge_plurals(markers)
     markers = _merge_aliases(markers, aliases or {})
     named = [c for name in (columns or {}) for c in order if c == name or c.startswith(f"{name} (")]
     column_order = named + [c for c in order if c not in named]
     return EvidenceMap(dict(sorted(markers.items(), key=lambda kv: kv[0].lower())), tuple(column_order))
-
-
-def _merge_cells(into: dict[str, Cell], other: dict[str, Cell]) -> dict[str, Cell]:
-    cells = dict(into)
-    for column, cell in other.items():
-        old = cells.get(column, Cell((), ()))
-        ids = old.statements + tuple(i for i in cell.statements if i not in old.statements)
-        cells[column] = Cell(tuple(sorted(set(old.references) | set(cell.references))), ids)
-    return cells
-
-
-def _merge_plurals(markers: dict[str, dict[str, Cell]]) -> dict[str, dict[str, Cell]]:
-    """ "MICs" joins "MIC" when both occur: one entity, one row."""
-    merged = dict(markers)
-    for name in list(markers):
-        single = name[:-1]
-        if name.endswith("s") and len(single) >= 2 and single in merged:
-            merged[single] = _merge_cells(merged[single], merged.pop(name))
-    return merged
 
 
 def _merge_aliases(markers: dict[str, dict[str, Cell]], aliases: Mapping[str, list[str]]) -> dict[str, dict]:
@@ -209,7 +186,12 @@ def _merge_aliases(markers: dict[str, dict[str, Cell]], aliases: Mapping[str, li
         if main is None or main not in merged or name not in merged:
             continue
         alias_cells = merged.pop(name)
-        merged[f"{main} ({name})"] = _merge_cells(merged.pop(main), alias_cells)
+        cells = dict(merged.pop(main))
+        for column, cell in alias_cells.items():
+            old = cells.get(column, Cell((), ()))
+            ids = old.statements + tuple(i for i in cell.statements if i not in old.statements)
+            cells[column] = Cell(tuple(sorted(set(old.references) | set(cell.references))), ids)
+        merged[f"{main} ({name})"] = cells
     return merged
 
 

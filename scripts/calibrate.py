@@ -16,8 +16,7 @@ from pathlib import Path
 
 from bcqa import Assistant
 from bcqa.assistant import default_corpus
-from bcqa.cli import _find_document
-from bcqa.evaluate import golden_document, load_golden
+from bcqa.evaluate import find_document, golden_document, load_golden
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +30,7 @@ def main() -> None:
         if "--all" not in sys.argv:
             rows = [r for r in rows if r.split == "dev"]
         name = golden_document(path)
-        document = _find_document(name, path, default_corpus())
+        document = find_document(name, path, default_corpus())
         qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
         for r in sorted(rows, key=lambda r: r.kind):
             (q,) = qa.analyse(r.question)

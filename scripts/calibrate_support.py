@@ -17,8 +17,7 @@ from pathlib import Path
 
 from bcqa import Assistant
 from bcqa.assistant import default_corpus
-from bcqa.cli import _find_document
-from bcqa.evaluate import golden_document, load_golden, resolve
+from bcqa.evaluate import find_document, golden_document, load_golden, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +26,7 @@ def collect(held_out: bool) -> list[tuple[str, float, bool, int]]:
     rows = []
     for path in sorted((ROOT / "tests" / "golden").glob("*.toml")):
         name = golden_document(path)
-        document = _find_document(name, path, default_corpus())
+        document = find_document(name, path, default_corpus())
         qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
         golden = [g for g in load_golden(path) if g.kind in ("fact", "list") and (g.split != "dev") == held_out]
         golden = resolve(golden, qa.statements)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from bcqa import Assistant
 from bcqa.assistant import default_corpus
-from bcqa.cli import _find_document
-from bcqa.evaluate import evaluate, golden_document, load_golden
+from bcqa.evaluate import evaluate, find_document, golden_document, load_golden
 from bcqa.retrieve import Fusion
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +27,7 @@ def main() -> None:
     table: dict[str, list[str]] = {}
     for path in goldens:
         name = golden_document(path)
-        document = _find_document(name, path, default_corpus())
+        document = find_document(name, path, default_corpus())
         qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
         rows, raw = load_golden(path), document.read_text(encoding="utf-8")
         for fusion in CANDIDATES:

@@ -57,9 +57,9 @@ NOT_YET = {
 
 def _document_of(path: Path) -> Path:
     """The document a golden file names, found the way `bcqa eval` finds it."""
-    from bcqa.cli import _find_document
+    from bcqa.evaluate import find_document
 
-    return _find_document(golden_document(path), path, ROOT / "corpus")
+    return find_document(golden_document(path), path, ROOT / "corpus")
 
 
 @pytest.fixture(scope="session")

@@ -359,6 +359,11 @@ def test_accessibility_audit(page):
     assert found == []
 
 
+def test_an_over_long_question_is_cut_with_a_note_in_the_chat(desktop):
+    turn = _ask(desktop, "How does miR-21 cause radioresistance? " + "miR-21 " * 200)
+    assert "(Your question was cut to 1000 characters.)" in turn.inner_text()
+
+
 def test_browser_renders_script_as_text(desktop):
     page = desktop
     dialogs = []

@@ -88,17 +88,6 @@ def documents_html(qa: Assistant) -> str:
     return f"<div id='documents'><h1>bcqa: {_e(qa.title)}</h1><p>Loaded {what}:</p><ul>{''.join(items)}</ul></div>"
 
 
-def welcome(qa: Assistant) -> str:
-    """What is loaded, as markdown (kept for the API and notebooks)."""
-    lines = [f"# bcqa: {html.escape(qa.title)}"]
-    for d in qa.documents:
-        lines.append(
-            f"- **{html.escape(d.title or d.name)}** ({html.escape(d.name)}): {len(d.statements)} statements, "
-            f"{len(d.sections)} sections, {len(d.references)} references"
-        )
-    return "\n".join(lines)
-
-
 def evidence_html(qa: Assistant) -> str:
     """The evidence map: entities down, the corpus's columns across; every row and cell is a button."""
     ev = qa.evidence
@@ -251,7 +240,7 @@ def build_demo(qa: Assistant):
     def _only(section):
         return None if section in (None, "", ALL_SECTIONS) else [section]
 
-    def _filter_notes(question: str, answer: Answer, section, k: int) -> list[str]:
+    def _filter_notes(question: str, answer: Answer, section) -> list[str]:
         only = _only(section)
         if not only:
             return []
@@ -281,22 +270,22 @@ def build_demo(qa: Assistant):
 
     def start_turn(question, state):
         """Show the question at once, with a pending line; the answer follows."""
-        state = dict(state or {"turns": [], "subject": "", "count": 0})
-        question, _ = _clip(question)
+        state = _session(state)
+        question, cut = _clip(question)
         if not question:
             return gr.update(), "", state
         state["count"] += 1
         turn_id = f"t{state['count']}"
-        state["pending"] = (turn_id, question)
+        state["pending"] = (turn_id, question, cut)
         turns = [*state["turns"], {"html": _pending_html(turn_id, question)}]
         return transcript_html(turns), "", state
 
     def finish_turn(state, k, section, request: gr.Request):
-        state = dict(state or {"turns": [], "subject": "", "count": 0})
+        state = _session(state)
         pending = state.pop("pending", None)
         if not pending:
-            return (gr.update(), state) + (gr.update(),) * 4
-        turn_id, question = pending
+            return (gr.update(), state) + (gr.update(),) * 3
+        turn_id, question, cut = pending
         chat = Conversation(qa)
         chat.subject = state.get("subject", "")
         try:
@@ -304,11 +293,9 @@ def build_demo(qa: Assistant):
                 answer = chat.ask(question, k=int(k), sections=_only(section))
         except BcqaError as exc:
             state["turns"] = [*state["turns"], {"html": _error_html(turn_id, question, str(exc)), "markdown": ""}]
-            return (transcript_html(state["turns"]), state) + (gr.update(),) * 4
+            return (transcript_html(state["turns"]), state) + (gr.update(),) * 3
         state["subject"] = chat.subject
-        notes = _filter_notes(answer.read_as or question, answer, section, int(k))
-        _, cut = _clip(question)
-        notes = ([cut] if cut else []) + notes
+        notes = ([cut] if cut else []) + _filter_notes(answer.read_as or question, answer, section)
         turn = {"html": _turn_html(turn_id, answer, notes), "markdown": answer.to_markdown()}
         state["turns"] = [*state["turns"], turn]
         folder = session_folder(request)
@@ -319,10 +306,10 @@ def build_demo(qa: Assistant):
         conversation = folder / "bcqa-conversation.md"
         body = "\n\n---\n\n".join(t["markdown"] for t in state["turns"] if t.get("markdown"))
         conversation.write_text(f"# bcqa conversation: {qa.title}\n\n{body}\n", encoding="utf-8")
-        return transcript_html(state["turns"]), state, str(bib), str(ris), str(conversation), answer.to_markdown()
+        return transcript_html(state["turns"]), state, str(bib), str(ris), str(conversation)
 
     def new_topic(state):
-        state = dict(state or {"turns": [], "subject": "", "count": 0})
+        state = _session(state)
         state["subject"] = ""
         if state["turns"]:
             state["turns"] = [*state["turns"], {"html": "<p class='new-topic'>New topic</p>", "markdown": ""}]
@@ -372,7 +359,6 @@ def build_demo(qa: Assistant):
                     bib = gr.DownloadButton("Last answer's references (BibTeX)", elem_id="bibtex", size="sm")
                     ris = gr.DownloadButton("Last answer's references (RIS)", elem_id="ris", size="sm")
                     whole = gr.DownloadButton("Whole conversation (markdown)", elem_id="conversation", size="sm")
-                md = gr.Textbox(visible=False)  # the last answer as markdown, for the API
                 gr.Markdown(HELP, elem_id="help")
             with gr.Tab("Document", id="document"):
                 document_view = gr.HTML(document_html(qa, ""), elem_id="document-view")
@@ -394,7 +380,7 @@ def build_demo(qa: Assistant):
             return (
                 trigger(start_turn, list(inputs), [transcript, box, state], queue=False, api_name=False)
                 .then(None, js=SCROLL_JS)
-                .then(finish_turn, [state, k, section], [transcript, state, bib, ris, whole, md], api_name=False)
+                .then(finish_turn, [state, k, section], [transcript, state, bib, ris, whole], api_name=False)
                 .then(None, js=SCROLL_JS)
             )
 
@@ -418,6 +404,11 @@ def build_demo(qa: Assistant):
         gr.api(marker, api_name="marker")
         demo.unload(forget_session)
     return demo
+
+
+def _session(state: dict | None) -> dict:
+    """A browser session's chat: its turns, the follow-up subject, how many questions it asked."""
+    return dict(state or {"turns": [], "subject": "", "count": 0})
 
 
 def _error_html(turn_id: str, question: str, message: str) -> str:

@@ -113,7 +113,6 @@ class Assistant:
         self.documents: tuple[Document, ...] = tuple(p.document for p in retriever.parts)
         self.aliases = aliases or {}
         self.manifest = manifest or {}
-        self.thresholds = self.settings.thresholds
         self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
@@ -163,8 +162,7 @@ class Assistant:
         encoder = encoder or SentenceTransformerEncoder(settings.model_path)
         files = find_documents(corpus)
         columns = tuple((name, words) for name, words in read_columns(corpus).items())
-        options = settings
-        settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
+        index_settings = IndexSettings(model=getattr(encoder, "name", MODEL_NAME), bm25=bm25, evidence_columns=columns)
 
         if not (index_dir / MANIFEST).is_file():
             # Refuse a user's folder, a file or the corpus before leaving anything beside it.
@@ -176,7 +174,7 @@ class Assistant:
                     say(line)
         stored, reasons = None, ["rebuild requested"]
         if rebuild != "always":
-            stored, reasons = _read_fresh(index_dir, files, settings)
+            stored, reasons = _read_fresh(index_dir, files, index_settings)
         if reasons and rebuild == "never":
             raise IndexStateError(f"the index in {index_dir} is not usable ({'; '.join(reasons)}); run `bcqa index`")
         if reasons:
@@ -185,11 +183,11 @@ class Assistant:
                 for line in recover(index_dir):
                     say(line)
                 if rebuild != "always":  # another process may have built it while we waited
-                    stored, reasons = _read_fresh(index_dir, files, settings)
+                    stored, reasons = _read_fresh(index_dir, files, index_settings)
                 if reasons:
                     say(f"building the index in {index_dir} ({'; '.join(reasons)})")
                     started = time.perf_counter()
-                    build_index(files, index_dir, encoder, settings, reuse=rebuild != "always", progress=say)
+                    build_index(files, index_dir, encoder, index_settings, reuse=rebuild != "always", progress=say)
                     with read_lock(index_dir):
                         stored = read_index(index_dir)
                     n = sum(len(d.statements) for d in stored.documents)
@@ -197,7 +195,7 @@ class Assistant:
         if stored.english_stems is not None:
             preload_english_stems(stored.english_stems)
         if query_encoder is None:
-            query_encoder = _query_encoder(index_dir, stored, encoder, options.model_path)
+            query_encoder = _query_encoder(index_dir, stored, encoder, settings.model_path)
         encoder = query_encoder
         parts, start = [], 0
         for document in stored.documents:
@@ -210,10 +208,15 @@ class Assistant:
             stored.manifest,
             evidence=lambda: stored.evidence,  # parsed on first use
             abbreviations=stored.abbreviations,
-            settings=options,
+            settings=settings,
         )
         qa.document_paths = files
         return qa
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The abstention and list cut-offs in use (``settings.thresholds``)."""
+        return self.settings.thresholds
 
     @property
     def evidence(self) -> EvidenceMap:
@@ -322,9 +325,9 @@ class Assistant:
     def ask_frame(self, questions: Sequence[str], k: int | None = None, sections: Sequence[str] | None = None):
         """Answers as a pandas DataFrame, one row per shown statement (pandas must be installed).
 
-        Columns: question, abstained, rank, statement, citations, section,
-        document, support, cosine, score, references (the cited references'
-        first authors and years).
+        Columns: those of ``Answer.rows`` (question, read_as, abstained, rank,
+        statement, citations, section, document, support, cosine, score,
+        references as "First et al., Journal year", dois).
         """
         from bcqa.answer import answers_frame
 
@@ -343,7 +346,6 @@ class Assistant:
             )
         other = copy.copy(self)
         other.settings = self.settings.replace(**changes)
-        other.thresholds = other.settings.thresholds
         if "fusion" in changes:
             other.retriever = copy.copy(self.retriever)
             other.retriever.fusion = other.settings.fusion

@@ -162,21 +162,20 @@ def _ask(args, parser) -> int:
 
 def _eval(args) -> int:
     from bcqa.assistant import Assistant, default_corpus, default_index_dir, project_root
-    from bcqa.evaluate import HELD_OUT, evaluate, format_report, golden_document, load_golden
+    from bcqa.evaluate import HELD_OUT, METRICS, evaluate, format_report, golden_corpus, load_golden
 
     goldens = args.golden or sorted((project_root() / "tests" / "golden").glob("*.toml"))
-    from bcqa.evaluate import METRICS
-
-    bounds = [(*_bound(text, {key for key, _ in METRICS}), "under") for text in args.fail_under]
-    bounds += [(*_bound(text, {key for key, _ in METRICS}), "over") for text in args.fail_over]
+    known = {key for key, _ in METRICS}
+    bounds = [(*_bound(text, known), "under") for text in args.fail_under]
+    bounds += [(*_bound(text, known), "over") for text in args.fail_over]
     results = {}
     for path in goldens:
         rows = load_golden(path)
         corpus, index_dir = args.corpus, args.index_dir
-        name = golden_document(path)
-        if name and corpus is None:
-            corpus = _find_document(name, path, default_corpus())
-            index_dir = index_dir or default_index_dir().parent / f".index-eval-{Path(name).stem}"
+        named = golden_corpus(path, default_corpus()) if corpus is None else None
+        if named:
+            corpus = named
+            index_dir = index_dir or default_index_dir().parent / f".index-eval-{named.stem}"
         qa = Assistant.load(corpus, index_dir, progress=_progress(args))
         raw = "\n\n".join(p.read_text(encoding="utf-8") for p in qa.document_paths)
         present = {r.split for r in rows}
@@ -217,14 +216,6 @@ def _bound(text: str, metrics: set[str]) -> tuple[str, float]:
         return name, float(value)
     except ValueError:
         raise UsageError(f"--fail-under/--fail-over: {text!r} is not METRIC=NUMBER") from None
-
-
-def _find_document(name: str, golden: Path, corpus: Path) -> Path:
-    """A golden file's document: beside it, in ../documents, or in the corpus."""
-    for folder in (golden.parent, golden.parent.parent / "documents", corpus if corpus.is_dir() else corpus.parent):
-        if (folder / name).is_file():
-            return folder / name
-    raise BcqaError(f"{golden}: document {name} not found beside it, in ../documents or in {corpus}")
 
 
 def _serve(args) -> int:

@@ -87,13 +87,6 @@ class Conversation:
         """Forget the subject: the next question is read as asked."""
         self.subject = ""
 
-    def read(self, question: str) -> str:
-        """How the next question will be read: rewritten, or as asked."""
-        queries = self.assistant.analyse(question)
-        if names_something(queries):
-            return question
-        return read_as(question, self.subject) or question
-
     def ask(self, question: str, **options) -> Answer:
         """Answer ``question`` in this conversation; ``options`` go to ``Assistant.ask``.
 

@@ -86,12 +86,35 @@ class Report:
         return {"counts": self.counts, "metrics": self.metrics, "failures": self.failures}
 
 
-def golden_document(path: str | Path) -> str | None:
-    """The ``document`` a golden file names, if any."""
+def golden_header(path: str | Path) -> dict[str, Any]:
+    """The whole golden file as a table (its top-level keys: document, corpus, top ...)."""
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8")).get("document")
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BcqaError(f"cannot read golden file {path}: {exc}") from exc
+
+
+def golden_document(path: str | Path) -> str | None:
+    """The ``document`` a golden file names, if any."""
+    return golden_header(path).get("document")
+
+
+def find_document(name: str, golden: Path, corpus: Path) -> Path:
+    """A golden file's document: beside it, in ../documents, or in ``corpus``."""
+    for folder in (golden.parent, golden.parent.parent / "documents", corpus if corpus.is_dir() else corpus.parent):
+        if (folder / name).is_file():
+            return folder / name
+    raise BcqaError(f"{golden}: document {name} not found beside it, in ../documents or in {corpus}")
+
+
+def golden_corpus(path: Path, corpus: Path) -> Path | None:
+    """What a golden file is about: its ``corpus`` (relative to the file) or its ``document``
+    (looked up by ``find_document`` with ``corpus``); None when it names neither."""
+    header = golden_header(path)
+    if "corpus" in header:
+        return (path.parent / header["corpus"]).resolve()
+    name = header.get("document")
+    return find_document(name, path, corpus) if name else None
 
 
 def load_golden(path: str | Path) -> list[GoldenQuestion]:

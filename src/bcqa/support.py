@@ -24,7 +24,6 @@ from bcqa.types import Hit
 
 DIRECT_COSINE = 0.60
 WEAK_COSINE = 0.40
-LABELS = ("direct", "related", "weak", "cites")
 
 EXPLANATIONS = {
     "direct": "Close to the question (cosine 0.60 or more): in calibration, half of such statements were the exact "

@@ -26,13 +26,12 @@ parametrize over.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bcqa.errors import BcqaError
-from bcqa.evaluate import GoldenQuestion, load_golden, resolve
+from bcqa.evaluate import GoldenQuestion, golden_corpus, golden_header, load_golden, resolve
 
 if TYPE_CHECKING:
     from bcqa.answer import Answer
@@ -108,20 +107,6 @@ def check(assistant: Assistant, row: GoldenQuestion, top: int = 1, k: int = 5) -
         raise AssertionError(explain(answer, row, found, {s.id: s for s in assistant.statements}))
 
 
-def golden_corpus(path: Path) -> Path | None:
-    """The corpus a golden file names: ``corpus = "..."`` (relative to it) or its ``document``."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    if "corpus" in data:
-        return (path.parent / data["corpus"]).resolve()
-    name = data.get("document")
-    if not name:
-        return None
-    for folder in (path.parent, path.parent.parent / "documents", path.parent / "corpus"):
-        if (folder / name).is_file():
-            return folder / name
-    raise BcqaError(f"{path}: document {name} not found beside it, in ../documents or in ./corpus")
-
-
 # --- the pytest plugin ---
 
 try:
@@ -138,10 +123,9 @@ if pytest is not None:
         def collect(self):
             try:
                 rows = load_golden(self.path)
-                data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-            except (BcqaError, OSError, tomllib.TOMLDecodeError) as exc:
+                top = int(golden_header(self.path).get("top", 1))
+            except (BcqaError, TypeError, ValueError) as exc:
                 raise self.CollectError(str(exc)) from exc
-            top = int(data.get("top", 1))
             for i, row in enumerate(rows, 1):
                 short = " ".join(row.question.split())[:60]
                 yield GoldenItem.from_parent(self, name=f"q{i}: {short}", row=row, top=top)
@@ -172,7 +156,7 @@ if pytest is not None:
         from bcqa.assistant import Assistant, default_corpus
 
         loaded = config.stash.setdefault(_LOADED, {})
-        corpus = golden_corpus(path) or default_corpus()
+        corpus = golden_corpus(path, path.parent / "corpus") or default_corpus()
         if corpus not in loaded:
             name = f"bcqa-index-{corpus.stem}-{abs(hash(str(corpus))) % 10**8}"
             cache = getattr(config, "cache", None)

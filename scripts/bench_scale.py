@@ -12,7 +12,7 @@ The 1M row (``--million``) does not embed a million statements: its vectors
 are generated (clustered unit vectors of the model's dimension) and only the
 dense and BM25 engines are measured, as the table says.
 
-Usage: .venv/bin/python scripts/bench_scale.py [--sizes 10000 100000] [--million] [--out FILE]
+Usage: .venv/bin/python scripts/bench_scale.py [--sizes 10000 100000] [--million] [--out FILE] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -115,11 +115,16 @@ def worker_real(size: int, workdir: Path) -> dict:
 
     corpus = workdir / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    (corpus / "review.md").write_text(generate(size), encoding="utf-8")
+    text = generate(size)
+    document = corpus / "review.md"
+    if not document.is_file() or document.read_text(encoding="utf-8") != text:
+        document.write_text(text, encoding="utf-8")
     index = workdir / "index"
+    messages: list[str] = []
     t0 = time.perf_counter()
-    qa = Assistant.load(corpus, index, progress=None)
+    qa = Assistant.load(corpus, index, progress=messages.append)
     build = time.perf_counter() - t0
+    built = any(m.startswith("building") for m in messages)
     build_peak = peak_mib()
     qs = questions(60)
     qa.ask(qs[0])
@@ -156,8 +161,10 @@ def worker_real(size: int, workdir: Path) -> dict:
     recall = float(np.mean([len(set(w) & set(g)) / 10 for w, g in zip(want, got)]))
     return {
         "statements": len(qa.statements),
-        "build_s": build,
-        "build_throughput": len(qa.statements) / build,
+        # A kept index that is still fresh is loaded, not built: no build figures then.
+        "build_s": build if built else None,
+        "build_throughput": len(qa.statements) / build if built else None,
+        "index_reused": not built,
         "disk_mib": dir_mib(index),
         "disk_mib_without_model": dir_mib(index) - (index / "encoder.onnx").stat().st_size / 2**20,
         "warm_p50_ms": statistics.median(lat),
@@ -261,6 +268,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--million", action="store_true", help="also the 1M row (generated vectors)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "scale.json")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep each size's corpus and index in KEEP/<size> and reuse a fresh one there "
+        "(re-measures queries and cold asks without a half-hour build)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -273,7 +286,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bcqa-scale-") as tmp:
         for size in args.sizes:
-            workdir = Path(tmp) / str(size)
+            workdir = (args.keep or Path(tmp)) / str(size)
             out = subprocess.run(
                 [sys.executable, __file__, "--worker", "real", "--sizes", str(size), "--workdir", str(workdir)],
                 capture_output=True,

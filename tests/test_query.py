@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bcqa.query import analyse, find_references, is_list_question, names_in, pasted_title
 from bcqa.text import english_words, tokenize
@@ -146,3 +148,16 @@ def test_coverage_and_uncovered_words(document, vocab):
     assert q.uncovered == ("biomarkers", "clinical")  # not the vague "ready", "use"
     q = analyse("Is TP53 mutated in anthracycline-sensitive tumours?", vocab, {}, document.references)
     assert q.coverage == 1.0 and q.uncovered == ()
+
+
+# The family-prefix check by binary search must say what listing every prefix says.
+_VOCAB_WORD = st.text(alphabet="abcy0123²-", min_size=1, max_size=7)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(vocabulary=st.frozensets(_VOCAB_WORD, max_size=40), token=_VOCAB_WORD)
+def test_family_prefix_search_matches_every_prefix_listed(vocabulary, token):
+    from bcqa.query import _is_family_prefix
+
+    listed = {v[:i] for v in vocabulary for i in range(1, len(v)) if v[i].isdigit()}
+    assert _is_family_prefix(token, tuple(sorted(vocabulary))) == (token in listed)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
-from bcqa import Assistant
+from bcqa import Assistant, store
+from bcqa.corpus import load_document
 from bcqa.errors import IndexStateError
 from bcqa.sparse import BM25Params
-from bcqa.store import MANIFEST, read_manifest
+from bcqa.store import MANIFEST, STATEMENTS, read_index, read_manifest
 from conftest import FakeEncoder
 
 QUESTIONS = ["Which microRNAs promote radioresistance?", "MDR1 expression and response", "ECM genes after chemotherapy"]
@@ -140,3 +143,83 @@ def test_forced_rebuild_embeds_everything(fake_assistant, corpus_dir, tmp_path):
     counting = CountingEncoder()
     qa = Assistant.load(corpus_dir, tmp_path / "index", encoder=counting, rebuild="always", progress=None)
     assert len(counting.texts) == len({s.search_text for s in qa.statements})
+
+
+# --- statements parsed when used (issue 9: a cold ask at 100k statements) -----------------
+
+DOCUMENTS = Path(__file__).parent / "documents"
+
+
+@pytest.fixture
+def two_documents(corpus_dir, tmp_path):
+    """The review and the AMR review, indexed with the fake encoder; (corpus dir, index dir)."""
+    shutil.copy(DOCUMENTS / "amr_gram_negative.md", corpus_dir / "amr_gram_negative.md")
+    Assistant.load(corpus_dir, tmp_path / "index", encoder=FakeEncoder(), progress=None)
+    return corpus_dir, tmp_path / "index"
+
+
+def _forge(index, name, data: bytes) -> None:
+    (index / name).write_bytes(data)
+    manifest = read_manifest(index)
+    manifest["files"][name] = store.file_sha256(index / name)
+    (index / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_statements_are_parsed_only_when_used(two_documents, monkeypatch):
+    corpus, index = two_documents
+    parsed = []
+    real = store._parse_statement
+    monkeypatch.setattr(store, "_parse_statement", lambda line: parsed.append(line) or real(line))
+    qa = Assistant.load(corpus, index, encoder=FakeEncoder(), rebuild="never", progress=None)
+    assert len(parsed) <= 2 * len(qa.documents)  # first and last row of each document, checked on load
+    answer = qa.ask("Which microRNAs promote radioresistance?", k=5)
+    assert answer.statements and len(parsed) < len(qa.statements) / 2
+    # The same rows, whichever way they are reached: a document's slice shares what was parsed.
+    before = len(parsed)
+    shown = answer.statements[0].statement
+    part = next(p for p in qa.retriever.parts if p.document.name == shown.document)
+    assert part.statements[shown.position - part.statements[0].position] == shown
+    assert len(parsed) == before
+
+
+def test_stored_statements_equal_the_parsed_documents(two_documents):
+    corpus, index = two_documents
+    stored = read_index(index)
+    for document in stored.documents:
+        fresh = load_document(corpus / document.name)
+        assert document.statements == fresh.statements and len(document.statements) == len(fresh.statements)
+        assert list(document.statements[1:4]) == list(fresh.statements[1:4])
+        assert document.statements[-1] == fresh.statements[-1]
+    assert list(stored.statements) == [s for d in stored.documents for s in d.statements]
+    with pytest.raises(IndexError):
+        stored.statements[len(stored.statements)]
+
+
+def test_citations_read_from_the_raw_lines_match_the_statements(two_documents):
+    _, index = two_documents
+    lines = [line for line in (index / STATEMENTS).read_bytes().splitlines() if line]
+    for line in lines:
+        assert store._cited_numbers([line]) == set(json.loads(line)["citations"])
+
+
+def test_documents_rows_out_of_order_are_caught_with_a_forged_checksum(two_documents):
+    corpus, index = two_documents
+    lines = (index / STATEMENTS).read_bytes().splitlines(keepends=True)
+    n = len(
+        load_document(
+            next(p for p in corpus.iterdir() if p.name != "amr_gram_negative.md" and p.suffix == ".md")
+        ).statements
+    )
+    _forge(index, STATEMENTS, b"".join(lines[n:] + lines[:n]))
+    with pytest.raises(IndexStateError, match="inconsistent"):
+        read_index(index)
+
+
+def test_a_damaged_statement_line_is_an_index_error_not_a_traceback(two_documents):
+    _, index = two_documents
+    lines = (index / STATEMENTS).read_bytes().splitlines(keepends=True)
+    lines[3] = b'{"id": "x", "citations": []}\n'
+    _forge(index, STATEMENTS, b"".join(lines))
+    stored = read_index(index)  # only the first and last rows are read on load
+    with pytest.raises(IndexStateError, match="damaged statement"):
+        stored.statements[3]

@@ -201,7 +201,7 @@ class Assistant:
         for document in stored.documents:
             parts.append(Part(document, start, stored.sparse[document.name]))
             start += len(document.statements)
-        retriever = HybridRetriever(parts, stored.dense, encoder, fusion)
+        retriever = HybridRetriever(parts, stored.dense, encoder, fusion, stored.statements)
         qa = cls(
             retriever,
             stored.aliases,

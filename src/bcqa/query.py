@@ -10,7 +10,8 @@ drugs, cancers) the document never mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,13 +204,29 @@ def _known_token(token: str, vocabulary, aliases) -> bool:
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():
         return False
-    return token in _family_prefixes(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
+    return _is_family_prefix(token, _sorted(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)))
 
 
 @lru_cache(maxsize=32)
-def _family_prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
-    """Every prefix of a vocabulary token that a digit follows: "cyp" of "cyp3a4", "brca" of "brca1"."""
-    return frozenset(v[:i] for v in vocabulary for i in range(1, len(v)) if v[i].isdigit())
+def _sorted(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(vocabulary))
+
+
+def _is_family_prefix(token: str, vocabulary: Sequence[str]) -> bool:
+    """Whether a digit follows ``token`` in some token of the sorted ``vocabulary``: "cyp" of "cyp3a4".
+
+    The tokens that start with ``token`` sit together in sorted order, so a
+    binary search finds them; listing every such prefix of a 100k-statement
+    vocabulary up front cost 0.45 s of a cold ask.
+    """
+    n = len(token)
+    for i in range(bisect_left(vocabulary, token), len(vocabulary)):
+        word = vocabulary[i]
+        if not word.startswith(token):
+            return False
+        if len(word) > n and word[n].isdigit():
+            return True
+    return False
 
 
 def find_references(

@@ -155,7 +155,7 @@ class Part:
     sparse: BM25Index
 
     @property
-    def statements(self) -> tuple[Statement, ...]:
+    def statements(self) -> Sequence[Statement]:
         return self.document.statements
 
     @property
@@ -177,9 +177,13 @@ class HybridRetriever:
         dense: DenseIndex,
         encoder: Encoder,
         fusion: Fusion = Fusion(),
+        statements: Sequence[Statement] | None = None,
     ):
+        """``statements``: every part's statements in order, when the caller already holds them joined."""
         self.parts = tuple(parts)
-        self.statements = tuple(s for p in self.parts for s in p.statements)
+        self.statements = tuple(s for p in self.parts for s in p.statements) if statements is None else statements
+        if len(self.statements) != sum(len(p.statements) for p in self.parts):
+            raise ValueError("statements must be the parts' statements, in order")
         self.dense = dense
         self.encoder = encoder
         self.fusion = fusion

@@ -82,8 +82,9 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Strip accents, unify dashes, spell out Greek letters; keep case (symbol detection needs it)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to strip: NFKD leaves it as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_DASHES).translate(_SPACES).translate(_GREEK_TABLE)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bcqa.text import normalise, tokenize
+from bcqa.text import fold, normalise, tokenize
 
 
 @pytest.mark.parametrize(
@@ -85,3 +87,14 @@ def test_normalise_keeps_case_for_symbol_detection():
 def test_distinct_mirnas_stay_distinct():
     assert "mir-21" not in tokenize("miR-210")
     assert "mir-200c" not in tokenize("miR-200b")
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_ascii_text_is_what_the_full_unicode_path_gives(text):
+    import unicodedata
+
+    from bcqa import text as t
+
+    full = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    assert fold(text) == full.translate(t._DASHES).translate(t._SPACES).translate(t._GREEK_TABLE)

@@ -76,3 +76,20 @@ def test_document_view_marks_the_chosen_statement(fake_assistant):
     assert page.count("<mark id='document-target'>") == 1
     assert re.search(r"<mark id='document-target'>miR-21 promotes radioresistance", page)
     assert "<h2>Non-Coding RNAs</h2>" in page
+
+
+def test_text_and_markdown_call_only_what_the_answer_states_supporting(fake_assistant):
+    answer = fake_assistant.ask("How does miR-21 cause radioresistance?", k=5)
+    quoted = quoted_in_answer(answer)
+    assert 1 <= len(quoted) < len(answer.statements)  # a fact answer states one claim of five
+    for rendered, heading in (
+        (answer.to_text(), "Supporting statements:"),
+        (answer.to_markdown(), "**Supporting statements**"),
+    ):
+        supporting, other = rendered.split(heading)[1].split("Other matches")
+        assert all(h.statement.text in supporting for h in quoted)
+        assert all(h.statement.text in other for h in answer.statements if h not in quoted)
+    # Ranks run on across the two groups.
+    assert re.findall(r"^  (\d+)\. ", answer.to_text(), flags=re.M) == [str(i) for i in range(1, 6)]
+    off = fake_assistant.ask("What is the boiling point of mercury?")
+    assert off.abstained and "Supporting statements" not in off.to_text() + off.to_markdown()

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from bcqa.render import format_reference
+from bcqa.render import format_reference, quoted_in_answer
 from bcqa.support import EXPLANATIONS
 from bcqa.types import Hit, Reference
 
@@ -133,15 +133,6 @@ def _statement(
         f"<span class='meta'>{label} <span class='where'>{_e(where)}</span> "
         f"<a href='#' class='view' data-view='{_e(s.id)}'>view in document</a></span></li>"
     )
-
-
-def quoted_in_answer(answer: Answer) -> list[Hit]:
-    """The hits whose claims the short answer states (all of them for list and reference answers)."""
-    if answer.abstained:
-        return []
-    if answer.mode in ("list", "reference"):
-        return list(answer.statements)
-    return [h for h in answer.statements if h.statement.text.rstrip(".!") in answer.answer]
 
 
 def _heading(level: int, text: str, ident: str = "") -> str:

@@ -14,6 +14,7 @@ from bcqa.types import Reference
 
 if TYPE_CHECKING:
     from bcqa.answer import Answer
+    from bcqa.types import Hit
 
 # Backslash-escaped so that no markdown construct (image, link, autolink, emphasis, heading,
 # list, table, code) can form from user text; CommonMark allows the escape before any ASCII punctuation.
@@ -57,6 +58,30 @@ def format_reference(ref: Reference) -> str:
     return f"[{ref.number}] {ref.raw}{link}"
 
 
+def quoted_in_answer(answer: Answer) -> list[Hit]:
+    """The hits whose claims the short answer states (all of them for list and reference answers)."""
+    if answer.abstained:
+        return []
+    if answer.mode in ("list", "reference"):
+        return list(answer.statements)
+    return [h for h in answer.statements if h.statement.text.rstrip(".!") in answer.answer]
+
+
+def _groups(answer: Answer) -> list[tuple[str, list[Hit]]]:
+    """(heading, hits) in the order shown: what the answer states, then the other matches.
+
+    Numbering runs on across the groups, so a hit keeps its rank.  A statement
+    the answer does not state is not called "supporting": it is a match the
+    reader may still want (the UI collapses the weak ones).
+    """
+    if answer.abstained:
+        return [("Closest statements (low confidence)", list(answer.statements))]
+    quoted = quoted_in_answer(answer)
+    ids = {h.statement.id for h in quoted}
+    rest = [h for h in answer.statements if h.statement.id not in ids]
+    return [(title, hits) for title, hits in (("Supporting statements", quoted), ("Other matches", rest)) if hits]
+
+
 def render_markdown(answer: Answer, question: bool = True, link_citations: bool = False) -> str:
     """Markdown for notebooks and the UI; all document and user text is escaped.
 
@@ -80,16 +105,18 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
             text = text.replace(escape_markdown(f"[{r.number}]"), marks([r.number], document))
     lines = [f"**Q:** {escape_markdown(answer.question)}", ""] if question else []
     if answer.abstained:
-        lines += [f"⚠️ **Not covered by the document.** {text}", ""]
-        if answer.statements:
-            lines.append("*Closest statements (low confidence):*")
+        lines += [f"⚠️ **Not covered by the document.** {text}"]
     else:
-        lines += [text, "", "**Supporting statements**"]
-    for i, h in enumerate(answer.statements, 1):
-        s = h.statement
-        cited = marks(s.citations, s.document) or "*(uncited)*"
-        where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"{i}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
+        lines += [text]
+    rank = 0
+    for title, hits in _groups(answer):
+        lines += ["", f"*{title}:*" if answer.abstained else f"**{title}**"]
+        for h in hits:
+            rank += 1
+            s = h.statement
+            cited = marks(s.citations, s.document) or "*(uncited)*"
+            where = f"{s.document} · {s.section}" if several else s.section
+            lines.append(f"{rank}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
@@ -102,18 +129,17 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
 def render_text(answer: Answer) -> str:
     """Plain text for the terminal."""
     lines = [f"Q: {answer.question}", ""]
-    if answer.abstained:
-        lines += [f"Not covered: {answer.answer}", ""]
-        if answer.statements:
-            lines.append("Closest statements (low confidence):")
-    else:
-        lines += [answer.answer, "", "Supporting statements:"]
+    lines.append(f"Not covered: {answer.answer}" if answer.abstained else answer.answer)
     several = len({h.statement.document for h in answer.statements}) > 1 or len(answer.documents) > 1
-    for i, h in enumerate(answer.statements, 1):
-        s = h.statement
-        lines.append(f"  {i}. {s.text} {cite(s.citations) or '(uncited)'}")
-        where = f"{s.document} · {s.section}" if several else s.section
-        lines.append(f"     {where} · {s.id} · support: {h.support}")
+    rank = 0
+    for title, hits in _groups(answer):
+        lines += ["", f"{title}:"]
+        for h in hits:
+            rank += 1
+            s = h.statement
+            lines.append(f"  {rank}. {s.text} {cite(s.citations) or '(uncited)'}")
+            where = f"{s.document} · {s.section}" if several else s.section
+            lines.append(f"     {where} · {s.id} · support: {h.support}")
     if answer.references:
         lines += ["", "References:"]
         lines += [f"  {format_reference(r)}" + (f"  ({r.document})" if several else "") for r in answer.references]

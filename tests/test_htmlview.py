@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bcqa import Assistant
-from bcqa.htmlview import answer_html, citation_text, quoted_in_answer
+from bcqa.htmlview import answer_html, citation_text
+from bcqa.render import quoted_in_answer
 from conftest import CORPUS_FILE, FakeEncoder
 
 ROOT = Path(__file__).resolve().parents[1]

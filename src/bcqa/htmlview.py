@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from bcqa.render import format_reference, quoted_in_answer
+from bcqa.render import format_reference, quoted_and_rest
 from bcqa.support import EXPLANATIONS
 from bcqa.types import Hit, Reference
 
@@ -152,9 +152,7 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
     if answer.read_as:
         parts.append(f"<p class='read-as'>Read as: <q>{_e(answer.read_as)}</q></p>")
     parts += [f"<p class='note'>{n}</p>" for n in notes]
-    quoted = quoted_in_answer(answer)
-    ids = {h.statement.id for h in quoted}
-    rest = [h for h in answer.statements if h.statement.id not in ids]
+    quoted, rest = quoted_and_rest(answer)
     if answer.abstained:
         parts.append(
             f"<p class='abstain' role='status'><strong>Not covered by the document.</strong> {_e(answer.answer)}</p>"

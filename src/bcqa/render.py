@@ -67,6 +67,13 @@ def quoted_in_answer(answer: Answer) -> list[Hit]:
     return [h for h in answer.statements if h.statement.text.rstrip(".!") in answer.answer]
 
 
+def quoted_and_rest(answer: Answer) -> tuple[list[Hit], list[Hit]]:
+    """The hits the answer states, and the other hits, each in rank order."""
+    quoted = quoted_in_answer(answer)
+    ids = {h.statement.id for h in quoted}
+    return quoted, [h for h in answer.statements if h.statement.id not in ids]
+
+
 def _groups(answer: Answer) -> list[tuple[str, list[Hit]]]:
     """(heading, hits) in the order shown: what the answer states, then the other matches.
 
@@ -76,9 +83,7 @@ def _groups(answer: Answer) -> list[tuple[str, list[Hit]]]:
     """
     if answer.abstained:
         return [("Closest statements (low confidence)", list(answer.statements))]
-    quoted = quoted_in_answer(answer)
-    ids = {h.statement.id for h in quoted}
-    rest = [h for h in answer.statements if h.statement.id not in ids]
+    quoted, rest = quoted_and_rest(answer)
     return [(title, hits) for title, hits in (("Supporting statements", quoted), ("Other matches", rest)) if hits]
 
 

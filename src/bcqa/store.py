@@ -424,7 +424,7 @@ def write_index(
                     "warnings": list(d.warnings),
                     "statements": len(d.statements),
                     "references": len(d.references),
-                    "unlisted": _unlisted(d),
+                    "unlisted": _unlisted({n for s in d.statements for n in s.citations}, d),
                 }
                 for d in documents
             ],
@@ -446,9 +446,9 @@ def write_index(
         raise
 
 
-def _unlisted(document: Document) -> list[int]:
+def _unlisted(cited: set[int], document: Document) -> list[int]:
     """Numbers the document cites but does not list (a parse warning, recorded so a load can check)."""
-    return sorted({n for s in document.statements for n in s.citations} - document.references.keys())
+    return sorted(cited - document.references.keys())
 
 
 def _umask() -> int:
@@ -658,7 +658,7 @@ def read_index(index_dir: Path) -> StoredIndex:
     check = _FileCheck(index_dir, manifest)
     listed = manifest["files"]
     try:
-        lines = [line for line in (index_dir / STATEMENTS).read_bytes().split(b"\n") if line.strip()]
+        lines = _read_lines(index_dir / STATEMENTS)
         statements = StatementRows(lines)
         references = [Reference.from_dict(d) for d in _read_jsonl(index_dir / REFERENCES)]
         check.wait(DenseIndex.FILENAME)  # FAISS reads native structures: only a file that passed
@@ -670,21 +670,19 @@ def read_index(index_dir: Path) -> StoredIndex:
         stems = frozenset(json.loads((index_dir / ENGLISH).read_text(encoding="utf-8"))) if ENGLISH in listed else None
         # Documents are stored one after another, each in its own order (write_index).
         ends = list(itertools.accumulate(meta["statements"] for meta in manifest["documents"]))
+        spans = [slice(end - meta["statements"], end) for meta, end in zip(manifest["documents"], ends)]
         documents = tuple(
             Document(
                 name=meta["name"],
-                statements=statements[end - meta["statements"] : end],
+                statements=statements[span],
                 references={r.number: r for r in references if r.document == meta["name"]},
                 sections=tuple(meta["sections"]),
                 warnings=tuple(meta["warnings"]),
                 title=meta["title"],
             )
-            for meta, end in zip(manifest["documents"], ends)
+            for meta, span in zip(manifest["documents"], spans)
         )
-        unlisted = [
-            sorted(_cited_numbers(lines[end - meta["statements"] : end]) - d.references.keys())
-            for meta, end, d in zip(manifest["documents"], ends, documents)
-        ]
+        unlisted = [_unlisted(_cited_numbers(lines[span]), d) for span, d in zip(spans, documents)]
         # The first and last row of each document are its own (parsing two rows per document).
         misplaced = [
             d.name
@@ -800,8 +798,12 @@ def _write_jsonl(path: Path, rows) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def _read_lines(path: Path) -> list[bytes]:
+    """The non-blank lines of a JSON-lines file, not yet parsed."""
+    return [line for line in path.read_bytes().split(b"\n") if line.strip()]
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     from orjson import loads  # about four times faster than json on a 100k-statement index
 
-    with path.open("rb") as fh:
-        return [loads(line) for line in fh if line.strip()]
+    return [loads(line) for line in _read_lines(path)]

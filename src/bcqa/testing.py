@@ -3,7 +3,7 @@
 A pytest plugin (registered through the ``pytest11`` entry point, so it is
 active wherever bcqa is installed): every ``*.golden.toml`` file pytest meets
 becomes a test module, each of its questions a test.  The format is the one
-``bcqa eval`` reads, described in ``docs/golden.md``::
+``bcqa eval`` reads, described in ``docs/formats.md``::
 
     document = "my_review.md"       # beside this file, in ../documents, or in corpus/
     top = 3                         # a fact passes when an expected statement is in the first 3

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bcqa.text import fold, normalise, tokenize
+from bcqa.text import STOPWORDS, fold, is_symbol, normalise, tokenize
 
 
 @pytest.mark.parametrize(
@@ -98,3 +100,46 @@ def test_fold_of_ascii_text_is_what_the_full_unicode_path_gives(text):
 
     full = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     assert fold(text) == full.translate(t._DASHES).translate(t._SPACES).translate(t._GREEK_TABLE)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=20)
+    | st.from_regex(r"[a-zA-Z0-9+\-]{0,8}", fullmatch=True)
+)
+def test_is_symbol_of_ascii_is_what_the_character_test_gives(token):
+    expected = (
+        any(c.isdigit() for c in token)
+        or token.endswith("+")
+        or sum(c.isupper() for c in token) >= 2
+        or bool(re.search(r"[a-z][A-Z]", token))
+    )
+    assert is_symbol(token) == expected
+
+
+def test_a_stopword_has_no_tokens_in_any_case():
+    # query._uncovered_words skips stopwords without tokenizing them on this ground.
+    assert not [w for w in STOPWORDS for v in (w, w.upper(), w.capitalize()) if tokenize(v)]
+
+
+_FRAGMENTS = (
+    "miR", "MIR", "mir", "micro", "RNA", "rna", "microRNA", "-", " ", "21", "7", "let", "Let", "hsa-", "mmu-",
+    "lncRNA", "long", "non", "coding", "RNAs", "beta", "Alpha", "IL-1", "TNF", "'s", "\u2019s", "positive", "ER",
+    "HER2", "tumour", "Tumours", "oestrogen", "haematological", "eta", "L", "M", "iota", "x",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join) | st.text(max_size=30))
+def test_normalise_skipping_rewrites_that_cannot_match_changes_nothing(text):
+    from bcqa import text as t
+
+    full = t._POSSESSIVE.sub("", fold(text))
+    full = t._GREEK_WORD.sub(lambda m: m.group(1).lower(), full)
+    full = t._MIRNA_PREFIX.sub("mir-", full)
+    full = t._LET7.sub("let-", full)
+    full = t._LNCRNA_WORD.sub("lncrna", full)
+    full = t._MIRNA_WORD.sub("mirna", full)
+    full = t._POSITIVE.sub(r"\1+", full)
+    full = t._UK_SPELLING.sub(lambda m: t._UK_TO_US[m.group(0).lower()], full)
+    assert normalise(text) == full

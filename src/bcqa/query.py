@@ -116,8 +116,10 @@ def analyse(
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
-    refs, missing = find_references(question, references, english)
-    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases)
+    refs, missing = find_references(question, references, english, tokens=base)
+    # Both look at the question word by word: each word is tokenized once for the two.
+    word_tokens = _WordTokens()
+    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -129,7 +131,7 @@ def analyse(
         named=named,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
-        uncovered=_uncovered_words(question, vocabulary, aliases),
+        uncovered=_uncovered_words(question, vocabulary, aliases, word_tokens),
     )
 
 
@@ -140,12 +142,25 @@ _VAGUE = set(
 )
 
 
-def _uncovered_words(question: str, vocabulary, aliases) -> tuple[str, ...]:
+class _WordTokens(dict):
+    """word -> its ``tokenize``, computed on first use; lives for one question."""
+
+    def __missing__(self, word: str) -> list[str]:
+        self[word] = tokens = tokenize(word)
+        return tokens
+
+
+def _uncovered_words(
+    question: str, vocabulary, aliases, tokens_of: Mapping[str, list[str]] | None = None
+) -> tuple[str, ...]:
+    tokens_of = _WordTokens() if tokens_of is None else tokens_of
     words = []
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'+-]*", fold(question)):
-        if word.lower() in _VAGUE:
+        low = word.lower()
+        # A stopword has no tokens (tested), so there is nothing to look up.
+        if low in _VAGUE or low in STOPWORDS:
             continue
-        toks = [t for t in tokenize(word) if t not in STOPWORDS]
+        toks = [t for t in tokens_of[word] if t not in STOPWORDS]
         if toks and not any(_known_token(t, vocabulary, aliases) for t in toks):
             words.append(word.strip("'"))
     return tuple(dict.fromkeys(words))
@@ -159,7 +174,9 @@ def is_list_question(question: str) -> bool:
     return bool(m) and m.group(1).lower() not in _NOT_PLURAL and not m.group(1).lower().endswith("ss")
 
 
-def names_in(question: str, vocabulary, aliases: Mapping[str, list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def names_in(
+    question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names a question uses: (those the document never mentions, those it does).
 
     A name is a symbol-shaped word (HER2, miR-155, H275Y, gyrA, IL-1β), a
@@ -171,10 +188,11 @@ def names_in(question: str, vocabulary, aliases: Mapping[str, list[str]]) -> tup
     """
     unknown: list[str] = []
     named: list[str] = []
+    tokens_of = _WordTokens() if tokens_of is None else tokens_of
 
     def known(word: str) -> bool:
         # Any specific part will do: "BRCA-deficient" is known through BRCA1.
-        toks = [t for t in tokenize(word) if t not in STOPWORDS and t not in _GENERIC_SYMBOLS]
+        toks = [t for t in tokens_of[word] if t not in STOPWORDS and t not in _GENERIC_SYMBOLS]
         return not toks or any(_known_token(t, vocabulary, aliases) for t in toks)
 
     words = list(re.finditer(r"[^\W_][\w-]*\+?", question))
@@ -230,9 +248,14 @@ def _is_family_prefix(token: str, vocabulary: Sequence[str]) -> bool:
 
 
 def find_references(
-    question: str, references: Mapping[int, Reference], english: frozenset[str] = frozenset()
+    question: str,
+    references: Mapping[int, Reference],
+    english: frozenset[str] = frozenset(),
+    tokens: Sequence[str] | None = None,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Which references a question is about: by number, author, journal, year or title.
+
+    ``tokens``: the question's ``tokenize`` when the caller already has them.
 
     Returns:
         (numbers found in the reference list, numbers asked for but absent).
@@ -263,7 +286,7 @@ def find_references(
         if not candidates and years:
             candidates = {r.number for r in references.values() if r.year in years}
     if not candidates:
-        candidates = pasted_title(question, references)
+        candidates = pasted_title(question, references, tokens)
     if years and candidates:
         dated = {n for n in candidates if references[n].year in years}
         candidates = dated or candidates
@@ -283,6 +306,13 @@ def _surnames_of(authors: str) -> tuple[str, ...]:
         if parts and parts[0] != "et":
             names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
     return tuple(n for n in names if n)
+
+
+@lru_cache(maxsize=65536)
+def _surname_first_words(authors: str) -> frozenset[str] | None:
+    """The first words of an author list's surnames; None when one has no word to look for."""
+    firsts = [_first_word(s) for s in _surnames_of(authors)]
+    return None if None in firsts else frozenset(firsts)
 
 
 _WORD = re.compile(r"\w+")
@@ -305,6 +335,9 @@ def _may_occur(name: str, words: frozenset[str]) -> bool:
 
 
 def _names_an_author(folded: str, words: frozenset[str], ref: Reference, english: frozenset[str]) -> bool:
+    firsts = _surname_first_words(ref.authors)
+    if firsts is not None and words.isdisjoint(firsts):
+        return False  # no surname can occur (``_may_occur`` for all of them at once)
     surnames = _surnames(ref)
     named = [s for s in surnames if _may_occur(s, words) and re.search(rf"\b{re.escape(s)}\b(?!-)", folded)]
     for s in named:
@@ -347,9 +380,12 @@ def _title_tokens(title: str) -> frozenset[str]:
     return frozenset(tokenize(title))
 
 
-def pasted_title(question: str, references: Mapping[int, Reference]) -> set[int]:
-    """The reference whose title the question is, or most of it (empty when none)."""
-    asked = set(tokenize(question))
+def pasted_title(question: str, references: Mapping[int, Reference], tokens: Sequence[str] | None = None) -> set[int]:
+    """The reference whose title the question is, or most of it (empty when none).
+
+    ``tokens``: the question's ``tokenize`` when the caller already has them.
+    """
+    asked = set(tokenize(question) if tokens is None else tokens)
     if len(asked) < 3:
         return set()
     best, number = 0.0, None

@@ -34,6 +34,8 @@ def clean_line(text: str) -> str:
 
 def foreign_script(text: str) -> bool:
     """True when most letters of ``text`` are in a script other than Latin or Greek."""
+    if text.isascii():
+        return False  # every ASCII letter is Latin
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,10 +147,14 @@ class Reference:
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed document: its statements in order, its references by number."""
+    """A parsed document: its statements in order, its references by number.
+
+    ``statements`` is a tuple from the parser and a lazily parsed
+    ``store.StatementRows`` (equal to that tuple) from a stored index.
+    """
 
     name: str
-    statements: tuple[Statement, ...]
+    statements: Sequence[Statement]
     references: dict[int, Reference]
     sections: tuple[str, ...]
     warnings: tuple[str, ...] = ()

@@ -192,6 +192,12 @@ def test_citation_group_forms(group, numbers):
         assert _statements(placed + REFS) == [("A is higher.", numbers)], placed
 
 
+@pytest.mark.parametrize("text", ["Counting starts at [0] here.", "Counting starts at [0, 1] here.", "See [0-2] here."])
+def test_zero_in_brackets_is_text_not_a_citation(text):
+    """Reference lists number from 1; "[0]" keeps its place in the statement and cites nothing."""
+    assert _statements(f"{text} A is higher [1].{REFS}") == [(text, ()), ("A is higher.", (1,))]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -47,7 +47,8 @@ OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------
 
-_CITE_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+# Reference lists number from 1: "[0]" is text (an index, a placeholder), never a citation.
+_CITE_ITEM = r"(?!0+\b)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
 _CITE_BRACKET = rf"\[\s*{_CITE_ITEM}(?:\s*[,;]\s*{_CITE_ITEM})*\s*\](?!\()"
 # Brackets next to each other, with or without spaces, are one group.
 CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*{_CITE_BRACKET})*")
@@ -73,7 +74,7 @@ _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
-_LINK_CITATION = re.compile(r"\[\^?(\d{1,4})\](?:\([^)\s]*\))?(?!:)")
+_LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

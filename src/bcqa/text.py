@@ -58,10 +58,10 @@ _GREEK = {
     "ϵ": "epsilon",
 }
 _GREEK_TABLE = str.maketrans({**_GREEK, **{k.upper(): v for k, v in _GREEK.items()}, "µ": "mu"})
+# The spelled-out names as one alternation, for the rewrite below and its trigger.
+_GREEK_NAMES = "|".join(sorted(set(_GREEK.values()), key=len, reverse=True))
 # Only after a symbol-like end (IL-1 beta, TNF alpha), not after a word (with beta blockers).
-_GREEK_WORD = re.compile(
-    r"(?<=[A-Z0-9])[-\s]?((?i:" + "|".join(sorted(set(_GREEK.values()), key=len, reverse=True)) + r"))\b"
-)
+_GREEK_WORD = re.compile(r"(?<=[A-Z0-9])[-\s]?((?i:" + _GREEK_NAMES + r"))\b")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")  # Alzheimer's -> Alzheimer, not "alzheim" + "s"
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*\+?", re.I)
 
@@ -105,7 +105,7 @@ def normalise(text: str) -> str:
 _REWRITES = (
     (re.compile("['\u2019]"), partial(_POSSESSIVE.sub, "")),
     # "IL-1 beta", "IL-1-beta" and "IL-1β" are one name: il-1beta.
-    (re.compile("|".join(sorted(set(_GREEK.values())))), partial(_GREEK_WORD.sub, lambda m: m.group(1).lower())),
+    (re.compile(_GREEK_NAMES), partial(_GREEK_WORD.sub, lambda m: m.group(1).lower())),
     (re.compile("mi"), partial(_MIRNA_PREFIX.sub, "mir-")),
     (re.compile("let"), partial(_LET7.sub, "let-")),
     (re.compile("rna"), partial(_LNCRNA_WORD.sub, "lncrna")),

@@ -184,6 +184,8 @@ REFS = "\n\n## References\n\n" + "\n".join(f"{n}. Title {n}. Doe J. J Med. 2020;
         ("[4-6]", (4, 5, 6)),
         ("[4–6]", (4, 5, 6)),
         ("[6,4]", (4, 6)),
+        ("([4], [6])", (4, 6)),
+        ("([4-6])", (4, 5, 6)),
     ],
 )
 def test_citation_group_forms(group, numbers):
@@ -231,6 +233,10 @@ def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
         ),
         ("X was seen.Next came Y [1].", ["X was seen.", "Next came Y."]),
         ("It binds lipid A. The charge changes [1].", ["It binds lipid A.", "The charge changes."]),
+        # An abbreviation pysbd does not know: a lone word, or a plain lower-case word after it.
+        ("Approx. 30% of adults sleep little [1]. Then Y.", ["Approx. 30% of adults sleep little.", "Then Y."]),
+        ("Rates rose resp. fell [1]. Then Y.", ["Rates rose resp. fell.", "Then Y."]),
+        ("Cells died [1]. mecA spread. p53 fell.", ["Cells died.", "mecA spread.", "p53 fell."]),
     ],
 )
 def test_sentence_splitting(text, expected):
@@ -308,6 +314,14 @@ def test_words_are_never_dropped_or_added():
             assert s.text in plain or s.text.rstrip(".") in plain, (path.name, s.text)
 
 
+def test_a_column_of_markers_cites_its_row():
+    text = "## Stages\n\n| Stage | Hallmark | Ref |\n|---|---|---|\n| N2 | spindles | [10] |\n| N3 | slow waves | [1] [2] |\n"
+    assert _statements(text + REFS) == [
+        ("Stage: N2; Hallmark: spindles", (10,)),
+        ("Stage: N3; Hallmark: slow waves", (1, 2)),
+    ]
+
+
 def test_blocks_and_markers():
     block = make_block("**A** is up [1], but *B* is down [2] [3].")
     assert block.text == "A is up, but B is down." and block.terms == ("A",)
@@ -378,6 +392,45 @@ def test_plain_text_and_underlined_headings():
     ]
     assert sorted(doc.references) == [1, 2, 3, 4, 5] and doc.references[2].first_author == "Lewis"
     assert doc.warnings == ()
+
+
+NUMBERED_PLAIN = """Microplastics and Health
+
+Keywords: microplastics; inflammation
+Date: 2025-03-14
+
+1. Background
+
+Particles enter by ingestion [1]. Note: this is debated.
+
+2.1 Mechanisms
+
+Proposed mechanisms:
+
+1. oxidative stress [2]
+
+2. inflammation
+
+Effects at real doses are unknown.
+
+References
+
+[1] Title 1. Doe J. J Med. 2020;1:1.
+[2] Title 2. Doe J. J Med. 2020;1:2.
+"""
+
+
+def test_numbered_plain_headings_and_metadata_lines():
+    doc = parse_document(NUMBERED_PLAIN, "mp.txt")
+    assert doc.title == "Microplastics and Health"
+    # A loose numbered list stays a list; "Keywords: ..." and "Date: ..." are not claims.
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("1. Background", "Particles enter by ingestion.", (1,)),
+        ("1. Background", "Note: this is debated.", ()),
+        ("2.1 Mechanisms", "oxidative stress", (2,)),
+        ("2.1 Mechanisms", "inflammation", ()),
+        ("2.1 Mechanisms", "Effects at real doses are unknown.", ()),
+    ]
 
 
 def test_short_markdown_paragraph_is_not_a_heading():

@@ -124,6 +124,24 @@ def test_first_author_beats_coauthors(document):
     assert find_references("What did Liu et al. find?", document.references, english_words()) == ((1,), ())
 
 
+def test_a_url_only_reference_is_named_by_its_site():
+    from bcqa.render import short_reference
+    from bcqa.types import Reference
+
+    refs = {
+        1: Reference(
+            1, "https://www.cdc.gov/antimicrobial-resistance/", link="https://www.cdc.gov/antimicrobial-resistance/"
+        ),
+        2: Reference(2, "https://www.ecdc.europa.eu/en/amr", link="https://www.ecdc.europa.eu/en/amr"),
+        3: Reference(3, "Doe J. Title. J Med. 2020.", title="Title", authors="Doe J", link="https://cdc.gov/x"),
+    }
+    assert find_references("What does the CDC report?", refs) == ((1,), ())
+    assert find_references("Which statements cite ECDC?", refs) == ((2,), ())
+    # Not the word written in lower case, and not a reference that has authors to name it by.
+    assert find_references("What does the cdc report?", refs) == ((), ())
+    assert short_reference(refs[1]) == "cdc.gov" and short_reference(refs[3]) == "Doe"
+
+
 def test_aliases_expand_only_when_the_document_lacks_the_word(document, vocab):
     q = analyse("Is LAT1 higher in resistant tumours?", vocab, ALIASES, document.references)
     assert "slc7a5" in q.tokens and q.expansions == {"lat1": "slc7a5"} and "SLC7A5" in q.dense_text

@@ -189,7 +189,7 @@ def _grouped(hits: Sequence[Hit]) -> str:
 
 
 def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
-    names = "; ".join(f"[{r.number}] {short_reference(r)}" for r in focus)
+    names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus)
     ordered = sorted(hits, key=lambda h: h.statement.position)
     return f"The document cites {names} for: " + " ".join(_claim(h) for h in ordered)
 

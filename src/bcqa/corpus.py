@@ -52,6 +52,8 @@ _CITE_ITEM = r"(?!0+\b)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
 _CITE_BRACKET = rf"\[\s*{_CITE_ITEM}(?:\s*[,;]\s*{_CITE_ITEM})*\s*\](?!\()"
 # Brackets next to each other, with or without spaces, are one group.
 CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*{_CITE_BRACKET})*")
+# Markers in parentheses of their own ("up ([4], [5]) in") are one group; the parentheses go with them.
+_PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\)")
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 
 # --- markdown -----------------------------------------------------------------
@@ -72,6 +74,11 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+# A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
+# "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
+_METADATA_LINE = re.compile(
+    r"^[ \t]*(?:\*\*|__)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)(?!.*\.[ \t]*$)\S.*$"
+)
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
@@ -299,13 +306,26 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and blank(i + 1)
             and 0 < len(words) <= 10
             and _STANDALONE.match(line)
-            and not _BULLET.match(line)
+            and (not _BULLET.match(line) or _numbered_heading(lines, i))
             and line.rstrip()[-1] not in ".?!;:,"
             and not CITE_GROUP.search(line)
             and (line.strip()[0].isupper() or line.strip()[0].isdigit())
         ):
             found[i] = "?"
     return found
+
+
+def _numbered_heading(lines: list[str], i: int) -> bool:
+    """Whether "1. Background" (or "2.1 Methods", "II. Results") at ``i`` is a heading, not a list item.
+
+    It is one when the text around it is not a list: neither the line before nor
+    the line after it (blank lines aside) is a list item.
+    """
+    if not _HEADING_NUMBER.match(lines[i].lstrip()):
+        return False
+    before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    after = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return not _BULLET.match(before) and not _BULLET.match(after)
 
 
 def _plain_title(title: str) -> str:
@@ -357,7 +377,8 @@ def split_blocks(body: str) -> list[_Block]:
     """Paragraphs, list items (nested ones too) and table rows of a section body.
 
     A table row becomes "Header: cell; Header: cell" so that it keeps its
-    column names; the separator row and the header row give no statement.
+    column names (a column of citation markers only cites the row); the
+    separator row and the header row give no statement.
     A list item keeps the lead-in it hangs from ("... should include:") as
     its context: not part of its text, but searched with it.
     """
@@ -370,6 +391,8 @@ def split_blocks(body: str) -> list[_Block]:
 
     def flush():
         nonlocal current, lead_in
+        if kind == "paragraph" and current and all(_METADATA_LINE.match(line) for line in current):
+            current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
         if current:
             block = make_block(" ".join(current), kind)
             if kind == "item":
@@ -391,7 +414,10 @@ def split_blocks(body: str) -> list[_Block]:
             if header is None:
                 pending_header = cells  # a header until a separator row proves otherwise
                 continue
-            row = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header + [""] * len(cells), cells) if c)
+            named = zip(header + [""] * len(cells), cells)
+            # A cell of citation markers only ("| [10] |" under "Ref") cites the row; its header says nothing.
+            row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not CITE_GROUP.fullmatch(c))
+            row += "".join(f" {c}" for c in cells if CITE_GROUP.fullmatch(c))
             blocks.append(make_block(row, "row"))
             continue
         header = pending_header = None
@@ -422,6 +448,7 @@ def make_block(raw: str, kind: str = "paragraph") -> _Block:
     """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
     terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
     text = _strip_markdown(_LINK_CITATION.sub(r"[\1]", raw))
+    text = _PAREN_GROUP.sub(lambda m: "".join(re.findall(_CITE_BRACKET, m.group(0))), text)
     out: list[str] = []
     marks: list[tuple[int, tuple[int, ...]]] = []
     pos = 0
@@ -483,14 +510,35 @@ def _segmenter():
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of plain text."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     forced = [m.start() for m in _GLUED_END.finditer(text)]
     forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower()]
     cuts = [0, *sorted(set(forced)), len(text)]
     for a, b in zip(cuts, cuts[1:]):
         for s in _segmenter().segment(text[a:b]):
-            spans.append((a + s.start, a + s.end))
+            start, end = a + s.start, a + s.end
+            if spans and _abbreviation_cut(text[spans[-1][0] : spans[-1][1]], text[start:end]):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans or [(0, len(text))]
+
+
+# pysbd ends a sentence at any full stop it does not know as an abbreviation's
+# ("approx. thirty", "Resp. rates", "Ca. 40%").  No sentence starts with a plain
+# lower-case word (symbols such as miR-21, p53 or mecA do, and are not plain
+# words), and a lone word with a full stop before a number is no sentence: both
+# join what follows.
+_LOWER_START = re.compile(r"[a-z]+(?=[\s,;:.)]|$)")
+_LONE_WORD = re.compile(r"[^\W\d_]+\.")
+
+
+def _abbreviation_cut(before: str, after: str) -> bool:
+    """True when pysbd's cut between ``before`` and ``after`` follows an abbreviation, not a sentence."""
+    before = before.strip()
+    if not before.endswith("."):
+        return False
+    return _LOWER_START.match(after) is not None or (after[:1].isdigit() and _LONE_WORD.fullmatch(before) is not None)
 
 
 def split_sentences(block: _Block) -> list[list[_Clause]]:

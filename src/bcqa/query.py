@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
 from bcqa.types import Reference
@@ -272,9 +273,14 @@ def find_references(
     # A name can only match where its first word is a word of the question: a set
     # lookup rules out most references before any regular expression runs.
     words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
+    acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
     candidates: set[int] = set()
     for ref in references.values():
-        if _names_an_author(folded, words, ref, english) or _names_journal(lower, lower_words, ref, english):
+        if (
+            _names_an_author(folded, words, ref, english)
+            or _names_journal(lower, lower_words, ref, english)
+            or (acronyms and not acronyms.isdisjoint(_publisher_names(ref)))
+        ):
             candidates.add(ref.number)
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
@@ -350,6 +356,31 @@ def _names_an_author(folded: str, words: frozenset[str], ref: Reference, english
 def _first_author_cited(folded: str, ref: Reference) -> bool:
     surnames = _surnames(ref)
     return bool(surnames) and bool(re.search(rf"\b{re.escape(surnames[0])}{_AUTHOR_CUE}", folded, re.I))
+
+
+# Labels of a web address that name no publisher.
+_GENERIC_HOST_LABELS = frozenset("www www2 web org com net gov edu int ac co".split())
+
+
+def _publisher_names(ref: Reference) -> frozenset[str]:
+    """What names a reference that has only a web address: "who" of https://www.who.int/...
+
+    A question names it by the acronym, written in capitals ("What does the
+    CDC report?").  References with authors or a DOI are named by those.
+    """
+    if not ref.link or ref.authors or ref.doi:
+        return frozenset()
+    return _host_labels(ref.link)
+
+
+@lru_cache(maxsize=8192)
+def _host_labels(link: str) -> frozenset[str]:
+    try:
+        host = urlsplit(link).hostname or ""
+    except ValueError:
+        return frozenset()
+    labels = host.split(".")[:-1]  # the last label is the top-level domain
+    return frozenset(x for x in labels if len(x) >= 2 and x.isalpha() and x not in _GENERIC_HOST_LABELS)
 
 
 @lru_cache(maxsize=65536)

@@ -7,8 +7,10 @@ object shaped like ``bcqa.answer.Answer``; nothing here imports it.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bcqa.types import Reference
 
@@ -49,7 +51,10 @@ def short_reference(ref: Reference) -> str:
     many = ref.authors.count(",") >= 1
     who = f"{ref.first_author} et al." if many else ref.first_author
     where = ref.journal.split(" : ")[0]
-    return ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
+    label = ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
+    if not label and ref.link:  # a URL-only entry: its site ("who.int")
+        label = re.sub(r"^www\d*\.", "", urlsplit(ref.link).netloc)
+    return label
 
 
 def format_reference(ref: Reference) -> str:

@@ -433,6 +433,24 @@ def test_numbered_plain_headings_and_metadata_lines():
     ]
 
 
+def test_a_claim_opening_with_a_pronoun_is_searched_with_the_one_before():
+    doc = parse_document(
+        "# T\n\n## Cytokines\n\nIts role is debated [1].\n\nTGF-β1 is ambiguous in AD [1]. Its overexpression in"
+        " astrocytes promoted vascular amyloid [2]. However, it also cleared plaques [3], while these mice lived"
+        " longer.\n\n## Astrocytes\n\nThey react [2].\n\n## References\n\n1. A. B. 2020;1:1.\n2. C. D. 2021;2:2.\n"
+        "3. E. F. 2022;3:3.\n"
+    )
+    found = {s.text: s for s in doc.statements}
+    assert found["Its role is debated."].antecedent == ""  # nothing before it in its section
+    overexpression = found["Its overexpression in astrocytes promoted vascular amyloid."]
+    assert overexpression.antecedent == "TGF-β1 is ambiguous in AD."
+    assert overexpression.search_text.startswith("Cytokines TGF-β1 is ambiguous in AD.: Its overexpression")
+    assert found["However, it also cleared plaques"].antecedent == ""  # a connective names its own subject
+    assert found["while these mice lived longer."].antecedent == ""  # only an opening pronoun counts
+    assert found["They react."].antecedent == ""  # not across a section
+    assert all(s.text == found[s.text].text for s in doc.statements)
+
+
 def test_short_markdown_paragraph_is_not_a_heading():
     doc = parse_document(
         "# T\n\n## Results\n\nX rose [1].\n\nIt fell\n\nY rose [1].\n\n## References\n\n1. A. Doe J. J. 2020;1:1.\n"

@@ -100,6 +100,12 @@ _LETTER_END = re.compile(r"\b([A-Za-z]+) [A-Z]\.(?= [A-Z][a-z])")
 # Words that start a new clause after a citation group that slipped past the comma.
 _CLAUSE_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|although|though|but)\b|;", re.I)
 _CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:and|or|but|while|whereas|although|though|yet)\b", re.I)
+# A claim that opens with a pronoun or a demonstrative ("Its overexpression in
+# astrocytes ...", "These enzymes ...") is searched with the statement before it
+# in its section, which names what the pronoun stands for (Statement.antecedent).
+# Connectives ("However", "In contrast") are left out: their claim names its own
+# subject, and the longer text pushed one breast-cancer dev question down.
+_ANAPHORIC_OPENING = re.compile(r"(?:it|its|this|these|those|they|their|them|such|both|the latter|the former)\b", re.I)
 _CLOSING = re.compile(r"^[\s.!?)\]\"'”’*]*$")
 _EDGE = " \t,;:"
 
@@ -204,6 +210,7 @@ def parse_document(text: str, name: str = "document") -> Document:
                 sentence_no += 1
                 for clause in sentence:
                     sid = _statement_id(name, label, clause.text, seen_ids)
+                    previous = statements[-1] if statements and statements[-1].section == label else None
                     statements.append(
                         Statement(
                             id=sid,
@@ -215,6 +222,7 @@ def parse_document(text: str, name: str = "document") -> Document:
                             sentence=sentence_no,
                             document=name,
                             context=block.context,
+                            antecedent=previous.text if previous and _ANAPHORIC_OPENING.match(clause.text) else "",
                         )
                     )
     if not statements:

@@ -180,6 +180,8 @@ REFS = "\n\n## References\n\n" + "\n".join(f"{n}. Title {n}. Doe J. J Med. 2020;
     [
         ("[4][6]", (4, 6)),
         ("[4] [6]", (4, 6)),
+        ("[4], [6]", (4, 6)),
+        ("[4]; [6]", (4, 6)),
         ("[4, 6]", (4, 6)),
         ("[4-6]", (4, 5, 6)),
         ("[4–6]", (4, 5, 6)),
@@ -392,6 +394,22 @@ def test_plain_text_and_underlined_headings():
     ]
     assert sorted(doc.references) == [1, 2, 3, 4, 5] and doc.references[2].first_author == "Lewis"
     assert doc.warnings == ()
+
+
+def test_a_bold_line_of_its_own_is_a_heading():
+    doc = parse_document(
+        "# Sepsis markers\n\n**Abstract**\n\nSepsis kills [1].\n\n__Procalcitonin__\n\nPCT rises early [2].\n\n"
+        "**Key points:**\n\n- PCT guides stopping [2].\n\n**Not a heading.** CRP is cheap [1].\n\n"
+        "## References\n\n1. Title 1. Doe J. J Med. 2020;1:1.\n2. Title 2. Doe J. J Med. 2020;1:2.\n",
+        "sepsis.md",
+    )
+    assert [(s.section, s.text, s.context) for s in doc.statements] == [
+        ("Abstract", "Sepsis kills.", ""),
+        ("Procalcitonin", "PCT rises early.", ""),
+        ("Procalcitonin", "PCT guides stopping.", "Key points:"),  # a bold line ending in ":" leads in
+        ("Procalcitonin", "Not a heading.", ""),  # a bold sentence inside a paragraph stays text
+        ("Procalcitonin", "CRP is cheap.", ""),
+    ]
 
 
 NUMBERED_PLAIN = """Microplastics and Health

@@ -50,8 +50,8 @@ OVERVIEW = "Overview"
 # Reference lists number from 1: "[0]" is text (an index, a placeholder), never a citation.
 _CITE_ITEM = r"(?!0+\b)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
 _CITE_BRACKET = rf"\[\s*{_CITE_ITEM}(?:\s*[,;]\s*{_CITE_ITEM})*\s*\](?!\()"
-# Brackets next to each other, with or without spaces, are one group.
-CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*{_CITE_BRACKET})*")
+# Brackets next to each other, with or without spaces or a comma between them, are one group.
+CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*[,;]?[ \t]*{_CITE_BRACKET})*")
 # Markers in parentheses of their own ("up ([4], [5]) in") are one group; the parentheses go with them.
 _PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\)")
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
@@ -302,7 +302,9 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         underline = _SETEXT.match(nxt)
         if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
             found[i] = underline.group(1)[0]
-        elif blank(i + 1) and _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))):
+        elif blank(i + 1) and (
+            _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))) or _bold_heading(line)
+        ):
             found[i] = "-"
     if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
         return found
@@ -321,6 +323,17 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         ):
             found[i] = "?"
     return found
+
+
+# A paragraph that is one bold phrase ("**Introduction**") is a heading, in
+# markdown as in plain text; one that ends in a colon ("**Key points:**") is
+# the lead-in of what follows.
+_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,100}?)(?<=\S)\1[ \t]*$")
+
+
+def _bold_heading(line: str) -> bool:
+    m = _BOLD_LINE.match(line)
+    return bool(m) and len(m.group(2).split()) <= 10 and m.group(2)[-1] not in ".?!;:," and not CITE_GROUP.search(line)
 
 
 def _numbered_heading(lines: list[str], i: int) -> bool:

@@ -412,6 +412,30 @@ def test_a_bold_line_of_its_own_is_a_heading():
     ]
 
 
+PLAIN_TITLE_BLOCK = """Vaccine Hesitancy: Determinants and Interventions
+A Literature Review
+
+1 Introduction
+
+Hesitancy was named a threat in 2019 [1]. Outbreaks returned [2].
+
+References
+[1] World Health Organization. Ten threats to global health in 2019. Available from: https://www.who.int/x
+[2] Phadke VK, Omer SB. Vaccine refusal and vaccine-preventable diseases. JAMA 2016;315:1149-58.
+"""
+
+
+def test_plain_text_title_block_and_a_reference_heading_right_above_its_entries():
+    doc = parse_document(PLAIN_TITLE_BLOCK, "hesitancy.txt")
+    assert doc.title == "Vaccine Hesitancy: Determinants and Interventions — A Literature Review"
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("1 Introduction", "Hesitancy was named a threat in 2019.", (1,)),
+        ("1 Introduction", "Outbreaks returned.", (2,)),
+    ]
+    assert sorted(doc.references) == [1, 2] and doc.references[2].first_author == "Phadke"
+    assert doc.warnings == ()
+
+
 NUMBERED_PLAIN = """Microplastics and Health
 
 Keywords: microplastics; inflammation

@@ -335,6 +335,8 @@ def test_a_non_doi_url_goes_to_link_beside_the_doi():
         ("Post AEM, Smid M", True),
         ("van der Berg A, O'Brien K", True),
         ("Roe K", True),
+        ("MacDonald NE; SAGE Working Group on Vaccine Hesitancy", True),
+        ("Vaccine hesitancy; definition, scope and determinants", False),
         ("Comprehensive Analysis of Transcriptomics in Breast Cancer", False),
         ("RNA Expression of Breast Cancer Resistance Protein, Lung Resistance-Related Protein", False),
         ("Clinical Cancer Research : An Official Journal", False),
@@ -532,3 +534,18 @@ def test_merge_orders_by_number():
     merged, warnings = merge_reference_blocks([refs])
     assert list(merged) == [1, 3]
     assert warnings == []
+
+
+def test_a_group_author_after_a_semicolon():
+    ref = parse_entry(
+        4,
+        "MacDonald NE; SAGE Working Group on Vaccine Hesitancy. Vaccine hesitancy: definition, scope and"
+        " determinants. Vaccine 2015;33:4161-4.",
+    )
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (
+        "MacDonald NE; SAGE Working Group on Vaccine Hesitancy",
+        "Vaccine hesitancy: definition, scope and determinants",
+        "Vaccine",
+        2015,
+    )
+    assert ref.first_author == "MacDonald"

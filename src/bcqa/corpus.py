@@ -260,6 +260,9 @@ def _split_sections(text: str) -> list[_Section]:
     plain = _plain_heading_lines(lines)
     sections = [_Section(OVERVIEW, 0)]
     for i, line in enumerate(lines):
+        if plain.get(i) == "+":  # a subtitle line under the title
+            sections[-1].title = f"{sections[-1].title} — {_plain_title(line.strip())}"
+            continue
         if i in plain:
             # An underlined "====" title, or a plain-text document's first line, is its title.
             first = plain[i] == "?" and not any(line.strip() for line in lines[:i])
@@ -302,24 +305,21 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         underline = _SETEXT.match(nxt)
         if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
             found[i] = underline.group(1)[0]
-        elif blank(i + 1) and (
-            _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))) or _bold_heading(line)
+        elif _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))) and (
+            blank(i + 1) or _ENTRY_START.match(nxt)
         ):
+            found[i] = "-"  # "References", alone or right above its first entry
+        elif blank(i + 1) and _bold_heading(line):
             found[i] = "-"
     if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
         return found
+    found.update(_title_block(lines, found))
     for i, line in enumerate(lines):
-        words = line.split()
         if (
             i not in found
             and blank(i - 1)
             and blank(i + 1)
-            and 0 < len(words) <= 10
-            and _STANDALONE.match(line)
-            and (not _BULLET.match(line) or _numbered_heading(lines, i))
-            and line.rstrip()[-1] not in ".?!;:,"
-            and not CITE_GROUP.search(line)
-            and (line.strip()[0].isupper() or line.strip()[0].isdigit())
+            and _looks_like_heading(line, 10, numbered=bool(_BULLET.match(line)) and _numbered_heading(lines, i))
         ):
             found[i] = "?"
     return found
@@ -334,6 +334,40 @@ _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,100}?)(?<=\S)\1[ \t]*
 def _bold_heading(line: str) -> bool:
     m = _BOLD_LINE.match(line)
     return bool(m) and len(m.group(2).split()) <= 10 and m.group(2)[-1] not in ".?!;:," and not CITE_GROUP.search(line)
+
+
+# The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
+_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\d{1,4}[.)])[ \t]+\S")
+
+
+def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) -> bool:
+    """Short, capitalised or numbered, no closing punctuation, no citation; ``numbered``: "1. Background" may pass."""
+    words = line.split()
+    return (
+        0 < len(words) <= max_words
+        and bool(_STANDALONE.match(line))
+        and (numbered or not _BULLET.match(line))
+        and line.rstrip()[-1] not in ".?!;:,"
+        and not CITE_GROUP.search(line)
+        and (line.strip()[0].isupper() or line.strip()[0].isdigit())
+    )
+
+
+def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
+    """A plain-text document's opening paragraph of two or three heading-like lines: its title and subtitle.
+
+    "Vaccine Hesitancy: Determinants and Interventions" over "A Literature
+    Review" is one title ("=" for the first line, "+" for each line that
+    continues it), not an uncited claim.
+    """
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or start in found:
+        return {}
+    stop = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    block = range(start, stop)
+    if not 2 <= len(block) <= 3 or not all(_looks_like_heading(lines[i]) for i in block):
+        return {}
+    return {i: "=" if i == start else "+" for i in block}
 
 
 def _numbered_heading(lines: list[str], i: int) -> bool:

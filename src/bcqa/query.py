@@ -307,7 +307,7 @@ def _surnames(ref: Reference) -> tuple[str, ...]:
 def _surnames_of(authors: str) -> tuple[str, ...]:
     """Surnames of an author list (cached: every question checks every reference)."""
     names = []
-    for author in authors.split(","):
+    for author in re.split(r"[,;]", authors):
         parts = fold(author).split()
         if parts and parts[0] != "et":
             names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])

@@ -318,8 +318,12 @@ def _segments(text: str) -> list[str]:
 
 
 def _is_author_list(segment: str) -> bool:
-    """A comma-separated run of ``Surname INITIALS`` items, optionally ending in "et al"."""
-    items = [item.strip() for item in segment.strip().rstrip(".").split(",")]
+    """A comma-separated run of ``Surname INITIALS`` items, optionally ending in "et al" or in a group
+    author after a semicolon ("MacDonald NE; SAGE Working Group on Vaccine Hesitancy")."""
+    head, _, group = segment.strip().rstrip(".").partition(";")
+    if group and not (head.strip() and _looks_corporate(group)):
+        return False
+    items = [item.strip() for item in head.split(",")]
     if items and _ET_AL.fullmatch(items[-1]):
         items = items[:-1]
     if items:

@@ -129,7 +129,7 @@ class Reference:
     @property
     def first_author(self) -> str:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
-        first = self.authors.split(",")[0].strip()
+        first = self.authors.replace(";", ",").split(",")[0].strip()
         parts = first.split()
         return " ".join(parts[:-1]) if len(parts) > 1 else first
 

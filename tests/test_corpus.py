@@ -436,6 +436,47 @@ def test_plain_text_title_block_and_a_reference_heading_right_above_its_entries(
     assert doc.warnings == ()
 
 
+LLM_OUTLINE = """# CRISPR Off-Target Effects
+
+> **Generated on:** 2025-05-02 by a research assistant.
+
+## Contents
+1. Background
+2. Detection
+
+## 1. Background
+
+Off-target cleavage occurs at sites with mismatches [1].
+
+- **Guide design**
+  - Truncated guides reduce off-target activity [2].
+  - Higher GC content increases tolerance [1].
+- Fidelity variants retain activity [2].
+
+## 2. Detection
+
+Date: 14 May 2025. GUIDE-seq captures breaks in cells [2].
+
+## References
+
+1. Hsu PD, Scott DA. DNA targeting specificity of Cas9. Nat Biotechnol. 2013;31:827-832.
+2. Tsai SQ, Zheng Z. GUIDE-seq. Nat Biotechnol. 2015;33:187-197.
+"""
+
+
+def test_dated_metadata_a_table_of_contents_and_a_nested_list_lead_in_are_not_claims():
+    doc = parse_document(LLM_OUTLINE, "crispr.md")
+    assert [(s.section, s.text, s.context) for s in doc.statements] == [
+        ("1. Background", "Off-target cleavage occurs at sites with mismatches.", ""),
+        ("1. Background", "Truncated guides reduce off-target activity.", "Guide design"),
+        ("1. Background", "Higher GC content increases tolerance.", "Guide design"),
+        ("1. Background", "Fidelity variants retain activity.", ""),
+        # Not a paragraph of metadata lines only: the date line stays with the claim after it.
+        ("2. Detection", "Date: 14 May 2025.", ""),
+        ("2. Detection", "GUIDE-seq captures breaks in cells.", ""),
+    ]
+
+
 NUMBERED_PLAIN = """Microplastics and Health
 
 Keywords: microplastics; inflammation

@@ -77,7 +77,9 @@ _QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
 _METADATA_LINE = re.compile(
-    r"^[ \t]*(?:\*\*|__)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)(?!.*\.[ \t]*$)\S.*$"
+    r"^[ \t]*(?:\*\*|__)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
+    # a value with no closing full stop, or one that opens with a date ("Generated on: 2025-05-02 by ...")
+    r"(?:(?!.*\.[ \t]*$)|(?=\d{4}-\d{2}-\d{2}\b|\d{1,2} [A-Z][a-z]+ \d{4}\b|[A-Z][a-z]+ \d{1,2}, \d{4}\b))\S.*$"
 )
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
@@ -119,6 +121,7 @@ class _Block:
     terms: tuple[str, ...] = ()
     kind: str = "paragraph"  # paragraph | item | row
     context: str = ""  # the lead-in a list item hangs from ("Future work should include:")
+    indent: int = 0  # a list item's indentation (nested items are deeper)
 
 
 @dataclass
@@ -197,6 +200,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0
+    # An uncited line that only repeats a heading ("Background" in a table of contents) is not a claim.
+    headings = {_heading_key(s.title) for s in sections if s.title}
     for section in sections:
         body = "\n".join(section.body)
         if _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", section.title).rstrip(":")):
@@ -209,6 +214,8 @@ def parse_document(text: str, name: str = "document") -> Document:
             for sentence in split_sentences(block):
                 sentence_no += 1
                 for clause in sentence:
+                    if not clause.citations and _heading_key(clause.text) in headings:
+                        continue
                     sid = _statement_id(name, label, clause.text, seen_ids)
                     previous = statements[-1] if statements and statements[-1].section == label else None
                     statements.append(
@@ -383,6 +390,10 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
     return not _BULLET.match(before) and not _BULLET.match(after)
 
 
+def _heading_key(text: str) -> str:
+    return " ".join(_HEADING_NUMBER.sub("", text.strip()).casefold().strip(" .:").split())
+
+
 def _plain_title(title: str) -> str:
     return " ".join(_strip_markdown(title).split()).strip()
 
@@ -443,6 +454,7 @@ def split_blocks(body: str) -> list[_Block]:
     header: list[str] | None = None
     pending_header: list[str] | None = None
     lead_in = ""
+    indent = 0
 
     def flush():
         nonlocal current, lead_in
@@ -451,7 +463,7 @@ def split_blocks(body: str) -> list[_Block]:
         if current:
             block = make_block(" ".join(current), kind)
             if kind == "item":
-                block.context = lead_in
+                block.context, block.indent = lead_in, indent
             elif block.text:
                 last = sentence_spans(block.text)[-1]
                 lead_in = block.text[last[0] : last[1]].strip() if block.text.endswith(":") else ""
@@ -489,10 +501,36 @@ def split_blocks(body: str) -> list[_Block]:
             flush()
             kind = "item"
             current = [bullet.group(2)]
+            indent = len(bullet.group(1).expandtabs(4))
         else:
             current.append(line.strip())
     flush()
-    return blocks
+    return _nested_lead_ins(blocks)
+
+
+def _nested_lead_ins(blocks: list[_Block]) -> list[_Block]:
+    """A list item with deeper items under it, no citation and no closing full stop ("Guide design")
+    is their lead-in, not a claim: it becomes their context."""
+    out: list[_Block] = []
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        heads = (
+            block.kind == "item"
+            and nxt is not None
+            and nxt.kind == "item"
+            and nxt.indent > block.indent
+            and not block.marks
+            and not block.text.rstrip().endswith((".", "!", "?"))
+        )
+        if not heads:
+            out.append(block)
+            continue
+        head = " ".join(p for p in (block.context, block.text.rstrip(":")) if p)
+        for child in blocks[i + 1 :]:
+            if child.kind != "item" or child.indent <= block.indent:
+                break
+            child.context = head
+    return out
 
 
 def _cells(row: str) -> list[str]:

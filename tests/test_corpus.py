@@ -196,6 +196,34 @@ def test_citation_group_forms(group, numbers):
         assert _statements(placed + REFS) == [("A is higher.", numbers)], placed
 
 
+@pytest.mark.parametrize(
+    ("marker", "numbers"),
+    [
+        ("\\[4\\]", (4,)),  # escaped by a markdown converter
+        ("\\[4-6\\]", (4, 5, 6)),
+        ("[[4]](https://example.org/a)", (4,)),
+        ("【4】", (4,)),
+        ("【4†source】", (4,)),
+        ("<sup>4</sup>", (4,)),
+        ("<sup>4,6</sup>", (4, 6)),
+        ("<sup>[4]</sup>", (4,)),
+        ("[Ref. 4]", (4,)),
+        ("[refs 4, 6]", (4, 6)),
+        ("(ref. [4])", (4,)),
+        ("(see [4], [6])", (4, 6)),
+        ("(cf. [4])", (4,)),
+    ],
+)
+def test_other_ways_of_writing_a_marker(marker, numbers):
+    assert _statements(f"A is higher {marker}.{REFS}") == [("A is higher.", numbers)]
+    assert _statements(f"A is higher{marker} in B.{REFS}") == [("A is higher in B.", numbers)]
+
+
+def test_a_superscript_exponent_is_not_a_marker():
+    assert _statements(f"Cells at 10<sup>6</sup> per ml rose [1].{REFS}")[0][1] == (1,)
+    assert _statements(f"A is higher (see Table 1) [2].{REFS}") == [("A is higher (see Table 1).", (2,))]
+
+
 @pytest.mark.parametrize("text", ["Counting starts at [0] here.", "Counting starts at [0, 1] here.", "See [0-2] here."])
 def test_zero_in_brackets_is_text_not_a_citation(text):
     """Reference lists number from 1; "[0]" keeps its place in the statement and cites nothing."""

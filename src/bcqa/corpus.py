@@ -55,6 +55,25 @@ CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*[,;]?[ \t]*{_CITE_BRACKET})*"
 # Markers in parentheses of their own ("up ([4], [5]) in") are one group; the parentheses go with them.
 _PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\)")
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
+# Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
+_NUMBER_LIST = r"(?!0+\b)\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*"
+_OTHER_MARKERS = (
+    # \[4\]: brackets escaped by a markdown converter
+    (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
+    # [[4]](https://...): a bracketed number linking to its source
+    (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
+    # 【4】, 【4†source】
+    (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】"), r"[\1]"),
+    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" keeps its digit before it)
+    (re.compile(rf"(?<![\d\s])\s*<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>", re.I), r"[\1]"),
+    # [Ref. 4], [refs 4, 6]
+    (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
+    # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers
+    (
+        re.compile(r"\(\s*(?:refs?\.?|see(?: also)?|cf\.?|reviewed in)\s*((?:\[[^\]]*\][\s,;]*)+)\)", re.I),
+        r"\1",
+    ),
+)
 
 # --- markdown -----------------------------------------------------------------
 
@@ -540,6 +559,8 @@ def _cells(row: str) -> list[str]:
 def make_block(raw: str, kind: str = "paragraph") -> _Block:
     """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
     terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
+    for pattern, canonical in _OTHER_MARKERS:
+        raw = pattern.sub(canonical, raw)
     text = _strip_markdown(_LINK_CITATION.sub(r"[\1]", raw))
     text = _PAREN_GROUP.sub(lambda m: "".join(re.findall(_CITE_BRACKET, m.group(0))), text)
     out: list[str] = []

@@ -124,6 +124,15 @@ def test_first_author_beats_coauthors(document):
     assert find_references("What did Liu et al. find?", document.references, english_words()) == ((1,), ())
 
 
+def test_authors_of_apa_and_nature_lists_are_their_surnames_not_their_initials():
+    from bcqa.query import _surnames_of
+
+    assert _surnames_of("Hsu, P. D., Lander, E. S. & Zhang, F") == ("Hsu", "Lander", "Zhang")
+    assert _surnames_of("Smith, J., & Jones, K") == ("Smith", "Jones")
+    assert _surnames_of("Jinek, M. et al") == ("Jinek",)
+    assert _surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
+
+
 def test_a_url_only_reference_is_named_by_its_site():
     from bcqa.render import short_reference
     from bcqa.types import Reference

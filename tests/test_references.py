@@ -283,6 +283,25 @@ ENTRIES = [
         },
         id="year-only-with-link-and-pmid",
     ),
+    pytest.param(
+        "Hsu, P. D., Lander, E. S. & Zhang, F. Development and applications of CRISPR-Cas9 for genome"
+        " engineering. Cell 157, 1262–1278 (2014).",
+        {
+            "authors": "Hsu, P. D., Lander, E. S. & Zhang, F",
+            "title": "Development and applications of CRISPR-Cas9 for genome engineering",
+            "journal": "Cell",
+            "year": 2014,
+            "volume": "157",
+            "pages": "1262–1278",
+            "first_author": "Hsu",
+        },
+        id="nature",
+    ),
+    pytest.param(
+        "Smith J et al. Antibiotic resistance in the ICU. Nature 575, 123–128 (2019).",
+        {"authors": "Smith J et al", "title": "Antibiotic resistance in the ICU", "journal": "Nature", "year": 2019},
+        id="nature-et-al",
+    ),
 ]
 
 

@@ -303,13 +303,17 @@ def _surnames(ref: Reference) -> tuple[str, ...]:
     return _surnames_of(ref.authors)
 
 
+_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?")
+
+
 @lru_cache(maxsize=65536)
 def _surnames_of(authors: str) -> tuple[str, ...]:
     """Surnames of an author list (cached: every question checks every reference)."""
     names = []
-    for author in re.split(r"[,;]", authors):
-        parts = fold(author).split()
-        if parts and parts[0] != "et":
+    for author in re.split(r"[,;]|\s&\s", authors):
+        parts = re.sub(r"^(?:&|and)\s+|\s*\bet\.?\s+al\.?$", "", fold(author).strip()).split()
+        # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
+        if parts and parts[0] != "et" and not all(_INITIAL.fullmatch(p) for p in parts):
             names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
     return tuple(n for n in names if n)
 

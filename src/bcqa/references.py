@@ -244,6 +244,8 @@ def _read_fields(body: str) -> dict:
     if m := _VANCOUVER.search(body):
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
     if m := _APA_YEAR.search(body):
+        if m.end() == len(body) and (fields := _read_nature(body, m)):
+            return fields
         return _read_apa(body, m)
     segments = _segments(body)
     if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
@@ -258,6 +260,37 @@ def _vancouver_source(m: re.Match[str]) -> dict:
         "volume": m["volume"] or "",
         "issue": (m["issue"] or "").strip(),
         "pages": (m["pages"] or "").rstrip("."),
+    }
+
+
+# Nature style: "Hsu, P. D., Lander, E. S. & Zhang, F. Title. Cell 157, 1262–1278 (2014)."
+_NATURE_SOURCE = re.compile(
+    r"(?P<journal>[A-Z][^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
+)
+_NATURE_AUTHOR = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3},? (?:[A-Z]\.[ -]?){1,3}"
+_NATURE_AUTHORS = re.compile(
+    rf"(?P<authors>{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?: et al\.)?)\s+"
+)
+
+
+def _read_nature(body: str, m: re.Match[str]) -> dict | None:
+    """``Authors. Title. Journal 5, 10-20 (2020).``: the year in brackets closes the entry."""
+    segments = _segments(body[: m.start()].strip())
+    source = _NATURE_SOURCE.fullmatch(segments[-1].rstrip(".")) if len(segments) >= 2 else None
+    if not source:
+        return None
+    front = " ".join(segments[:-1])
+    if authors := _NATURE_AUTHORS.match(front):
+        head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
+    else:
+        head = _read_head(segments[:-1], has_journal=False)
+    return {
+        **head,
+        "journal": source["journal"].strip(),
+        "year": int(m["year"]),
+        "volume": source["volume"],
+        "issue": (source["issue"] or "").strip(),
+        "pages": source["pages"],
     }
 
 
@@ -326,6 +359,8 @@ def _is_author_list(segment: str) -> bool:
     items = [item.strip() for item in head.split(",")]
     if items and _ET_AL.fullmatch(items[-1]):
         items = items[:-1]
+    elif items and (bare := re.sub(r"\s+et\.?\s+al\.?$", "", items[-1])) != items[-1]:
+        items[-1] = bare  # "Smith J et al"
     if items:
         items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
     return bool(items) and all(_is_author(item) for item in items)

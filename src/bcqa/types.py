@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+_ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class Reference:
     @property
     def first_author(self) -> str:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
-        first = self.authors.replace(";", ",").split(",")[0].strip()
+        first = _ET_AL_TAIL.sub("", self.authors.replace(";", ",").split(",")[0].strip())
         parts = first.split()
         return " ".join(parts[:-1]) if len(parts) > 1 else first
 

@@ -152,3 +152,11 @@ def test_evidence_columns_keep_documents_apart(two_documents):
     ev = two_documents.evidence
     assert "Findings (antibiotic_notes.md)" in ev.columns
     assert set(ev.cells("KRAS")) == {"Findings (antibiotic_notes.md)"}
+
+
+def test_a_word_only_the_reference_titles_use_is_not_called_absent(fake_assistant):
+    """The review cites "Comprehensive Analysis of Transcriptomics ..."; its statements never say the word."""
+    a = fake_assistant.ask("What do transcriptomics studies show about chemotherapy resistance?")
+    assert not a.abstained
+    assert "never use transcriptomics; only titles of papers it cites do" in a.answer
+    assert fake_assistant.ask("What does Bifidobacterium do to chemotherapy resistance?").abstained

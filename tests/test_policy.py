@@ -60,6 +60,13 @@ def test_list_drops_uncited_and_cuts_low_scores():
     assert d.mode == "list" and [h.statement.id for h in d.hits] == ["a", "d"]
 
 
+def test_a_name_only_the_reference_titles_use_is_answered_with_a_note():
+    q = Query("Do antibiotics hurt immunotherapy?", ("antibiot",), "q", coverage=0.5, cited_only=("immunotherapy",))
+    d = decide(q, scores([0.7, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
+    assert not d.abstained and d.hits[0].statement.id == "a"
+    assert d.note == "The document's statements never use immunotherapy; only titles of papers it cites do."
+
+
 def test_a_named_subject_the_document_uses_is_never_off_topic():
     q = Query("What does HOTAIR do?", ("hotair",), "q", coverage=0.3, named=("HOTAIR",))
     d = decide(q, scores([0.2, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds())

@@ -133,6 +133,16 @@ def test_authors_of_apa_and_nature_lists_are_their_surnames_not_their_initials()
     assert _surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
 
 
+def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():
+    vocabulary = frozenset({"antibiot", "use", "shorter", "surviv"})
+    question = "Do antibiotics hurt immunotherapy outcomes?"
+    plain = analyse(question, vocabulary, {}, {})
+    assert plain.unknown == ("immunotherapy",) and plain.cited_only == ()
+    cited = analyse(question, vocabulary, {}, {}, cited=frozenset({"immunotherapi", "melanoma"}))
+    assert cited.unknown == () and cited.cited_only == ("immunotherapy",)
+    assert "immunotherapy" not in cited.uncovered
+
+
 def test_a_url_only_reference_is_named_by_its_site():
     from bcqa.render import short_reference
     from bcqa.types import Reference

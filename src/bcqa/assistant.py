@@ -47,7 +47,7 @@ from bcqa.store import (
     stale_reasons,
     write_index,
 )
-from bcqa.text import abbreviation_table, english_words, preload_english_stems
+from bcqa.text import abbreviation_table, english_words, preload_english_stems, tokenize
 from bcqa.types import Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
@@ -81,10 +81,12 @@ def _log(message: str) -> None:
 
 @dataclass(frozen=True)
 class _View:
-    """What query analysis needs to know about one document: its part and its BM25 vocabulary."""
+    """What query analysis needs to know about one document: its part, its BM25 vocabulary and the
+    words of its reference titles (what it cites is something it mentions)."""
 
     part: Part
     vocabulary: frozenset[str]
+    cited: frozenset[str] = frozenset()
 
 
 class Assistant:
@@ -116,7 +118,7 @@ class Assistant:
         self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
-        self._views = [_View(part, part.sparse.vocabulary) for part in retriever.parts]
+        self._views = [_View(part, part.sparse.vocabulary, _title_words(part.document)) for part in retriever.parts]
 
     @classmethod
     def load(
@@ -356,7 +358,9 @@ class Assistant:
         return [self._analyse(question, v) for v in self._views]
 
     def _analyse(self, question: str, view: _View) -> Query:
-        return analyse(question, view.vocabulary, self.aliases, view.part.document.references, english_words())
+        return analyse(
+            question, view.vocabulary, self.aliases, view.part.document.references, english_words(), view.cited
+        )
 
     def _decide_all(
         self, questions: Sequence[str], k: int, allowed: frozenset[str] | None, search_only: bool = False
@@ -412,6 +416,10 @@ def _read_fresh(index_dir: Path, files: list[Path], settings: IndexSettings) -> 
             return read_index(index_dir), []
         except IndexStateError as exc:
             return None, [str(exc)]
+
+
+def _title_words(document: Document) -> frozenset[str]:
+    return frozenset(t for ref in document.references.values() for t in tokenize(ref.title or ""))
 
 
 def document_title(document: Document) -> str:

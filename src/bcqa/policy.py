@@ -112,6 +112,9 @@ def decide(
         # Partly covered: it also names something the document does discuss
         # (an IC50 of E119V, Siglec CD33), so answer about that and say what is missing.
         note = f"{missing}; these statements are about {_join(query.named)}."
+    elif query.cited_only:
+        # Not absent: the papers it cites are about it. Answer, and say where the word is.
+        note = f"The document's statements never use {_join(query.cited_only)}; only titles of papers it cites do."
     best = float(scores.dense.max()) if len(scores.dense) else 0.0
     weak = best < thresholds.min_dense and query.coverage < thresholds.min_coverage
     if not query.named and (best < thresholds.floor_dense or weak):  # named: never off-topic

@@ -68,6 +68,9 @@ class Query:
         is_list: It asks for every item of a kind ("Which microRNAs ...").
         unknown: Named things the document never mentions, as written.
         named: Names (symbols such as HOTAIR, H275Y, gyrA) the document does use.
+        cited_only: Names its statements never use but the titles of its
+            references do ("immunotherapy" in a review that writes "anti-PD-1
+            therapy" and cites "... response to anti-PD-1 immunotherapy").
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
@@ -81,6 +84,7 @@ class Query:
     is_list: bool = False
     unknown: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
+    cited_only: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
@@ -92,6 +96,7 @@ def analyse(
     aliases: Mapping[str, list[str]],
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
+    cited: frozenset[str] = frozenset(),
 ) -> Query:
     """Prepare ``question`` for search against one indexed document.
 
@@ -102,6 +107,8 @@ def analyse(
         references: The document's references by number.
         english: Everyday English words (to tell "Post" the word from Post
             the author, and a name from an ordinary word).
+        cited: Tokens of the document's reference titles: a name found only
+            there is not one the document lacks (``Query.cited_only``).
 
     Returns:
         The prepared query.
@@ -121,6 +128,8 @@ def analyse(
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
     unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
+    specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
+    cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -128,11 +137,12 @@ def analyse(
         references=refs,
         missing_references=missing,
         is_list=is_list_question(question),
-        unknown=unknown,
+        unknown=tuple(w for w in unknown if w not in cited_only),
         named=named,
+        cited_only=cited_only,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
-        uncovered=_uncovered_words(question, vocabulary, aliases, word_tokens),
+        uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
 
 

@@ -605,3 +605,21 @@ def test_link_and_footnote_citations():
         ("Spindles matter.", (2,)),
     ]
     assert doc.references[1].doi == "10.1038/nrn2762" and doc.references[2].first_author == "Walker"
+
+
+def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path):
+    from bcqa.corpus import load_document
+
+    text = "# T\n\n## S\n\nCafé au lait spots are common [1].\n\n## References\n\n1. Doe J. Title. J Med. 2020;1:1.\n"
+    (tmp_path / "utf8-bom.md").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "windows.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "utf16.md").write_text(text, encoding="utf-16")
+    (tmp_path / "image.md").write_bytes(bytes(range(256)) * 4)
+    bom = load_document(tmp_path / "utf8-bom.md")
+    assert bom.title == "T" and bom.warnings == ()
+    windows = load_document(tmp_path / "windows.txt")
+    assert windows.statements[0].text == "Café au lait spots are common."
+    assert windows.warnings == ("windows.txt: not UTF-8; read as Windows-1252",)
+    assert load_document(tmp_path / "utf16.md").statements[0].text == "Café au lait spots are common."
+    with pytest.raises(CorpusError, match="not a text file"):
+        load_document(tmp_path / "image.md")

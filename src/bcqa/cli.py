@@ -162,6 +162,7 @@ def _ask(args, parser) -> int:
 
 def _eval(args) -> int:
     from bcqa.assistant import Assistant, default_corpus, default_index_dir, project_root
+    from bcqa.corpus import decode_text
     from bcqa.evaluate import HELD_OUT, METRICS, evaluate, format_report, golden_corpus, load_golden
 
     goldens = args.golden or sorted((project_root() / "tests" / "golden").glob("*.toml"))
@@ -177,7 +178,7 @@ def _eval(args) -> int:
             corpus = named
             index_dir = index_dir or default_index_dir().parent / f".index-eval-{named.stem}"
         qa = Assistant.load(corpus, index_dir, progress=_progress(args))
-        raw = "\n\n".join(p.read_text(encoding="utf-8") for p in qa.document_paths)
+        raw = "\n\n".join(decode_text(p.read_bytes(), p)[0] for p in qa.document_paths)
         present = {r.split for r in rows}
         splits = [(args.split, args.split)] if args.split else [("all", None), ("dev", "dev"), (HELD_OUT, HELD_OUT)]
         splits += [] if args.split else [(s, s) for s in sorted(present - {"dev"}) if len(present - {"dev"}) > 1]

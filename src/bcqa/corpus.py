@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -170,10 +170,41 @@ def load_document(path: str | Path) -> Document:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise CorpusError(f"cannot read document {path}: {exc}") from exc
-    return parse_document(text, name=path.name)
+    text, note = decode_text(data, path)
+    document = parse_document(text, name=path.name)
+    if note:
+        document = replace(document, warnings=(f"{path.name}: {note}", *document.warnings))
+    return document
+
+
+def decode_text(data: bytes, path: Path | str = "") -> tuple[str, str]:
+    """The text of a document file and a note on how it was read ("" for plain UTF-8).
+
+    UTF-8 (a byte-order mark is dropped) and UTF-16 with its mark are read as
+    such; other text, typically saved by a Windows editor, is read as
+    Windows-1252 with a note; bytes that are not text (control bytes) are refused.
+    """
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), ""
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"cannot read document {path}: {exc}") from exc
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13))
+    if controls > len(data) // 100:  # NUL and other control bytes: an image, an archive, a PDF ...
+        raise CorpusError(f"cannot read document {path}: it is not a text file (binary data)")
+    try:
+        return data.decode("cp1252"), "not UTF-8; read as Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8; read as Latin-1"
 
 
 def find_documents(corpus: str | Path) -> list[Path]:

@@ -143,6 +143,19 @@ def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():
     assert "immunotherapy" not in cited.uncovered
 
 
+@pytest.mark.parametrize(
+    ("question", "vocabulary", "expansion"),
+    [
+        ("Is IL6 an early marker?", {"il-6", "il", "6", "early", "marker"}, ("il6", "il-6")),
+        ("Does CTLA-4 matter?", {"ctla4", "matter"}, ("ctla-4", "ctla4")),
+    ],
+)
+def test_a_symbol_with_or_without_its_hyphen_is_the_documents_symbol(question, vocabulary, expansion):
+    q = analyse(question, frozenset(vocabulary), {}, {})
+    assert q.unknown == () and q.expansions[expansion[0]] == expansion[1] and expansion[1] in q.tokens
+    assert analyse("Is IL7 an early marker?", frozenset(vocabulary), {}, {}).unknown == ("IL7",)
+
+
 def test_a_url_only_reference_is_named_by_its_site():
     from bcqa.render import short_reference
     from bcqa.types import Reference

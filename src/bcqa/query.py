@@ -121,6 +121,9 @@ def analyse(
         for target in () if t in vocabulary else aliases.get(t, ()):
             expansions[t] = target
             tokens.append(target)
+        if t not in vocabulary and t not in expansions and (spelt := hyphen_variant(t, vocabulary)):
+            expansions[t] = spelt
+            tokens.append(spelt)
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
@@ -227,8 +230,21 @@ def names_in(
     return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named))
 
 
+# A symbol written with or without a hyphen before its number: IL6 / IL-6, CTLA4 / CTLA-4, PD1 / PD-1.
+_HYPHENABLE = re.compile(r"([a-z]{1,6})(-?)(\d{1,3}[a-z]?)")
+
+
+def hyphen_variant(token: str, vocabulary) -> str | None:
+    """The document's spelling of a symbol the question writes with (or without) the hyphen it lacks."""
+    m = _HYPHENABLE.fullmatch(token)
+    if not m:
+        return None
+    other = f"{m[1]}{m[3]}" if m[2] else f"{m[1]}-{m[3]}"
+    return other if other in vocabulary else None
+
+
 def _known_token(token: str, vocabulary, aliases) -> bool:
-    if token in vocabulary or token in aliases:
+    if token in vocabulary or token in aliases or hyphen_variant(token, vocabulary):
         return True
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "5"
+TOKENIZER_VERSION = "6"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
@@ -28,8 +28,15 @@ _LET7 = re.compile(r"\b(?:hsa-)?let-?\s?(?=7)", re.I)
 _MIRNA_WORD = re.compile(r"\b(?:micro-?rnas?|mirnas?|mirs)\b", re.I)
 _LNCRNA_WORD = re.compile(r"\b(?:long non-?coding rnas?|lncrnas?)\b", re.I)
 _POSITIVE = re.compile(r"\b([a-z]{1,4}\d?)[-\s]?positive\b", re.I)
-_UK_TO_US = {"tumour": "tumor", "tumours": "tumors", "oestrogen": "estrogen", "haematological": "hematological"}
-_UK_SPELLING = re.compile(r"\b(?:" + "|".join(_UK_TO_US) + r")\b", re.I)
+# British spellings meet American ones by rule, not by word list: ae/oe -> e (faecal, oestrogen,
+# anaemia, oedema), a final -our -> -or (tumour, behaviour), -ise/-yse -> -ize/-yze (characterise,
+# analyse).  Applied to both sides of every match, so a word it changes that has no American twin
+# ("aerobic" -> "erobic") still meets itself.
+_UK_RULES = (
+    (re.compile(r"(?<=\w)ae|^ae|oe(?!s?$)"), "e"),
+    (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=\w{4})([iy])s(e|ed|es|ing|ation|ations)$"), r"\1z\2"),
+)
 # Greek letters are spelled out so that IL-1β and IL-1α stay two names and
 # "TGF-beta", "TGF-β" and "TGF β" meet.
 _GREEK = {
@@ -111,7 +118,6 @@ _REWRITES = (
     (re.compile("rna"), partial(_LNCRNA_WORD.sub, "lncrna")),
     (re.compile("mi"), partial(_MIRNA_WORD.sub, "mirna")),
     (re.compile("positive"), partial(_POSITIVE.sub, r"\1+")),
-    (re.compile("|".join(_UK_TO_US)), partial(_UK_SPELLING.sub, lambda m: _UK_TO_US[m.group(0).lower()])),
 )
 
 
@@ -259,7 +265,16 @@ def is_symbol(token: str) -> bool:
 def _word(token: str) -> str:
     if not token.isalpha():
         return token
-    return _stem(token)
+    return _stem(_us_spelling(token))
+
+
+@lru_cache(maxsize=65536)
+def _us_spelling(word: str) -> str:
+    if len(word) < 5:
+        return word
+    for pattern, replacement in _UK_RULES:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @lru_cache(maxsize=65536)

@@ -131,6 +131,7 @@ def test_authors_of_apa_and_nature_lists_are_their_surnames_not_their_initials()
     assert _surnames_of("Smith, J., & Jones, K") == ("Smith", "Jones")
     assert _surnames_of("Jinek, M. et al") == ("Jinek",)
     assert _surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
+    assert _surnames_of("J. Smith, K. Jones, and L. Brown") == ("Smith", "Jones", "Brown")
 
 
 def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():

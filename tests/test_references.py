@@ -302,6 +302,26 @@ ENTRIES = [
         {"authors": "Smith J et al", "title": "Antibiotic resistance in the ICU", "journal": "Nature", "year": 2019},
         id="nature-et-al",
     ),
+    pytest.param(
+        'J. Smith, K. Jones, and L. Brown, "Antibiotic resistance in the ICU," IEEE Trans. Med. Imaging, vol. 38,'
+        " no. 2, pp. 12–20, 2019.",
+        {
+            "authors": "J. Smith, K. Jones, and L. Brown",
+            "title": "Antibiotic resistance in the ICU",
+            "journal": "IEEE Trans. Med. Imaging",
+            "year": 2019,
+            "volume": "38",
+            "issue": "2",
+            "pages": "12–20",
+            "first_author": "Smith",
+        },
+        id="ieee",
+    ),
+    pytest.param(
+        "A. Vaswani et al., “Attention is all you need,” in Proc. NeurIPS, 2017, pp. 5998–6008.",
+        {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
+        id="ieee-proceedings",
+    ),
 ]
 
 

@@ -339,7 +339,11 @@ def _surnames_of(authors: str) -> tuple[str, ...]:
     for author in re.split(r"[,;]|\s&\s", authors):
         parts = re.sub(r"^(?:&|and)\s+|\s*\bet\.?\s+al\.?$", "", fold(author).strip()).split()
         # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
-        if parts and parts[0] != "et" and not all(_INITIAL.fullmatch(p) for p in parts):
+        if not parts or parts[0] == "et" or all(_INITIAL.fullmatch(p) for p in parts):
+            continue
+        if len(parts) > 1 and _INITIAL.fullmatch(parts[0]) and parts[0].endswith("."):
+            names.append(parts[-1])  # "J. Smith" (IEEE): initials first
+        else:
             names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
     return tuple(n for n in names if n)
 

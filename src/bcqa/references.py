@@ -241,6 +241,8 @@ def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
+    if m := _QUOTED_TITLE.search(body):
+        return _read_ieee(body, m)
     if m := _VANCOUVER.search(body):
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
     if m := _APA_YEAR.search(body):
@@ -252,6 +254,28 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
+
+
+# IEEE style: 'J. Smith and K. Jones, "Title of the paper," Journal, vol. 38, no. 2, pp. 12-20, 2019.'
+_QUOTED_TITLE = re.compile(r"(?:^|,\s*)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
+_IEEE_FIELD = re.compile(r"\b(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)
+
+
+def _read_ieee(body: str, m: re.Match[str]) -> dict:
+    """``Authors, "Title," Journal, vol. 5, no. 2, pp. 10-20, 2020.``"""
+    rest = body[m.end() :].strip(" ,.")
+    fields = {f.group(0).split(".")[0].lower(): f["value"] for f in _IEEE_FIELD.finditer(rest)}
+    years = _ANY_YEAR.findall(rest)
+    journal = re.split(r",\s*(?:vol|no|pp?)\.|,\s*(?:1[89]|20)\d{2}\b", rest, maxsplit=1, flags=re.I)[0]
+    return {
+        "authors": _authors(body[: m.start()].strip(" ,")),
+        "title": _trim(m["title"]),
+        "journal": _trim(re.sub(r"^in\s+", "", journal)),
+        "year": int(years[-1]) if years else None,
+        "volume": fields.get("vol", ""),
+        "issue": fields.get("no", ""),
+        "pages": fields.get("pp", fields.get("p", "")),
+    }
 
 
 def _vancouver_source(m: re.Match[str]) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
+_INITIAL = re.compile(r"(?:[A-Z]\.-?){1,3}")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class Reference:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
         first = _ET_AL_TAIL.sub("", self.authors.replace(";", ",").split(",")[0].strip())
         parts = first.split()
+        if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
+            return parts[-1]  # "J. Smith" (IEEE)
         return " ".join(parts[:-1]) if len(parts) > 1 else first
 
     def to_dict(self) -> dict[str, Any]:

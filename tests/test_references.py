@@ -322,6 +322,16 @@ ENTRIES = [
         {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
         id="ieee-proceedings",
     ),
+    pytest.param(
+        "Smith, John; Jones, Kate. Antibiotic resistance in the ICU. Lancet 2019, 393, 123-130.",
+        {"title": "Antibiotic resistance in the ICU", "journal": "Lancet", "year": 2019, "volume": "393"},
+        id="acs",
+    ),
+    pytest.param(
+        "World Health Organization. Global antibiotic resistance surveillance report. Geneva: WHO; 2022.",
+        {"first_author": "World Health Organization", "year": 2022},
+        id="group-author-is-its-own-first-author",
+    ),
 ]
 
 

@@ -250,12 +250,17 @@ def _read_fields(body: str) -> dict:
             return fields
         return _read_apa(body, m)
     segments = _segments(body)
+    if len(segments) > 1 and (m := _ACS_SOURCE.fullmatch(segments[-1].rstrip("."))):
+        source = {"journal": m["journal"].strip(), "year": int(m["year"]), "volume": m["volume"] or ""}
+        return {**_read_head(segments[:-1], has_journal=False), **source, "pages": m["pages"] or ""}
     if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
 
 
+# ACS style source: "J. Am. Chem. Soc. 2019, 141, 123-130" / "Lancet 2019, 393, 123".
+_ACS_SOURCE = re.compile(rf"(?P<journal>[A-Z][^,;:]*?)\s+{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?")
 # IEEE style: 'J. Smith and K. Jones, "Title of the paper," Journal, vol. 38, no. 2, pp. 12-20, 2019.'
 _QUOTED_TITLE = re.compile(r"(?:^|,\s*)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
 _IEEE_FIELD = re.compile(r"\b(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)

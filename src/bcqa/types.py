@@ -12,6 +12,7 @@ from typing import Any
 
 _ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.-?){1,3}")
+_INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,3}")  # "Z", "JA", "J.", "J.-P."
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ class Reference:
         parts = first.split()
         if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
             return parts[-1]  # "J. Smith" (IEEE)
+        if len(parts) > 1 and not _INITIALS.fullmatch(parts[-1]):
+            return first  # a group author: "World Health Organization"
         return " ".join(parts[:-1]) if len(parts) > 1 else first
 
     def to_dict(self) -> dict[str, Any]:

@@ -73,7 +73,8 @@ def test_ordinary_words_and_names():
 
 
 def test_symbols_are_not_stemmed_but_words_are():
-    assert tokenize("ISGs FOS RAS") == ["isgs", "fos", "ras"]
+    # A final capital S is part of the symbol (FOS, RAS); a lower-case s after an acronym is its plural.
+    assert tokenize("ISGs FOS RAS") == ["isg", "fos", "ras"]
     assert tokenize("resistant resistance")[0] == tokenize("resistance")[0]
 
 
@@ -165,3 +166,14 @@ def test_british_spellings_meet_american_ones_by_rule(british, american):
 
 def test_spelling_rules_leave_short_and_plain_words_alone():
     assert tokenize("four hours goes") == ["four", "hour", "goe"]
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("ESBLs", "ESBL"), ("ICIs", "ICI"), ("SNPs", "SNP"), ("NSAIDs", "NSAID")]
+)
+def test_a_plural_acronym_is_its_acronym(plural, singular):
+    assert tokenize(plural) == tokenize(singular) == [singular.lower()]
+
+
+def test_a_symbol_ending_in_a_capital_s_is_not_a_plural():
+    assert tokenize("RAS") == ["ras"] and tokenize("mAbs") == ["mabs"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
@@ -142,7 +142,8 @@ def tokenize(text: str) -> list[str]:
             out.extend(_mirna_forms(low))
             continue
         if is_symbol(raw):
-            out.append(low)
+            # A plural acronym is its acronym: "ESBLs" and "ESBL", "ICIs" and "ICI" meet.
+            out.append(low[:-1] if _PLURAL_ACRONYM.fullmatch(raw) else low)
             if "-" in low:
                 out.extend(_word(p) for p in low.split("-") if p and p not in STOPWORDS)
             continue
@@ -260,6 +261,9 @@ def is_symbol(token: str) -> bool:
     if any(c.isdigit() for c in token) or token.endswith("+"):
         return True
     return sum(c.isupper() for c in token) >= 2 or bool(re.search(r"[a-z][A-Z]", token))
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9-]*[A-Z]s")
 
 
 def _word(token: str) -> str:

@@ -160,3 +160,20 @@ def test_a_word_only_the_reference_titles_use_is_not_called_absent(fake_assistan
     assert not a.abstained
     assert "never use transcriptomics; only titles of papers it cites do" in a.answer
     assert fake_assistant.ask("What does Bifidobacterium do to chemotherapy resistance?").abstained
+
+
+def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():
+    from bcqa.answer import compose
+    from bcqa.types import Hit, Statement
+
+    first = Statement("a", "miR-21 promotes radioresistance", (13, 14), "S", 4, sentence=2, document="r.md")
+    second = Statement("b", "while miR-196a-5p is upregulated.", (12,), "S", 5, sentence=2, document="r.md")
+    other = Statement("c", "HOTAIR is linked to it", (15,), "S", 9, sentence=5, document="r.md")
+    hits = [Hit(s, 1.0 - i / 10, 0.8, 0.5) for i, s in enumerate((first, second, other))]
+    text = compose("q", hits, {}, mode="list").answer
+    assert text == (
+        "**S:** miR-21 promotes radioresistance [13][14], while miR-196a-5p is upregulated [12]."
+        " HOTAIR is linked to it [15]."
+    )
+    # Not in a row: each clause ends as a sentence of its own.
+    assert "radioresistance [13][14]. HOTAIR" in compose("q", [hits[0], hits[2]], {}, mode="list").answer

@@ -162,18 +162,35 @@ def compose(
     else:
         top = hits[0].score
         chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
-        text = " ".join(_claim(h) for h in chosen)
+        text = _claims(chosen)
     if note:
         text = f"({note}) {text}"
     return Answer(question, False, text, hits, refs, mode, tuple(documents))
 
 
-def _claim(hit: Hit) -> str:
-    """The statement with its own reference numbers before the full stop."""
+def _claim(hit: Hit, joined: bool = False) -> str:
+    """The statement with its own reference numbers before the full stop (a comma when ``joined``)."""
     text = hit.statement.text.rstrip()
     mark = cite(hit.statement.citations) or "(uncited in the document)"
-    end = text[-1] if text[-1:] in ".!" else "."
+    end = "," if joined else text[-1] if text[-1:] in ".!" else "."
     return f"{text.rstrip('.!')} {mark}{end}"
+
+
+def _claims(hits: Sequence[Hit]) -> str:
+    """Claims one after another; two clauses of one sentence, shown in a row, stay one sentence
+    ("... cells [13][14], while miR-196a-5p ... [12].") instead of ending in ". while"."""
+    out = []
+    for h, nxt in zip(hits, [*hits[1:], None]):
+        s = h.statement
+        joined = (
+            nxt is not None
+            and s.sentence >= 0
+            and (nxt.statement.document, nxt.statement.sentence, nxt.statement.position)
+            == (s.document, s.sentence, s.position + 1)
+            and not s.text.rstrip().endswith((".", "!", "?"))
+        )
+        out.append(_claim(h, joined))
+    return " ".join(out)
 
 
 def _grouped(hits: Sequence[Hit]) -> str:
@@ -184,14 +201,14 @@ def _grouped(hits: Sequence[Hit]) -> str:
     parts = []
     for section, group in sections.items():
         group.sort(key=lambda h: h.statement.position)
-        parts.append(f"**{section}:** " + " ".join(_claim(h) for h in group))
+        parts.append(f"**{section}:** " + _claims(group))
     return "\n".join(parts)
 
 
 def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
     names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus)
     ordered = sorted(hits, key=lambda h: h.statement.position)
-    return f"The document cites {names} for: " + " ".join(_claim(h) for h in ordered)
+    return f"The document cites {names} for: " + _claims(ordered)
 
 
 def answers_frame(answers: Sequence[Answer]):

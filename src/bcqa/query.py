@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
-from bcqa.types import Reference
+from bcqa.types import ET_AL_TAIL, Reference
 
 # Symbol-shaped words that name a kind of molecule or method, not an entity.
 _GENERIC_SYMBOLS = {"dna", "rna", "rnas", "mrna", "mrnas", "mirna", "mirnas", "lncrna", "lncrnas", "ncrna", "ncrnas"}
@@ -330,6 +330,7 @@ def _surnames(ref: Reference) -> tuple[str, ...]:
 
 
 _INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?")
+_JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
 
 
 @lru_cache(maxsize=65536)
@@ -337,7 +338,7 @@ def _surnames_of(authors: str) -> tuple[str, ...]:
     """Surnames of an author list (cached: every question checks every reference)."""
     names = []
     for author in re.split(r"[,;]|\s&\s", authors):
-        parts = re.sub(r"^(?:&|and)\s+|\s*\bet\.?\s+al\.?$", "", fold(author).strip()).split()
+        parts = ET_AL_TAIL.sub("", _JOINER.sub("", fold(author).strip())).split()
         # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
         if not parts or parts[0] == "et" or all(_INITIAL.fullmatch(p) for p in parts):
             continue

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bcqa.types import Reference
+from bcqa.types import ET_AL_TAIL, Reference
 
 __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
 
@@ -388,7 +388,7 @@ def _is_author_list(segment: str) -> bool:
     items = [item.strip() for item in head.split(",")]
     if items and _ET_AL.fullmatch(items[-1]):
         items = items[:-1]
-    elif items and (bare := re.sub(r"\s+et\.?\s+al\.?$", "", items[-1])) != items[-1]:
+    elif items and (bare := ET_AL_TAIL.sub("", items[-1])) != items[-1]:
         items[-1] = bare  # "Smith J et al"
     if items:
         items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])

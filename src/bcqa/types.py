@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
+# "et al" closing an author's name ("Smith J et al"), shared by every reader of author lists.
+ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.-?){1,3}")
 _INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,3}")  # "Z", "JA", "J.", "J.-P."
 
@@ -134,7 +135,7 @@ class Reference:
     @property
     def first_author(self) -> str:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
-        first = _ET_AL_TAIL.sub("", self.authors.replace(";", ",").split(",")[0].strip())
+        first = ET_AL_TAIL.sub("", self.authors.replace(";", ",").split(",")[0].strip())
         parts = first.split()
         if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
             return parts[-1]  # "J. Smith" (IEEE)

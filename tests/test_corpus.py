@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bcqa.corpus import make_block, parse_citation_group, parse_document, split_blocks, split_sentences
 from bcqa.errors import CorpusError
+from bcqa.text import tokenize
 
 GENE = "Gene Mutations and Genetic Alterations"
 PROT = "Protein Expression Patterns"
@@ -220,8 +223,23 @@ def test_other_ways_of_writing_a_marker(marker, numbers):
 
 
 def test_a_superscript_exponent_is_not_a_marker():
-    assert _statements(f"Cells at 10<sup>6</sup> per ml rose [1].{REFS}")[0][1] == (1,)
+    assert _statements(f"Cells at 10<sup>6</sup> per ml rose [1].{REFS}") == [("Cells at 10⁶ per ml rose.", (1,))]
     assert _statements(f"A is higher (see Table 1) [2].{REFS}") == [("A is higher (see Table 1).", (2,))]
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted"),
+    [
+        ("10<sup>-6</sup> M", "10⁻⁶ M"),
+        ("an IC<sub>50</sub> of 3 nM", "an IC₅₀ of 3 nM"),
+        ("Ca<sup>2+</sup> influx", "Ca²⁺ influx"),
+        ("H<sub>2</sub>O<sub>2</sub> release", "H₂O₂ release"),
+    ],
+)
+def test_html_exponents_and_subscripts_keep_their_place(written, quoted):
+    """Not run into the text ("10<sup>6</sup>" is not 106); search still reads plain digits."""
+    assert _statements(f"Cells showed {written} here [1].{REFS}") == [(f"Cells showed {quoted} here.", (1,))]
+    assert tokenize(quoted) == tokenize(re.sub(r"<[^>]+>", "", written))
 
 
 @pytest.mark.parametrize("text", ["Counting starts at [0] here.", "Counting starts at [0, 1] here.", "See [0-2] here."])

@@ -108,6 +108,12 @@ _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
+# An exponent or a subscript in HTML ("10<sup>6</sup>", "IC<sub>50</sub>", "Ca<sup>2+</sup>") is
+# written with Unicode's superscript and subscript characters, not run into the digits
+# before it ("106"); search folds them back to plain digits (NFKD), so it reads "10 6" as before.
+_SCRIPT = re.compile(r"<(sup|sub)>\s*([0-9+\-−]{1,6})\s*</\1>", re.I)
+_SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+_SUBSCRIPT = str.maketrans("0123456789+-−", "₀₁₂₃₄₅₆₇₈₉₊₋₋")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
 
@@ -625,10 +631,15 @@ def _append(out: list[str], text: str) -> None:
 def _strip_markdown(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
+    text = _SCRIPT.sub(_script, text)
     text = _HTML.sub("", text)
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return text.replace("`", "")
+
+
+def _script(match: re.Match) -> str:
+    return match.group(2).translate(_SUPERSCRIPT if match.group(1).lower() == "sup" else _SUBSCRIPT)
 
 
 def parse_citation_group(group: str) -> tuple[int, ...]:

@@ -285,6 +285,10 @@ def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
         ("Approx. 30% of adults sleep little [1]. Then Y.", ["Approx. 30% of adults sleep little.", "Then Y."]),
         ("Rates rose resp. fell [1]. Then Y.", ["Rates rose resp. fell.", "Then Y."]),
         ("Cells died [1]. mecA spread. p53 fell.", ["Cells died.", "mecA spread.", "p53 fell."]),
+        # ... and one that stands before a quantity; an ordinary word before a number still ends a sentence.
+        ("Mortality was ca. 40% then [1]. Then Y.", ["Mortality was ca. 40% then.", "Then Y."]),
+        ("Doses (approx. 20 mg) helped [1]. Then Y.", ["Doses (approx. 20 mg) helped.", "Then Y."]),
+        ("Growth was slow [1]. 40% of isolates failed.", ["Growth was slow.", "40% of isolates failed."]),
     ],
 )
 def test_sentence_splitting(text, expected):

@@ -685,8 +685,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # lower-case word (symbols such as miR-21, p53 or mecA do, and are not plain
 # words), and a lone word with a full stop before a number is no sentence: both
 # join what follows.
+# The same holds for the abbreviations that stand before a quantity ("was ca. 40%",
+# "at approx. 2 h"), which pysbd does not know in that place.
 _LOWER_START = re.compile(r"[a-z]+(?=[\s,;:.)]|$)")
 _LONE_WORD = re.compile(r"[^\W\d_]+\.")
+_BEFORE_QUANTITY = re.compile(r"(?:^|[\s(])(?:ca|approx|avg)\.$", re.I)
 
 
 def _abbreviation_cut(before: str, after: str) -> bool:
@@ -694,7 +697,11 @@ def _abbreviation_cut(before: str, after: str) -> bool:
     before = before.strip()
     if not before.endswith("."):
         return False
-    return _LOWER_START.match(after) is not None or (after[:1].isdigit() and _LONE_WORD.fullmatch(before) is not None)
+    if _LOWER_START.match(after) is not None:
+        return True
+    if not after[:1].isdigit():
+        return False
+    return _LONE_WORD.fullmatch(before) is not None or _BEFORE_QUANTITY.search(before) is not None
 
 
 def split_sentences(block: _Block) -> list[list[_Clause]]:

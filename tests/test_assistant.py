@@ -162,6 +162,18 @@ def test_a_word_only_the_reference_titles_use_is_not_called_absent(fake_assistan
     assert fake_assistant.ask("What does Bifidobacterium do to chemotherapy resistance?").abstained
 
 
+@pytest.mark.parametrize("question", ["What is this review about?", "Summarize the paper."])
+def test_a_question_about_the_document_gets_an_overview_not_an_abstention(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert not a.abstained and a.mode == "overview"
+    sections = list(dict.fromkeys(s.section for s in fake_assistant.statements))
+    listed = "; ".join(sections)
+    assert a.answer.startswith(f"(Breast cancer resistance review has {len(sections)} sections: {listed}.)")
+    assert [h.statement.section for h in a.statements] == sections[:5]
+    assert {h.support for h in a.statements} == {"overview"}
+    assert "support-overview" in a._repr_html_()
+
+
 def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():
     from bcqa.answer import compose
     from bcqa.types import Hit, Statement

@@ -33,8 +33,18 @@ def test_pronouns_take_the_subject():
 def test_nothing_to_replace_or_no_subject_reads_as_asked():
     assert read_as("Which genes predict survival?", "MDR1") == ""
     assert read_as("Does it also predict survival?", "") == ""
-    # An "it" that stands for nothing stays.
+    # An "it" that stands for nothing stays, and "this review" is the document.
     assert read_as("Is it true that expression predicts response?", "MDR1") == ""
+    said = read_as("Does this review say it predicts survival?", "MDR1")
+    assert said == "Does this review say MDR1 predicts survival?"
+
+
+def test_a_question_about_the_document_takes_no_subject(fake_assistant):
+    chat = Conversation(fake_assistant)
+    chat.ask("What does HOTAIR do?")
+    for question in ("What is this review about?", "What is it about?", "Summarize the paper"):
+        answer = chat.ask(question)
+        assert answer.read_as == "" and answer.mode == "overview", question
 
 
 def test_follow_up_on_the_review(fake_assistant):

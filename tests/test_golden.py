@@ -172,7 +172,10 @@ def test_every_answer_cites_only_its_shown_statements(golden_assistants, path):
         assert [r.number for r in a.references] == sorted(carried)
         if a.abstained:
             continue
-        note = r"^\(The document(?: does not mention|'s statements never use) [^)]*\) "
+        # The note an answer may open with: what is missing, or an overview's sections ("Efflux (pumps)").
+        missing = r"The document(?: does not mention|'s statements never use) [^)]*"
+        sections = r".+? has \d+ sections?: (?:[^()]|\([^()]*\))*"
+        note = rf"^\((?:{missing}|{sections})\) "
         claims = claim.findall(re.sub(note, "", a.answer))
         assert claims, a.answer
         for text, marks in claims:

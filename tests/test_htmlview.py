@@ -94,3 +94,16 @@ def test_text_and_markdown_call_only_what_the_answer_states_supporting(fake_assi
     assert re.findall(r"^  (\d+)\. ", answer.to_text(), flags=re.M) == [str(i) for i in range(1, 6)]
     off = fake_assistant.ask("What is the boiling point of mercury?")
     assert off.abstained and "Supporting statements" not in off.to_text() + off.to_markdown()
+
+
+def test_an_answer_note_with_parentheses_inside_is_shown_whole():
+    """A note's own parentheses ("Efflux (pumps)") do not cut it short."""
+    from dataclasses import replace
+
+    from bcqa.answer import Answer
+    from bcqa.types import Hit, Statement
+
+    hit = Hit(Statement("a", "Pumps export drugs.", (1,), "Efflux (pumps)", 0), 1.0, support="overview")
+    answer = Answer("Overview?", False, "(X has 1 section: Efflux (pumps).) Pumps export drugs [1].", (hit,), ())
+    page = answer_html(replace(answer, mode="overview"), turn="t1")
+    assert "<p class='lead'>(X has 1 section: Efflux (pumps).)</p>" in page

@@ -98,6 +98,38 @@ def test_all_abstain_says_why_for_the_closest_document():
     assert d.abstained and d.reason == "The documents do not mention Y."
 
 
+SECTIONED = [
+    Statement("a", "Resistance is common.", (), "Introduction", 0),
+    Statement("b", "It costs lives.", (1,), "Introduction", 1),
+    Statement("c", "This review summarises the known mechanisms.", (), "Introduction", 2),
+    Statement("d", "Pumps export drugs (efflux).", (2,), "Efflux (pumps)", 3),
+    Statement("e", "AcrB is one.", (3,), "Efflux (pumps)", 4),
+    Statement("f", "Porins close.", (4,), "Porins", 5),
+]
+
+
+def test_an_overview_shows_the_sections_and_their_first_statements_in_reading_order():
+    q = Query("What is this review about?", (), "What is this review about?", overview=True)
+    # Scores play no part: the statement most like the question is not what opens a section.
+    d = decide(q, scores([0.1, 0.9, 0.2, 0.3, 0.8, 0.1], [0, 1, 0, 0, 1, 0]), SECTIONED, 5, title="Resistance")
+    assert not d.abstained and d.mode == "overview"
+    assert [h.statement.id for h in d.hits] == ["a", "c", "d", "f"]
+    assert [h.score for h in d.hits] == sorted((h.score for h in d.hits), reverse=True)
+    assert d.note == "Resistance has 3 sections: Introduction; Efflux (pumps); Porins."
+    # k first keeps what the document says about itself, then the sections in order.
+    assert [h.statement.id for h in decide(q, scores([0] * 6, [0] * 6), SECTIONED, 2).hits] == ["a", "c"]
+    # Within a section filter, an overview of those sections.
+    d = decide(q, scores([0] * 6, [0] * 6), SECTIONED, 5, allowed=frozenset({3, 4, 5}))
+    assert [h.statement.id for h in d.hits] == ["d", "f"] and "2 sections: Efflux (pumps); Porins." in d.note
+
+
+def test_overviews_of_several_documents_keep_every_note():
+    x = Decision(False, (Hit(STATEMENTS[0], 1.0),), mode="overview", note="X has 1 section: S.")
+    y = Decision(False, (Hit(SECTIONED[0], 1.0),), mode="overview", note="Y has 3 sections: A; B; C.")
+    merged = merge_decisions([(x, 0.5), (y, 0.5)], 5)
+    assert merged.mode == "overview" and merged.note == "X has 1 section: S. Y has 3 sections: A; B; C."
+
+
 def test_cut_list_keeps_at_least_one():
     hits = [Hit(STATEMENTS[0], 1.0), Hit(STATEMENTS[1], 0.1)]
     assert cut_list(hits, Thresholds(list_ratio=0.5)) == hits[:1]

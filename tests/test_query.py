@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bcqa.query import analyse, find_references, is_list_question, names_in, pasted_title
+from bcqa.query import analyse, find_references, is_list_question, is_overview_question, names_in, pasted_title
 from bcqa.text import english_words, tokenize
 
 
@@ -81,6 +81,42 @@ def test_list_questions(question):
 )
 def test_not_list_questions(question):
     assert not is_list_question(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is this review about?",
+        "What's it about?",
+        "What topics does this review cover?",
+        "Summarize this document.",
+        "Summarise the paper",
+        "Give me an overview of the article",
+        "What are the main points?",
+        "What does the review say?",
+        "What is the scope of the review?",
+        "What are these reviews about?",
+    ],
+)
+def test_overview_questions(question):
+    assert is_overview_question(question)
+    assert analyse(question, frozenset(), {}, {}).overview
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the review say about HOTAIR?",  # a subject: a search
+        "Summarize the findings on cisplatin",
+        "What is the main mechanism of resistance?",
+        "What does this review conclude?",
+        "What is the role?",  # no subject and no word about the document
+        "How is a urinary tract infection treated?",
+    ],
+)
+def test_not_overview_questions(question):
+    assert not is_overview_question(question)
+    assert not analyse(question, frozenset({"hotair", "cisplatin"}), {}, {}).overview
 
 
 @pytest.mark.parametrize(

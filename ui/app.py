@@ -61,7 +61,7 @@ def example_questions(qa: Assistant) -> list[str]:
     """Questions about what the loaded documents actually contain.
 
     Built from the corpus: the entities cited most often in the evidence map,
-    a reference number, and the title of a section.
+    a reference number, and the title of a section; last, an overview of the whole.
     """
     ev = qa.evidence
     busy = sorted(ev.markers, key=lambda m: -sum(len(c.statements) for c in ev.cells(m).values()))
@@ -71,6 +71,7 @@ def example_questions(qa: Assistant) -> list[str]:
         examples.append(f"What is known about {sections[0].lower().lstrip('0123456789. ')}?")
     if qa.document.references:
         examples.append(f"What does reference {min(qa.document.references)} say?")
+    examples.append("What is this review about?" if len(qa.documents) == 1 else "What are these reviews about?")
     return examples
 
 

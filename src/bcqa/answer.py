@@ -29,7 +29,8 @@ class Answer:
 
     ``mode`` says how the statements were chosen: ``search`` (top k),
     ``list`` (all close to the best), ``reference`` (those citing the
-    references asked about) or ``abstain``.
+    references asked about), ``overview`` (what a document covers: the
+    statements that open its sections) or ``abstain``.
     """
 
     question: str
@@ -134,7 +135,7 @@ def compose(
         references: Every loaded reference by (document name, number).
         abstained: True when the documents do not address the question.
         reason: The abstention message.
-        mode: How the hits were chosen (search, list, reference, abstain).
+        mode: How the hits were chosen (search, list, reference, overview, abstain).
         focus: The (document, number) of the references a reference question is about.
         note: Said before the answer (what the question names that the documents lack).
         documents: The names of the loaded documents (renderings name a statement's
@@ -159,6 +160,8 @@ def compose(
         text = _reference_answer(hits, [references[key] for key in focus if key in references])
     elif mode == "list":
         text = _grouped(hits)
+    elif mode == "overview":
+        text = _claims(hits)
     else:
         top = hits[0].score
         chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]

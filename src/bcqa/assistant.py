@@ -374,7 +374,7 @@ class Assistant:
         for per in queries:
             decisions = []
             for view, q in zip(self._views, per):
-                if not (q.tokens or q.references or q.missing_references):
+                if not (q.tokens or q.references or q.missing_references or q.overview):
                     continue
                 scores = self.retriever.score_part(view.part, row_of[q.dense_text], q.tokens)
                 rows = None
@@ -386,7 +386,8 @@ class Assistant:
                     scores = scores.only(rows) if rows is not None else scores
                     decisions.append((Decision(False, tuple(scores.top(view.part.statements, k))), 1.0))
                     continue
-                d = decide(q, scores, view.part.statements, k, self.thresholds, rows)
+                title = document_title(view.part.document)
+                d = decide(q, scores, view.part.statements, k, self.thresholds, rows, title)
                 best = float(scores.only(rows).dense.max() if rows is not None else scores.dense.max())
                 decisions.append((d, best))
             out.append(decisions)

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 # Pronouns that stand for a subject; "that" and "those" are left out (mostly conjunctions
 # and determiners of a new noun).  The possessives become the bare subject:
-# "its expression" -> "MDR1 expression".
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|these)\b", re.I)
+# "its expression" -> "MDR1 expression".  "This review", "these papers" are the documents.
+_PRONOUN = re.compile(
+    r"\b(it|its|they|them|their|this|these)\b(?!\s+(?:review|document|paper|article|text|source)s?\b)", re.I
+)
 # "Is it true that ...", "it is known that ...": an "it" that stands for nothing.
 _EXPLETIVE = re.compile(
     r"\b(?:it\s+(?:is|was|'s)|(?:is|was)\s+it)\s+(?:true|possible|known|likely|clear|thought|said|reported)\b", re.I
@@ -97,7 +99,9 @@ class Conversation:
 
         question = check_question(question)
         queries = self.assistant.analyse(question)
-        rewritten = "" if names_something(queries) else read_as(question, self.subject)
+        # A question about the documents as a whole ("What is this review about?") has no subject to take.
+        own = names_something(queries) or any(q.overview for q in queries)
+        rewritten = "" if own else read_as(question, self.subject)
         answer = self.assistant.ask(rewritten or question, **options)
         if not rewritten:
             self.subject = subject_of(question, queries) or self.subject

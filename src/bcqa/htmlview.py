@@ -29,7 +29,13 @@ from bcqa.types import Hit, Reference
 if TYPE_CHECKING:
     from bcqa.answer import Answer
 
-LABEL_TEXT = {"direct": "direct", "related": "related", "weak": "weak", "cites": "cites the reference"}
+LABEL_TEXT = {
+    "direct": "direct",
+    "related": "related",
+    "weak": "weak",
+    "cites": "cites the reference",
+    "overview": "overview",
+}
 
 
 def _e(text: object) -> str:
@@ -162,8 +168,8 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
         if answer.mode == "reference":
             lead = answer.answer.split(" for: ")[0]
             parts.append(f"<p class='lead'>{_e(lead)}:</p>")
-        elif answer.answer.startswith("("):
-            parts.append(f"<p class='lead'>{_e(answer.answer[: answer.answer.find(')') + 1])}</p>")
+        elif lead := _leading_note(answer.answer):
+            parts.append(f"<p class='lead'>{_e(lead)}</p>")
         parts.append("<ul class='claims'>")
         parts += [_statement(h, refs, turn, documents, several, serial) for h in quoted]
         parts.append("</ul>")
@@ -198,6 +204,19 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
         parts.append("</ul>")
     parts.append("</article>")
     return "".join(parts)
+
+
+def _leading_note(text: str) -> str:
+    """The "(...)" note an answer opens with, to its matching parenthesis ("" when none):
+    a note may itself hold parentheses ("... sections: Protein (subtype); ...")."""
+    if not text.startswith("("):
+        return ""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return text[: i + 1]
+    return ""
 
 
 NOTEBOOK_CSS = """

@@ -14,12 +14,17 @@ out.  The order of the checks is the order of certainty:
 4. a list question shows every statement that scores close to the best one
    (up to k); any other question shows the top k.
 
+A question about the document as a whole ("What is this review about?") is
+none of these: it gets an overview (``overview``), the sections and the
+statements that open them.
+
 With several documents each one decides alone and ``merge_decisions``
 combines them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -62,7 +67,7 @@ class Decision:
     abstained: bool
     hits: tuple[Hit, ...]
     reason: str = ""
-    mode: str = "search"  # search | list | reference | abstain
+    mode: str = "search"  # search | list | reference | overview | abstain
     focus: tuple[tuple[str, int], ...] = ()
     note: str = ""  # said before the answer: what the question names that the document lacks
 
@@ -74,6 +79,7 @@ def decide(
     k: int,
     thresholds: Thresholds = Thresholds(),
     allowed: frozenset[int] | None = None,
+    title: str = "",
 ) -> Decision:
     """Choose the statements of one document to show for ``query``, or abstain.
 
@@ -84,7 +90,10 @@ def decide(
         k: At most this many statements.
         thresholds: Abstention and list cut-offs.
         allowed: Only these statement rows may be shown (a section filter).
+        title: The document's title, named by an overview.
     """
+    if query.overview:
+        return overview(statements, scores, k, allowed, title)
     if allowed is not None:
         scores = scores.only(allowed)
     name = statements[0].document if statements else ""
@@ -127,6 +136,49 @@ def decide(
     if query.is_list:
         return Decision(False, tuple(list_hits(scores, statements, k, thresholds)), mode="list", note=note)
     return Decision(False, tuple(scores.top(statements, k)), note=note)
+
+
+# A statement in which the document says what it does ("This review summarises ...",
+# "Here we discuss ...") leads an overview.
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:this|the present|our) (?:review|article|paper|chapter|survey)\b|\bhere,? we\b"
+    r"|\bwe (?:review|summari[sz]e|discuss|describe|outline|examine|focus on)\b",
+    re.I,
+)
+# An overview names at most this many sections.
+OVERVIEW_SECTIONS = 12
+
+
+def overview(
+    statements: Sequence[Statement],
+    scores: Scores,
+    k: int,
+    allowed: frozenset[int] | None = None,
+    title: str = "",
+) -> Decision:
+    """What the document covers: its sections (in the note), then, in reading order, the
+    statements in which it describes itself and the first statement of each section, up to k."""
+    rows = sorted(allowed) if allowed is not None else range(len(statements))
+    picked = [i for i in rows if _SELF_DESCRIPTION.search(statements[i].text)][:k]
+    firsts: dict[str, int] = {}
+    for i in rows:
+        firsts.setdefault(statements[i].section, i)
+    for i in firsts.values():
+        if len(picked) >= k:
+            break
+        if i not in picked:
+            picked.append(i)
+    picked.sort(key=lambda i: statements[i].position)
+    hits = tuple(
+        Hit(statements[i], 1.0 - n / (len(picked) + 1), float(scores.dense[i]), float(scores.sparse[i]))
+        for n, i in enumerate(picked)
+    )
+    sections = list(firsts)
+    shown = "; ".join(sections[:OVERVIEW_SECTIONS])
+    more = f"; and {len(sections) - OVERVIEW_SECTIONS} more" if len(sections) > OVERVIEW_SECTIONS else ""
+    name = title or (statements[0].document if statements else "The document")
+    count = f"{len(sections)} section" + ("s" if len(sections) != 1 else "")
+    return Decision(False, hits, mode="overview", note=f"{name} has {count}: {shown}{more}.")
 
 
 def list_hits(scores: Scores, statements: Sequence[Statement], k: int, thresholds: Thresholds) -> list[Hit]:
@@ -206,9 +258,9 @@ def merge_decisions(decisions: Sequence[tuple[Decision, float]], k: int, several
     return Decision(
         False,
         tuple(unique[:k]),
-        mode=modes.pop() if len(modes) == 1 else "search",
+        mode=next(iter(modes)) if len(modes) == 1 else "search",
         focus=tuple(f for d, _ in answered for f in d.focus),
-        note=notes[0] if len(notes) == len(answered) else "",
+        note=" ".join(notes) if modes == {"overview"} else notes[0] if len(notes) == len(answered) else "",
     )
 
 

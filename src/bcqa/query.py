@@ -45,6 +45,31 @@ _NOT_PLURAL = {
     "sorts",
 }
 
+# A question about the document as a whole ("What is this review about?", "Summarise the
+# paper", "What are the main points?"): once these words are set aside nothing is left that
+# names a subject, and it either uses one of them or points at the document itself.
+_OVERVIEW_TOKENS = frozenset(
+    tokenize(
+        "overview summary summarise summarize synopsis gist outline scope topics cover covers covered "
+        "main key points takeaways highlights themes subjects content contents discuss discusses "
+        "describe describes address addresses briefly article text source tl dr "
+        "reviews papers documents articles texts sources"
+    )
+)
+_THE_DOCUMENT = re.compile(
+    r"\b(?:this|these|the)\s+(?:review|document|paper|article|text|source)s?\b|^\s*what(?:'s|\s+is)\s+(?:it|this)\s+about\b",
+    re.I,
+)
+
+
+def is_overview_question(question: str, tokens: Sequence[str] | None = None) -> bool:
+    """ "What is this review about?", "Summarize the paper": asks what the document covers."""
+    tokens = tokenize(question) if tokens is None else tokens
+    if any(t not in _OVERVIEW_TOKENS for t in tokens):
+        return False
+    return bool(tokens) or _THE_DOCUMENT.search(question) is not None
+
+
 _REF_NUMBER = re.compile(
     r"\[(\d{1,3})\]|\b(?:ref(?:erence)?s?|citations?|sources?)\.?\s*(?:no\.?|number|#)?\s*(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)",
     re.I,
@@ -74,6 +99,7 @@ class Query:
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
+        overview: It asks what the document as a whole covers ("What is this review about?").
     """
 
     text: str
@@ -88,6 +114,7 @@ class Query:
     expansions: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
+    overview: bool = False
 
 
 def analyse(
@@ -114,6 +141,8 @@ def analyse(
         The prepared query.
     """
     base = tokenize(question)
+    if is_overview_question(question, base):
+        return Query(text=question, tokens=tuple(base), dense_text=question, overview=True)
     tokens = list(base)
     expansions: dict[str, str] = {}
     for t in base:

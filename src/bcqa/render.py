@@ -67,7 +67,7 @@ def quoted_in_answer(answer: Answer) -> list[Hit]:
     """The hits whose claims the short answer states (all of them for list and reference answers)."""
     if answer.abstained:
         return []
-    if answer.mode in ("list", "reference"):
+    if answer.mode in ("list", "reference", "overview"):
         return list(answer.statements)
     return [h for h in answer.statements if h.statement.text.rstrip(".!") in answer.answer]
 

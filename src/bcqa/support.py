@@ -14,7 +14,8 @@ golden questions of the four golden documents (``scripts/calibrate_support.py``;
   more; under it, about 3 in 100 statements are the expected one.
 
 In a reference answer the statements are chosen because they cite the
-reference asked about, not by similarity: each is labelled ``cites``.
+reference asked about, not by similarity: each is labelled ``cites``; in an
+overview of the document ("What is this review about?") each is ``overview``.
 Raw scores stay in the JSON output.
 """
 
@@ -31,6 +32,7 @@ EXPLANATIONS = {
     "related": "On the same subject (cosine 0.40 to 0.60): it may answer part of the question.",
     "weak": "A distant match (cosine under 0.40): 94% of real answers score higher. Read with care.",
     "cites": "Shown because it cites the reference the question asks about.",
+    "overview": "Shown in an overview of the document: where it says what it covers, or a section's first statement.",
 }
 
 
@@ -38,6 +40,8 @@ def support(hit: Hit, mode: str = "search") -> str:
     """The support label of ``hit`` in an answer of the given ``mode``."""
     if mode == "reference":
         return "cites"
+    if mode == "overview":
+        return "overview"
     if hit.dense >= DIRECT_COSINE:
         return "direct"
     return "related" if hit.dense >= WEAK_COSINE else "weak"

@@ -101,6 +101,13 @@ _METADATA_LINE = re.compile(
     r"(?:(?!.*\.[ \t]*$)|(?=\d{4}-\d{2}-\d{2}\b|\d{1,2} [A-Z][a-z]+ \d{4}\b|[A-Z][a-z]+ \d{1,2}, \d{4}\b))\S.*$"
 )
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
+# An uncited paragraph that says how the document itself came about ("This review was generated
+# with an AI assistant ...", "Disclaimer: ...") is about the document, not a claim.
+_PROVENANCE = re.compile(
+    r"^\W*(?:disclaimer\b|(?:\w+\W*:\W*)?(?:this|the)\s+(?:review|document|report|summary|article|text)\s+(?:was|has\s+been|is)\s+"
+    r"(?:\w+\s+)?(?:generated|produced|compiled|drafted)\b)",
+    re.I,
+)
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
@@ -516,6 +523,8 @@ def split_blocks(body: str) -> list[_Block]:
         nonlocal current, lead_in
         if kind == "paragraph" and current and all(_METADATA_LINE.match(line) for line in current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
+        if kind == "paragraph" and current and _about_its_making(current):
+            current = []  # "This review was generated with an AI assistant ...": how it was made
         if current:
             block = make_block(" ".join(current), kind)
             if kind == "item":
@@ -562,6 +571,10 @@ def split_blocks(body: str) -> list[_Block]:
             current.append(line.strip())
     flush()
     return _nested_lead_ins(blocks)
+
+
+def _about_its_making(lines: list[str]) -> bool:
+    return _PROVENANCE.match(lines[0]) is not None and not make_block(" ".join(lines)).marks
 
 
 def _nested_lead_ins(blocks: list[_Block]) -> list[_Block]:

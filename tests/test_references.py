@@ -328,6 +328,23 @@ ENTRIES = [
         id="acs",
     ),
     pytest.param(
+        "Nordmann, P.; Poirel, L. Carbapenem resistance. Antimicrob. Agents Chemother. 2019, 63, e01234-18.",
+        {
+            "title": "Carbapenem resistance",
+            "journal": "Antimicrob. Agents Chemother",
+            "year": 2019,
+            "volume": "63",
+            "pages": "e01234-18",
+            "first_author": "Nordmann",
+        },
+        id="acs-abbreviated-journal",
+    ),
+    pytest.param(
+        "Poole, K. Efflux pumps as resistance mechanisms. Ann. Med. 2007, 39, 162-176. DOI: 10.1080/07853890701195262",
+        {"title": "Efflux pumps as resistance mechanisms", "journal": "Ann. Med", "year": 2007, "pages": "162-176"},
+        id="acs-abbreviated-journal-doi",
+    ),
+    pytest.param(
         "World Health Organization. Global antibiotic resistance surveillance report. Geneva: WHO; 2022.",
         {"first_author": "World Health Organization", "year": 2022},
         id="group-author-is-its-own-first-author",

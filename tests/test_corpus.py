@@ -256,6 +256,8 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
         ("A rises and B falls.[2][1]", [("A rises and B falls.", (1, 2))]),
         ("Although A rises [1], B falls [2].", [("Although A rises", (1,)), ("B falls.", (2,))]),
         ("Drug X [3] lowers Y [4].", [("Drug X lowers Y.", (3, 4))]),
+        # A bare "and" after a marker joins two nouns, not two clauses; with a comma it is a clause.
+        ("Sequencing [3] and PCR can find it [4].", [("Sequencing and PCR can find it.", (3, 4))]),
         ("A rises.", [("A rises.", ())]),
     ],
 )
@@ -367,10 +369,12 @@ def test_words_are_never_dropped_or_added():
 
 
 def test_a_column_of_markers_cites_its_row():
-    text = "## Stages\n\n| Stage | Hallmark | Ref |\n|---|---|---|\n| N2 | spindles | [10] |\n| N3 | slow waves | [1] [2] |\n"
+    rows = "| N2 | spindles | [10] |\n| N3 | slow waves | [1] [2] |\n| N1 | theta | <sup>3,4</sup> |\n"
+    text = f"## Stages\n\n| Stage | Hallmark | Ref |\n|---|---|---|\n{rows}"
     assert _statements(text + REFS) == [
         ("Stage: N2; Hallmark: spindles", (10,)),
         ("Stage: N3; Hallmark: slow waves", (1, 2)),
+        ("Stage: N1; Hallmark: theta", (3, 4)),
     ]
 
 
@@ -484,6 +488,32 @@ def test_plain_text_title_block_and_a_reference_heading_right_above_its_entries(
     ]
     assert sorted(doc.references) == [1, 2] and doc.references[2].first_author == "Phadke"
     assert doc.warnings == ()
+
+
+PLAIN_REFS = "\n\nReferences\n[1] Doe J. A title. J Med. 2020;1:1.\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        (
+            "Antifungal Resistance\nMechanisms and detection: a narrative review\n"
+            "Miriam Okafor, Lukas Brandt and Sunita Iyer, Department of Medical Mycology, 14 March 2025",
+            "Antifungal Resistance — Mechanisms and detection: a narrative review",
+        ),
+        ("Antifungal Resistance\nM. Okafor, 2025", "Antifungal Resistance"),
+    ],
+)
+def test_a_byline_under_a_plain_text_title_is_not_a_claim(opening, title):
+    doc = parse_document(f"{opening}\n\n1 Introduction\n\nA rises [1].{PLAIN_REFS}", "review.txt")
+    assert doc.title == title
+    assert [(s.section, s.text) for s in doc.statements] == [("1 Introduction", "A rises.")]
+
+
+def test_an_opening_paragraph_of_prose_is_not_a_title_block():
+    text = "Antifungal Resistance\nis rising in hospitals and\nfarms alike.\n\n1 Introduction\n\nA rises [1]."
+    doc = parse_document(text + PLAIN_REFS, "review.txt")
+    assert doc.statements[0].text == "Antifungal Resistance is rising in hospitals and farms alike."
 
 
 LLM_OUTLINE = """# CRISPR Off-Target Effects

@@ -345,6 +345,26 @@ ENTRIES = [
         id="acs-abbreviated-journal-doi",
     ),
     pytest.param(
+        "Satoh K, Makimura K. Candida auris sp. nov., a novel yeast from the ear. Microbiol Immunol. 2009;53:41-44.",
+        {"title": "Candida auris sp. nov., a novel yeast from the ear", "journal": "Microbiol Immunol", "year": 2009},
+        id="taxonomy-abbreviations-do-not-end-the-title",
+    ),
+    pytest.param(
+        "GBD 2019 Antimicrobial Resistance Collaborators. Global burden of resistance. Lancet. 2022;399:629-655.",
+        {"first_author": "GBD 2019 Antimicrobial Resistance Collaborators", "title": "Global burden of resistance"},
+        id="group-author-with-a-number",
+    ),
+    pytest.param(
+        "CRyPTIC Consortium and the 100,000 Genomes Project. Prediction of resistance. N Engl J Med. 2018;379:1.",
+        {"first_author": "CRyPTIC Consortium and the 100,000 Genomes Project", "journal": "N Engl J Med"},
+        id="group-author-with-a-comma-in-a-number",
+    ),
+    pytest.param(
+        "Smith J. Sting of the wasp. Nature. 2001;1:2.",
+        {"title": "Sting of the wasp", "journal": "Nature"},
+        id="a-word-ending-in-sp-ends-the-title",
+    ),
+    pytest.param(
         "World Health Organization. Global antibiotic resistance surveillance report. Geneva: WHO; 2022.",
         {"first_author": "World Health Organization", "year": 2022},
         id="group-author-is-its-own-first-author",

@@ -133,7 +133,9 @@ _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _LETTER_END = re.compile(r"\b([A-Za-z]+) [A-Z]\.(?= [A-Z][a-z])")
 # Words that start a new clause after a citation group that slipped past the comma.
 _CLAUSE_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|although|though|but)\b|;", re.I)
-_CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:and|or|but|while|whereas|although|though|yet)\b", re.I)
+# A bare "and" / "or" after a marker usually joins two nouns ("Whole-genome sequencing [17] and
+# targeted sequencing can ..."), not two clauses: only a comma before it makes a clause boundary.
+_CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:but|while|whereas|although|though|yet)\b", re.I)
 # A claim that opens with a pronoun or a demonstrative ("Its overexpression in
 # astrocytes ...", "These enzymes ...") is searched with the statement before it
 # in its section, which names what the pronoun stands for (Statement.antecedent).
@@ -333,6 +335,8 @@ def _split_sections(text: str) -> list[_Section]:
         if plain.get(i) == "+":  # a subtitle line under the title
             sections[-1].title = f"{sections[-1].title} — {_plain_title(line.strip())}"
             continue
+        if plain.get(i) == "~":  # an author or date line under the title
+            continue
         if i in plain:
             # An underlined "====" title, or a plain-text document's first line, is its title.
             first = plain[i] == "?" and not any(line.strip() for line in lines[:i])
@@ -356,6 +360,10 @@ def _split_sections(text: str) -> list[_Section]:
 
 
 _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+# The longest author or date line a plain-text title block may hold.
+_BYLINE_WORDS = 25
+# What marks a line as a byline rather than a subtitle: a year, an e-mail address or an initialled name.
+_BYLINE = re.compile(r"\b(?:19|20)\d{2}\b|@|\b[A-Z]\.[ \t]?[A-Z][a-z]")
 _STANDALONE = re.compile(r"^[ \t]*[^\s#|>*+\-•].{0,100}$")
 
 
@@ -424,20 +432,32 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
 
 
 def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
-    """A plain-text document's opening paragraph of two or three heading-like lines: its title and subtitle.
+    """A plain-text document's opening paragraph of a title line and up to three more: its title,
+    subtitle and byline.
 
     "Vaccine Hesitancy: Determinants and Interventions" over "A Literature
-    Review" is one title ("=" for the first line, "+" for each line that
-    continues it), not an uncited claim.
+    Review" is one title ("=" for the first line, "+" for each heading-like
+    line that continues it), not an uncited claim; an author or date line
+    under it ("Miriam Okafor, Lukas Brandt, ..., 14 March 2025") is about the
+    document ("~": left out).  No line of the paragraph may end a sentence or
+    cite: an opening paragraph of prose is not a title block.
     """
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or start in found:
         return {}
     stop = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
     block = range(start, stop)
-    if not 2 <= len(block) <= 3 or not all(_looks_like_heading(lines[i]) for i in block):
+    if not 2 <= len(block) <= 4 or not _looks_like_heading(lines[start]):
         return {}
-    return {i: "=" if i == start else "+" for i in block}
+    for i in block:
+        line = lines[i].rstrip()
+        if line[-1] in ".?!" or CITE_GROUP.search(line) or len(line.split()) > _BYLINE_WORDS:
+            return {}
+    out = {start: "="}
+    for i in block[1:]:
+        subtitle = _looks_like_heading(lines[i]) and not _BYLINE.search(lines[i])
+        out[i] = "+" if subtitle and all(out[j] != "~" for j in range(start + 1, i)) else "~"
+    return out
 
 
 def _numbered_heading(lines: list[str], i: int) -> bool:
@@ -542,7 +562,7 @@ def split_blocks(body: str) -> list[_Block]:
             if _TABLE_SEPARATOR.match(line):
                 header, pending_header = pending_header, None
                 continue
-            cells = _cells(line)
+            cells = [_bracketed_markers(c) for c in _cells(line)]
             if header is None:
                 pending_header = cells  # a header until a separator row proves otherwise
                 continue
@@ -606,12 +626,17 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
+def _bracketed_markers(raw: str) -> str:
+    """Every way of writing a marker ("<sup>4</sup>", "[[4]](url)", "【4】") as "[4]"."""
+    for pattern, canonical in _OTHER_MARKERS:
+        raw = pattern.sub(canonical, raw)
+    return _LINK_CITATION.sub(r"[\1]", raw)
+
+
 def make_block(raw: str, kind: str = "paragraph") -> _Block:
     """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
     terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
-    for pattern, canonical in _OTHER_MARKERS:
-        raw = pattern.sub(canonical, raw)
-    text = _strip_markdown(_LINK_CITATION.sub(r"[\1]", raw))
+    text = _strip_markdown(_bracketed_markers(raw))
     text = _PAREN_GROUP.sub(lambda m: "".join(re.findall(_CITE_BRACKET, m.group(0))), text)
     out: list[str] = []
     marks: list[tuple[int, tuple[int, ...]]] = []
@@ -749,8 +774,9 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
     """Give each clause of a sentence its own citation numbers.
 
     A marker with only punctuation after it closes the sentence.  One that sits
-    mid-sentence closes a clause: where punctuation or a conjunction follows
-    it, the clause ends at the marker; where a word follows it
+    mid-sentence closes a clause: where punctuation or a conjunction such as
+    "but" or "whereas" follows it, the clause ends at the marker (a bare "and"
+    joins nouns as often as clauses, so it does not); where a word follows it
     (``..., while[13][14] miR-196a-5p is ...``) the marker has slipped past the
     clause boundary, so the clause ends at the last joiner before it.  With
     no joiner to cut at, the marker stays with the whole sentence.

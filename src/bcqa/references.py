@@ -66,7 +66,9 @@ _APA_SOURCE = re.compile(
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # A full stop after these does not end a title.
-_ABBREVIATIONS = ("vs.", "e.g.", "i.e.", "cf.", "approx.")
+# Abbreviations that do not end a sentence of an entry; "sp. nov." and "spp." are taxonomy
+# ("Candida auris sp. nov., a novel ... yeast").
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|nov)\.$", re.I)
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 
 
@@ -382,7 +384,7 @@ def _segments(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif ch in ".?!" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
             segment = text[start : i + 1].strip()
-            if segment.lower().endswith(_ABBREVIATIONS):
+            if _ABBREVIATION_END.search(segment):
                 continue
             segments.append(segment)
             start = i + 1
@@ -419,13 +421,24 @@ def _is_author(item: str) -> bool:
     return capitalised[-1] and particles_ok
 
 
+# A word that names a body of people: with it a group author may be longer and hold numbers
+# ("GBD 2019 Antimicrobial Resistance Collaborators", "CRyPTIC Consortium and the 100,000 Genomes Project").
+_GROUP_WORD = re.compile(
+    r"\b(?:Consortium|Collaborators?|Collaboration|Group|Organi[sz]ation|Committee|Society|Association|Network"
+    r"|Institutes?|Agency|Cent(?:re|er)s?|Project|Initiative|Council|Panel|Foundation|Ministry|Investigators)\b"
+)
+
+
 def _looks_corporate(segment: str) -> bool:
     """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry."""
     words = _trim(segment).split()
+    group = _GROUP_WORD.search(segment) is not None
     return (
-        0 < len(words) <= 6
+        0 < len(words) <= (10 if group else 6)
         and words[0][0].isupper()
-        and all(w[0].isupper() or (w.isalpha() and w.islower() and len(w) <= 3) for w in words)
+        and all(
+            w[0].isupper() or (group and w[0].isdigit()) or (w.isalpha() and w.islower() and len(w) <= 3) for w in words
+        )
     )
 
 

@@ -135,7 +135,8 @@ class Reference:
     @property
     def first_author(self) -> str:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
-        first = ET_AL_TAIL.sub("", self.authors.replace(";", ",").split(",")[0].strip())
+        # A comma inside a number ("the 100,000 Genomes Project") does not end an author.
+        first = ET_AL_TAIL.sub("", re.split(r",(?!\d{3}\b)", self.authors.replace(";", ","))[0].strip())
         parts = first.split()
         if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
             return parts[-1]  # "J. Smith" (IEEE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -128,6 +130,12 @@ def test_overviews_of_several_documents_keep_every_note():
     y = Decision(False, (Hit(SECTIONED[0], 1.0),), mode="overview", note="Y has 3 sections: A; B; C.")
     merged = merge_decisions([(x, 0.5), (y, 0.5)], 5)
     assert merged.mode == "overview" and merged.note == "X has 1 section: S. Y has 3 sections: A; B; C."
+    # Each document gets its turn, whatever its best cosine.
+    y = replace(y, hits=tuple(Hit(s, 1.0 - i / 10) for i, s in enumerate(SECTIONED[:3])))
+    x = replace(x, hits=tuple(Hit(s, 1.0 - i / 10) for i, s in enumerate(STATEMENTS[:2])))
+    merged = merge_decisions([(x, 0.1), (y, 0.9)], 4)
+    assert [h.statement.id for h in merged.hits] == ["a", "a", "b", "b"]
+    assert [h.statement.text for h in merged.hits][:2] == ["A rises.", "Resistance is common."]
 
 
 def test_cut_list_keeps_at_least_one():

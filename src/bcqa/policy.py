@@ -24,6 +24,7 @@ combines them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -247,6 +248,13 @@ def merge_decisions(decisions: Sequence[tuple[Decision, float]], k: int, several
         (replace(h, score=h.score * max(b, 0.0) / top) for d, b in answered for h in d.hits),
         key=lambda h: -h.score,
     )
+    if all(d.mode == "overview" for d, _ in answered):
+        # Overviews take turns, in the documents' order: each document opens with its first statement.
+        turns = [d.hits for d, _ in answered]
+        hits = [
+            replace(h, score=1.0 - n / (k + 1))
+            for n, h in enumerate(h for row in itertools.zip_longest(*turns) for h in row if h is not None)
+        ]
     seen: set[str] = set()
     unique = []
     for h in hits:

@@ -300,7 +300,8 @@ def test_each_claim_is_stated_once_and_weak_matches_are_collapsed(page):
 def test_first_screen_says_what_is_loaded_and_examples_ask(page):
     head = page.locator("#documents").inner_text()
     assert "breast_cancer_resistance_review.md" in head and "31 statements in 5 sections, 18 references" in head
-    assert page.locator("#help").get_by_text("Not covered").is_visible()
+    # Gradio fills its Markdown after the inputs appear: wait for the help, do not sample it once.
+    page.locator("#help").get_by_text("Not covered").wait_for(state="visible", timeout=15_000)
     example = page.locator("button.example").first
     question = example.inner_text()
     example.click()

@@ -89,6 +89,7 @@ class _View:
     part: Part
     vocabulary: frozenset[str]
     cited: frozenset[str] = frozenset()
+    title: str = ""  # named by an overview
 
     @cached_property
     def _capitals(self) -> frozenset[str]:
@@ -131,7 +132,10 @@ class Assistant:
         self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
-        self._views = [_View(part, part.sparse.vocabulary, _title_words(part.document)) for part in retriever.parts]
+        self._views = [
+            _View(part, part.sparse.vocabulary, _title_words(part.document), document_title(part.document))
+            for part in retriever.parts
+        ]
 
     @classmethod
     def load(
@@ -405,8 +409,7 @@ class Assistant:
                     scores = scores.only(rows) if rows is not None else scores
                     decisions.append((Decision(False, tuple(scores.top(view.part.statements, k))), 1.0))
                     continue
-                title = document_title(view.part.document)
-                d = decide(q, scores, view.part.statements, k, self.thresholds, rows, title)
+                d = decide(q, scores, view.part.statements, k, self.thresholds, rows, view.title)
                 best = float(scores.only(rows).dense.max() if rows is not None else scores.dense.max())
                 decisions.append((d, best))
             out.append(decisions)

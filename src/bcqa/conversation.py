@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bcqa.query import DOCUMENT_NOUNS
+
 if TYPE_CHECKING:
     from bcqa.answer import Answer
     from bcqa.assistant import Assistant
@@ -26,9 +28,7 @@ if TYPE_CHECKING:
 # Pronouns that stand for a subject; "that" and "those" are left out (mostly conjunctions
 # and determiners of a new noun).  The possessives become the bare subject:
 # "its expression" -> "MDR1 expression".  "This review", "these papers" are the documents.
-_PRONOUN = re.compile(
-    r"\b(it|its|they|them|their|this|these)\b(?!\s+(?:review|document|paper|article|text|source)s?\b)", re.I
-)
+_PRONOUN = re.compile(rf"\b(it|its|they|them|their|this|these)\b(?!\s+{DOCUMENT_NOUNS}\b)", re.I)
 # "Is it true that ...", "it is known that ...": an "it" that stands for nothing.
 _EXPLETIVE = re.compile(
     r"\b(?:it\s+(?:is|was|'s)|(?:is|was)\s+it)\s+(?:true|possible|known|likely|clear|thought|said|reported)\b", re.I

@@ -453,10 +453,11 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
         line = lines[i].rstrip()
         if line[-1] in ".?!" or CITE_GROUP.search(line) or len(line.split()) > _BYLINE_WORDS:
             return {}
-    out = {start: "="}
+    out, mark = {start: "="}, "+"
     for i in block[1:]:
-        subtitle = _looks_like_heading(lines[i]) and not _BYLINE.search(lines[i])
-        out[i] = "+" if subtitle and all(out[j] != "~" for j in range(start + 1, i)) else "~"
+        if not _looks_like_heading(lines[i]) or _BYLINE.search(lines[i]):
+            mark = "~"  # from the first byline line on, the rest is byline too
+        out[i] = mark
     return out
 
 

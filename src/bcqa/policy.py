@@ -243,18 +243,16 @@ def merge_decisions(decisions: Sequence[tuple[Decision, float]], k: int, several
         d = answered[0][0]
         return replace(d, hits=d.hits[:k])
     notes = [d.note for d, _ in answered if d.note]
-    top = max(max(b, 1e-9) for _, b in answered)
-    hits = sorted(
-        (replace(h, score=h.score * max(b, 0.0) / top) for d, b in answered for h in d.hits),
-        key=lambda h: -h.score,
-    )
     if all(d.mode == "overview" for d, _ in answered):
         # Overviews take turns, in the documents' order: each document opens with its first statement.
-        turns = [d.hits for d, _ in answered]
-        hits = [
-            replace(h, score=1.0 - n / (k + 1))
-            for n, h in enumerate(h for row in itertools.zip_longest(*turns) for h in row if h is not None)
-        ]
+        turns = itertools.zip_longest(*(d.hits for d, _ in answered))
+        hits = [replace(h, score=1.0 - n / (k + 1)) for n, h in enumerate(h for row in turns for h in row if h)]
+    else:
+        top = max(max(b, 1e-9) for _, b in answered)
+        hits = sorted(
+            (replace(h, score=h.score * max(b, 0.0) / top) for d, b in answered for h in d.hits),
+            key=lambda h: -h.score,
+        )
     seen: set[str] = set()
     unique = []
     for h in hits:

@@ -56,8 +56,10 @@ _OVERVIEW_TOKENS = frozenset(
         "reviews papers documents articles texts sources"
     )
 )
+# The nouns by which a question points at the document itself ("this review", "these papers").
+DOCUMENT_NOUNS = r"(?:review|document|paper|article|text|source)s?"
 _THE_DOCUMENT = re.compile(
-    r"\b(?:this|these|the)\s+(?:review|document|paper|article|text|source)s?\b|^\s*what(?:'s|\s+is)\s+(?:it|this)\s+about\b",
+    rf"\b(?:this|these|the)\s+{DOCUMENT_NOUNS}\b|^\s*what(?:'s|\s+is)\s+(?:it|this)\s+about\b",
     re.I,
 )
 

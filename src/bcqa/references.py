@@ -252,17 +252,9 @@ def _read_fields(body: str) -> dict:
             return fields
         return _read_apa(body, m)
     segments = _segments(body)
-    if len(segments) > 3 and (m := _ACS_TAIL.fullmatch(segments[-1].rstrip("."))):
-        # An abbreviated journal splits into sentences of its own: "J. Am. Chem. Soc. 2019, 141, 123-130."
-        start = len(segments) - 1
-        while start > 2 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
-            start -= 1
-        if start < len(segments) - 1:
-            source = {"journal": _trim(" ".join(segments[start:-1])), "year": int(m["year"]), "volume": m["volume"]}
-            return {**_read_head(segments[:start], has_journal=False), **source, "pages": m["pages"] or ""}
-    if len(segments) > 1 and (m := _ACS_SOURCE.fullmatch(segments[-1].rstrip("."))):
-        source = {"journal": m["journal"].strip(), "year": int(m["year"]), "volume": m["volume"] or ""}
-        return {**_read_head(segments[:-1], has_journal=False), **source, "pages": m["pages"] or ""}
+    if acs := _acs_source(segments):
+        head, source = acs
+        return {**_read_head(head, has_journal=False), **source}
     if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
     years = _ANY_YEAR.findall(body)
@@ -270,10 +262,34 @@ def _read_fields(body: str) -> dict:
 
 
 # ACS style source: "J. Am. Chem. Soc. 2019, 141, 123-130" / "Lancet 2019, 393, 123".
-_ACS_SOURCE = re.compile(rf"(?P<journal>[A-Z][^,;:]*?)\s+{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?")
-_ACS_TAIL = re.compile(rf"{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?")
+_ACS_YEAR_VOLUME = rf"{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?"
+_ACS_SOURCE = re.compile(rf"(?:(?P<journal>[A-Z][^,;:]*?)\s+)?{_ACS_YEAR_VOLUME}")
 # One piece of an abbreviated journal name: "J.", "Antimicrob.", "Agents Chemother.".
 _JOURNAL_WORDS = re.compile(r"(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}\.")
+
+
+def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
+    """(the sentences before the source, its fields) when the entry ends in an ACS source.
+
+    The journal stands before the year in the last sentence ("Lancet 2019, 393"), or, when
+    abbreviated with full stops, fills sentences of its own ("J. Am. Chem. Soc. 2019, 141").
+    """
+    m = _ACS_SOURCE.fullmatch(segments[-1].rstrip(".")) if len(segments) > 1 else None
+    if not m:
+        return None
+    start = len(segments) - 1
+    if m["journal"]:
+        journal = m["journal"].strip()
+    else:
+        while start > 2 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
+            start -= 1
+        if start == len(segments) - 1:
+            return None
+        journal = _trim(" ".join(segments[start:-1]))
+    fields = {"journal": journal, "year": int(m["year"]), "volume": m["volume"], "pages": m["pages"] or ""}
+    return segments[:start], fields
+
+
 # IEEE style: 'J. Smith and K. Jones, "Title of the paper," Journal, vol. 38, no. 2, pp. 12-20, 2019.'
 _QUOTED_TITLE = re.compile(r"(?:^|,\s*)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
 _IEEE_FIELD = re.compile(r"\b(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)

@@ -154,19 +154,6 @@ def test_evidence_columns_keep_documents_apart(two_documents):
     assert set(ev.cells("KRAS")) == {"Findings (antibiotic_notes.md)"}
 
 
-def test_a_site_acronym_names_its_web_reference_unless_the_statements_name_it(two_documents, tmp_path):
-    a = two_documents.ask("What does the WHO report?")
-    assert a.mode == "reference" and {(r.document, r.number) for r in a.references} >= {("antibiotic_notes.md", 2)}
-    folder = tmp_path / "who"
-    folder.mkdir()
-    (folder / "notes.md").write_text(SECOND.replace("KRAS is", "WHO lists KRAS as"), encoding="utf-8")
-    from conftest import FakeEncoder
-
-    qa = Assistant.load(folder, tmp_path / "index-who", encoder=FakeEncoder(), progress=None)
-    a = qa.ask("What does the WHO say about KRAS?")
-    assert a.mode == "search" and a.statements[0].statement.text.startswith("WHO lists KRAS")
-
-
 def test_a_word_only_the_reference_titles_use_is_not_called_absent(fake_assistant):
     """The review cites "Comprehensive Analysis of Transcriptomics ..."; its statements never say the word."""
     a = fake_assistant.ask("What do transcriptomics studies show about chemotherapy resistance?")

@@ -14,11 +14,9 @@ from __future__ import annotations
 import copy
 import logging
 import os
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from bcqa import aliases as alias_map
@@ -90,17 +88,6 @@ class _View:
     vocabulary: frozenset[str]
     cited: frozenset[str] = frozenset()
     title: str = ""  # named by an overview
-
-    @cached_property
-    def _capitals(self) -> frozenset[str]:
-        return frozenset(w for s in self.part.statements for w in _CAPITALS.findall(s.text))
-
-    def capitals(self) -> frozenset[str]:
-        """The words in capitals its statements use ("WHO", "CDC"); read once, when first asked."""
-        return self._capitals
-
-
-_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 class Assistant:
@@ -376,13 +363,7 @@ class Assistant:
 
     def _analyse(self, question: str, view: _View) -> Query:
         return analyse(
-            question,
-            view.vocabulary,
-            self.aliases,
-            view.part.document.references,
-            english_words(),
-            view.cited,
-            view.capitals,
+            question, view.vocabulary, self.aliases, view.part.document.references, english_words(), view.cited
         )
 
     def _decide_all(

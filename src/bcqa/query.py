@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -126,7 +126,6 @@ def analyse(
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
     cited: frozenset[str] = frozenset(),
-    capitals: Callable[[], frozenset[str]] | None = None,
 ) -> Query:
     """Prepare ``question`` for search against one indexed document.
 
@@ -139,8 +138,6 @@ def analyse(
             the author, and a name from an ordinary word).
         cited: Tokens of the document's reference titles: a name found only
             there is not one the document lacks (``Query.cited_only``).
-        capitals: The words in capitals the document's statements use ("WHO"),
-            asked for only when the question may name a web reference by one.
 
     Returns:
         The prepared query.
@@ -161,7 +158,7 @@ def analyse(
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
-    refs, missing = find_references(question, references, english, tokens=base, capitals=capitals)
+    refs, missing = find_references(question, references, english, tokens=base)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
     unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
@@ -313,15 +310,10 @@ def find_references(
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
     tokens: Sequence[str] | None = None,
-    capitals: Callable[[], frozenset[str]] | None = None,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Which references a question is about: by number, author, journal, year or title.
 
     ``tokens``: the question's ``tokenize`` when the caller already has them.
-    ``capitals``: the words in capitals the document's statements use.  A site's
-    acronym ("CDC") names a web reference only where the statements never use
-    it: where they do ("In 2021 WHO lowered ..."), a question naming it is about
-    what they say, which search finds.
 
     Returns:
         (numbers found in the reference list, numbers asked for but absent).
@@ -347,9 +339,6 @@ def find_references(
             or (acronyms and not acronyms.isdisjoint(_publisher_names(ref)))
         ):
             candidates.add(ref.number)
-    if capitals is not None and candidates and acronyms:
-        used = {w.lower() for w in capitals()}
-        candidates -= {n for n in candidates if (site := acronyms & _publisher_names(references[n])) and site <= used}
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates

@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "8"
+TOKENIZER_VERSION = "9"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
@@ -264,16 +264,12 @@ def is_symbol(token: str) -> bool:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9-]*[A-Z]s")
-# A Latin plural meets its singular by rule (the stemmer leaves both): staphylococci and
-# staphylococcus, bacilli and bacillus, stimuli and stimulus.  Long words only, and not the
-# adjectives in -ous: "virus", "status", "fungi" and "previous" stay as they are.
-_LATIN_PLURAL = re.compile(r"(?<=[a-z]{6})(?:(?<!o)us|i)$")
 
 
 def _word(token: str) -> str:
     if not token.isalpha():
         return token
-    return _stem(_LATIN_PLURAL.sub("", _us_spelling(token)))
+    return _stem(_us_spelling(token))
 
 
 @lru_cache(maxsize=65536)

@@ -67,6 +67,8 @@ def test_bad_k(fake_assistant, k):
 def test_question_without_searchable_words_abstains(fake_assistant):
     a = fake_assistant.ask("???")
     assert a.abstained and a.statements == () and a.references == ()
+    # No heading over an empty list of closest statements.
+    assert "Closest statements" not in str(a) and "Closest statements" not in a._repr_markdown_()
 
 
 def test_ask_many_encodes_once(fake_assistant):

@@ -87,7 +87,7 @@ def _groups(answer: Answer) -> list[tuple[str, list[Hit]]]:
     reader may still want (the UI collapses the weak ones).
     """
     if answer.abstained:
-        return [("Closest statements (low confidence)", list(answer.statements))]
+        return [("Closest statements (low confidence)", list(answer.statements))] if answer.statements else []
     quoted, rest = quoted_and_rest(answer)
     return [(title, hits) for title, hits in (("Supporting statements", quoted), ("Other matches", rest)) if hits]
 

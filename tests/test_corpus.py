@@ -215,6 +215,9 @@ def test_citation_group_forms(group, numbers):
         ("(ref. [4])", (4,)),
         ("(see [4], [6])", (4, 6)),
         ("(cf. [4])", (4,)),
+        ("[4]–[6]", (4, 5, 6)),  # IEEE: a range between two bracketed numbers
+        ("[4] – [6]", (4, 5, 6)),
+        ("[4]-[6]", (4, 5, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):

@@ -60,6 +60,8 @@ _NUMBER_LIST = r"(?!0+\b)\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*"
 _OTHER_MARKERS = (
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
+    # [4]–[6], [4] - [6]: a range written between two bracketed numbers (IEEE style)
+    (re.compile(r"\[\s*((?!0+\b)\d{1,4})\s*\][ \t]*[-–—][ \t]*\[\s*(\d{1,4})\s*\]"), r"[\1–\2]"),
     # [[4]](https://...): a bracketed number linking to its source
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】

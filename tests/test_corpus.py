@@ -695,3 +695,23 @@ def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path
     assert load_document(tmp_path / "utf16.md").statements[0].text == "Café au lait spots are common."
     with pytest.raises(CorpusError, match="not a text file"):
         load_document(tmp_path / "image.md")
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "quoted"),
+    [
+        ("tumours become resis-\ntant to it", "tumours become resistant to it"),  # neither part is a word
+        ("improved out-\ncomes in them", "improved outcomes in them"),  # the joined form is a word
+        ("depends on PARP-\ntrapping in them", "depends on PARP-trapping in them"),  # after a name
+        ("seen in 1990-\n2000 in them", "seen in 1990-2000 in them"),  # between numbers
+        ("a drug-\nresistant strain", "a drug-resistant strain"),  # two words, no joined word
+        ("the nucle-\nolytic step and the nucleolytic cut", "the nucleolytic step and the nucleolytic cut"),
+        (
+            "a multi-\ndrug pump and a multi-drug pump",
+            "a multi-drug pump and a multi-drug pump",
+        ),  # as written elsewhere
+    ],
+)
+def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it(wrapped, quoted):
+    """Text copied out of a PDF breaks words at line ends; the statement quotes the word, not "resis- tant"."""
+    assert _statements(f"It is so that {wrapped} [1].{REFS}") == [(f"It is so that {quoted}.", (1,))]

@@ -11,7 +11,7 @@ sentence's punctuation or mid-sentence; one or more reference sections
 A statement is one claim with the numbers that support it, quoted from the
 document: markers and markdown go, no word is dropped or added (whitespace is
 normalised, and a clause loses the comma or semicolon that joined it to the
-next).  Steps:
+next, and a word broken at a line end is joined again).  Steps:
 
 1. cut the text into sections at headings; reference sections go to
    ``bcqa.references``;
@@ -40,6 +40,7 @@ from pathlib import Path
 from bcqa.errors import CorpusError
 from bcqa.references import merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls
+from bcqa.text import english_words
 from bcqa.types import Document, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -125,6 +126,44 @@ _SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 _SUBSCRIPT = str.maketrans("0123456789+-−", "₀₁₂₃₄₅₆₇₈₉₊₋₋")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
+
+# --- line breaks ------------------------------------------------------------------
+
+# A word broken at the end of a line ("resis-" / "tant", "PARP-" / "trapping"), as in text
+# copied out of a PDF.  What follows the hyphen starts the next line.
+_BROKEN_WORD = re.compile(r"([\w-]*\w)-[ \t]*\n[ \t]*(?=(\w+))")
+
+
+def _rejoin_broken_words(text: str) -> str:
+    """Join the words a line break split at a hyphen, keeping the hyphen only where it is part of the word.
+
+    The document decides first: a form it writes elsewhere ("drug-resistant",
+    or "resistant") is the word.  Otherwise the hyphen stays after a name or a
+    number ("PARP-trapping", "1990-2000"), and between two English words whose
+    joined form is no word ("drug-resistant", "long-term"), and it goes where the
+    joined form is a word ("out-comes" -> "outcomes") or either part is none
+    ("resis-tant" -> "resistant").  English words are the encoder's vocabulary.
+    """
+    if "-\n" not in text.replace(" \n", "\n").replace("\t\n", "\n"):
+        return text
+    written = {w.casefold() for w in re.findall(r"\w+(?:-\w+)*", text)}
+
+    def join(m: re.Match) -> str:
+        before, after = m.group(1), m.group(2)
+        head = before.rsplit("-", 1)[-1]
+        if f"{before}-{after}".casefold() in written:
+            return "-"
+        if f"{before}{after}".casefold() in written:
+            return ""
+        if not (head.isalpha() and head.islower() and after.isalpha() and after.islower()):
+            return "-"
+        english = english_words()
+        if f"{head}{after}" in english:
+            return ""
+        return "-" if head in english and after in english else ""
+
+    return _BROKEN_WORD.sub(lambda m: m.group(1) + join(m), text)
+
 
 # --- sentences and clauses -------------------------------------------------------
 
@@ -253,6 +292,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
+    text = _rejoin_broken_words(text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))

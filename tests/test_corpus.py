@@ -715,3 +715,18 @@ def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path
 def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it(wrapped, quoted):
     """Text copied out of a PDF breaks words at line ends; the statement quotes the word, not "resis- tant"."""
     assert _statements(f"It is so that {wrapped} [1].{REFS}") == [(f"It is so that {quoted}.", (1,))]
+
+
+def test_emoji_that_decorate_a_heading_are_not_part_of_it():
+    text = (
+        "# 🫁 Resistance to EGFR inhibitors\n\n## 🧬 1. On-target resistance\n\nT790M restores ATP affinity [1].\n\n"
+        "## 📚 References\n\n1. Yun CH et al. The T790M mutation. PNAS. 2008;105:2070-5.\n\n"
+        "### Further reading\n\n1. Yun CH et al. The T790M mutation. PNAS. 2008;105:2070-5.\n"
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "Resistance to EGFR inhibitors"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("1. On-target resistance", "T790M restores ATP affinity.", (1,))
+    ]
+    assert list(document.references) == [1]
+    assert any("[1] is repeated" in w for w in document.warnings)  # the further-reading list repeats it

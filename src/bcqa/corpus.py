@@ -87,7 +87,7 @@ _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text 
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
     r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
-    r"sources|citations)(?:\s+(?:and\s+notes|list))?$",
+    r"sources|citations|(?:further|suggested|recommended)\s+reading)(?:\s+(?:and\s+notes|list))?$",
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
@@ -521,7 +521,18 @@ def _heading_key(text: str) -> str:
 
 
 def _plain_title(title: str) -> str:
-    return " ".join(_strip_markdown(title).split()).strip()
+    return _strip_pictographs(" ".join(_strip_markdown(title).split()).strip())
+
+
+def _strip_pictographs(title: str) -> str:
+    """A heading without the emoji or symbols that decorate its ends ("## 📚 References" is References)."""
+    decoration = lambda ch: ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Cs")  # noqa: E731
+    start, end = 0, len(title)
+    while start < end and decoration(title[start]):
+        start += 1
+    while end > start and decoration(title[end - 1]):
+        end -= 1
+    return title[start:end]
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}

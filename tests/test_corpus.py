@@ -730,3 +730,28 @@ def test_emoji_that_decorate_a_heading_are_not_part_of_it():
     ]
     assert list(document.references) == [1]
     assert any("[1] is repeated" in w for w in document.warnings)  # the further-reading list repeats it
+
+
+def test_yaml_front_matter_gives_the_title_and_no_statement():
+    text = (
+        '---\ntitle: "Resistance to checkpoint inhibitors"\nauthor:\n  - name: "R. Okafor"\n'
+        "date: 2024-03-18\nkeywords: [melanoma, PD-1]\n---\n\n"
+        "Introduction\n============\n\nB2M loss hides tumour cells [1].\n\n"
+        "Antigen presentation {#sec-antigen}\n------------------\n\nJAK1 loss blunts IFN-γ [2].\n\n"
+        "# Conclusions {.unnumbered}\n\nResistance has many routes [1].\n" + REFS
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "Resistance to checkpoint inhibitors"
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Introduction", "B2M loss hides tumour cells."),
+        ("Antigen presentation", "JAK1 loss blunts IFN-γ."),
+        ("Conclusions", "Resistance has many routes."),
+    ]
+
+
+def test_a_rule_and_key_value_lines_that_are_no_yaml_stay_text():
+    text = "---\nThis opening paragraph is prose [1].\n---\n\nMore prose follows here [2].\n" + REFS
+    assert [s.text for s in parse_document(text, "t.md").statements] == [
+        "This opening paragraph is prose.",
+        "More prose follows here.",
+    ]

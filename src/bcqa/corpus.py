@@ -295,9 +295,13 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = _rejoin_broken_words(text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
+    front_title, text = _front_matter(text)
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))
     sections = _split_sections(_FOOTNOTE.sub("", text))
-    title = next((s.title for s in sections if s.level == 1 and s.title), "")
+    # The title is the front matter's, or else the first top-level heading; every other
+    # top-level heading ("Introduction" / "=====" under a YAML title) is a section.
+    title_section = None if front_title else next((s for s in sections if s.level == 1 and s.title), None)
+    title = front_title or (title_section.title if title_section else "")
 
     blocks, warnings = [], []
     if footnotes:
@@ -316,7 +320,7 @@ def parse_document(text: str, name: str = "document") -> Document:
             blocks.append(entries)
             warnings += problems
             continue
-        label = OVERVIEW if section.level <= 1 else section.title
+        label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
             for sentence in split_sentences(block):
                 sentence_no += 1
@@ -360,6 +364,22 @@ def parse_document(text: str, name: str = "document") -> Document:
 
 
 # --- sections -------------------------------------------------------------------
+
+# A YAML block at the very top ("---" / "title: ..." / "---", as Pandoc, Jekyll or Obsidian
+# write it) is about the document: its title is the document's, the rest is no claim.
+_FRONT_MATTER = re.compile(r"\A[ \t]*---[ \t]*\n((?:[^\n]*\n){1,80}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_YAML_LINE = re.compile(r"^(?:[ \t]*#.*|[\w][\w .-]*:(?:[ \t].*)?|[ \t]+\S.*|[ \t]*-[ \t].*|[ \t]*)$")
+_YAML_TITLE = re.compile(r"^title:[ \t]*(.*\S)[ \t]*$", re.M)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """(title, text without the front matter); ("", text) when there is none."""
+    m = _FRONT_MATTER.match(text)
+    if not m or not all(_YAML_LINE.match(line) for line in m.group(1).split("\n")):
+        return "", text
+    title = _YAML_TITLE.search(m.group(1))
+    value = title.group(1).strip("'\"") if title else ""
+    return _plain_title(value), "\n" * m.group(0).count("\n") + text[m.end() :]
 
 
 def _split_sections(text: str) -> list[_Section]:
@@ -520,8 +540,12 @@ def _heading_key(text: str) -> str:
     return " ".join(_HEADING_NUMBER.sub("", text.strip()).casefold().strip(" .:").split())
 
 
+# Pandoc's attributes after a heading: "{#sec-antigen}", "{.unnumbered}", "{-}".
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w:.-]+|-)(?:\s[^{}]*)?\}\s*$")
+
+
 def _plain_title(title: str) -> str:
-    return _strip_pictographs(" ".join(_strip_markdown(title).split()).strip())
+    return _strip_pictographs(_HEADING_ATTRIBUTES.sub("", " ".join(_strip_markdown(title).split()).strip()))
 
 
 def _strip_pictographs(title: str) -> str:

@@ -106,11 +106,18 @@ _METADATA_LINE = re.compile(
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 # An uncited paragraph that says how the document itself came about ("This review was generated
 # with an AI assistant ...", "Disclaimer: ...") is about the document, not a claim.
+# So is a chat assistant's opening ("Here is a structured literature review of ...").
 _PROVENANCE = re.compile(
-    r"^\W*(?:disclaimer\b|(?:\w+\W*:\W*)?(?:this|the)\s+(?:review|document|report|summary|article|text)\s+(?:was|has\s+been|is)\s+"
-    r"(?:\w+\s+)?(?:generated|produced|compiled|drafted)\b)",
+    r"^\W*(?:disclaimer\b|(?:\w+\W*:\W*)?(?:(?:this|the)\s+)?(?:review|document|report|summary|article|text)\s+"
+    r"(?:(?:was|has\s+been|is)\s+)?(?:\w+\s+)?(?:generated|produced|compiled|drafted|rendered|exported)\b"
+    r"|(?:(?:sure|certainly|of\s+course)\W+)?(?:here\s+is|here's|below\s+is)\s+(?:a|an|the|your)\b)",
     re.I,
 )
+# A figure or table caption ("Figure 1. Overview of ...", "Table 2: Frequency of ...") describes
+# the figure: uncited it is no claim, and its label never stands alone as a sentence.
+_LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Za-z]?"
+_CAPTION = re.compile(rf"^\W*{_LABEL}[.:](?:\s|$)", re.I)
+_CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
@@ -672,7 +679,9 @@ def split_blocks(body: str) -> list[_Block]:
 
 
 def _about_its_making(lines: list[str]) -> bool:
-    return _PROVENANCE.match(lines[0]) is not None and not make_block(" ".join(lines)).marks
+    """An uncited paragraph about how the document was made, or a figure's caption."""
+    opening = _strip_markdown(lines[0])
+    return (_PROVENANCE.match(opening) or _CAPTION.match(opening)) is not None and not make_block(" ".join(lines)).marks
 
 
 def _nested_lead_ins(blocks: list[_Block]) -> list[_Block]:
@@ -813,6 +822,8 @@ def _abbreviation_cut(before: str, after: str) -> bool:
     before = before.strip()
     if not before.endswith("."):
         return False
+    if _CAPTION_LABEL.fullmatch(before):
+        return True  # "Figure 1." starts its caption
     if _LOWER_START.match(after) is not None:
         return True
     if not after[:1].isdigit():

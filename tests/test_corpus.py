@@ -765,3 +765,21 @@ def test_a_rule_and_key_value_lines_that_are_no_yaml_stay_text():
 def test_a_cited_caption_keeps_its_label():
     text = f"Fig. 2. PARP trapping is 100-fold stronger with talazoparib [1].{REFS}"
     assert _statements(text) == [("Fig. 2. PARP trapping is 100-fold stronger with talazoparib.", (1,))]
+
+
+def test_page_headers_footers_and_numbers_of_a_pdf_copy_are_dropped():
+    header = "Journal of Ovarian Research 2024; 17: 112"
+    text = (
+        "PARP Inhibitor Resistance\n\n1. INTRODUCTION\n\nReversions restore the reading frame [1]. Patients with a reversion had a median\n\n3\n\n"
+        f"{header}\n\nprogression-free survival of 1.8 months [2].\n\n{header}\n4\n\n2. METHODS\n\n"
+        f"Screens were used to identify point\n{header}\n5\nmutations in PARP1 [1].\n"
+        "Varga et al.\n\nThe cohort was small.\n" + REFS.replace("## References", "REFERENCES")
+    )
+    document = parse_document(text, "t.txt")
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("1. INTRODUCTION", "Reversions restore the reading frame."),
+        ("1. INTRODUCTION", "Patients with a reversion had a median progression-free survival of 1.8 months."),
+        ("2. METHODS", "Screens were used to identify point mutations in PARP1."),
+        ("2. METHODS", "Varga et al."),  # said once, it is the document's text
+        ("2. METHODS", "The cohort was small."),
+    ]

@@ -136,6 +136,60 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w
 
 # --- line breaks ------------------------------------------------------------------
 
+# Text copied out of a PDF carries each page's running header or footer ("Journal of Ovarian
+# Research 2024; 17: 112", "Varga et al.") and its page number, often mid-paragraph.  A line
+# repeated at least three times that holds a number or "et al." is such furniture; so is a
+# lone number next to one of them or standing between blank lines.
+_FURNITURE_REPEATS = 3
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
+
+
+def _strip_page_furniture(text: str) -> str:
+    """The text without page headers, footers and numbers; a paragraph they cut is one paragraph again."""
+    lines = text.split("\n")
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    repeated = {
+        key
+        for key, n in counts.items()
+        if n >= _FURNITURE_REPEATS
+        and len(key.split()) >= 2
+        and (re.search(r"\d", key) or re.search(r"\bet al\b", key))
+        and not (_HEADING_LINE.match(key) or _BULLET.match(key) or _TABLE_ROW.match(key) or CITE_GROUP.search(key))
+    }
+    blank = [not line.strip() for line in lines]
+    furniture = [line.strip() in repeated for line in lines]
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER.match(line):
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(furniture[j] for j in near) or all(blank[j] for j in near):
+                furniture[i] = True
+    if not any(furniture):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not (furniture[i] or blank[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (furniture[j] or blank[j]):
+            j += 1
+        if not any(furniture[i:j]):
+            out += lines[i:j]
+        else:
+            before = out[-1].rstrip() if out else ""
+            after = lines[j].lstrip() if j < len(lines) else ""
+            # "... had a median" / page break / "progression-free survival of ...": one paragraph.
+            joins = re.search(r"[^\W\d_,]$|,$", before) and after[:1].islower() and not _HEADING_LINE.match(before)
+            if not joins:
+                out.append("")
+        i = j
+    return "\n".join(out)
+
+
 # A word broken at the end of a line ("resis-" / "tant", "PARP-" / "trapping"), as in text
 # copied out of a PDF.  What follows the hyphen starts the next line.
 _BROKEN_WORD = re.compile(r"([\w-]*\w)-[ \t]*\n[ \t]*(?=(\w+))")
@@ -299,7 +353,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
-    text = _rejoin_broken_words(text)
+    text = _rejoin_broken_words(_strip_page_furniture(text))
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)

@@ -783,3 +783,20 @@ def test_page_headers_footers_and_numbers_of_a_pdf_copy_are_dropped():
         ("2. METHODS", "Varga et al."),  # said once, it is the document's text
         ("2. METHODS", "The cohort was small."),
     ]
+
+
+def test_a_pdf_front_page_gives_a_title_and_no_claims():
+    text = (
+        "Mechanisms of Resistance to PARP Inhibitors in Ovarian Cancer: A Review of Twenty Years\n\n"
+        "Helena M. Varga 1, Tomasz R. Olejnik 2, and Priya S. Raman 1,2\n"
+        "1 Department of Gynecologic Oncology, Northbridge University Medical Center,\nLeeds, UK\n"
+        "Correspondence: p.raman@example.ac.uk\n\nAbstract\n\nMost patients eventually progress.\n\n"
+        "Keywords: PARP inhibitor; olaparib; BRCA reversion;\ndrug resistance; ovarian cancer\n\n"
+        "1. INTRODUCTION\n\nReversions restore BRCA2 [1].\n" + REFS.replace("## References", "REFERENCES")
+    )
+    document = parse_document(text, "t.txt")
+    assert document.title.startswith("Mechanisms of Resistance to PARP Inhibitors")
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Abstract", "Most patients eventually progress."),
+        ("1. INTRODUCTION", "Reversions restore BRCA2."),
+    ]

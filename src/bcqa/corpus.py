@@ -568,20 +568,39 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or start in found:
         return {}
-    stop = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
-    block = range(start, stop)
-    if not 2 <= len(block) <= 4 or not _looks_like_heading(lines[start]):
+    block = _paragraph_at(lines, start)
+    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start], _TITLE_WORDS):
         return {}
-    for i in block:
-        line = lines[i].rstrip()
-        if line[-1] in ".?!" or CITE_GROUP.search(line) or len(line.split()) > _BYLINE_WORDS:
-            return {}
+    if any(not _byline_like(lines[i]) for i in block):
+        return {}
     out, mark = {start: "="}, "+"
     for i in block[1:]:
         if not _looks_like_heading(lines[i]) or _BYLINE.search(lines[i]):
             mark = "~"  # from the first byline line on, the rest is byline too
         out[i] = mark
+    # A paragraph of authors and affiliations under the title ("Helena M. Varga 1, ..." /
+    # "1 Department of ..." / "Correspondence: ..."), as a PDF's first page has it.
+    after = next((i for i in range(block[-1] + 1, len(lines)) if lines[i].strip()), None)
+    if after is not None and after not in found and _BYLINE.search(lines[after]):
+        authors = _paragraph_at(lines, after)
+        if len(authors) <= _AUTHOR_LINES and all(_byline_like(lines[i]) for i in authors):
+            out.update(dict.fromkeys(authors, "~"))
     return out
+
+
+# The longest title a plain-text document opens with, and the longest author block under it.
+_TITLE_WORDS = 25
+_AUTHOR_LINES = 10
+
+
+def _paragraph_at(lines: list[str], start: int) -> range:
+    return range(start, next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines)))
+
+
+def _byline_like(line: str) -> bool:
+    """No sentence ends on the line, it cites nothing and it is short."""
+    line = line.rstrip()
+    return line[-1] not in ".?!" and not CITE_GROUP.search(line) and len(line.split()) <= _BYLINE_WORDS
 
 
 def _numbered_heading(lines: list[str], i: int) -> bool:
@@ -680,7 +699,7 @@ def split_blocks(body: str) -> list[_Block]:
 
     def flush():
         nonlocal current, lead_in
-        if kind == "paragraph" and current and all(_METADATA_LINE.match(line) for line in current):
+        if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
         if kind == "paragraph" and current and _about_its_making(current):
             current = []  # "This review was generated with an AI assistant ...": how it was made
@@ -730,6 +749,11 @@ def split_blocks(body: str) -> list[_Block]:
             current.append(line.strip())
     flush()
     return _nested_lead_ins(blocks)
+
+
+def _metadata(lines: list[str]) -> bool:
+    """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d")."""
+    return all(_METADATA_LINE.match(line) for line in lines) or _METADATA_LINE.match(" ".join(lines)) is not None
 
 
 def _about_its_making(lines: list[str]) -> bool:

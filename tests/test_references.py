@@ -318,6 +318,21 @@ ENTRIES = [
         id="ieee",
     ),
     pytest.param(
+        "[Erlotinib versus standard chemotherapy (EURTAC)](https://doi.org/10.1016/S1470-2045(11)70393-X)"
+        " — Rosell R, Carcereny E, et al., *Lancet Oncol*, 2012.",
+        {
+            "raw": "Erlotinib versus standard chemotherapy (EURTAC) — Rosell R, Carcereny E, et al., Lancet Oncol,"
+            " 2012.",
+            "authors": "Rosell R, Carcereny E, et al",
+            "title": "Erlotinib versus standard chemotherapy (EURTAC)",
+            "journal": "Lancet Oncol",
+            "year": 2012,
+            "doi": "10.1016/S1470-2045(11)70393-X",
+            "first_author": "Rosell",
+        },
+        id="linked-title",
+    ),
+    pytest.param(
         "A. Vaswani et al., “Attention is all you need,” in Proc. NeurIPS, 2017, pp. 5998–6008.",
         {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
         id="ieee-proceedings",
@@ -375,7 +390,7 @@ ENTRIES = [
 @pytest.mark.parametrize(("raw", "expected"), ENTRIES)
 def test_parse_entry_fields(raw, expected):
     ref = parse_entry(7, raw, "review.md")
-    assert (ref.number, ref.raw, ref.document) == (7, raw, "review.md")
+    assert (ref.number, ref.raw, ref.document) == (7, expected.pop("raw", raw), "review.md")
     assert {field: getattr(ref, field) for field in expected} == expected
 
 

@@ -31,7 +31,11 @@ __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
 # whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
 _MARKER = re.compile(r"(?<!\S)(?:[-*+]\s+)?(?:\[(?P<bracket>\d{1,3})\]|(?P<plain>\d{1,3})[.)](?=\s|$))")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
-_MD_LINK = re.compile(r"\[(?P<label>[^\]]*[^\]\d\s][^\]]*)\]\((?P<url>[^)\s]+)\)")
+# A link's address may hold balanced brackets ("https://doi.org/10.1016/S1470-2045(11)70393-X").
+_LINK_ADDRESS = r"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
+_MD_LINK = re.compile(rf"\[(?P<label>[^\]]*[^\]\d\s][^\]]*)\]{_LINK_ADDRESS}")
+# An entry that opens with its title as a link: "[Title](https://doi.org/...) — Paez JG et al., *Science*, 2004."
+_LINKED_TITLE = re.compile(rf"^\s*\[(?P<label>[^\]]*[^\W\d_][^\]]*)\]{_LINK_ADDRESS}(?P<tail>.*)$", re.S)
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 # Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
@@ -91,7 +95,8 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         are not reported (a consolidated list is often a subset); a number listed twice is returned twice and
         ``merge_reference_blocks`` reports it.
     """
-    text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
+    # Links stay for ``parse_entry``, which reads a linked title; markers never sit inside one.
+    text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)
     warnings: list[str] = []
     if not markers:
@@ -153,20 +158,28 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     Returns:
         The record; fields the entry does not give are "" or None.  A URL-only entry has just ``link``.
     """
-    raw = _collapse(_strip_markup(unicodedata.normalize("NFC", raw)))
+    text = unicodedata.normalize("NFC", raw)
+    raw = _collapse(_strip_markup(text))
     doi = _find_doi(raw)
     link = next((_tidy_identifier(u) for u in _URL.findall(raw) if not _DOI_HOST.match(u)), None)
-    fields = _read_fields(_body(raw))
+    if linked := _LINKED_TITLE.match(text):
+        # The entry as written is its title and what follows; the address is in ``doi`` / ``link``.
+        tail = _collapse(_strip_markup(linked["tail"]))
+        raw = _collapse(f"{_strip_markup(linked['label'])} {tail}")
+        fields = _read_linked(_collapse(_strip_markup(linked["label"])), tail)
+    else:
+        fields = _read_fields(_body(raw))
     return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
 
 
 # --- cutting a block into entries ------------------------------------------------------------------------
 
 
-def _strip_markup(text: str) -> str:
-    """Remove list bullets, emphasis and link syntax, keeping link addresses as plain text."""
+def _strip_markup(text: str, links: bool = True) -> str:
+    """Remove list bullets, emphasis and (unless ``links`` is false) link syntax, keeping link addresses as text."""
     text = _BULLET_LINE.sub("", text)
-    text = _MD_LINK.sub(_plain_link, text)
+    if links:
+        text = _MD_LINK.sub(_plain_link, text)
     text = _AUTOLINK.sub(r"\g<url>", text)
     return re.sub(r"\S+", _strip_emphasis, text)
 
@@ -309,6 +322,22 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
         "volume": fields.get("vol", ""),
         "issue": fields.get("no", ""),
         "pages": fields.get("pp", fields.get("p", "")),
+    }
+
+
+def _read_linked(title: str, tail: str) -> dict:
+    """A linked title and what follows it: "— Paez JG et al., Science, 2004" (authors, journal, year)."""
+    items = [item.strip() for item in _trim(tail.lstrip(" —–-:|")).split(",") if item.strip()]
+    years = [i for i, item in enumerate(items) if _FINAL_YEAR.fullmatch(item)]
+    year = int(_FINAL_YEAR.fullmatch(items[years[-1]])["year"]) if years else None
+    if years:
+        del items[years[-1]]
+    cut = next((k for k in range(len(items), 0, -1) if _is_author_list(", ".join(items[:k]))), 0)
+    return {
+        "title": _trim(title),
+        "authors": _authors(", ".join(items[:cut])),
+        "journal": _trim(", ".join(items[cut:])),
+        "year": year,
     }
 
 

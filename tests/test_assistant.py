@@ -191,3 +191,13 @@ def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():
     )
     # Not in a row: each clause ends as a sentence of its own.
     assert "radioresistance [13][14]. HOTAIR" in compose("q", [hits[0], hits[2]], {}, mode="list").answer
+
+
+def test_a_build_says_what_the_parser_could_not_read(tmp_path):
+    from conftest import FakeEncoder
+
+    text = "# Notes\n\nA rises [1]. B falls [2].\n\n## References\n\n1. Roe K. A. J. 2020;1:2.\n"
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    heard: list[str] = []
+    Assistant.load(tmp_path / "notes.md", tmp_path / "index", encoder=FakeEncoder(), progress=heard.append)
+    assert "warning: notes.md: cited but not in the reference list: [2]" in heard

@@ -434,6 +434,9 @@ def document_title(document: Document) -> str:
     return stem[:1].upper() + stem[1:]
 
 
+_WARNINGS_SHOWN = 5
+
+
 def build_index(
     files: Sequence[Path],
     index_dir: Path,
@@ -452,6 +455,11 @@ def build_index(
     documents = tuple(load_document(p) for p in files)
     texts = [s.text for d in documents for s in d.statements]
     say(f"parsed {len(texts)} statements from {len(documents)} document(s)")
+    for d in documents:  # what the parser could not read, where the user sees it (all of them: bcqa index)
+        for warning in d.warnings[:_WARNINGS_SHOWN]:
+            say(f"warning: {warning}")
+        if len(d.warnings) > _WARNINGS_SHOWN:
+            say(f"warning: {d.name}: {len(d.warnings) - _WARNINGS_SHOWN} more; `bcqa index` lists them all")
     searched = [s.search_text for d in documents for s in d.statements]
     dense = DenseIndex.from_vectors(_embed(searched, index_dir if reuse else None, encoder, say))
     names = alias_map.gene_names(texts)

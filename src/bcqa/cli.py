@@ -241,7 +241,12 @@ def _serve(args) -> int:
 def _index(args) -> int:
     from bcqa.assistant import Assistant
 
-    say = _progress(args) or (lambda _m: None)
+    progress = _progress(args) or (lambda _m: None)
+
+    def say(message: str) -> None:
+        if not message.startswith("warning: "):  # listed in full below
+            progress(message)
+
     qa = Assistant.load(args.corpus, args.index_dir, rebuild="always" if args.force else "auto", progress=say)
     m = qa.manifest
     print(

@@ -183,7 +183,7 @@ def _eval(args) -> int:
         splits = [(args.split, args.split)] if args.split else [("all", None), ("dev", "dev"), (HELD_OUT, HELD_OUT)]
         splits += [] if args.split else [(s, s) for s in sorted(present - {"dev"}) if len(present - {"dev"}) > 1]
         for label, split in splits:
-            if split in (None, HELD_OUT) or split in present:
+            if split is None or split in present or (split == HELD_OUT and (present - {"dev"} or args.split)):
                 results[(path.stem, label)] = evaluate(qa, rows, raw, split)
     if args.json:
         out: dict = {}

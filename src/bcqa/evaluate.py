@@ -290,7 +290,7 @@ def metrics(rows: Sequence[GoldenQuestion], outcomes: Sequence[Outcome], truth: 
             r = next((i for i, sid in enumerate(shown, 1) if sid in row.expect), None)
             ranks.append(r)
             if r != 1:
-                failures.append(f"[fact] rank {r}: {row.question}")
+                failures.append(f"[fact] {f'rank {r}' if r else f'not in the top {K}'}: {row.question}")
         else:
             recall = len(set(row.expect) & set(shown)) / len(row.expect)
             (list_recall if row.kind == "list" else ref_recall).append(recall)
@@ -300,10 +300,10 @@ def metrics(rows: Sequence[GoldenQuestion], outcomes: Sequence[Outcome], truth: 
             attribution.append(_attributed(row, o, truth))
     s = score(ranks)
     mean = lambda xs: sum(xs) / len(xs) if xs else None  # noqa: E731
-    return {
-        "top1": s.top1,
-        "top3": s.top3,
-        "mrr": s.mrr,
+    return {  # None: not measured (no question of that kind)
+        "top1": s.top1 if ranks else None,
+        "top3": s.top3 if ranks else None,
+        "mrr": s.mrr if ranks else None,
         "list_recall5": mean(list_recall),
         "reference_recall5": mean(ref_recall),
         "attribution": mean(attribution),

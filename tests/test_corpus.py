@@ -261,6 +261,12 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
         ("Drug X [3] lowers Y [4].", [("Drug X lowers Y.", (3, 4))]),
         # A bare "and" after a marker joins two nouns, not two clauses; with a comma it is a clause.
         ("Sequencing [3] and PCR can find it [4].", [("Sequencing and PCR can find it.", (3, 4))]),
+        # What follows a colon is what the marker before it describes, unless it cites on its own.
+        (
+            "Three routes are known [9]: HR, forks and trapping.",
+            [("Three routes are known: HR, forks and trapping.", (9,))],
+        ),
+        ("Two routes are known [9]: HR is one [2].", [("Two routes are known", (9,)), ("HR is one.", (2,))]),
         ("A rises.", [("A rises.", ())]),
     ],
 )

@@ -960,6 +960,11 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
         if _CLOSING.match(after):
             closing.update(numbers)
             continue
+        if after.lstrip().startswith(":") and not any(o > offset for o, _ in marks):
+            # "Three classes have been described [9]: restoration of HR, ...": what follows the
+            # colon is what [9] describes, not a claim of its own without a number.
+            closing.update(numbers)
+            continue
         if _CONTINUES_CLAUSE.match(after):
             cut = offset
         else:

@@ -806,3 +806,29 @@ def test_a_pdf_front_page_gives_a_title_and_no_claims():
         ("Abstract", "Most patients eventually progress."),
         ("1. INTRODUCTION", "Reversions restore BRCA2."),
     ]
+
+
+def test_a_plain_text_table_gives_one_statement_per_row_with_its_own_reference():
+    table = (
+        "Mechanism              Gene(s)             Frequency      Ref.\n"
+        "BRCA reversion         BRCA1, BRCA2        18%            [1]\n"
+        "Drug efflux            ABCB1               8%             [2]\n"
+    )
+    assert _statements(f"Reported frequencies of each mechanism:\n\n{table}{REFS}") == [
+        ("Mechanism: BRCA reversion; Gene(s): BRCA1, BRCA2; Frequency: 18%", (1,)),
+        ("Mechanism: Drug efflux; Gene(s): ABCB1; Frequency: 8%", (2,)),
+    ]
+    rows = parse_document(f"Reported frequencies of each mechanism:\n\n{table}{REFS}", "t.txt").statements
+    assert {s.context for s in rows} == {"Reported frequencies of each mechanism:"}
+
+
+def test_double_spaces_in_prose_are_no_table():
+    prose = "A rises in cells.  B falls then.\nIt was seen twice.  C is flat.\nNo one knows why.  D is unknown [1].\n"
+    assert [t for t, _ in _statements(prose + REFS)] == [
+        "A rises in cells.",
+        "B falls then.",
+        "It was seen twice.",
+        "C is flat.",
+        "No one knows why.",
+        "D is unknown.",
+    ]

@@ -696,9 +696,14 @@ def split_blocks(body: str) -> list[_Block]:
     pending_header: list[str] | None = None
     lead_in = ""
     indent = 0
+    raw: list[str] = []  # the paragraph's lines as written (a plain-text table keeps its columns)
 
     def flush():
-        nonlocal current, lead_in
+        nonlocal current, lead_in, raw
+        if kind == "paragraph" and (rows := _aligned_table(raw)):
+            blocks.extend(_row_block(rows[0], cells, lead_in) for cells in rows[1:])
+            current = []
+        raw = []
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
         if kind == "paragraph" and current and _about_its_making(current):
@@ -724,11 +729,7 @@ def split_blocks(body: str) -> list[_Block]:
             if header is None:
                 pending_header = cells  # a header until a separator row proves otherwise
                 continue
-            named = zip(header + [""] * len(cells), cells)
-            # A cell of citation markers only ("| [10] |" under "Ref") cites the row; its header says nothing.
-            row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not CITE_GROUP.fullmatch(c))
-            row += "".join(f" {c}" for c in cells if CITE_GROUP.fullmatch(c))
-            blocks.append(make_block(row, "row"))
+            blocks.append(_row_block(header, cells, lead_in))
             continue
         header = pending_header = None
         if not line.strip() or _RULE.match(line):
@@ -747,8 +748,43 @@ def split_blocks(body: str) -> list[_Block]:
             indent = len(bullet.group(1).expandtabs(4))
         else:
             current.append(line.strip())
+            raw.append(line)
     flush()
     return _nested_lead_ins(blocks)
+
+
+def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
+    """One table row as "Header: cell; Header: cell", searched with the sentence that introduced the table."""
+    named = zip(header + [""] * len(cells), cells)
+    # A cell of citation markers only ("| [10] |" under "Ref") cites the row; its header says nothing.
+    row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not CITE_GROUP.fullmatch(c))
+    row += "".join(f" {c}" for c in cells if CITE_GROUP.fullmatch(c))
+    block = make_block(row, "row")
+    block.context = lead_in
+    return block
+
+
+# A table in plain text: its columns are set apart by two or more spaces and start at the same place on every line.
+_CELL = re.compile(r"\S+(?: \S+)*")
+_MIN_TABLE_LINES = 3
+_COLUMN_SLACK = 2
+
+
+def _aligned_table(lines: list[str]) -> list[list[str]] | None:
+    """The cells of a paragraph laid out as a table (header first), or None."""
+    if len(lines) < _MIN_TABLE_LINES:
+        return None
+    spans = [[(m.start(), m.group(0)) for m in _CELL.finditer(line.expandtabs(8))] for line in lines]
+    width = len(spans[0])
+    if width < 2 or any(len(row) != width for row in spans):
+        return None
+    for column in range(1, width):
+        starts = [row[column][0] for row in spans]
+        gaps = [row[column][0] - row[column - 1][0] - len(row[column - 1][1]) for row in spans]
+        # Aligned columns are padded: two spaces between sentences of prose are not.
+        if max(starts) - min(starts) > _COLUMN_SLACK or max(gaps) <= 2:
+            return None
+    return [[_bracketed_markers(cell) for _, cell in row] for row in spans]
 
 
 def _metadata(lines: list[str]) -> bool:

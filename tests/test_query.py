@@ -161,13 +161,13 @@ def test_first_author_beats_coauthors(document):
 
 
 def test_authors_of_apa_and_nature_lists_are_their_surnames_not_their_initials():
-    from bcqa.query import _surnames_of
+    from bcqa.types import surnames_of
 
-    assert _surnames_of("Hsu, P. D., Lander, E. S. & Zhang, F") == ("Hsu", "Lander", "Zhang")
-    assert _surnames_of("Smith, J., & Jones, K") == ("Smith", "Jones")
-    assert _surnames_of("Jinek, M. et al") == ("Jinek",)
-    assert _surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
-    assert _surnames_of("J. Smith, K. Jones, and L. Brown") == ("Smith", "Jones", "Brown")
+    assert surnames_of("Hsu, P. D., Lander, E. S. & Zhang, F") == ("Hsu", "Lander", "Zhang")
+    assert surnames_of("Smith, J., & Jones, K") == ("Smith", "Jones")
+    assert surnames_of("Jinek, M. et al") == ("Jinek",)
+    assert surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
+    assert surnames_of("J. Smith, K. Jones, and L. Brown") == ("Smith", "Jones", "Brown")
 
 
 def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():
@@ -262,3 +262,21 @@ def test_a_study_question_names_a_paper_by_its_title_only_when_it_is_mostly_the_
     assert find_references(question, refs, english_words()) == ((), ())
     asked = "What did the study on specific killing of BRCA2-deficient tumours find?"
     assert find_references(asked, refs, english_words()) == ((4,), ())
+
+
+@pytest.mark.parametrize(
+    ("authors", "who"),
+    [
+        ("Post AEM, Smid M, Nagelkerke A, et al", "Post et al."),
+        ("Okonkwo, A. C., & Brandt, S", "Okonkwo and Brandt"),
+        ("Xia Y, Powell SN", "Xia and Powell"),
+        ("Hsu, P. D., Lander, E. S. & Zhang, F", "Hsu et al."),
+        ("Doe J", "Doe"),
+    ],
+)
+def test_a_short_reference_names_one_or_two_authors_and_et_al_for_more(authors, who):
+    from bcqa.render import short_reference
+    from bcqa.types import Reference
+
+    ref = Reference(1, "x", title="T", authors=authors, journal="J Med", year=2020)
+    assert short_reference(ref) == f"{who}, J Med 2020"

@@ -333,6 +333,11 @@ ENTRIES = [
         id="linked-title",
     ),
     pytest.param(
+        "Gao, J., Shi, L. Z., & Zhao, H. (2016). Loss of IFN-γ pathway genes. Cell, 167(2), 397–404.e9.",
+        {"journal": "Cell", "year": 2016, "volume": "167", "issue": "2", "pages": "397–404.e9"},
+        id="apa-online-pages",
+    ),
+    pytest.param(
         "A. Vaswani et al., “Attention is all you need,” in Proc. NeurIPS, 2017, pp. 5998–6008.",
         {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
         id="ieee-proceedings",
@@ -650,3 +655,11 @@ def test_a_group_author_after_a_semicolon():
         2015,
     )
     assert ref.first_author == "MacDonald"
+
+
+def test_a_doi_in_a_publishers_address_is_the_doi_and_the_address_the_link():
+    url = "https://www.science.org/doi/10.1126/science.abb5920"
+    ref = parse_entry(1, f"Smith, J. (2021). Title. Science, 371(6529), 602–609. {url}")
+    assert (ref.doi, ref.link, ref.journal) == ("10.1126/science.abb5920", url, "Science")
+    ref = parse_entry(1, "Title. Smith J. J Foo. 2020;1:2. https://onlinelibrary.wiley.com/doi/full/10.1002/ijc.123")
+    assert ref.doi == "10.1002/ijc.123"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
-from bcqa.types import ET_AL_TAIL, Reference
+from bcqa.types import Reference, surnames_of
 
 # Symbol-shaped words that name a kind of molecule or method, not an entity.
 _GENERIC_SYMBOLS = {"dna", "rna", "rnas", "mrna", "mrnas", "mirna", "mirnas", "lncrna", "lncrnas", "ncrna", "ncrnas"}
@@ -357,33 +357,13 @@ def find_references(
 
 
 def _surnames(ref: Reference) -> tuple[str, ...]:
-    return _surnames_of(ref.authors)
-
-
-_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?")
-_JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
-
-
-@lru_cache(maxsize=65536)
-def _surnames_of(authors: str) -> tuple[str, ...]:
-    """Surnames of an author list (cached: every question checks every reference)."""
-    names = []
-    for author in re.split(r"[,;]|\s&\s", authors):
-        parts = ET_AL_TAIL.sub("", _JOINER.sub("", fold(author).strip())).split()
-        # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
-        if not parts or parts[0] == "et" or all(_INITIAL.fullmatch(p) for p in parts):
-            continue
-        if len(parts) > 1 and _INITIAL.fullmatch(parts[0]) and parts[0].endswith("."):
-            names.append(parts[-1])  # "J. Smith" (IEEE): initials first
-        else:
-            names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
-    return tuple(n for n in names if n)
+    return surnames_of(ref.authors)
 
 
 @lru_cache(maxsize=65536)
 def _surname_first_words(authors: str) -> frozenset[str] | None:
     """The first words of an author list's surnames; None when one has no word to look for."""
-    firsts = [_first_word(s) for s in _surnames_of(authors)]
+    firsts = [_first_word(s) for s in surnames_of(authors)]
     return None if None in firsts else frozenset(firsts)
 
 

@@ -43,7 +43,12 @@ _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 
-_DOI = re.compile(r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d+(?:\.\d+)*/\S+)", re.I)
+# A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
+_DOI = re.compile(
+    r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/|https?://\S+?/doi/(?:(?:abs|full|pdf|epdf)/)?)"
+    r"(?P<doi>10\.\d+(?:\.\d+)*/\S+)",
+    re.I,
+)
 _BARE_DOI = re.compile(r"(?<![\w/.])(?P<doi>10\.\d{4,9}/\S+)")
 _URL = re.compile(r"https?://\S+", re.I)
 _DOI_HOST = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
@@ -65,7 +70,8 @@ _VANCOUVER = re.compile(
 )
 _APA_YEAR = re.compile(rf"\({_YEAR}[a-z]?(?:,[^)]*)?\)\.?")
 _APA_SOURCE = re.compile(
-    r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?))?"
+    # pages may carry an online suffix: "397–404.e9"
+    r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")

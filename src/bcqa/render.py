@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from bcqa.types import Reference
+from bcqa.types import Reference, surnames_of
 
 if TYPE_CHECKING:
     from bcqa.answer import Answer
@@ -47,9 +47,14 @@ def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> s
 
 
 def short_reference(ref: Reference) -> str:
-    """ "Post et al., Clinical Cancer Research 2018"."""
-    many = ref.authors.count(",") >= 1
-    who = f"{ref.first_author} et al." if many else ref.first_author
+    """ "Post et al., Clinical Cancer Research 2018" ("Okonkwo and Brandt" for two authors)."""
+    surnames = surnames_of(ref.authors)
+    if re.search(r"\bet\.?\s+al\b", ref.authors) or len(surnames) > 2:
+        who = f"{ref.first_author} et al."
+    elif len(surnames) == 2:
+        who = f"{ref.first_author} and {surnames[1]}"
+    else:
+        who = ref.first_author
     where = ref.journal.split(" : ")[0]
     label = ", ".join(p for p in (who, f"{where} {ref.year or ''}".strip()) if p)
     if not label and ref.link:  # a URL-only entry: its site ("who.int")

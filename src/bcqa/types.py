@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from bcqa.text import fold
 
 # "et al" closing an author's name ("Smith J et al"), shared by every reader of author lists.
 ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
@@ -215,3 +218,23 @@ class Hit:
             "cosine": float(self.dense),
             "support": self.support,
         }
+
+
+_NAME_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?")
+_JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
+
+
+@lru_cache(maxsize=65536)
+def surnames_of(authors: str) -> tuple[str, ...]:
+    """Surnames of an author list, accents folded (cached: every question checks every reference)."""
+    names = []
+    for author in re.split(r"[,;]|\s&\s", authors):
+        parts = ET_AL_TAIL.sub("", _JOINER.sub("", fold(author).strip())).split()
+        # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
+        if not parts or parts[0] == "et" or all(_NAME_INITIAL.fullmatch(p) for p in parts):
+            continue
+        if len(parts) > 1 and _NAME_INITIAL.fullmatch(parts[0]) and parts[0].endswith("."):
+            names.append(parts[-1])  # "J. Smith" (IEEE): initials first
+        else:
+            names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
+    return tuple(n for n in names if n)

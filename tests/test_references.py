@@ -343,6 +343,12 @@ ENTRIES = [
         id="ieee-proceedings",
     ),
     pytest.param(
+        'M. Castellanos and T. Whitfield, "Mechanisms of PARP inhibitor resistance," N. Engl. J. Med., vol. 20,'
+        " pp. 233-251, 2023.",
+        {"journal": "N. Engl. J. Med.", "first_author": "Castellanos", "volume": "20"},
+        id="ieee-two-authors-dotted-journal",
+    ),
+    pytest.param(
         "Smith, John; Jones, Kate. Antibiotic resistance in the ICU. Lancet 2019, 393, 123-130.",
         {"title": "Antibiotic resistance in the ICU", "journal": "Lancet", "year": 2019, "volume": "393"},
         id="acs",
@@ -351,7 +357,7 @@ ENTRIES = [
         "Nordmann, P.; Poirel, L. Carbapenem resistance. Antimicrob. Agents Chemother. 2019, 63, e01234-18.",
         {
             "title": "Carbapenem resistance",
-            "journal": "Antimicrob. Agents Chemother",
+            "journal": "Antimicrob. Agents Chemother.",
             "year": 2019,
             "volume": "63",
             "pages": "e01234-18",
@@ -361,7 +367,7 @@ ENTRIES = [
     ),
     pytest.param(
         "Poole, K. Efflux pumps as resistance mechanisms. Ann. Med. 2007, 39, 162-176. DOI: 10.1080/07853890701195262",
-        {"title": "Efflux pumps as resistance mechanisms", "journal": "Ann. Med", "year": 2007, "pages": "162-176"},
+        {"title": "Efflux pumps as resistance mechanisms", "journal": "Ann. Med.", "year": 2007, "pages": "162-176"},
         id="acs-abbreviated-journal-doi",
     ),
     pytest.param(

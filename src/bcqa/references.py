@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bcqa.text import english_words
 from bcqa.types import ET_AL_TAIL, Reference
 
 __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
@@ -175,7 +176,20 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
         fields = _read_linked(_collapse(_strip_markup(linked["label"])), tail)
     else:
         fields = _read_fields(_body(raw))
+    journal = fields.get("journal", "")
+    if journal and _abbreviated(journal) and f"{journal}." in raw:
+        fields["journal"] = f"{journal}."  # "N. Engl. J. Med.": the full stop is the abbreviation's
     return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
+
+
+_DOTTED_WORD = re.compile(r"\b([A-Z][a-z]{0,11})\.\s")
+
+
+def _abbreviated(journal: str) -> bool:
+    """A journal name abbreviated with full stops ("Antimicrob. Agents Chemother"), not one of two
+    sentences ("Mutation Research. Reviews in Mutation Research")."""
+    english = english_words()
+    return any(len(w) <= 5 or w.lower() not in english for w in _DOTTED_WORD.findall(journal))
 
 
 # --- cutting a block into entries ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bcqa.text import fold
 # "et al" closing an author's name ("Smith J et al"), shared by every reader of author lists.
 ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.-?){1,3}")
+_SECOND_PERSON = re.compile(r"\s+(?:and|&)\s+(?:[A-Z]\.[ -]?)+[A-Z][\w'’-]+$")
 _INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,3}")  # "Z", "JA", "J.", "J.-P."
 
 
@@ -140,6 +141,7 @@ class Reference:
         """Surname of the first author ("Post" for "Post AEM, Smid M, ...")."""
         # A comma inside a number ("the 100,000 Genomes Project") does not end an author.
         first = ET_AL_TAIL.sub("", re.split(r",(?!\d{3}\b)", self.authors.replace(";", ","))[0].strip())
+        first = _SECOND_PERSON.sub("", first)  # "M. Castellanos and T. Whitfield" (IEEE, two authors)
         parts = first.split()
         if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
             return parts[-1]  # "J. Smith" (IEEE)
@@ -228,7 +230,7 @@ _JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
 def surnames_of(authors: str) -> tuple[str, ...]:
     """Surnames of an author list, accents folded (cached: every question checks every reference)."""
     names = []
-    for author in re.split(r"[,;]|\s&\s", authors):
+    for author in re.split(r"[,;]|\s&\s|\s+and\s+(?=(?:[A-Z]\.[ -]?)+[A-Z])", authors):
         parts = ET_AL_TAIL.sub("", _JOINER.sub("", fold(author).strip())).split()
         # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
         if not parts or parts[0] == "et" or all(_NAME_INITIAL.fullmatch(p) for p in parts):

@@ -48,6 +48,7 @@ LAYERS = [
     "htmlview",
     "answer",
     "references",
+    "htmltext",
     "corpus",
     "abbreviations",
     "aliases",

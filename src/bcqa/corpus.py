@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bcqa.errors import CorpusError
+from bcqa.htmltext import html_to_markdown
 from bcqa.references import merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls
 from bcqa.text import english_words
@@ -67,8 +68,8 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】
     (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】"), r"[\1]"),
-    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" keeps its digit before it)
-    (re.compile(rf"(?<![\d\s])\s*<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>", re.I), r"[\1]"),
+    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites)
+    (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>", re.I), r"[\1]"),
     # [Ref. 4], [refs 4, 6]
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers
@@ -95,7 +96,7 @@ _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
-_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # "> > nested" too
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
 _METADATA_LINE = re.compile(
@@ -353,7 +354,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
-    text = _rejoin_broken_words(_strip_page_furniture(text))
+    text = _rejoin_broken_words(_strip_page_furniture(html_to_markdown(text)))
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
@@ -361,7 +362,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     sections = _split_sections(_FOOTNOTE.sub("", text))
     # The title is the front matter's, or else the first top-level heading; every other
     # top-level heading ("Introduction" / "=====" under a YAML title) is a section.
-    title_section = None if front_title else next((s for s in sections if s.level == 1 and s.title), None)
+    top = [s for s in sections if s.level == 1 and s.title]
+    title_section = next((s for s in top if _heading_key(s.title) == _heading_key(front_title or s.title)), None)
     title = front_title or (title_section.title if title_section else "")
 
     blocks, warnings = [], []
@@ -834,8 +836,15 @@ def _bracketed_markers(raw: str) -> str:
     return _LINK_CITATION.sub(r"[\1]", raw)
 
 
+# Brackets inside a code span ("`df[1]`") are code, never a citation: they are hidden while markers are read.
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_HIDDEN_BRACKETS = str.maketrans("[]", "\ue000\ue001")
+_SHOWN_BRACKETS = str.maketrans("\ue000\ue001", "[]")
+
+
 def make_block(raw: str, kind: str = "paragraph") -> _Block:
     """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
+    raw = _CODE_SPAN.sub(lambda m: m.group(0).translate(_HIDDEN_BRACKETS), raw)
     terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
     text = _strip_markdown(_bracketed_markers(raw))
     text = _PAREN_GROUP.sub(lambda m: "".join(re.findall(_CITE_BRACKET, m.group(0))), text)
@@ -849,7 +858,7 @@ def make_block(raw: str, kind: str = "paragraph") -> _Block:
         marks.append((len(out), parse_citation_group(m.group(0))))
         pos = m.end()
     _append(out, text[pos:])
-    plain = "".join(out).strip()
+    plain = "".join(out).strip().translate(_SHOWN_BRACKETS)
     lead = len("".join(out)) - len("".join(out).lstrip())
     marks = [(max(0, min(o - lead, len(plain))), n) for o, n in marks]
     return _Block(plain, marks, terms, kind)

@@ -832,3 +832,33 @@ def test_double_spaces_in_prose_are_no_table():
         "No one knows why.",
         "D is unknown.",
     ]
+
+
+def test_a_word_processors_typography_is_not_text():
+    """Soft hyphens, ligatures and non-breaking hyphens; Pandoc's escapes, superscripts and image sizes."""
+    text = (
+        "Optimising lympho\u00addepletion helps in the \ufb01rst year with 4\u20111BB [1].\n\n"
+        '![Figure 1. Timeline](media/image1.png){width="6.2in" height="3.1in"}\n\n'
+        "Cells with low CD19 (\\<2,000 per cell) escape at 10^6^ cells per kg, as H~2~O does [2].\n"
+    )
+    assert _statements(text + REFS) == [
+        ("Optimising lymphodepletion helps in the first year with 4-1BB.", (1,)),
+        ("Cells with low CD19 (<2,000 per cell) escape at 10⁶ cells per kg, as H₂O does.", (2,)),
+    ]
+
+
+def test_a_pandoc_grid_table_gives_one_statement_per_row():
+    table = (
+        "+------------------+-----------------------+----------+\n"
+        "| Mechanism        | Main evidence         | Refs     |\n"
+        "+==================+=======================+==========+\n"
+        "| CD19 exon 2      | Truncated CD19        | \\[1,2\\] |\n"
+        "| mutations        | retained in the cell  |          |\n"
+        "+------------------+-----------------------+----------+\n"
+        "| Lineage switch   | Myeloid relapse       | [3]      |\n"
+        "+------------------+-----------------------+----------+\n"
+    )
+    assert _statements(table + REFS) == [
+        ("Mechanism: CD19 exon 2 mutations; Main evidence: Truncated CD19 retained in the cell", (1, 2)),
+        ("Mechanism: Lineage switch; Main evidence: Myeloid relapse", (3,)),
+    ]

@@ -669,3 +669,8 @@ def test_a_doi_in_a_publishers_address_is_the_doi_and_the_address_the_link():
     assert (ref.doi, ref.link, ref.journal) == ("10.1126/science.abb5920", url, "Science")
     ref = parse_entry(1, "Title. Smith J. J Foo. 2020;1:2. https://onlinelibrary.wiley.com/doi/full/10.1002/ijc.123")
     assert ref.doi == "10.1002/ijc.123"
+
+
+def test_a_pubmed_id_is_the_link_of_an_entry_without_doi_or_address():
+    ref = parse_entry(10, "Orlando EJ. Target antigen loss. Nat Med. 2018;24:1504-6. PMID: 30275569")
+    assert (ref.doi, ref.link, ref.journal) == (None, "https://pubmed.ncbi.nlm.nih.gov/30275569/", "Nat Med")

@@ -123,7 +123,9 @@ _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}
+# A markdown escape ("\<2,000", "\*") is the character itself.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
 # An exponent or a subscript in HTML ("10<sup>6</sup>", "IC<sub>50</sub>", "Ca<sup>2+</sup>") is
@@ -134,6 +136,64 @@ _SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 _SUBSCRIPT = str.maketrans("0123456789+-−", "₀₁₂₃₄₅₆₇₈₉₊₋₋")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
+
+# --- characters -------------------------------------------------------------------
+
+# What a word processor puts inside words is typography, not text: a soft hyphen or a zero-width
+# space ("lympho\u00addepletion") would cut a word in two for search, a ligature ("ﬁrst") or a
+# non-breaking hyphen ("4\u20111BB") would not match the word typed.
+_TYPOGRAPHY = str.maketrans(
+    {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"}
+    | {chr(0xFB00 + i): letters for i, letters in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))}
+)
+
+# --- grid tables --------------------------------------------------------------------
+
+# Pandoc's grid table: "+----+----+" borders ("+====+" under the header), "| cell | cell |"
+# lines, a cell's text running over several lines.  Rewritten as a pipe table.
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
+def _grid_tables(text: str) -> str:
+    if "+-" not in text:
+        return text
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        if not _GRID_BORDER.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (_GRID_BORDER.match(lines[j]) or lines[j].lstrip().startswith("|")):
+            j += 1
+        out += _grid_as_pipes(lines[i:j])
+        i = j
+    return "\n".join(out)
+
+
+def _grid_as_pipes(block: list[str]) -> list[str]:
+    """A grid table's lines as pipe-table lines (its first row the header)."""
+    border = block[0].strip()
+    cuts = [k for k, ch in enumerate(border) if ch == "+"]
+    rows: list[list[str]] = []
+    current: list[list[str]] = []
+    for line in block[1:]:
+        if _GRID_BORDER.match(line):
+            if current:
+                rows.append([" ".join(" ".join(part).split()) for part in current])
+            current = []
+            continue
+        line = line.strip()
+        cells = [line[a + 1 : b] for a, b in zip(cuts, cuts[1:])]
+        current = current or [[] for _ in cells]
+        for part, cell in zip(current, cells):
+            part.append(cell.strip(" |"))
+    if not rows:
+        return block
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return lines
+
 
 # --- line breaks ------------------------------------------------------------------
 
@@ -354,7 +414,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
-    text = _rejoin_broken_words(_strip_page_furniture(html_to_markdown(text)))
+    text = text.translate(_TYPOGRAPHY)
+    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(html_to_markdown(text))))
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
@@ -880,14 +941,23 @@ def _strip_markdown(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _SCRIPT.sub(_script, text)
+    text = _PANDOC_SCRIPT.sub(_pandoc_script, text)
     text = _HTML.sub("", text)
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return text.replace("`", "")
+    return _ESCAPED.sub(r"\1", text.replace("`", ""))
 
 
 def _script(match: re.Match) -> str:
     return match.group(2).translate(_SUPERSCRIPT if match.group(1).lower() == "sup" else _SUBSCRIPT)
+
+
+# Pandoc's superscript and subscript after a letter or digit: "10^6^", "H~2~O".
+_PANDOC_SCRIPT = re.compile(r"(?<=\w)(\^|~)([0-9+\-−]{1,6})\1")
+
+
+def _pandoc_script(match: re.Match) -> str:
+    return match.group(2).translate(_SUPERSCRIPT if match.group(1) == "^" else _SUBSCRIPT)
 
 
 def parse_citation_group(group: str) -> tuple[int, ...]:

@@ -62,6 +62,8 @@ _NOISE = re.compile(
     re.I,
 )
 
+_PMID = re.compile(r"\bPMID\s*:?\s*(\d{4,9})\b")
+
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _DATE = r"(?:\s+[A-Z][a-z]+\.?(?:\s*[-–/]\s*[A-Z][a-z]+\.?)?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?)?"
 # Vancouver source: "2022;12(12):1834", "2023 Jul-Dec;792:108467", "2025;:e70119", "2025;".
@@ -169,6 +171,8 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     raw = _collapse(_strip_markup(text))
     doi = _find_doi(raw)
     link = next((_tidy_identifier(u) for u in _URL.findall(raw) if not _DOI_HOST.match(u)), None)
+    if not (doi or link) and (pmid := _PMID.search(raw)):
+        link = f"https://pubmed.ncbi.nlm.nih.gov/{pmid.group(1)}/"  # the one address the entry gives
     if linked := _LINKED_TITLE.match(text):
         # The entry as written is its title and what follows; the address is in ``doi`` / ``link``.
         tail = _collapse(_strip_markup(linked["tail"]))

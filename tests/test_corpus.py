@@ -862,3 +862,25 @@ def test_a_pandoc_grid_table_gives_one_statement_per_row():
         ("Mechanism: CD19 exon 2 mutations; Main evidence: Truncated CD19 retained in the cell", (1, 2)),
         ("Mechanism: Lineage switch; Main evidence: Myeloid relapse", (3,)),
     ]
+
+
+def test_a_notes_apps_markup_obsidian():
+    """Callouts, wiki links, embeds, tags, comments, highlights, struck text and tasks."""
+    text = (
+        "#cll #resistance\n\n> [!note] Key point\n> Most relapses carry a BTK C481 mutation [1].\n\n"
+        "Covalent [[BTK inhibitors]] bind C481, while [[Venetoclax|venetoclax]] targets BCL2 [2].\n\n"
+        "![[figure-1.png]]\n\n"
+        "Stopping was common [1]. %% reviewer: also see [3] %% Progression is rarer in #cll [1].\n\n"
+        "In one cohort ==85% of relapses== had mutations [2]. ~~C481S never follows zanubrutinib.~~ "
+        "C481S follows acalabrutinib [3].\n\n"
+        "- [ ] verify frequency of T474I\n- [x] add refs\n- [x] Pirtobrutinib was approved in 2023 [3].\n"
+    )
+    assert _statements(text + REFS) == [
+        ("Most relapses carry a BTK C481 mutation.", (1,)),
+        ("Covalent BTK inhibitors bind C481, while venetoclax targets BCL2.", (2,)),
+        ("Stopping was common.", (1,)),
+        ("Progression is rarer in cll.", (1,)),
+        ("In one cohort 85% of relapses had mutations.", (2,)),
+        ("C481S follows acalabrutinib.", (3,)),
+        ("Pirtobrutinib was approved in 2023.", (3,)),
+    ]

@@ -97,6 +97,8 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # "> > nested" too
+_CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$")  # "> [!note] Title" (Obsidian)
+_TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
 _METADATA_LINE = re.compile(
@@ -146,6 +148,29 @@ _TYPOGRAPHY = str.maketrans(
     {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"}
     | {chr(0xFB00 + i): letters for i, letters in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))}
 )
+
+# --- a notes app's markdown (Obsidian, Notion) ------------------------------------------
+
+# Comments ("%% reviewer: check this %%", over lines too) and embedded files ("![[figure-1.png]]")
+# are no text; a wiki link is the words it shows ("[[Venetoclax|venetoclax]]" -> venetoclax,
+# "[[BTK inhibitors]]" -> BTK inhibitors); a line of tags ("#cll #btk") is no claim, and a tag in
+# a sentence is its word.  "[[4]]" stays a citation marker.
+_NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)
+_EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
+_WIKI_LINK = re.compile(r"\[\[(?![\d\s,;–-]+\]\])([^\[\]|\n#]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
+_TAG_LINE = re.compile(r"^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]*$", re.M)
+_TAG = re.compile(r"(?<=[\s(])#(?=[A-Za-z][\w/-]*)")
+
+
+def _note_markup(text: str) -> str:
+    if "%%" in text:
+        text = _NOTE_COMMENT.sub("", text)
+    if "[[" in text:
+        text = _WIKI_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), _EMBED.sub("", text))
+    if "#" in text:
+        text = _TAG.sub("", _TAG_LINE.sub("", text))
+    return text
+
 
 # --- grid tables --------------------------------------------------------------------
 
@@ -415,7 +440,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
-    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(html_to_markdown(text))))
+    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(_note_markup(html_to_markdown(text)))))
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
@@ -803,12 +828,22 @@ def split_blocks(body: str) -> list[_Block]:
             flush()  # "*Generated on 2025-03-14 ...*": metadata, not a claim
             continue
         line = _QUOTE.sub("", line)
+        if callout := _CALLOUT.match(line):
+            # "> [!note] Key point": the callout's type and title are a label; a title that cites
+            # or ends a sentence ("> [!tip] C481S is ... [1].") is a claim and stays.
+            line = callout.group(1)
+            if not CITE_GROUP.search(line) and not line.rstrip().endswith((".", "!", "?")):
+                flush()
+                continue
         bullet = _BULLET.match(line)
         if bullet:
             flush()
             kind = "item"
             current = [bullet.group(2)]
             indent = len(bullet.group(1).expandtabs(4))
+            if task := _TASK.match(bullet.group(2)):
+                # A to-do ("- [ ] verify frequency") is no claim; a done item that cites is one.
+                current = [task.group(2)] if task.group(1) != " " and CITE_GROUP.search(task.group(2)) else []
         else:
             current.append(line.strip())
             raw.append(line)
@@ -906,6 +941,7 @@ _SHOWN_BRACKETS = str.maketrans("\ue000\ue001", "[]")
 def make_block(raw: str, kind: str = "paragraph") -> _Block:
     """Strip markdown and citation markers from ``raw``, keeping where each marker sat."""
     raw = _CODE_SPAN.sub(lambda m: m.group(0).translate(_HIDDEN_BRACKETS), raw)
+    raw = _STRUCK.sub("", raw)
     terms = tuple(dict.fromkeys(" ".join(t.split()) for a, b in _BOLD.findall(raw) for t in (a or b,) if t.strip()))
     text = _strip_markdown(_bracketed_markers(raw))
     text = _PAREN_GROUP.sub(lambda m: "".join(re.findall(_CITE_BRACKET, m.group(0))), text)
@@ -937,7 +973,13 @@ def _append(out: list[str], text: str) -> None:
             out.append(ch)
 
 
+# "==highlighted==" is its words; "~~struck~~" words are withdrawn, with any marker among them.
+_HIGHLIGHT = re.compile(r"(?<!=)==(?=\S)(.+?)(?<=\S)==(?!=)")
+_STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+
+
 def _strip_markdown(text: str) -> str:
+    text = _HIGHLIGHT.sub(r"\1", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _SCRIPT.sub(_script, text)

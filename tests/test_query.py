@@ -168,6 +168,8 @@ def test_authors_of_apa_and_nature_lists_are_their_surnames_not_their_initials()
     assert surnames_of("Jinek, M. et al") == ("Jinek",)
     assert surnames_of("Liu Z, Gao J, et al") == ("Liu", "Gao")
     assert surnames_of("J. Smith, K. Jones, and L. Brown") == ("Smith", "Jones", "Brown")
+    assert surnames_of("Ó Súilleabháin, C., Byrne, D. & Walsh, E") == ("O Suilleabhain", "Byrne", "Walsh")
+    assert surnames_of("Whitfield, R.A., Nakamura, S. and Berglund, T") == ("Whitfield", "Nakamura", "Berglund")
 
 
 def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():

@@ -338,6 +338,53 @@ ENTRIES = [
         id="apa-online-pages",
     ),
     pytest.param(
+        "Whitfield, R.A., Nakamura, S. and Berglund, T. (2018) 'Acquired ESR1 mutations during therapy', Journal"
+        " of Clinical Oncology, 36(22), pp. 2251–2260. doi: 10.1200/JCO.2017.1",
+        {"title": "Acquired ESR1 mutations during therapy", "journal": "Journal of Clinical Oncology", "year": 2018},
+        id="harvard",
+    ),
+    pytest.param(
+        'Castellano, Marisa, and David H. Ferreira. "Circulating Tumor DNA Tracking of ESR1 Mutations." Breast'
+        " Cancer Research 22, no. 4 (2020): 118–131.",
+        {
+            "title": "Circulating Tumor DNA Tracking of ESR1 Mutations",
+            "journal": "Breast Cancer Research",
+            "volume": "22",
+            "issue": "4",
+            "pages": "118–131",
+            "first_author": "Castellano",
+        },
+        id="chicago",
+    ),
+    pytest.param(
+        'Sorensen, Ida, and Paul Whitcombe. "Is Fulvestrant Still Relevant After CDK4/6 Inhibition?" Annals of'
+        " Oncology, vol. 33, no. 4, 2022, pp. 380–392.",
+        {
+            "title": "Is Fulvestrant Still Relevant After CDK4/6 Inhibition?",
+            "journal": "Annals of Oncology",
+            "volume": "33",
+            "pages": "380–392",
+            "year": 2022,
+        },
+        id="mla",
+    ),
+    pytest.param(
+        "Varga, E., Thompson, L.R., and Iqbal, Z. (2017). Growth factor receptor crosstalk. Cancer Cell 31, 412–427.",
+        {"title": "Growth factor receptor crosstalk", "journal": "Cancer Cell", "volume": "31", "pages": "412–427"},
+        id="cell-press",
+    ),
+    pytest.param(
+        "Ó Súilleabháin, C., Byrne, D. & Walsh, E. FGFR1 amplification drives resistance. Nat. Commun. 11, 5021"
+        " (2020).",
+        {
+            "title": "FGFR1 amplification drives resistance",
+            "journal": "Nat. Commun.",
+            "volume": "11",
+            "first_author": "Ó Súilleabháin",
+        },
+        id="nature-abbreviated-journal",
+    ),
+    pytest.param(
         "A. Vaswani et al., “Attention is all you need,” in Proc. NeurIPS, 2017, pp. 5998–6008.",
         {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
         id="ieee-proceedings",

@@ -74,7 +74,7 @@ _VANCOUVER = re.compile(
 _APA_YEAR = re.compile(rf"\({_YEAR}[a-z]?(?:,[^)]*)?\)\.?")
 _APA_SOURCE = re.compile(
     # pages may carry an online suffix: "397–404.e9"
-    r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
+    r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?:pp?\.\s*)?(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
@@ -328,13 +328,30 @@ def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
 
 
 # IEEE style: 'J. Smith and K. Jones, "Title of the paper," Journal, vol. 38, no. 2, pp. 12-20, 2019.'
-_QUOTED_TITLE = re.compile(r"(?:^|,\s*)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
+# The title in double quotes after the authors: after a comma (IEEE) or a full stop (Chicago, MLA).
+_QUOTED_TITLE = re.compile(r"(?:^|,\s*|\.\s+)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
+# Chicago source: "Breast Cancer Research 22, no. 4 (2020): 118–131".
+_CHICAGO_SOURCE = re.compile(
+    rf"(?P<journal>[^,]+?)\s+(?P<volume>\d+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Za-z]+\.?\s+)?{_YEAR}\)"
+    r"(?::\s*(?P<pages>[\w–-]+))?"
+)
 _IEEE_FIELD = re.compile(r"\b(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)
 
 
 def _read_ieee(body: str, m: re.Match[str]) -> dict:
-    """``Authors, "Title," Journal, vol. 5, no. 2, pp. 10-20, 2020.``"""
+    """``Authors, "Title," Journal, vol. 5, no. 2, pp. 10-20, 2020.`` (IEEE, MLA), or Chicago's
+    ``Authors. "Title." Journal 22, no. 4 (2020): 118–131.``"""
     rest = body[m.end() :].strip(" ,.")
+    if chicago := _CHICAGO_SOURCE.match(rest):
+        return {
+            "authors": _authors(body[: m.start()].strip(" ,.")),
+            "title": _trim(m["title"]),
+            "journal": chicago["journal"].strip(),
+            "year": int(chicago["year"]),
+            "volume": chicago["volume"],
+            "issue": chicago["issue"] or "",
+            "pages": chicago["pages"] or "",
+        }
     fields = {f.group(0).split(".")[0].lower(): f["value"] for f in _IEEE_FIELD.finditer(rest)}
     years = _ANY_YEAR.findall(rest)
     journal = re.split(r",\s*(?:vol|no|pp?)\.|,\s*(?:1[89]|20)\d{2}\b", rest, maxsplit=1, flags=re.I)[0]
@@ -378,7 +395,8 @@ def _vancouver_source(m: re.Match[str]) -> dict:
 _NATURE_SOURCE = re.compile(
     r"(?P<journal>[A-Z][^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
 )
-_NATURE_AUTHOR = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3},? (?:[A-Z]\.[ -]?){1,3}"
+_UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
+_NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
 _NATURE_AUTHORS = re.compile(
     rf"(?P<authors>{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?: et al\.)?)\s+"
 )
@@ -387,6 +405,11 @@ _NATURE_AUTHORS = re.compile(
 def _read_nature(body: str, m: re.Match[str]) -> dict | None:
     """``Authors. Title. Journal 5, 10-20 (2020).``: the year in brackets closes the entry."""
     segments = _segments(body[: m.start()].strip())
+    # A journal abbreviated with full stops ("Nat. Genet. 52, 1183–1194") fills sentences of its own.
+    start = len(segments) - 1
+    while start > 1 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
+        start -= 1
+    segments = [*segments[:start], " ".join(segments[start:])]
     source = _NATURE_SOURCE.fullmatch(segments[-1].rstrip(".")) if len(segments) >= 2 else None
     if not source:
         return None
@@ -406,15 +429,25 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
 
 
 def _read_apa(body: str, m: re.Match[str]) -> dict:
-    """``Authors (2020). Title. Journal, 5(2), 10-20.``"""
-    rest = _segments(body[m.end() :])
-    fields = {"authors": _authors(body[: m.start()]), "year": int(m["year"]), "title": _title(rest[:1])}
-    source = " ".join(rest[1:]).rstrip(".")
-    if s := _APA_SOURCE.fullmatch(source):
-        fields.update(journal=s["journal"].strip(), volume=s["volume"], issue=s["issue"] or "", pages=s["pages"] or "")
+    """``Authors (2020). Title. Journal, 5(2), 10-20.``; Harvard's ``Authors (2019) 'Title', Journal, 37(15),
+    pp. 12–20.``; Cell Press's ``Authors (2018). Title. Cancer Cell 33, 10–25.``"""
+    after = body[m.end() :].strip()
+    if quoted := _SINGLE_QUOTED_TITLE.match(after):
+        title, source = quoted["title"], after[quoted.end() :].strip(" ,.")
+    else:
+        rest = _segments(after)
+        title, source = _title(rest[:1]), " ".join(rest[1:]).rstrip(".")
+    fields = {"authors": _authors(body[: m.start()]), "year": int(m["year"]), "title": _trim(title)}
+    if s := _APA_SOURCE.fullmatch(source) or _NATURE_SOURCE.fullmatch(source):
+        issue = s["issue"] or ""
+        fields.update(journal=s["journal"].strip(), volume=s["volume"], issue=issue, pages=s["pages"] or "")
     else:
         fields["journal"] = source.strip()
     return fields
+
+
+# Harvard's title in single quotes, followed by a comma: "'Acquired ESR1 mutations', Journal of ..."
+_SINGLE_QUOTED_TITLE = re.compile(r"^['‘](?P<title>.+?)['’],\s")
 
 
 def _read_head(segments: list[str], has_journal: bool) -> dict:

@@ -222,7 +222,7 @@ class Hit:
         }
 
 
-_NAME_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?")
+_NAME_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?|(?:[A-Z]\.){2,3}")  # "J", "J.-P.", "R.A."
 _JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
 
 
@@ -237,6 +237,8 @@ def surnames_of(authors: str) -> tuple[str, ...]:
             continue
         if len(parts) > 1 and _NAME_INITIAL.fullmatch(parts[0]) and parts[0].endswith("."):
             names.append(parts[-1])  # "J. Smith" (IEEE): initials first
+        elif len(parts) > 1 and _INITIALS.fullmatch(parts[-1]):
+            names.append(" ".join(parts[:-1]))  # "El Khoury J" (Vancouver)
         else:
-            names.append(" ".join(parts[:-1]) if len(parts) > 1 else parts[0])
+            names.append(" ".join(parts))  # "Ó Súilleabháin" of "Ó Súilleabháin, C." (its initials apart)
     return tuple(n for n in names if n)

@@ -81,6 +81,26 @@ def test_author_first_and_url_only_entries_export():
     assert "UR  - https://www.who.int/publications/i/item/9789240093461" in to_ris([web])
 
 
+def test_every_author_style_exports_as_surname_and_initials():
+    from bcqa.references import parse_entry
+
+    styles = [
+        "Hsu, P. D., Lander, E. S. & Zhang, F. Development of CRISPR. Cell 157, 1262–1278 (2014).",
+        'J. Smith, K. Jones, and L. Brown, "Antibiotic resistance in the ICU," IEEE Trans. Med. Imaging, vol. 38,'
+        " pp. 12–20, 2019.",
+        "Ó Súilleabháin, C., Byrne, D. & Walsh, E. FGFR1 amplification. Nat. Commun. 11, 5021 (2020).",
+        "World Health Organization. Global tuberculosis report 2023. Geneva: WHO; 2023.",
+    ]
+    bib = to_bibtex([parse_entry(n, raw, "x.md") for n, raw in enumerate(styles, 1)])
+    assert "author = {Hsu, P. D. and Lander, E. S. and Zhang, F}" in bib and "pages = {1262--1278}" in bib
+    assert "author = {Smith, J. and Jones, K. and Brown, L.}" in bib
+    assert (
+        "author = {Ó Súilleabháin, C. and Byrne, D. and Walsh, E}" in bib and "@article{osuilleabhain2020ref3," in bib
+    )
+    assert "author = {{World Health Organization}}" in bib
+    assert "SP  - 1262\nEP  - 1278" in to_ris([parse_entry(1, styles[0])])
+
+
 def test_aliases_merge_rows(document):
     ev = build_evidence(document.statements, {"mdr1": ["abcb1"], "p53": ["tp53"]}, columns=THERAPIES)
     assert "ABCB1 (MDR1)" in ev.markers and "MDR1" not in ev.markers and "ABCB1" not in ev.markers

@@ -1,11 +1,14 @@
-"""Five reviews in the styles users export from their tools, each written blind with its questions.
+"""Reviews in the styles users export from their tools, each written blind with its questions.
 
 ``tests/documents/styles/`` holds a Pandoc markdown review (YAML front matter,
 underlined headings, APA entries), a plain-text copy of a PDF (hyphenated line
 breaks, page headers, an aligned table, IEEE entries), a chat assistant's
 export (emoji headings, link markers, linked-title entries), a Word document
-converted by Pandoc (CRLF, soft hyphens, ligatures, a grid table) and a CMS
-page full of inline HTML.  The parser was fixed on them, so their questions
+converted by Pandoc (CRLF, soft hyphens, ligatures, a grid table), a CMS
+page full of inline HTML, a review whose reference list mixes eleven citation
+styles (AMA, Harvard, Chicago, MLA, Cell, Nature, books, preprints, trial
+registrations) and a note kept in Obsidian (callouts, wiki links, comments,
+tasks, footnote references).  The parser was fixed on them, so their questions
 are dev: these tests keep what was fixed from coming back.
 """
 
@@ -30,12 +33,14 @@ LEFTOVER = re.compile(
 )
 
 # Dev figures when the suite was written (2026-12-01); a drop fails.
-TOP1_FLOOR = {
-    "assistant_export": 0.75,
-    "docx_export": 0.75,
-    "html_review": 0.83,
-    "pandoc_review": 0.91,
-    "pdf_export_review": 0.83,
+FLOOR = {
+    "assistant_export": {"top1": 0.75, "reference_recall5": 1.0},
+    "docx_export": {"top1": 0.75, "reference_recall5": 1.0},
+    "html_review": {"top1": 0.83, "reference_recall5": 1.0},
+    "pandoc_review": {"top1": 0.91, "reference_recall5": 1.0},
+    "pdf_export_review": {"top1": 0.83, "reference_recall5": 1.0},
+    "refstyles": {"top1": 0.83, "reference_recall5": 0.87},
+    "vault_note": {"top1": 0.66, "reference_recall5": 1.0},
 }
 
 
@@ -59,6 +64,7 @@ def test_a_style_documents_answers_do_not_drop(path, tmp_path):
     qa = Assistant.load(document, tmp_path / "index", progress=None)
     report = evaluate(qa, load_golden(path), document.read_text(encoding="utf-8-sig"))
     m = report.metrics["bcqa"]
-    assert m["top1"] >= TOP1_FLOOR[path.stem], report.failures
-    assert m["attribution"] == 1.0 and m["reference_recall5"] == 1.0, report.failures
+    for metric, floor in FLOOR[path.stem].items():
+        assert m[metric] >= floor, (metric, m[metric], report.failures)
+    assert m["attribution"] == 1.0, report.failures
     assert m["false_abstention"] == 0.0, report.failures

@@ -210,6 +210,7 @@ def test_citation_group_forms(group, numbers):
         ("<sup>4</sup>", (4,)),
         ("<sup>4,6</sup>", (4, 6)),
         ("<sup>[4]</sup>", (4,)),
+        ("^4,6^", (4, 6)),  # Pandoc's superscript
         ("[Ref. 4]", (4,)),
         ("[refs 4, 6]", (4, 6)),
         ("(ref. [4])", (4,)),

@@ -70,6 +70,8 @@ _OTHER_MARKERS = (
     (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】"), r"[\1]"),
     # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites)
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>", re.I), r"[\1]"),
+    # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
+    (re.compile(rf"\s*(?<![\d^])\^\s*({_NUMBER_LIST})\s*\^"), r"[\1]"),
     # [Ref. 4], [refs 4, 6]
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers

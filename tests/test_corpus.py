@@ -885,3 +885,35 @@ def test_a_notes_apps_markup_obsidian():
         ("C481S follows acalabrutinib.", (3,)),
         ("Pirtobrutinib was approved in 2023.", (3,)),
     ]
+
+
+def test_a_word_processors_paste_one_line_per_paragraph():
+    """No blank line between paragraphs: each long line is one; headings, a tab table, IEEE habits."""
+    long = "Phage resistance arises quickly in most bacterial cultures exposed to a single phage in the laboratory"
+    text = (
+        "Mechanisms of Bacterial Resistance to Bacteriophage Therapy: A Review\n"
+        "I. INTRODUCTION\n"
+        f"{long} [1]. It is usually measured as defined in Eq. (1) as the ratio of titres on two strains [2].\n"
+        "A. Receptor loss\n"
+        f"{long}, and three classes have been described [2]: (i) point mutations, (ii) deletions, and (iii) "
+        "regulatory changes. As shown in [1], LPS mutations arose in 18 of 20 cultures within one day of exposure.\n"
+        "Species\tPhage\tRef.\nE. coli\tT4\t[1]\nE. coli\tλ\t[2]\n"
+        "ACKNOWLEDGMENT\n"
+        "The authors thank the members of the laboratory for helpful discussions and the reviewers for comments.\n"
+        "REFERENCES\n[1] A. Roe and C. Poe, “Phage resistance in the clinic and the laboratory,” Nat. Commun.,"
+        " vol. 13, no. 1, Art. no. 4457, 2022.\n"
+        "[2] B. Doe and D. Moe, “Receptor loss and receptor masking in Gram-negative bacteria,” Sci. Rep., vol. 6,"
+        " pp. 1–9, 2016.\n"
+    )
+    document = parse_document(text, "t.txt")
+    assert document.title.startswith("Mechanisms of Bacterial Resistance")
+    assert [(s.section, s.text[:40], s.citations) for s in document.statements] == [
+        ("I. INTRODUCTION", long[:40], (1,)),
+        ("I. INTRODUCTION", "It is usually measured as defined in Eq.", (2,)),
+        ("A. Receptor loss", long[:40], (2,)),
+        ("A. Receptor loss", "As shown in, LPS mutations arose in 18 o", (1,)),
+        ("A. Receptor loss", "Species: E. coli; Phage: T4", (1,)),
+        ("A. Receptor loss", "Species: E. coli; Phage: λ", (2,)),
+    ]
+    assert document.statements[2].text.endswith("(iii) regulatory changes.")
+    assert (document.references[1].volume, document.references[1].issue) == ("13", "1")  # not "Art. no."

@@ -76,7 +76,11 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers
     (
-        re.compile(r"\(\s*(?:refs?\.?|see(?: also)?|cf\.?|reviewed in)\s*((?:\[[^\]]*\][\s,;]*)+)\)", re.I),
+        re.compile(
+            r"\(\s*(?:refs?\.?|see(?: also)?(?:,?\s*e\.g\.,?)?|e\.g\.,?|cf\.?|reviewed in)\s*"
+            r"((?:\[[^\]]*\][\s,;]*)+)\)",
+            re.I,
+        ),
         r"\1",
     ),
 )
@@ -93,7 +97,13 @@ _REFERENCES_TITLE = re.compile(
     r"sources|citations|(?:further|suggested|recommended)\s+reading)(?:\s+(?:and\s+notes|list))?$",
     re.I,
 )
-_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
+# Back matter of a paper: who helped and paid, who declares what.
+_BACK_MATTER = re.compile(
+    r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
+    r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?)\W*$",
+    re.I,
+)
+_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
@@ -224,6 +234,41 @@ def _grid_as_pipes(block: list[str]) -> list[str]:
 
 # --- line breaks ------------------------------------------------------------------
 
+# Text pasted from a word processor has one line per paragraph and no blank line between them
+# ("I. INTRODUCTION" / "Antimicrobial resistance was ..." / "A. Receptor loss" / ...).  Read line
+# by line, it would be one paragraph; when most lines are long and blank lines rare, each line is
+# a paragraph of its own (a table's rows and a list's items stay together).
+_LONG_LINE = 100
+_FEW_BLANKS = 0.1
+
+
+def _one_paragraph_per_line(text: str) -> str:
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 3 or (len(lines) - len(filled)) > _FEW_BLANKS * len(filled):
+        return text
+    long = [line.rstrip() for line in filled if len(line) >= _LONG_LINE]
+    ended = sum(line.endswith((".", "!", "?", "]", ")", '"', "”")) for line in long)
+    if len(long) < 3 or len(long) < 0.3 * len(filled) or ended < 0.6 * len(long):
+        return text  # hard-wrapped: a paragraph's lines are short and run on
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        joined = (
+            _TABLE_ROW.match(line)
+            and _TABLE_ROW.match(previous)
+            or "\t" in line
+            and "\t" in previous
+            or _BULLET.match(line)
+            and (_BULLET.match(previous) or previous.rstrip().endswith(":"))
+            or line[:1].isspace()
+        )
+        if previous.strip() and line.strip() and not joined:
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 # Text copied out of a PDF carries each page's running header or footer ("Journal of Ovarian
 # Research 2024; 17: 112", "Varga et al.") and its page number, often mid-paragraph.  A line
 # repeated at least three times that holds a number or "et al." is such furniture; so is a
@@ -333,6 +378,11 @@ _CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:but|while|whereas|althou
 # subject, and the longer text pushed one breast-cancer dev question down.
 _ANAPHORIC_OPENING = re.compile(r"(?:it|its|this|these|those|they|their|them|such|both|the latter|the former)\b", re.I)
 _CLOSING = re.compile(r"^[\s.!?)\]\"'”’*]*$")
+_CITES_AS_OBJECT = re.compile(
+    r"(?:^|\b(?:as\s+(?:shown|reported|described|reviewed)|according|reported|described|shown))\s*(?:in|by|to)?\s*$"
+    r"|^\W*(?:in|see|cf\.?)\s*$",
+    re.I,
+)
 _EDGE = " \t,;:"
 
 
@@ -443,6 +493,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
     text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(_note_markup(html_to_markdown(text)))))
+    text = _one_paragraph_per_line(text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
@@ -471,6 +522,8 @@ def parse_document(text: str, name: str = "document") -> Document:
             blocks.append(entries)
             warnings += problems
             continue
+        if _BACK_MATTER.match(_HEADING_NUMBER.sub("", section.title)):
+            continue  # acknowledgements, funding, competing interests: about the authors, not the subject
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
             for sentence in split_sentences(block):
@@ -874,6 +927,10 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
     """The cells of a paragraph laid out as a table (header first), or None."""
     if len(lines) < _MIN_TABLE_LINES:
         return None
+    if all("\t" in line for line in lines):  # columns set apart by tabs
+        cells = [[c.strip() for c in re.split(r"\t+", line.strip())] for line in lines]
+        if len(cells[0]) >= 2 and all(len(row) == len(cells[0]) for row in cells):
+            return [[_bracketed_markers(c) for c in row] for row in cells]
     spans = [[(m.start(), m.group(0)) for m in _CELL.finditer(line.expandtabs(8))] for line in lines]
     width = len(spans[0])
     if width < 2 or any(len(row) != width for row in spans):
@@ -1052,13 +1109,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _LOWER_START = re.compile(r"[a-z]+(?=[\s,;:.)]|$)")
 _LONE_WORD = re.compile(r"[^\W\d_]+\.")
 _BEFORE_QUANTITY = re.compile(r"(?:^|[\s(])(?:ca|approx|avg)\.$", re.I)
+# Abbreviations that name what the number after them points to: "Eq. (1)", "Fig. 2", "Ref. 9".
+_BEFORE_NUMBER = re.compile(r"(?:^|[\s(])(?:eqs?|figs?|refs?|tabs?|nos?|art|sec|vol|ch|suppl)\.$", re.I)
+# An item of a list inside a sentence: "(a)", "(ii)", "1)".
+_ENUMERATOR = re.compile(r"\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)[\s,;:]")
 
 
 def _abbreviation_cut(before: str, after: str) -> bool:
     """True when pysbd's cut between ``before`` and ``after`` follows an abbreviation, not a sentence."""
     before = before.strip()
+    if _ENUMERATOR.match(after) and (after.startswith("(") or not before.endswith((".", "!", "?"))):
+        return True  # "(a), capsule-deficient ...", "two routes: 1) homologous ...": items of one sentence
     if not before.endswith("."):
         return False
+    if _BEFORE_NUMBER.search(before) and after[:1] in "(0123456789":
+        return True  # "defined in Eq. (1) as", "Ref. [9]", "Art. no. 4457"
     if _CAPTION_LABEL.fullmatch(before):
         return True  # "Figure 1." starts its caption
     if _LOWER_START.match(after) is not None:
@@ -1117,6 +1182,11 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
     for offset, numbers in sorted(marks):
         after = sentence[offset:]
         if _CLOSING.match(after):
+            closing.update(numbers)
+            continue
+        if _CITES_AS_OBJECT.search(sentence[start:offset]):
+            # "As shown in [8], mutations ...", "In [18], a ...": the marker is what the words
+            # before it point to, so it cites the claim that follows, not a clause of its own.
             closing.update(numbers)
             continue
         if after.lstrip().startswith(":") and not any(o > offset for o, _ in marks):

@@ -335,7 +335,7 @@ _CHICAGO_SOURCE = re.compile(
     rf"(?P<journal>[^,]+?)\s+(?P<volume>\d+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Za-z]+\.?\s+)?{_YEAR}\)"
     r"(?::\s*(?P<pages>[\w–-]+))?"
 )
-_IEEE_FIELD = re.compile(r"\b(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)
+_IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)  # not "Art. no. 4457"
 
 
 def _read_ieee(body: str, m: re.Match[str]) -> dict:

@@ -917,3 +917,31 @@ def test_a_word_processors_paste_one_line_per_paragraph():
     ]
     assert document.statements[2].text.endswith("(iii) regulatory changes.")
     assert (document.references[1].volume, document.references[1].issue) == ("13", "1")  # not "Art. no."
+
+
+def test_a_google_docs_export():
+    """Escaped list numbers, comment anchors and their list, lettered and roman items, a cell break."""
+    text = (
+        "# KRAS G12C resistance\n\n## 1\\. Bypass\n\nBypass routes include [3]:\n\n"
+        "1. upstream kinases [1]:\n    a. oncogenic fusions of ALK and RET [2];\n"
+        "        i. NF1 loss raises RAS-GTP [2];\n        ii. PTEN loss activates AKT [3].\n\n"
+        "In lung cancer lines the feedback is weaker[a] [1].\n\n"
+        "| Mechanism | Example | Ref |\n|---|---|---|\n| In trans | G12D<br>G12V | [2] |\n| Bypass | MET | [3] |\n\n"
+        "**References**\n\n1\\. Skoulidis F, Li BT. Sotorasib for lung cancers. N Engl J Med. 2021;384(25):2371-81.\n"
+        "2\\. Awad MM. Acquired resistance. J Clin Oncol. 2022;40(16\\_suppl):102.\n"
+        "3\\. Zhao Y. Diverse alterations. Nature. 2021;599:679-83.\n\n"
+        "[a]Jane Doe: please check whether this holds for all lung cancer lines\n"
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Bypass routes include", (3,)),
+        ("upstream kinases", (1,)),
+        ("oncogenic fusions of ALK and RET", (2,)),
+        ("NF1 loss raises RAS-GTP", (2,)),
+        ("PTEN loss activates AKT.", (3,)),
+        ("In lung cancer lines the feedback is weaker.", (1,)),
+        ("Mechanism: In trans; Example: G12D G12V", (2,)),
+        ("Mechanism: Bypass; Example: MET", (3,)),
+    ]
+    assert sorted(document.references) == [1, 2, 3] and not document.warnings
+    assert document.references[2].issue == "16_suppl"

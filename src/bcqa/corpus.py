@@ -107,7 +107,7 @@ _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+(.*)$")
+_BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+(.*)$")  # "a.", "ii."
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # "> > nested" too
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$")  # "> [!note] Title" (Obsidian)
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
@@ -160,6 +160,27 @@ _TYPOGRAPHY = str.maketrans(
     {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"}
     | {chr(0xFB00 + i): letters for i, letters in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))}
 )
+
+# --- an office suite's markdown export (Google Docs) -------------------------------------
+
+# "1\. Skoulidis F, ..." escapes the full stop of a list number; "lower[a] [6]" anchors comment
+# [a], whose text ("[a]Jane Doe: please check ...") is listed at the end: neither is the document's.
+# A line break inside a table cell ("G12D<br>G12C") keeps the row on its line.
+_ESCAPED_NUMBER = re.compile(r"^([ \t]*(?:#{1,6}[ \t]*)?\d{1,3})\\([.)])", re.M)
+_COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[])\[[a-z]{1,2}\]")
+_COMMENT_LINE = re.compile(r"^[ \t]*\[[a-z]{1,2}\]\S.*$\n?", re.M)
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def _docs_export(text: str) -> str:
+    if "\\" in text:
+        text = _ESCAPED_NUMBER.sub(r"\1\2", text)
+    if "[" in text:
+        text = _COMMENT_ANCHOR.sub("", _COMMENT_LINE.sub("", text))
+    if "<br" in text.lower():
+        text = "\n".join(_CELL_BREAK.sub(" ", line) if _TABLE_ROW.match(line) else line for line in text.split("\n"))
+    return text
+
 
 # --- a notes app's markdown (Obsidian, Notion) ------------------------------------------
 
@@ -492,7 +513,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
-    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(_note_markup(html_to_markdown(text)))))
+    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(_note_markup(html_to_markdown(_docs_export(text))))))
     text = _one_paragraph_per_line(text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")

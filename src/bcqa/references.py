@@ -204,6 +204,7 @@ def _strip_markup(text: str, links: bool = True) -> str:
     text = _BULLET_LINE.sub("", text)
     if links:
         text = _MD_LINK.sub(_plain_link, text)
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # markdown escapes: "16\_suppl" is 16_suppl
     text = _AUTOLINK.sub(r"\g<url>", text)
     return re.sub(r"\S+", _strip_emphasis, text)
 

@@ -892,6 +892,7 @@ def test_a_word_processors_paste_one_line_per_paragraph():
     long = "Phage resistance arises quickly in most bacterial cultures exposed to a single phage in the laboratory"
     text = (
         "Mechanisms of Bacterial Resistance to Bacteriophage Therapy: A Review\n"
+        "Index Terms—Phage therapy, receptor loss, restriction-modification, CRISPR-Cas, abortive infection.\n"
         "I. INTRODUCTION\n"
         f"{long} [1]. It is usually measured as defined in Eq. (1) as the ratio of titres on two strains [2].\n"
         "A. Receptor loss\n"

@@ -966,8 +966,15 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
 
 
 def _metadata(lines: list[str]) -> bool:
-    """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d")."""
-    return all(_METADATA_LINE.match(line) for line in lines) or _METADATA_LINE.match(" ".join(lines)) is not None
+    """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d"), or a keyword list."""
+    joined = " ".join(lines)
+    return all(_METADATA_LINE.match(line) for line in lines) or bool(
+        _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
+    )
+
+
+# "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).
+_KEYWORDS = re.compile(r"^\W*(?:index\s+terms|key\s*words|subject\s+terms)\s*[—–:-]", re.I)
 
 
 def _about_its_making(lines: list[str]) -> bool:

@@ -385,6 +385,17 @@ ENTRIES = [
         id="nature-abbreviated-journal",
     ),
     pytest.param(
+        "Draper M, Ibekwe C. Single-cell lineage tracing. bioRxiv [Preprint]. 2023. doi:10.1101/2023.03.14.532611",
+        {"journal": "bioRxiv", "year": 2023, "doi": "10.1101/2023.03.14.532611"},
+        id="preprint",
+    ),
+    pytest.param(
+        'Phage Directory, "Phage therapy providers and phage banks," 2024. [Online]. Available:'
+        " https://phage.directory/capsid/phage-banks",
+        {"title": "Phage therapy providers and phage banks", "journal": "", "year": 2024},
+        id="ieee-web-page",
+    ),
+    pytest.param(
         "A. Vaswani et al., “Attention is all you need,” in Proc. NeurIPS, 2017, pp. 5998–6008.",
         {"title": "Attention is all you need", "journal": "Proc. NeurIPS", "year": 2017, "first_author": "Vaswani"},
         id="ieee-proceedings",

@@ -57,6 +57,7 @@ _DOI_HOST = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
 _NOISE = re.compile(
     r"\b(?:PMID|PMCID)\s*:?\s*(?:PMC)?\d+\.?"
     r"|\bAvailable\s+(?:from|at|online)\s*:?"
+    r"|\[Online\]\.?\s*(?:Available\s*:?)?"
     r"|\[(?:cited|accessed)[^\]]*\]\.?"
     r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\.",
     re.I,
@@ -180,12 +181,15 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
         fields = _read_linked(_collapse(_strip_markup(linked["label"])), tail)
     else:
         fields = _read_fields(_body(raw))
-    journal = fields.get("journal", "")
+    journal = _MEDIUM.sub("", fields.get("journal", ""))  # "bioRxiv [Preprint]" is bioRxiv
+    if journal:
+        fields["journal"] = journal
     if journal and _abbreviated(journal) and f"{journal}." in raw:
         fields["journal"] = f"{journal}."  # "N. Engl. J. Med.": the full stop is the abbreviation's
     return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
 
 
+_MEDIUM = re.compile(r"\s*\[(?:preprint|internet|online|serial|e-?book)\]", re.I)
 _DOTTED_WORD = re.compile(r"\b([A-Z][a-z]{0,11})\.\s")
 
 
@@ -359,7 +363,7 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
     return {
         "authors": _authors(body[: m.start()].strip(" ,")),
         "title": _trim(m["title"]),
-        "journal": _trim(re.sub(r"^in\s+", "", journal)),
+        "journal": "" if _ANY_YEAR.fullmatch(_trim(journal)) else _trim(re.sub(r"^in\s+", "", journal)),
         "year": int(years[-1]) if years else None,
         "volume": fields.get("vol", ""),
         "issue": fields.get("no", ""),

@@ -946,3 +946,39 @@ def test_a_google_docs_export():
     ]
     assert sorted(document.references) == [1, 2, 3] and not document.warnings
     assert document.references[2].issue == "16_suppl"
+
+
+def test_a_preprints_line_numbers_wrapped_header_and_headings_right_above_their_text():
+    header = (
+        "bioRxiv preprint doi: https://doi.org/10.1101/2024.05.01.592000; this version posted May 3, 2024.\n"
+        "(which was not certified by peer review) is the author/funder. All rights reserved.\n"
+    )
+    body = [
+        "Pathways to integrase inhibitor resistance in HIV-1: mechanisms,",
+        "fitness costs and clinical implications",
+        "",
+        "Introduction",
+        "More than 29 million people were receiving antiretroviral therapy at the end of",
+        "2022, and the number continues to grow [1]. Resistance to the first-",
+        "generation agents arises through three main pathways [2].",
+        "",
+        "Results and Discussion",
+        "The Q148 pathway",
+        "Substitutions at glutamine 148 cause the biggest loss of raltegravir susceptibility",
+        "[1]. Raltegravir and dolutegravir share the",
+        "same two-metal-binding pharmacophore [2].",
+    ]
+    lines = [f"{n} {line}".rstrip() for n, line in enumerate(body, 1)]
+    refs = "\nReferences\n\n1. Title 1. Doe J. J Med. 2020;1:1.\n2. Title 2. Roe K. J Med. 2021;2:2.\n"
+    text = header + "\n".join(lines[:12]) + "\n" + header + lines[12] + "\n" + header + refs
+    document = parse_document(text, "preprint.txt")
+    assert (
+        document.title
+        == "Pathways to integrase inhibitor resistance in HIV-1: mechanisms, fitness costs and clinical implications"
+    )
+    assert [(s.section, s.text[:50], s.citations) for s in document.statements] == [
+        ("Introduction", "More than 29 million people were receiving antiret", (1,)),
+        ("Introduction", "Resistance to the first-generation agents arises t", (2,)),
+        ("The Q148 pathway", "Substitutions at glutamine 148 cause the biggest l", (1,)),
+        ("The Q148 pathway", "Raltegravir and dolutegravir share the same two-me", (2,)),
+    ]

@@ -255,6 +255,26 @@ def _grid_as_pipes(block: list[str]) -> list[str]:
 
 # --- line breaks ------------------------------------------------------------------
 
+# A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
+# ..."), blank ones too ("23" alone).  When most lines open with a number and the numbers count up
+# one by one, they are the page's, not the text's: the number goes, and a numbered blank line is blank.
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,5})(?:[ \t]+|$)")
+_NUMBERED_SHARE = 0.5
+_COUNTING_SHARE = 0.8
+
+
+def _strip_line_numbers(text: str) -> str:
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    numbers = [int(m.group(1)) for line in filled if (m := _LINE_NUMBER.match(line))]
+    if len(numbers) < 10 or len(numbers) < _NUMBERED_SHARE * len(filled):
+        return text
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    if steps < _COUNTING_SHARE * (len(numbers) - 1):
+        return text
+    return "\n".join(_LINE_NUMBER.sub("", line, count=1) for line in lines)
+
+
 # Text pasted from a word processor has one line per paragraph and no blank line between them
 # ("I. INTRODUCTION" / "Antimicrobial resistance was ..." / "A. Receptor loss" / ...).  Read line
 # by line, it would be one paragraph; when most lines are long and blank lines rare, each line is
@@ -314,6 +334,17 @@ def _strip_page_furniture(text: str) -> str:
     }
     blank = [not line.strip() for line in lines]
     furniture = [line.strip() in repeated for line in lines]
+    # A header wrapped over lines ("... posted May 3, 2024. The copyright holder for this preprint" /
+    # "(which was not certified by peer review) is the author/funder. ..."): a line repeated as
+    # often that stands next to furniture is furniture.
+    spread = True
+    while spread:
+        spread = False
+        for i, line in enumerate(lines):
+            if furniture[i] or blank[i] or counts[line.strip()] < _FURNITURE_REPEATS:
+                continue
+            if any(furniture[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+                furniture[i] = spread = True
     for i, line in enumerate(lines):
         if _PAGE_NUMBER.match(line):
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
@@ -513,7 +544,10 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
-    text = _rejoin_broken_words(_strip_page_furniture(_grid_tables(_note_markup(html_to_markdown(_docs_export(text))))))
+    # Each step undoes one way a tool wraps text, in the order they were applied to it.
+    for step in (_strip_line_numbers, _docs_export, html_to_markdown, _note_markup, _grid_tables):
+        text = step(text)
+    text = _rejoin_broken_words(_strip_page_furniture(text))
     text = _one_paragraph_per_line(text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
@@ -622,6 +656,9 @@ def _split_sections(text: str) -> list[_Section]:
         if plain.get(i) == "+":  # a subtitle line under the title
             sections[-1].title = f"{sections[-1].title} — {_plain_title(line.strip())}"
             continue
+        if plain.get(i) == "&":  # the title, wrapped
+            sections[-1].title = f"{sections[-1].title} {_plain_title(line.strip())}"
+            continue
         if plain.get(i) == "~":  # an author or date line under the title
             continue
         if i in plain:
@@ -679,15 +716,34 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
     if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
         return found
     found.update(_title_block(lines, found))
+    heading = lambda j: _looks_like_heading(  # noqa: E731
+        lines[j], 10, numbered=bool(_BULLET.match(lines[j])) and _numbered_heading(lines, j)
+    )
     for i, line in enumerate(lines):
-        if (
-            i not in found
-            and blank(i - 1)
-            and blank(i + 1)
-            and _looks_like_heading(line, 10, numbered=bool(_BULLET.match(line)) and _numbered_heading(lines, i))
-        ):
+        if i in found or not (blank(i - 1) or found.get(i - 1) == "?"):
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        # A heading over a sub-heading over its text ("Results and Discussion" / "The Q148 pathway" / ...).
+        over_subheading = (
+            i + 2 < len(lines)
+            and len(nxt.split()) <= _HEADING_ABOVE_WORDS
+            and _right_above_its_text(nxt, lines[i + 2])
+            and heading(i + 1)
+        )
+        if (blank(i + 1) or _right_above_its_text(line, nxt) or over_subheading) and heading(i):
             found[i] = "?"
     return found
+
+
+def _right_above_its_text(line: str, nxt: str) -> bool:
+    """A short heading with its paragraph on the very next line ("Introduction" / "More than 29
+    million people ..."): the next line opens a sentence and is far longer.  The first line of a
+    hard-wrapped paragraph is as long as the lines under it, so it never qualifies."""
+    short = len(line.split()) <= _HEADING_ABOVE_WORDS
+    return short and nxt.lstrip()[:1].isupper() and len(nxt.strip()) >= 2 * len(line.strip())
+
+
+_HEADING_ABOVE_WORDS = 6
 
 
 # A paragraph that is one bold phrase ("**Introduction**") is a heading, in
@@ -733,12 +789,21 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
     if start is None or start in found:
         return {}
     block = _paragraph_at(lines, start)
-    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start], _TITLE_WORDS):
+    # A title wrapped over lines ("... in HIV-1: mechanisms," / "fitness costs and clinical
+    # implications") is read whole: a line that ends in a comma or runs on in lower case continues it.
+    wrapped = [i for i in block[1:] if lines[i - 1].rstrip().endswith(",") or lines[i].lstrip()[:1].islower()]
+    title = " ".join(lines[i].strip() for i in [start, *wrapped])
+    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start].rstrip(" ,"), _TITLE_WORDS):
+        return {}
+    if len(title.split()) > _TITLE_WORDS or title.rstrip()[-1] in ".?!;:":
         return {}
     if any(not _byline_like(lines[i]) for i in block):
         return {}
     out, mark = {start: "="}, "+"
     for i in block[1:]:
+        if i in wrapped and mark == "+":
+            out[i] = "&"
+            continue
         if not _looks_like_heading(lines[i]) or _BYLINE.search(lines[i]):
             mark = "~"  # from the first byline line on, the rest is byline too
         out[i] = mark

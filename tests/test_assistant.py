@@ -201,3 +201,17 @@ def test_a_build_says_what_the_parser_could_not_read(tmp_path):
     heard: list[str] = []
     Assistant.load(tmp_path / "notes.md", tmp_path / "index", encoder=FakeEncoder(), progress=heard.append)
     assert "warning: notes.md: cited but not in the reference list: [2]" in heard
+
+
+def test_an_answer_from_several_documents_says_whose_each_claim_is(two_documents):
+    """[1] of one document is never read as [1] of another: the answer names each document."""
+    a = two_documents.ask("Which statements cite reference 1?", k=10)
+    documents = {h.statement.document for h in a.statements}
+    assert documents == {"antibiotic_notes.md", "breast_cancer_resistance_review.md"}
+    lines = a.answer.split("\n")
+    assert {line.split(":**")[0].lstrip("*") for line in lines} == documents
+    for line in lines:
+        document = line.split(":**")[0].lstrip("*")
+        # Each line names only its own document's [1].
+        own = next(r for r in a.references if r.document == document and r.number == 1)
+        assert own.first_author in line

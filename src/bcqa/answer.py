@@ -157,15 +157,16 @@ def compose(
         text = reason or "The document has no statements that answer this."
         return Answer(question, True, text, hits, refs, "abstain", tuple(documents))
     if mode == "reference":
-        text = _reference_answer(hits, [references[key] for key in focus if key in references])
+        focused = [references[key] for key in focus if key in references]
+        text = _by_document(hits, lambda group: _reference_answer(group, focused))
     elif mode == "list":
         text = _grouped(hits)
     elif mode == "overview":
-        text = _claims(hits)
+        text = _by_document(hits, _claims)
     else:
         top = hits[0].score
         chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
-        text = _claims(chosen)
+        text = _by_document(chosen, _claims)
     if note:
         text = f"({note}) {text}"
     return Answer(question, False, text, hits, refs, mode, tuple(documents))
@@ -196,20 +197,33 @@ def _claims(hits: Sequence[Hit]) -> str:
     return " ".join(out)
 
 
+def _by_document(hits: Sequence[Hit], render) -> str:
+    """``render`` of the hits; with hits from several documents, one line per document, named,
+    so that [6] of one document is never read as [6] of another."""
+    documents = list(dict.fromkeys(h.statement.document for h in hits))
+    if len(documents) <= 1:
+        return render(hits)
+    return "\n".join(f"**{d}:** " + render([h for h in hits if h.statement.document == d]) for d in documents)
+
+
 def _grouped(hits: Sequence[Hit]) -> str:
-    """Claims grouped by section, in document order within each group."""
-    sections: dict[str, list[Hit]] = {}
+    """Claims grouped by section (by document and section when several), in document order within each group."""
+    several = len({h.statement.document for h in hits}) > 1
+    sections: dict[tuple[str, str], list[Hit]] = {}
     for h in hits:
-        sections.setdefault(h.statement.section, []).append(h)
+        sections.setdefault((h.statement.document, h.statement.section), []).append(h)
     parts = []
-    for section, group in sections.items():
+    for (document, section), group in sections.items():
         group.sort(key=lambda h: h.statement.position)
-        parts.append(f"**{section}:** " + _claims(group))
+        label = f"{document} · {section}" if several else section
+        parts.append(f"**{label}:** " + _claims(group))
     return "\n".join(parts)
 
 
 def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
-    names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus)
+    """ "The document cites [n] Author et al., Journal Year for: ..." naming only this document's references."""
+    documents = {h.statement.document for h in hits}
+    names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus if r.document in documents)
     ordered = sorted(hits, key=lambda h: h.statement.position)
     return f"The document cites {names} for: " + _claims(ordered)
 

@@ -166,7 +166,7 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
     else:
         parts.append(_heading(level, "Answer", f"{turn}-answer"))
         if answer.mode == "reference":
-            lead = answer.answer.split(" for: ")[0]
+            lead = re.sub(r"^\*\*[^*\n]+:\*\* ", "", answer.answer.split(" for: ")[0])  # several documents
             parts.append(f"<p class='lead'>{_e(lead)}:</p>")
         elif lead := _leading_note(answer.answer):
             parts.append(f"<p class='lead'>{_e(lead)}</p>")

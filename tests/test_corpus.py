@@ -982,3 +982,13 @@ def test_a_preprints_line_numbers_wrapped_header_and_headings_right_above_their_
         ("The Q148 pathway", "Substitutions at glutamine 148 cause the biggest l", (1,)),
         ("The Q148 pathway", "Raltegravir and dolutegravir share the same two-me", (2,)),
     ]
+
+
+def test_affiliations_and_the_corresponding_author_are_no_claims():
+    text = (
+        "# INSTI resistance\n\n1 Department of Molecular Virology, University of Northbridge, UK\n"
+        "3 Division of Infectious Diseases, St. Columba Hospital, Dublin, Ireland\n\n"
+        "*Corresponding author: Daniel J. Ferreira, daniel.ferreira@example.ie\n\n"
+        "The Department of Health reported rising resistance [1].\n" + REFS
+    )
+    assert _statements(text) == [("The Department of Health reported rising resistance.", (1,))]

@@ -114,7 +114,7 @@ _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
 _METADATA_LINE = re.compile(
-    r"^[ \t]*(?:\*\*|__)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
+    r"^[ \t]*(?:\*\*|__|\*(?=[A-Z]))?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
     # a value with no closing full stop, or one that opens with a date ("Generated on: 2025-05-02 by ...")
     r"(?:(?!.*\.[ \t]*$)|(?=\d{4}-\d{2}-\d{2}\b|\d{1,2} [A-Z][a-z]+ \d{4}\b|[A-Z][a-z]+ \d{1,2}, \d{4}\b))\S.*$"
 )
@@ -1031,11 +1031,20 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
 
 
 def _metadata(lines: list[str]) -> bool:
-    """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d"), or a keyword list."""
+    """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d"), a keyword
+    list, or the authors' affiliations ("1 Department of Molecular Virology, University of ...")."""
     joined = " ".join(lines)
+    if all(_AFFILIATION.match(line) for line in lines) and not CITE_GROUP.search(joined):
+        return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
     )
+
+
+_AFFILIATION = re.compile(
+    r"^[ \t]*(?:\d{1,2}|[a-z]|[*†‡§])?[ \t]*(?:Department|Dept\.|Institute|Division|School|Faculty|Laboratory"
+    r"|Centre|Center|University|Hospital|College)\b(?!.*\.[ \t]*$).{0,200}$"  # no sentence ends on it
+)
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).

@@ -183,7 +183,7 @@ def analyse(
 # Words too general to be "what the document does not mention".
 _VAGUE = set(
     "use used using ready known new good best main way ways thing things happen happens work works like make "
-    "get one many much often also well really currently today current".split()
+    "get one many much often also well really currently today current et al".split()
 )
 
 

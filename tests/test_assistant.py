@@ -215,3 +215,11 @@ def test_an_answer_from_several_documents_says_whose_each_claim_is(two_documents
         # Each line names only its own document's [1].
         own = next(r for r in a.references if r.document == document and r.number == 1)
         assert own.first_author in line
+
+
+def test_a_question_naming_a_loaded_file_is_about_that_document(two_documents):
+    a = two_documents.ask("Which statements in antibiotic_notes.md cite reference 1?", k=10)
+    assert a.statements and {h.statement.document for h in a.statements} == {"antibiotic_notes.md"}
+    overview = two_documents.ask("What is antibiotic_notes.md about?")
+    assert not overview.abstained and overview.mode == "overview"
+    assert {h.statement.document for h in overview.statements} == {"antibiotic_notes.md"}

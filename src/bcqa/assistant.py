@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -370,14 +371,17 @@ class Assistant:
         self, questions: Sequence[str], k: int, allowed: frozenset[str] | None, search_only: bool = False
     ) -> list[list[tuple[Decision, float]]]:
         """Per question, each document's decision with its best cosine (for merging)."""
-        queries = [[self._analyse(q, v) for v in self._views] for q in questions]
-        texts = list(dict.fromkeys(q.dense_text for per in queries for q in per))
+        queries = []
+        for question in questions:
+            text, views = self._named_documents(question)
+            queries.append([(v, self._analyse(text, v)) for v in views])
+        texts = list(dict.fromkeys(q.dense_text for per in queries for _, q in per))
         matrix = self.retriever.dense_scores(texts)
         row_of = {t: matrix[i] for i, t in enumerate(texts)}
         out = []
         for per in queries:
             decisions = []
-            for view, q in zip(self._views, per):
+            for view, q in per:
                 if not (q.tokens or q.references or q.missing_references or q.overview):
                     continue
                 scores = self.retriever.score_part(view.part, row_of[q.dense_text], q.tokens)
@@ -395,6 +399,20 @@ class Assistant:
                 decisions.append((d, best))
             out.append(decisions)
         return out
+
+    def _named_documents(self, question: str) -> tuple[str, list[_View]]:
+        """A question that names a loaded file ("What is refstyles.md about?", "Which statements in
+        amr.md cite reference 6?") is about that document only, read as "this document"."""
+        if len(self._views) < 2:
+            return question, self._views
+        named = [v for v in self._views if re.search(rf"(?<![\w.]){re.escape(v.part.document.name)}\b", question, re.I)]
+        if not named:
+            return question, self._views
+        for view in named:
+            question = re.sub(
+                rf"(?<![\w.]){re.escape(view.part.document.name)}\b", "this document", question, flags=re.I
+            )
+        return question, named
 
     def _check_sections(self, sections: Sequence[str] | None) -> frozenset[str] | None:
         if not sections:

@@ -89,6 +89,7 @@ class _View:
     vocabulary: frozenset[str]
     cited: frozenset[str] = frozenset()
     title: str = ""  # named by an overview
+    named: re.Pattern[str] | None = None  # the document's file name as a question writes it
 
 
 class Assistant:
@@ -121,7 +122,13 @@ class Assistant:
         self.document_paths: list[Path] = []  # set by load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
         self._views = [
-            _View(part, part.sparse.vocabulary, _title_words(part.document), document_title(part.document))
+            _View(
+                part,
+                part.sparse.vocabulary,
+                _title_words(part.document),
+                document_title(part.document),
+                re.compile(rf"(?<![\w.]){re.escape(part.document.name)}\b", re.I),
+            )
             for part in retriever.parts
         ]
 
@@ -405,13 +412,11 @@ class Assistant:
         amr.md cite reference 6?") is about that document only, read as "this document"."""
         if len(self._views) < 2:
             return question, self._views
-        named = [v for v in self._views if re.search(rf"(?<![\w.]){re.escape(v.part.document.name)}\b", question, re.I)]
+        named = [v for v in self._views if v.named.search(question)]
         if not named:
             return question, self._views
         for view in named:
-            question = re.sub(
-                rf"(?<![\w.]){re.escape(view.part.document.name)}\b", "this document", question, flags=re.I
-            )
+            question = view.named.sub("this document", question)
         return question, named
 
     def _check_sections(self, sections: Sequence[str] | None) -> frozenset[str] | None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +41,7 @@ from pathlib import Path
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.references import merge_reference_blocks, parse_reference_block
-from bcqa.sanitize import strip_controls
+from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words
 from bcqa.types import Document, Statement
 
@@ -138,8 +139,6 @@ _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}
-# A markdown escape ("\<2,000", "\*") is the character itself.
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
 # An exponent or a subscript in HTML ("10<sup>6</sup>", "IC<sub>50</sub>", "Ca<sup>2+</sup>") is
@@ -296,13 +295,10 @@ def _one_paragraph_per_line(text: str) -> str:
     for line in lines:
         previous = out[-1] if out else ""
         joined = (
-            _TABLE_ROW.match(line)
-            and _TABLE_ROW.match(previous)
-            or "\t" in line
-            and "\t" in previous
-            or _BULLET.match(line)
-            and (_BULLET.match(previous) or previous.rstrip().endswith(":"))
-            or line[:1].isspace()
+            (_TABLE_ROW.match(line) and _TABLE_ROW.match(previous))  # a table's rows
+            or ("\t" in line and "\t" in previous)  # a tab-separated table's rows
+            or (_BULLET.match(line) and (_BULLET.match(previous) or previous.rstrip().endswith(":")))  # a list
+            or line[:1].isspace()  # a continuation or a nested item
         )
         if previous.strip() and line.strip() and not joined:
             out.append("")
@@ -321,9 +317,7 @@ _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*
 def _strip_page_furniture(text: str) -> str:
     """The text without page headers, footers and numbers; a paragraph they cut is one paragraph again."""
     lines = text.split("\n")
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    counts = Counter(line.strip() for line in lines)
     repeated = {
         key
         for key, n in counts.items()
@@ -572,12 +566,13 @@ def parse_document(text: str, name: str = "document") -> Document:
     headings = {_heading_key(s.title) for s in sections if s.title}
     for section in sections:
         body = "\n".join(section.body)
-        if _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", section.title).rstrip(":")):
+        bare = _HEADING_NUMBER.sub("", section.title)
+        if _REFERENCES_TITLE.match(bare.rstrip(":")):
             entries, problems = parse_reference_block(body, document=name)
             blocks.append(entries)
             warnings += problems
             continue
-        if _BACK_MATTER.match(_HEADING_NUMBER.sub("", section.title)):
+        if _BACK_MATTER.match(bare):
             continue  # acknowledgements, funding, competing interests: about the authors, not the subject
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
@@ -1148,7 +1143,7 @@ def _strip_markdown(text: str) -> str:
     text = _HTML.sub("", text)
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return _ESCAPED.sub(r"\1", text.replace("`", ""))
+    return unescape_markdown(text.replace("`", ""))
 
 
 def _script(match: re.Match) -> str:

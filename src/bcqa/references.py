@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bcqa.sanitize import unescape_markdown
 from bcqa.text import english_words
 from bcqa.types import ET_AL_TAIL, Reference
 
@@ -208,7 +209,7 @@ def _strip_markup(text: str, links: bool = True) -> str:
     text = _BULLET_LINE.sub("", text)
     if links:
         text = _MD_LINK.sub(_plain_link, text)
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # markdown escapes: "16\_suppl" is 16_suppl
+    text = unescape_markdown(text)  # "16\_suppl" is 16_suppl
     text = _AUTOLINK.sub(r"\g<url>", text)
     return re.sub(r"\S+", _strip_emphasis, text)
 

@@ -22,6 +22,15 @@ _CONTROLS = {c: " " for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), *map(ord, 
 _READABLE_SCRIPTS = ("LATIN", "GREEK")
 
 
+# A markdown escape ("\<2,000", "\*", "16\_suppl") is the character itself.
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """``text`` with each markdown backslash escape replaced by the character it escapes."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
 def strip_controls(text: str) -> str:
     """``text`` without escape sequences, control characters or bidi overrides (tab and newline kept)."""
     return _ESCAPE.sub("", text).translate(_CONTROLS)

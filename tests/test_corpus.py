@@ -232,6 +232,59 @@ def test_a_superscript_exponent_is_not_a_marker():
 
 
 @pytest.mark.parametrize(
+    ("marker", "numbers"),
+    [("¹", (1,)), ("²,³", (2, 3)), ("²˒³", (2, 3)), ("⁴⁻⁶", (4, 5, 6)), ("⁴–⁶", (4, 5, 6)), ("¹,⁴⁻⁶", (1, 4, 5, 6))],
+)
+def test_superscript_digits_cite_when_the_document_never_cites_in_brackets(marker, numbers):
+    """Copied from a journal's web page or PDF: "resistant.¹ Efflux pumps²,³ ..."."""
+    text = f"A is higher.{marker} B is lower{marker}, while C rose.⁹{REFS}"
+    assert _statements(text) == [("A is higher.", numbers), ("B is lower", numbers), ("while C rose.", (9,))]
+
+
+@pytest.mark.parametrize(
+    ("marker", "numbers"),
+    [
+        ("(4)", (4,)),
+        ("(4, 6)", (4, 6)),
+        ("(4,6)", (4, 6)),
+        ("(4–6)", (4, 5, 6)),
+        ("(4-6)", (4, 5, 6)),
+        ("(1, 4–6)", (1, 4, 5, 6)),
+    ],
+)
+def test_numbers_in_parentheses_cite_when_the_document_never_cites_in_brackets(marker, numbers):
+    """Vancouver in parentheses: "first reported in 1996 (1)."."""
+    text = f"A is higher {marker}. B is lower {marker}, while C rose (9).{REFS}"
+    assert _statements(text) == [("A is higher.", numbers), ("B is lower", numbers), ("while C rose.", (9,))]
+
+
+def test_superscripts_and_parentheses_that_are_no_markers_stay_text():
+    quoted = [
+        "Parasites reached 10⁶ per ml and 10⁻³ of them survived in 5 km² (2019).",
+        "The χ² test and I² = 40% and R² were used (n = 48), see (Table 1).",
+        "Calcium (Ca²⁺) enters (12).",  # the list has nine entries
+        "Three routes exist: (1) uptake, (2) sequestration and (3) metabolism.",
+    ]
+    text = " ".join(quoted) + " A is higher.¹ B is lower.² C rose (3). D fell (4, 5)."
+    assert _statements(text + REFS) == [(q, ()) for q in quoted] + [
+        ("A is higher.", (1,)),
+        ("B is lower.", (2,)),
+        ("C rose.", (3,)),
+        ("D fell.", (4, 5)),
+    ]
+
+
+def test_a_document_that_cites_in_brackets_keeps_its_parentheses_and_superscripts():
+    text = f"A is higher [1]. B is lower (2). C rose³ and D fell (4). E and F [5] rose.{REFS}"
+    assert _statements(text) == [
+        ("A is higher.", (1,)),
+        ("B is lower (2).", ()),
+        ("C rose³ and D fell (4).", ()),
+        ("E and F rose.", (5,)),
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "quoted"),
     [
         ("10<sup>-6</sup> M", "10⁻⁶ M"),
@@ -257,6 +310,8 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
     [
         ("A rises in X, while[1][2] B falls in Y.[3]", [("A rises in X", (1, 2)), ("while B falls in Y.", (3,))]),
         ("A rises [1], and B falls [2].", [("A rises", (1,)), ("and B falls.", (2,))]),
+        # A superscript sits after the comma: "mefloquine,²⁴ which prompted ...¹".
+        ("A rises,[1] which lowers B.[2]", [("A rises", (1,)), ("which lowers B.", (2,))]),
         ("A rises and B falls.[2][1]", [("A rises and B falls.", (1, 2))]),
         ("Although A rises [1], B falls [2].", [("Although A rises", (1,)), ("B falls.", (2,))]),
         ("Drug X [3] lowers Y [4].", [("Drug X lowers Y.", (3, 4))]),
@@ -992,3 +1047,60 @@ def test_affiliations_and_the_corresponding_author_are_no_claims():
         "The Department of Health reported rising resistance [1].\n" + REFS
     )
     assert _statements(text) == [("The Department of Health reported rising resistance.", (1,))]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Laura M. Bertolini<sup>1</sup>, Rajesh K. Venkataraman<sup>2</sup> and Heather J. O'Donnell<sup>1,*</sup>",
+        "Maria T. Okonkwo¹, James R. Holloway², Sokha Chea³ & Ingrid Lindqvist¹,⁴",
+        "Anne-Marie van der Berg^1^ and José Núñez^2^",
+    ],
+)
+def test_an_author_line_with_affiliation_marks_is_no_claim(byline):
+    text = (
+        f"# Herbicide resistance\n\n{byline}\n\n"
+        "<sup>1</sup> Department of Agronomy, University of Western Plains, Lincoln, NE, USA\n"
+        "<sup>2</sup> School of Agriculture, Coastal University, Brisbane, Australia\n\n"
+        "¹Centre for Tropical Medicine, University of Oxford, Oxford, UK. ²Department of Epidemiology, London, UK.\n\n"
+        "\\* Correspondence: h.odonnell@uwp.edu\n\ne-mail: maria.okonkwo@example.org\n\n"
+        "Glyphosate resistance was first reported in 1996 (1). Ryegrass resisted it (2). "
+        "Uptake was traced with <sup>31</sup>P NMR (3).\n" + REFS
+    )
+    assert _statements(text) == [
+        ("Glyphosate resistance was first reported in 1996.", (1,)),
+        ("Ryegrass resisted it.", (2,)),
+        ("Uptake was traced with ³¹P NMR.", (3,)),
+    ]
+
+
+def test_a_sentence_in_title_case_names_is_still_a_claim():
+    text = f"Maria Okonkwo and James Holloway found resistance¹ in Rwanda. Kelch13 mutations² rose.{REFS}"
+    assert _statements(text) == [
+        ("Maria Okonkwo and James Holloway found resistance in Rwanda.", (1,)),
+        ("Kelch13 mutations rose.", (2,)),
+    ]
+
+
+def test_a_journal_web_pages_copy_title_table_caption_and_markers_after_symbols():
+    title = (
+        "Artemisinin and partner-drug resistance in Plasmodium falciparum malaria: mechanisms, spread and surveillance"
+    )
+    text = (
+        f"{title}\n\nMaria T. Okonkwo¹ & Sokha Chea²\n\nIntroduction\n\n"
+        "The dominant allele is C580Y,¹ whereas R539T and I543T² confer the highest survival.\n\n"
+        "Table 1 | Combinations and their markers\n"
+        "Partner drug    Combination                       Marker\n"
+        "Lumefantrine    artemether–lumefantrine           pfmdr1 N86\n"
+        "Piperaquine     dihydroartemisinin–piperaquine    plasmepsin 2/3\n"
+        + REFS.replace("## References", "References")
+    )
+    document = parse_document(text, "t.txt")
+    assert document.title == title
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("The dominant allele is C580Y", (1,)),
+        ("whereas R539T and I543T confer the highest survival.", (2,)),
+        ("Partner drug: Lumefantrine; Combination: artemether–lumefantrine; Marker: pfmdr1 N86", ()),
+        ("Partner drug: Piperaquine; Combination: dihydroartemisinin–piperaquine; Marker: plasmepsin 2/3", ()),
+    ]
+    assert document.statements[-1].context == "Table 1 | Combinations and their markers"

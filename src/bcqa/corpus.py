@@ -34,6 +34,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -69,8 +70,9 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】
     (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】"), r"[\1]"),
-    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites)
-    (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>", re.I), r"[\1]"),
+    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites;
+    # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
+    (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
     # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
     (re.compile(rf"\s*(?<![\d^])\^\s*({_NUMBER_LIST})\s*\^"), r"[\1]"),
     # [Ref. 4], [refs 4, 6]
@@ -85,6 +87,68 @@ _OTHER_MARKERS = (
         r"\1",
     ),
 )
+
+# A document whose numbered reference list is not cited in brackets may cite in superscript
+# digits ("resistant.¹ Efflux", "pumps²,³", "⁴⁻⁶": copied from a PDF or a web page) or in
+# parentheses ("rarer (7).", "(8, 9)", "(10–12)").  Either way of writing is read as markers
+# only then, and only for numbers the list holds: elsewhere "m²", "I²" and "(2019)" are text.
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻⸴˒", "0123456789–,,")
+_SUP_ITEM = rf"[{_SUPERSCRIPT_DIGITS}]{{1,3}}(?:\s?[⁻–-]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})?"
+# After a word of three letters or more ("I543T¹⁹" too) or after punctuation; never after a digit ("10⁶"), a
+# one- or two-letter symbol ("R²", "χ²", "cm²") or a unit after a number ("5 km²"), and never a
+# charge ("Ca²⁺").
+_SUPERSCRIPT_MARKER = re.compile(
+    rf"(?:(?<=\w\w[^\W\d_])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
+    rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{_SUPERSCRIPT_DIGITS}\w])"
+)
+# "(7)", "(8, 9)", "(10–12)"; a lone "(2) word" right after a comma, colon, "and" or the start
+# of a line is an enumerator ("two routes: (1) efflux and (2) ..."), not a marker.
+_PAREN_MARKER = re.compile(rf"\(\s*({_NUMBER_LIST})\s*\)(?![\w(])")
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
+_MIN_UNBRACKETED = 2  # groups of a way of writing before the document is taken to cite that way
+_OUTNUMBER = 3  # ... and as many times the bracketed groups it has (a few "<sup>1</sup>" affiliations)
+
+
+def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], str] | None:
+    """How a document cites when it does not cite in brackets: a rewrite to "[n]", or None.
+
+    A way of writing is chosen when the document has three times as many such groups as bracketed
+    ones (an author's affiliation "<sup>1</sup>" is not what makes a document cite in brackets).
+    """
+    # Authors' and affiliations' marks are not how the document cites.
+    text = "\n".join(line for line in lines if not (_author_line(line) or _affiliations(line)))
+    if not listed:
+        return None
+    bracketed = len(CITE_GROUP.findall(_bracketed_markers(text)))
+
+    def numbers_listed(group: str) -> bool:
+        numbers = parse_citation_group(f"[{group}]")
+        return bool(numbers) and set(numbers) <= listed
+
+    def superscript(m: re.Match) -> str:
+        group = m.group(1).translate(_PLAIN_DIGITS)
+        return f"[{group}]" if numbers_listed(group) else m.group(0)
+
+    def parenthesised(m: re.Match) -> str:
+        lone = m.group(1).isdigit()
+        if not numbers_listed(m.group(1)) or (lone and _ENUMERATOR_BEFORE.search(m.string, 0, m.start())):
+            return m.group(0)
+        return f"[{m.group(1)}]"
+
+    ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised)]
+    counts = [sum(rewrite(m) != m.group(0) for m in pattern.finditer(text)) for pattern, rewrite in ways]
+    chosen = [(p, r) for (p, r), n in zip(ways, counts) if n >= max(_MIN_UNBRACKETED, _OUTNUMBER * bracketed)]
+    if not chosen:
+        return None
+
+    def to_brackets(body: str) -> str:
+        for pattern, rewrite in chosen:
+            body = pattern.sub(rewrite, body)
+        return body
+
+    return to_brackets
+
 
 # --- markdown -----------------------------------------------------------------
 
@@ -115,7 +179,7 @@ _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
 _METADATA_LINE = re.compile(
-    r"^[ \t]*(?:\*\*|__|\*(?=[A-Z]))?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
+    r"^[ \t]*(?:\*\*|__|\\?\*[ \t]?(?=[A-Z])|[†‡§][ \t]?)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
     # a value with no closing full stop, or one that opens with a date ("Generated on: 2025-05-02 by ...")
     r"(?:(?!.*\.[ \t]*$)|(?=\d{4}-\d{2}-\d{2}\b|\d{1,2} [A-Z][a-z]+ \d{4}\b|[A-Z][a-z]+ \d{1,2}, \d{4}\b))\S.*$"
 )
@@ -132,7 +196,7 @@ _PROVENANCE = re.compile(
 # A figure or table caption ("Figure 1. Overview of ...", "Table 2: Frequency of ...") describes
 # the figure: uncited it is no claim, and its label never stands alone as a sentence.
 _LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Za-z]?"
-_CAPTION = re.compile(rf"^\W*{_LABEL}[.:](?:\s|$)", re.I)
+_CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\|)(?:\s|$)", re.I)  # "Table 1 | ..." (Nature)
 _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
@@ -559,21 +623,26 @@ def parse_document(text: str, name: str = "document") -> Document:
         entries, problems = parse_reference_block(footnotes, document=name)
         blocks.append(entries)
         warnings += problems
+    body_sections = []
+    for section in sections:
+        bare = _HEADING_NUMBER.sub("", section.title)
+        if _REFERENCES_TITLE.match(bare.rstrip(":")):
+            entries, problems = parse_reference_block("\n".join(section.body), document=name)
+            blocks.append(entries)
+            warnings += problems
+        elif not _BACK_MATTER.match(bare):  # acknowledgements, funding: about the authors, not the subject
+            body_sections.append(section)
+    listed = {r.number for block in blocks for r in block}
+    markers = _unbracketed_markers([line for s in body_sections for line in s.body], listed)
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0
     # An uncited line that only repeats a heading ("Background" in a table of contents) is not a claim.
     headings = {_heading_key(s.title) for s in sections if s.title}
-    for section in sections:
+    for section in body_sections:
         body = "\n".join(section.body)
-        bare = _HEADING_NUMBER.sub("", section.title)
-        if _REFERENCES_TITLE.match(bare.rstrip(":")):
-            entries, problems = parse_reference_block(body, document=name)
-            blocks.append(entries)
-            warnings += problems
-            continue
-        if _BACK_MATTER.match(bare):
-            continue  # acknowledgements, funding, competing interests: about the authors, not the subject
+        if markers is not None:
+            body = markers(body)
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
             for sentence in split_sentences(block):
@@ -761,7 +830,7 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
     words = line.split()
     return (
         0 < len(words) <= max_words
-        and bool(_STANDALONE.match(line))
+        and bool(_STANDALONE.match(line) or (max_words > 12 and _STANDALONE.match(line[:100])))
         and (numbered or not _BULLET.match(line))
         and line.rstrip()[-1] not in ".?!;:,"
         and not CITE_GROUP.search(line)
@@ -927,6 +996,11 @@ def split_blocks(body: str) -> list[_Block]:
         if kind == "paragraph" and (rows := _aligned_table(raw)):
             blocks.extend(_row_block(rows[0], cells, lead_in) for cells in rows[1:])
             current = []
+        elif kind == "paragraph" and raw and _CAPTION.match(raw[0]) and (rows := _aligned_table(raw[1:])):
+            # A caption over its table: the rows are searched with it.
+            caption = make_block(raw[0]).text
+            blocks.extend(_row_block(rows[0], cells, caption) for cells in rows[1:])
+            current = []
         raw = []
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
@@ -1031,15 +1105,59 @@ def _metadata(lines: list[str]) -> bool:
     joined = " ".join(lines)
     if all(_AFFILIATION.match(line) for line in lines) and not CITE_GROUP.search(joined):
         return True
+    if all(_author_line(line) for line in lines) or _affiliations(joined) or _EMAIL_LINE.match(joined):
+        return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
     )
 
 
 _AFFILIATION = re.compile(
-    r"^[ \t]*(?:\d{1,2}|[a-z]|[*†‡§])?[ \t]*(?:Department|Dept\.|Institute|Division|School|Faculty|Laboratory"
+    r"^[ \t]*(?:<sup>[^<>]{1,8}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\d{1,2}|[a-z]|[*†‡§])?[ \t]*"
+    r"(?:Department|Dept\.|Institute|Division|School|Faculty|Laboratory"
     r"|Centre|Center|University|Hospital|College)\b(?!.*\.[ \t]*$).{0,200}$"  # no sentence ends on it
 )
+
+
+# Several affiliations run together, each after its mark: "¹Centre for Tropical Medicine, ..., UK.
+# ²Department of ...".
+_AFFILIATION_START = re.compile(r"(?:<sup>[^<>]{1,8}</sup>|(?<![\w.])[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[ \t]*")
+_INSTITUTION = re.compile(
+    r"\b(?:Department|Dept\.|Institute|Institut\w*|Division|School|Faculty|Laboratory|Centre|Center|University"
+    r"|Hospital|College|Unit|Program(?:me)?)\b"
+)
+# "e-mail: a.b@example.org", "Email a.b@example.org": a contact line, no claim.
+_EMAIL_LINE = re.compile(r"^\W*e-?mail\b[^@]{0,40}\S+@\S+\s*$", re.I)
+
+
+def _affiliations(text: str) -> bool:
+    """Text that is only affiliations, each after its mark and naming an institution."""
+    if CITE_GROUP.search(text) or not _AFFILIATION_START.match(text.lstrip()):
+        return False
+    parts = [p for p in _AFFILIATION_START.split(text.strip()) if p.strip()]
+    return all(_INSTITUTION.search(p) for p in parts)
+
+
+# The authors under a title, each name with its affiliation mark: "Laura M. Bertolini<sup>1</sup>,
+# Rajesh K. Venkataraman<sup>2</sup> and Heather J. O'Donnell<sup>1,*</sup>", "A. Smith¹, B. Jones²*".
+_AFFILIATION_MARK = re.compile(
+    r"[ \t]*(?:<sup>[^<>]{1,12}</sup>|\^[^^\s]{1,12}\^|\[[\d,*†‡a-z]{1,8}\]"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎][,¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎]{0,7})"
+)
+_NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
+_NAME_WORD = (
+    r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?:-[A-Z]\.)?"  # Heather, O'Donnell, M., J.-P.
+    r"|van|von|de|der|den|da|das|dos|del|della|di|du|le|la|ten|ter|bin)"
+)
+_PERSON = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}}")
+
+
+def _author_line(line: str) -> bool:
+    """Only people's names (two to five words each), at least one with an affiliation mark."""
+    if len(line) > 600 or len(_AFFILIATION_MARK.findall(line)) < 1:
+        return False
+    names = [n for part in _AFFILIATION_MARK.split(line) for n in _NAME_SEPARATOR.split(part) if n.strip()]
+    return bool(names) and all(_PERSON.fullmatch(n.strip()) for n in names)
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).
@@ -1291,8 +1409,8 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # colon is what [9] describes, not a claim of its own without a number.
             closing.update(numbers)
             continue
-        if _CONTINUES_CLAUSE.match(after):
-            cut = offset
+        if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
+            cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
         else:
             joins = list(_CLAUSE_JOIN.finditer(sentence, start, offset))
             if not joins:

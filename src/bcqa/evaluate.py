@@ -225,8 +225,9 @@ def run_bcqa(qa: Assistant, rows: Sequence[GoldenQuestion]) -> list[Outcome]:
 
 def naive_sentences(raw: str) -> list[str]:
     """The naive split: a regex on sentence punctuation (or a closing citation
-    marker) followed by a capital, over the raw text, references and all."""
-    parts = re.split(r"(?<=[.?!])\s+|(?<=\])\s+(?=[A-Z*])", raw)
+    marker, "]" or a superscript digit) followed by a capital, over the raw text,
+    references and all."""
+    parts = re.split(r"(?<=[.?!])\s+|(?<=[\]⁰¹²³⁴⁵⁶⁷⁸⁹])\s+(?=[A-Z*])", raw)
     return [s.strip() for s in parts if len(s.strip()) > 20]
 
 

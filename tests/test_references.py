@@ -453,6 +453,28 @@ ENTRIES = [
         {"first_author": "World Health Organization", "year": 2022},
         id="group-author-is-its-own-first-author",
     ),
+    pytest.param(
+        "Price RN, von Seidlein L. Chloroquine-resistant P. vivax and the shrinking P. falciparum map. "
+        "Trends Parasitol 30, 12–19 (2014).",
+        {"title": "Chloroquine-resistant P. vivax and the shrinking P. falciparum map", "journal": "Trends Parasitol"},
+        id="an-abbreviated-genus-ends-no-title",
+    ),
+    pytest.param(
+        "Ge X, d'Avignon DA, Sammons RD. Rapid vacuolar sequestration. Pest Manag Sci. 2010;66(4):345-8.",
+        {"authors": "Ge X, d'Avignon DA, Sammons RD", "title": "Rapid vacuolar sequestration"},
+        id="an-elided-particle-opens-a-surname",
+    ),
+    pytest.param(
+        "MalariaGEN Plasmodium falciparum Community Project. Genomic epidemiology of artemisinin resistant malaria. "
+        "eLife 5, e08714 (2016).",
+        {
+            "first_author": "MalariaGEN Plasmodium falciparum Community Project",
+            "title": "Genomic epidemiology of artemisinin resistant malaria",
+            "journal": "eLife",
+            "pages": "e08714",
+        },
+        id="a-group-named-with-a-species-and-a-journal-in-lower-case",
+    ),
 ]
 
 

@@ -85,6 +85,9 @@ _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # ("Candida auris sp. nov., a novel ... yeast").
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|nov)\.$", re.I)
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
+# A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title.
+_GENUS = re.compile(r"(?<![\w.])[A-Z]\.$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -398,8 +401,10 @@ def _vancouver_source(m: re.Match[str]) -> dict:
 
 
 # Nature style: "Hsu, P. D., Lander, E. S. & Zhang, F. Title. Cell 157, 1262–1278 (2014)."
+# A journal's name may open in lower case: "eLife", "mBio", "iScience", "npj Vaccines".
+_JOURNAL_START = r"(?:[A-Z]|[a-z]{1,2}[A-Z]|npj\s)"
 _NATURE_SOURCE = re.compile(
-    r"(?P<journal>[A-Z][^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
+    rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
@@ -492,8 +497,8 @@ def _segments(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif ch in ".?!" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
             segment = text[start : i + 1].strip()
-            if _ABBREVIATION_END.search(segment):
-                continue
+            if _ABBREVIATION_END.search(segment) or _GENUS.search(text, 0, i + 1) and _LOWER_NEXT.match(text, i + 1):
+                continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
             segments.append(segment)
             start = i + 1
     tail = text[start:].strip()
@@ -516,6 +521,9 @@ def _is_author_list(segment: str) -> bool:
     return bool(items) and all(_is_author(item) for item in items)
 
 
+_ELIDED = re.compile(r"[a-z]{1,4}['’][A-Z]")
+
+
 def _is_author(item: str) -> bool:
     """``Liu Z``, ``El Khoury J``, ``Guevara-Nieto HM``, ``Győrffy B``, ``van der Berg A``."""
     *surname, initials = item.split() or [""]
@@ -524,7 +532,8 @@ def _is_author(item: str) -> bool:
     if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
         return False
     # Lower-case words are name particles ("van", "de la"); they are short and never end a surname.
-    capitalised = [word[0].isupper() for word in surname]
+    # An elided particle starts a capitalised name: "d'Avignon", "dell'Orto".
+    capitalised = [word[0].isupper() or bool(_ELIDED.match(word)) for word in surname]
     particles_ok = all(cap or len(word) <= 3 for word, cap in zip(surname, capitalised))
     return capitalised[-1] and particles_ok
 
@@ -541,11 +550,15 @@ def _looks_corporate(segment: str) -> bool:
     """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry."""
     words = _trim(segment).split()
     group = _GROUP_WORD.search(segment) is not None
+    # A name that ends in its group word may hold any lower-case word ("MalariaGEN Plasmodium falciparum
+    # Community Project"); elsewhere only short ones ("of", "the").
+    named = bool(words) and _GROUP_WORD.fullmatch(words[-1]) is not None
     return (
         0 < len(words) <= (10 if group else 6)
         and words[0][0].isupper()
         and all(
-            w[0].isupper() or (group and w[0].isdigit()) or (w.isalpha() and w.islower() and len(w) <= 3) for w in words
+            w[0].isupper() or (group and w[0].isdigit()) or (w.isalpha() and w.islower() and (len(w) <= 3 or named))
+            for w in words
         )
     )
 

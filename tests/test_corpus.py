@@ -1104,3 +1104,145 @@ def test_a_journal_web_pages_copy_title_table_caption_and_markers_after_symbols(
         ("Partner drug: Piperaquine; Combination: dihydroartemisinin–piperaquine; Marker: plasmepsin 2/3", ()),
     ]
     assert document.statements[-1].context == "Table 1 | Combinations and their markers"
+
+
+WIKIPEDIA = """Antimicrobial resistance in Neisseria gonorrhoeae
+
+From Wikipedia, the free encyclopedia
+
+This article is about drug resistance in the gonococcus. For the infection itself, see Gonorrhea.
+
+Resistance in Neisseria gonorrhoeae now spans every class of drug used against it.[1][2]
+
+Contents
+hide
+(Top)
+1 History
+Toggle History subsection
+1.1 Penicillin
+2 Mechanisms
+2.1 penA
+
+History[edit]
+
+Penicillin[edit]
+Penicillinase-producing strains appeared in 1976,[1]: 594–595 while chromosomal resistance rose slowly.[2]:12[3]
+The tetM plasmid spread widely.[3][citation needed] Surveillance began in 1986.[2][note 1]
+
+penA[edit]
+Mosaic penA alleles lower ceftriaxone susceptibility.[3]: 45
+See also[edit]
+Antimicrobial resistance
+Gonorrhea
+
+Notes[edit]
+a. ^ The tetM plasmid mobilises other plasmids.
+
+References[edit]
+1. ^ a b Unemo M, Shafer WM (July 2014). "Antimicrobial resistance in Neisseria gonorrhoeae in the 21st century". Clinical Microbiology Reviews. 27 (3): 587–613. doi:10.1128/CMR.00010-14. PMC 4135894. PMID 24982323.
+2. ^ a b c "Gonococcal infections". World Health Organization. 11 July 2023. Retrieved 12 May 2023.
+3. ^ Spratt BG (March 1988). "Hybrid penicillin-binding proteins". Nature. 332 (6160): 173–176. Bibcode:1988Natur.332..173S.
+
+External links[edit]
+"Gonorrhea – CDC Detailed Fact Sheet". Centers for Disease Control and Prevention.
+v t e
+Retrieved from "https://en.wikipedia.org/w/index.php?title=X&oldid=1"
+Categories: Antimicrobial resistance | Gonorrhea
+This page was last edited on 3 March 2024, at 10:15 (UTC).
+"""
+
+
+def test_a_wikipedia_page_copied_whole():
+    document = parse_document(WIKIPEDIA, "wiki.txt")
+    assert document.title == "Antimicrobial resistance in Neisseria gonorrhoeae"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Resistance in Neisseria gonorrhoeae now spans every class of drug used against it.", (1, 2)),
+        ("Penicillin", "Penicillinase-producing strains appeared in 1976", (1,)),
+        ("Penicillin", "while chromosomal resistance rose slowly.", (2, 3)),
+        ("Penicillin", "The tetM plasmid spread widely.", (3,)),
+        ("Penicillin", "Surveillance began in 1986.", (2,)),
+        ("penA", "Mosaic penA alleles lower ceftriaxone susceptibility.", (3,)),
+        ("Notes", "The tetM plasmid mobilises other plasmids.", ()),
+    ]
+    assert not document.warnings
+    first, who, spratt = document.references.values()
+    assert (first.authors, first.year, first.journal, first.volume, first.pages) == (
+        "Unemo M, Shafer WM",
+        2014,
+        "Clinical Microbiology Reviews",
+        "27",
+        "587–613",
+    )
+    assert who.title == "Gonococcal infections" and spratt.journal == "Nature" and spratt.year == 1988
+
+
+PMC = """Front Microbiol. 2022; 13: 845632.
+Published online 2022 Mar 8. doi: 10.3389/fmicb.2022.845632
+PMCID: PMC8950000
+PMID: 35356524
+Carbapenem Resistance in Acinetobacter baumannii: Mechanisms and Infection Control
+Maria K. Lindqvist,1 Daniel R. Osei,2,* and Hiroshi Tanabe1,3
+Author information Article notes Copyright and License information PMC Disclaimer
+Copyright © 2022 Lindqvist, Osei and Tanabe.
+This is an open-access article distributed under the terms of the Creative Commons Attribution License (CC BY).
+Go to:
+Introduction
+Acinetobacter baumannii survives for months on dry hospital surfaces [1].
+
+Table 1
+Principal mechanisms of carbapenem resistance.
+Mechanism\tMain determinants
+Class D carbapenemases\tOXA-23, OXA-24/40
+Porin loss\tCarO
+Open in a separate window
+RND, resistance-nodulation-division.
+
+Figure 1
+Outer membrane of A. baumannii.
+Open in a separate window
+
+Go to:
+Conclusions
+OXA-23 dominates worldwide [2].
+
+Go to:
+Data Availability Statement
+The original contributions are included in the article.
+
+Go to:
+References
+1. Peleg AY, Seifert H. Acinetobacter baumannii: emergence of a successful pathogen. Clin Microbiol Rev. 2008;21(3):538–582. doi: 10.1128/CMR.00058-07. [PMC free article] [PubMed] [CrossRef] [Google Scholar]
+2. Coyne S, Courvalin P. Efflux-mediated resistance in Acinetobacter spp. Antimicrob Agents Chemother. 2011;55(3):947–953. [PubMed] [Google Scholar]
+
+Articles from Frontiers in Microbiology are provided here courtesy of Frontiers Media SA
+"""
+
+
+def test_a_pubmed_central_page_copied_whole():
+    document = parse_document(PMC, "pmc.txt")
+    assert document.title == "Carbapenem Resistance in Acinetobacter baumannii: Mechanisms and Infection Control"
+    assert [(s.section, s.text, s.citations, s.context) for s in document.statements] == [
+        ("Introduction", "Acinetobacter baumannii survives for months on dry hospital surfaces.", (1,), ""),
+        ("Introduction", "Mechanism: Class D carbapenemases; Main determinants: OXA-23, OXA-24/40", (), CAPTION),
+        ("Introduction", "Mechanism: Porin loss; Main determinants: CarO", (), CAPTION),
+        ("Conclusions", "OXA-23 dominates worldwide.", (2,), ""),
+    ]
+    assert not document.warnings
+    peleg, coyne = document.references.values()
+    assert (peleg.journal, peleg.year, peleg.doi) == ("Clin Microbiol Rev", 2008, "10.1128/CMR.00058-07")
+    assert (coyne.title, coyne.journal) == (
+        "Efflux-mediated resistance in Acinetobacter spp",
+        "Antimicrob Agents Chemother",
+    )
+
+
+CAPTION = "Table 1 Principal mechanisms of carbapenem resistance."
+
+
+def test_a_number_after_a_markers_colon_is_text_unless_it_is_a_page():
+    assert _statements(f"Resistance was common [3]: 12 of 20 isolates grew.{REFS}") == [
+        ("Resistance was common: 12 of 20 isolates grew.", (3,))
+    ]
+    assert _statements(f"Resistance was common [3]: 12–14 and rising.{REFS}") == [
+        ("Resistance was common and rising.", (3,))
+    ]

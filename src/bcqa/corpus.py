@@ -75,6 +75,24 @@ _OTHER_MARKERS = (
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
     # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
     (re.compile(rf"\s*(?<![\d^])\^\s*({_NUMBER_LIST})\s*\^"), r"[\1]"),
+    # [9]: 627–629 / [1]:598[18]: the pages of the source cited (Wikipedia), not text: a range, or a
+    # page that a marker, a sentence or the line's end follows ("[3]: 12 of 20 isolates" stays)
+    (
+        re.compile(
+            rf"(\[\s*{_NUMBER_LIST}\s*\])[ \t]?:[ \t]?"
+            rf"(?:\d{{1,4}}[-–]\d{{1,4}}(?=[ \t\[]|$)|\d{{1,4}}(?=\[|[ \t]+[A-Z]|[ \t]*$))",
+            re.M,
+        ),
+        r"\1",
+    ),
+    # [citation needed], [clarification needed], [note 1]: an encyclopedia's tags, no citation and no words
+    (
+        re.compile(
+            r"\[(?:(?:citation|clarification|verification|better source|page|year|full citation)[ \w]{0,20}?"
+            r" needed|dubious[^\]\n]{0,20}|according to whom\?|who\?|when\?|which\?|note \d{1,3}|nb \d{1,3})\]"
+        ),
+        "",
+    ),
     # [Ref. 4], [refs 4, 6]
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers
@@ -165,7 +183,8 @@ _REFERENCES_TITLE = re.compile(
 # Back matter of a paper: who helped and paid, who declares what.
 _BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
-    r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?)\W*$",
+    r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
+    r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note)\W*$",
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
@@ -196,7 +215,8 @@ _PROVENANCE = re.compile(
 # A figure or table caption ("Figure 1. Overview of ...", "Table 2: Frequency of ...") describes
 # the figure: uncited it is no claim, and its label never stands alone as a sentence.
 _LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Za-z]?"
-_CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\|)(?:\s|$)", re.I)  # "Table 1 | ..." (Nature)
+# "Table 1. ...", "Table 1 | ..." (Nature), or the label alone on its line above the caption (PMC).
+_CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\||[ \t]*$)(?:\s|$)", re.I)
 _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
@@ -251,6 +271,65 @@ def _docs_export(text: str) -> str:
 # are no text; a wiki link is the words it shows ("[[Venetoclax|venetoclax]]" -> venetoclax,
 # "[[BTK inhibitors]]" -> BTK inhibitors); a line of tags ("#cll #btk") is no claim, and a tag in
 # a sentence is its word.  "[[4]]" stays a citation marker.
+# A web page copied whole (Wikipedia, PubMed Central) brings the site's own lines: navigation,
+# edit links, a contents box, licence and category footers. They are never the article's words.
+_CHROME_LINE = re.compile(
+    r"^[ \t]*(?:From Wikipedia, the free encyclopedia|Jump to (?:navigation|search)|hide|\(Top\)"
+    r"|Toggle .{1,60} subsection|Go to:|Open in a separate window|v[ \t]+t[ \t]+e|[vte]"
+    r"|Author information(?: Article notes)?(?: Copyright and License information)?(?: PMC Disclaimer)?"
+    r"|Retrieved from [\"“].*|(?:Hidden )?[Cc]ategories: .*|This page was last edited on .*"
+    r"|Text is available under the Creative Commons .*|Privacy policy ?About Wikipedia.*"
+    r"|Articles from .{1,120} are provided here courtesy of .*"
+    r"|PMCID: ?PMC\d+|PMID: ?\d+|Published online \d{4} .{0,80}|Copyright ©.*|©.{0,120}"
+    r"|This is an open[- ]access article .*"
+    # the journal's own citation of the article: "Front Microbiol. 2022; 13: 845632."
+    r"|[A-Z][\w.&' -]{1,60}\. \d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?; ?\d+(?: ?\(\w+\))?: ?\w+\."
+    r"|This article is about .*|For (?:the|other) .{1,80}, see .*|Not to be confused with .*"
+    r"|(?:Main articles?|See also|Further information): .{1,120})[ \t]*$"
+)
+# "1. ^ a b c Unemo M, ..." / "a. ^ The tetM plasmid ...": Wikipedia's back-links before a reference or a note.
+_BACK_LINK = re.compile(r"^([ \t]*(?:[a-z]|\d{1,3})\.[ \t]+)\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+", re.M)
+_EDIT_LINK = re.compile(r"^([ \t]*\S.{0,120}?)\[edit\][ \t]*$", re.M)  # "Mechanisms[edit]": a heading
+_CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I)
+_CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*[ \t]+\S.{0,80}|hide|\(Top\)|Toggle .{1,60} subsection)[ \t]*$")
+
+
+def _web_page_chrome(text: str) -> str:
+    """Drop a copied web page's own lines; a Wikipedia "[edit]" link or a PMC "Go to:" line marks a heading.
+
+    Wikipedia's headings are exactly the lines with an "[edit]" link, so they are written as markdown
+    headings (a lower-case one, "penA and penicillin-binding proteins", too) under the page's title.
+    """
+    if not (_EDIT_LINK.search(text) or "Go to:" in text or "Open in a separate window" in text):
+        return text
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _CONTENTS.match(line):
+            j = i + 1
+            while j < len(lines) and _CONTENTS_ENTRY.match(lines[j]):
+                j += 1
+            if j - i > 2:  # a contents box: its entries repeat the headings
+                i = j
+                continue
+        if line.strip() == "Go to:" and i + 1 < len(lines) and _looks_like_heading(lines[i + 1], numbered=True):
+            out += ["", lines[i + 1].strip(), ""]  # PMC puts "Go to:" above each section heading
+            i += 2
+            continue
+        if m := _EDIT_LINK.match(line):
+            out += ["", "## " + m.group(1).strip(), ""]
+        elif not _CHROME_LINE.match(line):
+            out.append(line)
+        i += 1
+    out = _BACK_LINK.sub(r"\1", "\n".join(out)).split("\n")
+    first = next((j for j, line in enumerate(out) if line.strip()), None)
+    if _EDIT_LINK.search(text) and first is not None and _looks_like_heading(out[first], _TITLE_WORDS):
+        out[first] = "# " + out[first].strip()  # the page's title, above its "[edit]" sections
+    return "\n".join(out)
+
+
 _NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)
 _EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
 _WIKI_LINK = re.compile(r"\[\[(?![\d\s,;–-]+\]\])([^\[\]|\n#]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
@@ -603,7 +682,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
-    for step in (_strip_line_numbers, _docs_export, html_to_markdown, _note_markup, _grid_tables):
+    for step in (_web_page_chrome, _strip_line_numbers, _docs_export, html_to_markdown, _note_markup, _grid_tables):
         text = step(text)
     text = _rejoin_broken_words(_strip_page_furniture(text))
     text = _one_paragraph_per_line(text)
@@ -835,6 +914,7 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and line.rstrip()[-1] not in ".?!;:,"
         and not CITE_GROUP.search(line)
         and (line.strip()[0].isupper() or line.strip()[0].isdigit())
+        and not _CAPTION.match(line)  # "Table 1" alone on its line labels a caption
     )
 
 
@@ -996,9 +1076,9 @@ def split_blocks(body: str) -> list[_Block]:
         if kind == "paragraph" and (rows := _aligned_table(raw)):
             blocks.extend(_row_block(rows[0], cells, lead_in) for cells in rows[1:])
             current = []
-        elif kind == "paragraph" and raw and _CAPTION.match(raw[0]) and (rows := _aligned_table(raw[1:])):
+        elif kind == "paragraph" and (table := _captioned_table(raw)):
             # A caption over its table: the rows are searched with it.
-            caption = make_block(raw[0]).text
+            caption, rows = table
             blocks.extend(_row_block(rows[0], cells, caption) for cells in rows[1:])
             current = []
         raw = []
@@ -1076,6 +1156,22 @@ def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
 _CELL = re.compile(r"\S+(?: \S+)*")
 _MIN_TABLE_LINES = 3
 _COLUMN_SLACK = 2
+
+
+_CAPTION_LINES = 2
+
+
+def _captioned_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
+    """A table under one or two lines of caption or lead-in ("Table 1" / "Principal mechanisms ..."),
+    with up to two lines of footnote under it ("RND, resistance-nodulation-division; ...")."""
+    for k in range(_CAPTION_LINES + 1):
+        for tail in range(_CAPTION_LINES + 1):
+            end = len(lines) - tail
+            if not (k or tail) or end <= k or "\t" in "".join(lines[:k] + lines[end:]):
+                continue
+            if rows := _aligned_table(lines[k:end]):
+                return make_block(" ".join(lines[:k])).text if k else "", rows
+    return None
 
 
 def _aligned_table(lines: list[str]) -> list[list[str]] | None:

@@ -132,7 +132,7 @@ def load_golden(path: str | Path) -> list[GoldenQuestion]:
                 kind=row.get("kind", "fact"),
                 expect=tuple(row.get("expect", ())),
                 expect_text=tuple(row.get("expect_text", ())),
-                citations=tuple(row.get("citations", ())),
+                citations=tuple(sorted(row.get("citations", ()))),  # "[17, 4]" as written is (4, 17)
                 references=tuple(row.get("references", ())),
                 mentions=tuple(row.get("mentions", ())),
                 split=row.get("split", "dev"),

@@ -60,7 +60,10 @@ _NOISE = re.compile(
     r"|\bAvailable\s+(?:from|at|online)\s*:?"
     r"|\[Online\]\.?\s*(?:Available\s*:?)?"
     r"|\[(?:cited|accessed)[^\]]*\]\.?"
-    r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\.",
+    r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\."
+    # Wikipedia's identifiers after an entry
+    r"|\b(?:PMC|S2CID|OCLC)\s\d+\.?|\bBibcode:\S+|\bISBN[\s:]+[\dX-]{10,17}\.?"
+    r"|\bArchived(?:\s+\(PDF\))?\s+from\s+the\s+original\s+on\s+[^.]*\.",
     re.I,
 )
 
@@ -88,6 +91,9 @@ _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 # A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title.
 _GENUS = re.compile(r"(?<![\w.])[A-Z]\.$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}\b")
+# "in Acinetobacter spp. Antimicrob Agents Chemother": "spp." ends a title before a capital ("sp. nov." goes on).
+_SPECIES_END = re.compile(r"\bspp?\.$")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -275,9 +281,14 @@ def _tidy_identifier(value: str) -> str:
         value = trimmed
 
 
+# Wikipedia's back-links before an entry ("^ a b c Unemo M, ..."); PMC's link labels after it.
+_BACK_LINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*")
+_LINK_LABELS = re.compile(r"\[(?:PMC free article|PubMed|CrossRef|Google Scholar|Ref list)\]", re.I)
+
+
 def _body(raw: str) -> str:
     """The entry without DOI, URLs and access notes: what is left to read bibliographic fields from."""
-    body = _DOI.sub(" ", raw)
+    body = _DOI.sub(" ", _LINK_LABELS.sub(" ", _BACK_LINKS.sub("", raw)))
     body = _URL.sub(" ", body)
     body = _BARE_DOI.sub(" ", body)
     body = _NOISE.sub(" ", body)
@@ -347,10 +358,29 @@ _CHICAGO_SOURCE = re.compile(
 _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)  # not "Art. no. 4457"
 
 
+_CS1_DATE = re.compile(rf"\s*\((?:[^()]*?\s)?{_YEAR}[a-z]?\)$")
+_CS1_SOURCE = re.compile(
+    r"^(?P<journal>[^\d\s].*?)(?:\.\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?)?:\s*(?P<pages>[\w–-]+)"
+)
+
+
 def _read_ieee(body: str, m: re.Match[str]) -> dict:
     """``Authors, "Title," Journal, vol. 5, no. 2, pp. 10-20, 2020.`` (IEEE, MLA), or Chicago's
     ``Authors. "Title." Journal 22, no. 4 (2020): 118–131.``"""
     rest = body[m.end() :].strip(" ,.")
+    head = body[: m.start()].strip(" ,.")
+    if dated := _CS1_DATE.search(head):
+        # Wikipedia's citations: Authors (July 2014). "Title". Journal. 27 (3): 587–613.
+        source = _CS1_SOURCE.match(rest)
+        return {
+            "authors": _authors(head[: dated.start()]),
+            "title": _trim(m["title"]),
+            "journal": source["journal"].strip() if source else _trim(rest.split(". ")[0]),
+            "year": int(dated["year"]),
+            "volume": (source["volume"] or "") if source else "",
+            "issue": ((source["issue"] or "") if source else "").strip(),
+            "pages": source["pages"] if source else "",
+        }
     if chicago := _CHICAGO_SOURCE.match(rest):
         return {
             "authors": _authors(body[: m.start()].strip(" ,.")),
@@ -497,7 +527,11 @@ def _segments(text: str) -> list[str]:
             depth = max(0, depth - 1)
         elif ch in ".?!" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
             segment = text[start : i + 1].strip()
-            if _ABBREVIATION_END.search(segment) or _GENUS.search(text, 0, i + 1) and _LOWER_NEXT.match(text, i + 1):
+            species = _SPECIES_END.search(text, 0, i + 1)
+            if (_ABBREVIATION_END.search(segment) and not species) or (
+                (_GENUS.search(text, 0, i + 1) and _LOWER_NEXT.match(text, i + 1))
+                or (species and _LOWER_WORD_NEXT.match(text, i + 1))
+            ):
                 continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
             segments.append(segment)
             start = i + 1

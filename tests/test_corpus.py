@@ -1246,3 +1246,20 @@ def test_a_number_after_a_markers_colon_is_text_unless_it_is_a_page():
     assert _statements(f"Resistance was common [3]: 12–14 and rising.{REFS}") == [
         ("Resistance was common and rising.", (3,))
     ]
+
+
+def test_superscripts_flattened_by_a_pdf_copy_are_markers_when_the_document_has_no_other():
+    text = (
+        "Pyrethroid resistance is common across Africa.1,2 Target-site mutations3 in the channel matter. "
+        "Metabolic routes,4 which are rarer, add to it.5–7 GSTe2 and CYP6P3 and kelch13 and L1014F are names. "
+        "Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).8\n\n"
+        "References\n" + "\n".join(f"{n} Doe J. Title {n}. Lancet 2020; 1: {n}." for n in range(1, 14)) + "\n"
+    )
+    assert _statements(text) == [
+        ("Pyrethroid resistance is common across Africa.", (1, 2)),
+        ("Target-site mutations in the channel matter.", (3,)),
+        ("Metabolic routes", (4,)),
+        ("which are rarer, add to it.", (5, 6, 7)),
+        ("GSTe2 and CYP6P3 and kelch13 and L1014F are names.", ()),
+        ("Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).", (8,)),
+    ]

@@ -754,3 +754,18 @@ def test_a_doi_in_a_publishers_address_is_the_doi_and_the_address_the_link():
 def test_a_pubmed_id_is_the_link_of_an_entry_without_doi_or_address():
     ref = parse_entry(10, "Orlando EJ. Target antigen loss. Nat Med. 2018;24:1504-6. PMID: 30275569")
     assert (ref.doi, ref.link, ref.journal) == (None, "https://pubmed.ncbi.nlm.nih.gov/30275569/", "Nat Med")
+
+
+def test_entries_numbered_without_a_full_stop_are_read_in_sequence():
+    """Lancet style, or a PDF's copy: "1 Hemingway J, ..."; a wrapped line opening with a number stays."""
+    text = (
+        "1 Hemingway J, Ranson H, Magill A, et al. Averting a malaria disaster: will insecticide\n"
+        "resistance derail malaria control? Lancet 2016; 387:\n"
+        "1785–88.\n"
+        "2 Ranson H, Lissenden N. Insecticide resistance in African Anopheles mosquitoes. Trends\n"
+        "Parasitol 2016; 32: 187–96.\n"
+        "3 Ingham VA, Anthousi A. A sensory appendage protein protects malaria vectors. Nature 2020; 577: 376–80.\n"
+    )
+    entries, warnings = parse_reference_block(text)
+    assert [r.number for r in entries] == [1, 2, 3] and not warnings
+    assert entries[0].pages == "1785–88" and entries[1].journal == "Trends Parasitol"

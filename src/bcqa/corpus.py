@@ -43,7 +43,7 @@ from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.references import merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
-from bcqa.text import english_words
+from bcqa.text import english_words, is_ordinary
 from bcqa.types import Document, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -124,6 +124,14 @@ _SUPERSCRIPT_MARKER = re.compile(
 # of a line is an enumerator ("two routes: (1) efflux and (2) ..."), not a marker.
 _PAREN_MARKER = re.compile(rf"\(\s*({_NUMBER_LIST})\s*\)(?![\w(])")
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
+# A PDF's copy flattens superscripts into digits glued to the text: "mutations3 in", "Africa.1,2 Of",
+# "kdr mutations,8 whereas", "resistance.4–6": after an everyday word of four letters or more
+# (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000").
+_GLUED_MARKER = re.compile(
+    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:]))"
+    r"(?P<numbers>(?!0)\d{1,3}(?:[,–-](?!0)\d{1,3})*)(?=[\s.,;:)]|$)",
+    re.M,
+)
 _MIN_UNBRACKETED = 2  # groups of a way of writing before the document is taken to cite that way
 _OUTNUMBER = 3  # ... and as many times the bracketed groups it has (a few "<sup>1</sup>" affiliations)
 
@@ -154,7 +162,13 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], 
             return m.group(0)
         return f"[{m.group(1)}]"
 
-    ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised)]
+    def glued(m: re.Match) -> str:
+        word = m.group("word")
+        if not numbers_listed(m.group("numbers")) or (word and not is_ordinary(word)):
+            return m.group(0)  # "kelch13", "pfmdr1": a name with its number
+        return f"{word or ''}{m.group('mark') or ''}[{m.group('numbers')}]"
+
+    ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised), (_GLUED_MARKER, glued)]
     counts = [sum(rewrite(m) != m.group(0) for m in pattern.finditer(text)) for pattern, rewrite in ways]
     chosen = [(p, r) for (p, r), n in zip(ways, counts) if n >= max(_MIN_UNBRACKETED, _OUTNUMBER * bracketed)]
     if not chosen:
@@ -844,9 +858,12 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     blank = lambda j: j < 0 or j >= len(lines) or not lines[j].strip()  # noqa: E731
     for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.strip() and _REFERENCES_TITLE.match(line.strip()) and _FIRST_ENTRY.match(nxt):
+            found[i] = "-"  # "References" right above "1 Hemingway J, ..." even in a PDF's unbroken text
+            continue
         if not line.strip() or not blank(i - 1):
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
         underline = _SETEXT.match(nxt)
         if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
             found[i] = underline.group(1)[0]
@@ -901,6 +918,7 @@ def _bold_heading(line: str) -> bool:
 
 
 # The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
+_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]|1[.)]?)[ \t]+[^\W\d_]")
 _ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\d{1,4}[.)])[ \t]+\S")
 
 

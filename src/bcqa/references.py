@@ -255,7 +255,22 @@ def _find_markers(text: str) -> list[_Marker]:
             accept = number == markers[-1].number + 1 and (m["bracket"] is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))
-    return markers
+    return markers or _bare_numbers(text)
+
+
+# "1 Hemingway J, Ranson H, ..." (Lancet style, or a PDF's copy of a list): a number and a space.
+_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=[^\W\d_])", re.M)
+_MIN_BARE_ENTRIES = 3
+
+
+def _bare_numbers(text: str) -> list[_Marker]:
+    """Entries numbered without a full stop, read only as the sequence 1, 2, 3 ... at line starts (a
+    wrapped entry's next line may open with a number too: "1785–88.")."""
+    markers: list[_Marker] = []
+    for m in _BARE_NUMBER.finditer(text):
+        if int(m[1]) == len(markers) + 1:
+            markers.append(_Marker(int(m[1]), m.start(), m.end()))
+    return markers if len(markers) >= _MIN_BARE_ENTRIES else []
 
 
 # --- reading one entry -----------------------------------------------------------------------------------

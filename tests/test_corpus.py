@@ -1263,3 +1263,72 @@ def test_superscripts_flattened_by_a_pdf_copy_are_markers_when_the_document_has_
         ("GSTe2 and CYP6P3 and kelch13 and L1014F are names.", ()),
         ("Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).", (8,)),
     ]
+
+
+SCIENCEDIRECT = """Vancomycin-resistant enterococci: from van operons to infection control
+Author links open overlay panel
+Show more
+Add to Mendeley
+Share
+Cite
+https://doi.org/10.1016/j.cmir.2024.01.005
+Get rights and content
+Open access
+Highlights
+•
+Intestinal colonisation precedes infection.
+
+Keywords
+Enterococcus faecium
+Linezolid
+
+1. Introduction
+VRE were first reported in 1986 in England and France [1], [2].
+
+Fig. 1. The vanA operon.
+Download: Download high-res image (245KB)
+Download: Download full-size image
+
+CRediT authorship contribution statement
+Anna Keller: Writing – original draft, Conceptualization. Jonas Brandt: Writing – review & editing, Visualization.
+
+References
+[1]
+C.A. Arias, B.E. Murray
+The rise of the Enterococcus: beyond vancomycin resistance
+Nat Rev Microbiol, 10 (2012), pp. 266-278, 10.1038/nrmicro2761
+CrossrefView in ScopusGoogle Scholar
+[2]
+W.R. Miller, A.S. Bayer, C.A. Arias
+Mechanism of action and resistance to daptomycin
+Cold Spring Harb Perspect Med, 6 (2016), Article a026997
+View PDFView articleView in ScopusGoogle Scholar
+Cited by (12)
+Genomic surveillance of vancomycin-resistant Enterococcus faecium
+2024, Journal of Hospital Infection
+Citation Excerpt :
+Higher daptomycin doses improved survival [1], [2].
+"""
+
+
+def test_a_sciencedirect_page_copied_whole():
+    document = parse_document(SCIENCEDIRECT, "sd.txt")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Highlights", "Intestinal colonisation precedes infection.", ()),
+        ("1. Introduction", "VRE were first reported in 1986 in England and France.", (1, 2)),
+    ]
+    arias, miller = document.references.values()
+    assert (arias.authors, arias.title, arias.journal, arias.year, arias.volume, arias.pages, arias.doi) == (
+        "C.A. Arias, B.E. Murray",
+        "The rise of the Enterococcus: beyond vancomycin resistance",
+        "Nat Rev Microbiol",
+        2012,
+        "10",
+        "266-278",
+        "10.1038/nrmicro2761",
+    )
+    assert (miller.journal, miller.pages, miller.title) == (
+        "Cold Spring Harb Perspect Med",
+        "a026997",
+        "Mechanism of action and resistance to daptomycin",
+    )

@@ -198,7 +198,8 @@ _REFERENCES_TITLE = re.compile(
 _BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
     r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
-    r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note)\W*$",
+    r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note"
+    r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations)\W*$",
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
@@ -299,10 +300,17 @@ _CHROME_LINE = re.compile(
     # the journal's own citation of the article: "Front Microbiol. 2022; 13: 845632."
     r"|[A-Z][\w.&' -]{1,60}\. \d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?; ?\d+(?: ?\(\w+\))?: ?\w+\."
     r"|This article is about .*|For (?:the|other) .{1,80}, see .*|Not to be confused with .*"
+    # ScienceDirect
+    r"|Author links open overlay panel|Show more|Add to Mendeley|Share|Cite|Get rights and content"
+    r"|Under a Creative Commons license|Open access|(?:Review|Research|Original) article|•"
+    r"|Volume \d+, Issue \d+, .{1,60}|Download: Download .*|View all citing articles on Scopus|Show abstract"
+    r"|https://doi\.org/\S+"
     r"|(?:Main articles?|See also|Further information): .{1,120})[ \t]*$"
 )
 # "1. ^ a b c Unemo M, ..." / "a. ^ The tetM plasmid ...": Wikipedia's back-links before a reference or a note.
 _BACK_LINK = re.compile(r"^([ \t]*(?:[a-z]|\d{1,3})\.[ \t]+)\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+", re.M)
+_CITED_BY = re.compile(r"^[ \t]*Cited by \(\d+\)[ \t]*$")
+_CHROME_MARKS = ("Go to:", "Open in a separate window", "Add to Mendeley", "View in Scopus", "Download full-size image")
 _EDIT_LINK = re.compile(r"^([ \t]*\S.{0,120}?)\[edit\][ \t]*$", re.M)  # "Mechanisms[edit]": a heading
 _CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I)
 _CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*[ \t]+\S.{0,80}|hide|\(Top\)|Toggle .{1,60} subsection)[ \t]*$")
@@ -314,10 +322,12 @@ def _web_page_chrome(text: str) -> str:
     Wikipedia's headings are exactly the lines with an "[edit]" link, so they are written as markdown
     headings (a lower-case one, "penA and penicillin-binding proteins", too) under the page's title.
     """
-    if not (_EDIT_LINK.search(text) or "Go to:" in text or "Open in a separate window" in text):
+    if not (_EDIT_LINK.search(text) or any(mark in text for mark in _CHROME_MARKS)):
         return text
     out: list[str] = []
     lines = text.split("\n")
+    # ScienceDirect ends a page with the articles that cite it: their titles and excerpts, not this one's.
+    lines = lines[: next((i for i, line in enumerate(lines) if _CITED_BY.match(line)), len(lines))]
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -918,8 +928,8 @@ def _bold_heading(line: str) -> bool:
 
 
 # The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
-_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]|1[.)]?)[ \t]+[^\W\d_]")
-_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\d{1,4}[.)])[ \t]+\S")
+_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]|1[.)]?)(?:[ \t]+[^\W\d_]|[ \t]*$)")
+_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\d{1,4}[.)])(?:[ \t]+\S|[ \t]*$)")
 
 
 def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) -> bool:

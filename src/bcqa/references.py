@@ -129,7 +129,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     references: list[Reference] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        raw = _collapse(text[marker.end : end])
+        raw = _collapse(_fields_per_line(text[marker.end : end]))
         if i + 1 == len(markers) and (stray := _STRAY_TAIL.search(raw)):
             warnings.append(_warning(document, f"{stray.group(0).strip()!r} after the last reference ignored"))
             raw = raw[: stray.start()]
@@ -138,6 +138,17 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             continue
         references.append(parse_entry(marker.number, raw, document))
     return references, warnings
+
+
+def _fields_per_line(entry: str) -> str:
+    """An entry whose number stands alone on its line, one field a line (ScienceDirect: "[1]" /
+    "C.A. Arias, B.E. Murray" / "The rise of the Enterococcus" / "Nat Rev Microbiol, 10 (2012), ..."),
+    with its fields ended as sentences; any other entry as it is."""
+    lines = entry.split("\n")
+    if lines[0].strip() or len([line for line in lines if line.strip()]) < 2:
+        return entry
+    fields = [line.strip() for line in lines if line.strip()]
+    return " ".join(f if f[-1] in ".?!" else f + "." for f in fields)
 
 
 def merge_reference_blocks(blocks: list[list[Reference]], document: str = "") -> tuple[dict[int, Reference], list[str]]:
@@ -298,7 +309,11 @@ def _tidy_identifier(value: str) -> str:
 
 # Wikipedia's back-links before an entry ("^ a b c Unemo M, ..."); PMC's link labels after it.
 _BACK_LINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*")
-_LINK_LABELS = re.compile(r"\[(?:PMC free article|PubMed|CrossRef|Google Scholar|Ref list)\]", re.I)
+_LINK_LABELS = re.compile(
+    r"\[(?:PMC free article|PubMed|CrossRef|Google Scholar|Ref list)\]"
+    r"|(?:\s*\.?\s*(?:View PDF|View article|View in Scopus|Crossref|Google Scholar|Article CAS|PubMed|CAS))+\.?\s*$",
+    re.I,
+)
 
 
 def _body(raw: str) -> str:
@@ -319,6 +334,8 @@ def _read_fields(body: str) -> dict:
         return _read_ieee(body, m)
     if m := _VANCOUVER.search(body):
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
+    if m := _ELSEVIER_SOURCE.search(body):
+        return _read_elsevier(body, m)
     if m := _APA_YEAR.search(body):
         if m.end() == len(body) and (fields := _read_nature(body, m)):
             return fields
@@ -458,6 +475,38 @@ _NATURE_AUTHORS = re.compile(
 )
 
 
+# Elsevier's numbered style: "C.A. Arias, B.E. Murray. The rise of the Enterococcus. Nat Rev Microbiol,
+# 10 (2012), pp. 266-278" (initials before the surname, the year in brackets after the volume).
+_ELSEVIER_SOURCE = re.compile(
+    rf"(?P<journal>{_JOURNAL_START}(?:[^,.]|\.(?!\s))*?),\s*(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?\s*\({_YEAR}\)"
+    r",\s*(?:pp?\.\s*|Article\s+)?(?P<pages>[\w–-]+)\.?$"
+)
+_INITIALS_FIRST = r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?(?:[a-z]{1,3}\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+_INITIALS_FIRST_AUTHORS = re.compile(
+    rf"^(?P<authors>{_INITIALS_FIRST}(?:,\s{_INITIALS_FIRST})*(?:,?\s(?:and\s{_INITIALS_FIRST}|et al\.?))?)\.?\s+"
+)
+
+
+def _read_elsevier(body: str, m: re.Match[str]) -> dict:
+    head = body[: m.start()].strip(" .")
+    if authors := _INITIALS_FIRST_AUTHORS.match(head):
+        fields = {"authors": _authors(authors["authors"]), "title": _trim(head[authors.end() :])}
+    else:
+        fields = _read_head(_segments(head), has_journal=False)
+    return {**fields, **_source(m, m["year"])}
+
+
+def _source(m: re.Match[str], year: str) -> dict:
+    """Journal, year, volume, issue and pages from a match that names them."""
+    return {
+        "journal": m["journal"].strip(),
+        "year": int(year),
+        "volume": m["volume"],
+        "issue": (m["issue"] or "").strip(),
+        "pages": m["pages"],
+    }
+
+
 def _read_nature(body: str, m: re.Match[str]) -> dict | None:
     """``Authors. Title. Journal 5, 10-20 (2020).``: the year in brackets closes the entry."""
     segments = _segments(body[: m.start()].strip())
@@ -474,14 +523,7 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
         head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
     else:
         head = _read_head(segments[:-1], has_journal=False)
-    return {
-        **head,
-        "journal": source["journal"].strip(),
-        "year": int(m["year"]),
-        "volume": source["volume"],
-        "issue": (source["issue"] or "").strip(),
-        "pages": source["pages"],
-    }
+    return {**head, **_source(source, m["year"])}
 
 
 def _read_apa(body: str, m: re.Match[str]) -> dict:

@@ -1252,7 +1252,8 @@ def test_superscripts_flattened_by_a_pdf_copy_are_markers_when_the_document_has_
     text = (
         "Pyrethroid resistance is common across Africa.1,2 Target-site mutations3 in the channel matter. "
         "Metabolic routes,4 which are rarer, add to it.5–7 GSTe2 and CYP6P3 and kelch13 and L1014F are names. "
-        "Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).8\n\n"
+        "Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).8 Nets helped. 9 Sprays did too. "
+        "They cost 12 dollars.\n\n"
         "References\n" + "\n".join(f"{n} Doe J. Title {n}. Lancet 2020; 1: {n}." for n in range(1, 14)) + "\n"
     )
     assert _statements(text) == [
@@ -1262,11 +1263,19 @@ def test_superscripts_flattened_by_a_pdf_copy_are_markers_when_the_document_has_
         ("which are rarer, add to it.", (5, 6, 7)),
         ("GSTe2 and CYP6P3 and kelch13 and L1014F are names.", ()),
         ("Mortality fell 2.5 times in 1,000 mosquitoes (87%, n=240).", (8,)),
+        ("Nets helped.", (9,)),
+        ("Sprays did too.", ()),
+        ("They cost 12 dollars.", ()),
     ]
 
 
-SCIENCEDIRECT = """Vancomycin-resistant enterococci: from van operons to infection control
+SCIENCEDIRECT = """Clinical Microbiology and Infection Reviews
+Volume 12, Issue 3, March 2024, Pages 101–118
+Clinical Microbiology and Infection Reviews
+Review article
+Vancomycin-resistant enterococci: from van operons to infection control
 Author links open overlay panel
+Anna Keller a, Jonas Brandt b, Lea Moser a c
 Show more
 Add to Mendeley
 Share
@@ -1274,6 +1283,8 @@ Cite
 https://doi.org/10.1016/j.cmir.2024.01.005
 Get rights and content
 Open access
+a Institute of Medical Microbiology, University of Zurich, Zurich, Switzerland
+c Swiss Centre for Antibiotic Resistance (ANRESIS), Bern, Switzerland
 Highlights
 •
 Intestinal colonisation precedes infection.
@@ -1313,6 +1324,7 @@ Higher daptomycin doses improved survival [1], [2].
 
 def test_a_sciencedirect_page_copied_whole():
     document = parse_document(SCIENCEDIRECT, "sd.txt")
+    assert document.title == "Vancomycin-resistant enterococci: from van operons to infection control"
     assert [(s.section, s.text, s.citations) for s in document.statements] == [
         ("Highlights", "Intestinal colonisation precedes infection.", ()),
         ("1. Introduction", "VRE were first reported in 1986 in England and France.", (1, 2)),

@@ -13,8 +13,9 @@ anchors, lettered and roman items) and a word processor's paste of an
 IEEE-style review (one line per paragraph, roman headings, a tab table), a
 preprint copied from its PDF (line numbers, a wrapped running header), a review
 copied from a journal's web page (superscript citation digits), an MDPI-style
-review citing in parentheses, and a Wikipedia page and a PubMed Central article
-each copied whole from the browser.  The
+review citing in parentheses, a Wikipedia page, a PubMed Central article and a
+ScienceDirect article each copied whole from the browser, and a Lancet-style
+review copied from its PDF (superscripts flattened into digits).  The
 parser was fixed on them, so their questions are dev: these tests keep what was
 fixed from coming back.
 """
@@ -56,6 +57,8 @@ FLOOR = {
     "parenthesis_review": {"top1": 0.75, "reference_recall5": 1.0},
     "wikipedia_copy": {"top1": 0.83, "reference_recall5": 1.0},
     "pmc_copy": {"top1": 0.75, "reference_recall5": 1.0},
+    "sciencedirect_copy": {"top1": 0.75, "reference_recall5": 1.0},
+    "pdf_superscripts": {"top1": 1.0, "reference_recall5": 1.0},
 }
 
 

@@ -126,10 +126,11 @@ _PAREN_MARKER = re.compile(rf"\(\s*({_NUMBER_LIST})\s*\)(?![\w(])")
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
 # A PDF's copy flattens superscripts into digits glued to the text: "mutations3 in", "Africa.1,2 Of",
 # "kdr mutations,8 whereas", "resistance.4–6": after an everyday word of four letters or more
-# (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000").
+# (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000"),
+# or one space after it before a capital ("survival. 12 Target-site mutations ...").
 _GLUED_MARKER = re.compile(
-    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:]))"
-    r"(?P<numbers>(?!0)\d{1,3}(?:[,–-](?!0)\d{1,3})*)(?=[\s.,;:)]|$)",
+    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
+    r"(?P<numbers>(?!0)\d{1,3}(?:[,–-](?!0)\d{1,3})*)(?(gap)(?=[ \t]+[A-Z])|(?=[\s.,;:)]|$))",
     re.M,
 )
 _MIN_UNBRACKETED = 2  # groups of a way of writing before the document is taken to cite that way
@@ -309,6 +310,8 @@ _CHROME_LINE = re.compile(
 )
 # "1. ^ a b c Unemo M, ..." / "a. ^ The tetM plasmid ...": Wikipedia's back-links before a reference or a note.
 _BACK_LINK = re.compile(r"^([ \t]*(?:[a-z]|\d{1,3})\.[ \t]+)\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+", re.M)
+_AUTHOR_LINKS = re.compile(r"^[ \t]*Author links open overlay panel[ \t]*$")
+_SECTION_LABEL = re.compile(r"^[ \t]*(?:Highlights|Abstract|Keywords|Graphical abstract)[ \t]*$")
 _CITED_BY = re.compile(r"^[ \t]*Cited by \(\d+\)[ \t]*$")
 _CHROME_MARKS = ("Go to:", "Open in a separate window", "Add to Mendeley", "View in Scopus", "Download full-size image")
 _EDIT_LINK = re.compile(r"^([ \t]*\S.{0,120}?)\[edit\][ \t]*$", re.M)  # "Mechanisms[edit]": a heading
@@ -328,6 +331,11 @@ def _web_page_chrome(text: str) -> str:
     lines = text.split("\n")
     # ScienceDirect ends a page with the articles that cite it: their titles and excerpts, not this one's.
     lines = lines[: next((i for i, line in enumerate(lines) if _CITED_BY.match(line)), len(lines))]
+    # ... and opens it with the journal's name over the title, which "Author links ..." follows.
+    if (at := next((i for i, line in enumerate(lines) if _AUTHOR_LINKS.match(line)), None)) is not None:
+        title = next((j for j in range(at - 1, -1, -1) if lines[j].strip() and not _CHROME_LINE.match(lines[j])), None)
+        if title is not None:
+            lines = ["", lines[title].strip(), "", *lines[at + 1 :]]
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -344,6 +352,8 @@ def _web_page_chrome(text: str) -> str:
             continue
         if m := _EDIT_LINK.match(line):
             out += ["", "## " + m.group(1).strip(), ""]
+        elif _SECTION_LABEL.match(line):
+            out += ["", line.strip(), ""]  # "Highlights", "Abstract": headings set in their own box
         elif not _CHROME_LINE.match(line):
             out.append(line)
         i += 1
@@ -1229,7 +1239,10 @@ def _metadata(lines: list[str]) -> bool:
     joined = " ".join(lines)
     if all(_AFFILIATION.match(line) for line in lines) and not CITE_GROUP.search(joined):
         return True
-    if all(_author_line(line) for line in lines) or _affiliations(joined) or _EMAIL_LINE.match(joined):
+    if _affiliations(joined) or _EMAIL_LINE.match(joined):
+        return True
+    # The authors, and their affiliations under them ("a Institute of Medical Microbiology, ...").
+    if _author_line(lines[0]) and all(_author_line(line) or _affiliation_line(line) for line in lines):
         return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
@@ -1254,6 +1267,14 @@ _INSTITUTION = re.compile(
 _EMAIL_LINE = re.compile(r"^\W*e-?mail\b[^@]{0,40}\S+@\S+\s*$", re.I)
 
 
+def _affiliation_line(line: str) -> bool:
+    """ "1 Department of ...", or a marked line naming an institution ("c Swiss Centre for Antibiotic Resistance")."""
+    return bool(_AFFILIATION.match(line) or (_MARKED_LINE.match(line) and _INSTITUTION.search(line)))
+
+
+_MARKED_LINE = re.compile(r"^[ \t]*(?:<sup>[^<>]{1,8}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\d{1,2}|[a-z])[ \t]*[A-Z](?!.*\.[ \t]*$)")
+
+
 def _affiliations(text: str) -> bool:
     """Text that is only affiliations, each after its mark and naming an institution."""
     if CITE_GROUP.search(text) or not _AFFILIATION_START.match(text.lstrip()):
@@ -1268,6 +1289,7 @@ _AFFILIATION_MARK = re.compile(
     r"[ \t]*(?:<sup>[^<>]{1,12}</sup>|\^[^^\s]{1,12}\^|\[[\d,*†‡a-z]{1,8}\]"
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎][,¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎]{0,7})"
 )
+_LETTER_MARKS = re.compile(r"(?<=[^\W\d_]{2})(?:[ \t][a-z](?=[ \t,]|$))+(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
 _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?:-[A-Z]\.)?"  # Heather, O'Donnell, M., J.-P.
@@ -1278,6 +1300,7 @@ _PERSON = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1
 
 def _author_line(line: str) -> bool:
     """Only people's names (two to five words each), at least one with an affiliation mark."""
+    line = _LETTER_MARKS.sub("¹", line)  # "Anna Keller a, Lea Moser a c" (Elsevier)
     if len(line) > 600 or len(_AFFILIATION_MARK.findall(line)) < 1:
         return False
     names = [n for part in _AFFILIATION_MARK.split(line) for n in _NAME_SEPARATOR.split(part) if n.strip()]

@@ -1344,3 +1344,19 @@ def test_a_sciencedirect_page_copied_whole():
         "a026997",
         "Mechanism of action and resistance to daptomycin",
     )
+
+
+def test_a_running_header_whose_page_number_changes_is_dropped():
+    header = "www.thelancet.com/infection Vol 24 March 2024"
+    text = (
+        f"Resistance spread widely [1]. Sequencing has since\n{header} e211\nshown that alleles arose often [2].\n\n"
+        f"A study found no\ne212 {header}\nassociation with infection [3].\n\nNets still work [4].\n{header} e213\n\n"
+        "Clin Microbiol Infect, 16 (2010), pp. 527-532\nClin Microbiol Infect, 17 (2011), pp. 1-2\n"
+        "Clin Microbiol Infect, 18 (2012), pp. 3-4\n" + REFS
+    )
+    assert [t for t, _ in _statements(text)][:4] == [
+        "Resistance spread widely.",
+        "Sequencing has since shown that alleles arose often.",
+        "A study found no association with infection.",
+        "Nets still work.",
+    ]

@@ -491,6 +491,29 @@ _FURNITURE_REPEATS = 3
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
 
 
+def _page_key(line: str) -> tuple[str, ...] | None:
+    """A header line's words without its numbers, in any order; None for a line that is no such header
+    (no number, fewer than three other words, a sentence, a heading, an item, a row or a citation)."""
+    words = line.split()
+    if not any(re.search(r"\d", w) for w in words) or line.rstrip().endswith((".", ":", ";", ",")):
+        return None
+    if _HEADING_LINE.match(line) or _BULLET.match(line) or _TABLE_ROW.match(line) or CITE_GROUP.search(line):
+        return None
+    rest = tuple(sorted(w for w in words if not re.search(r"\d", w)))
+    return rest if len(rest) >= _PAGE_KEY_WORDS and len(set(rest)) == len(rest) else None
+
+
+_PAGE_KEY_WORDS = 3
+
+
+def _cuts_text(lines: list[str], i: int, counts: Counter) -> bool:
+    """Line ``i`` stands inside a sentence: the text before it runs on after it, in lower case
+    (lines repeated as often as a header, such as a section label under it, are skipped)."""
+    before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    after = next((line for line in lines[i + 1 :] if line.strip() and counts[line.strip()] < _FURNITURE_REPEATS), "")
+    return bool(before) and not before.rstrip().endswith((".", "!", "?", ":")) and after.lstrip()[:1].islower()
+
+
 def _strip_page_furniture(text: str) -> str:
     """The text without page headers, footers and numbers; a paragraph they cut is one paragraph again."""
     lines = text.split("\n")
@@ -503,8 +526,17 @@ def _strip_page_furniture(text: str) -> str:
         and (re.search(r"\d", key) or re.search(r"\bet al\b", key))
         and not (_HEADING_LINE.match(key) or _BULLET.match(key) or _TABLE_ROW.match(key) or CITE_GROUP.search(key))
     }
+    # A running header whose page number changes ("www.thelancet.com/infection Vol 24 March 2024 e211",
+    # "e212 www.thelancet.com/infection Vol 24 March 2024"): the same words on every page, the number moving.
+    keys = [_page_key(line) for line in lines]
+    paged = Counter(keys)
+    # ... and it is a header only if it cuts a sentence somewhere ("has since" / header / "shown that"):
+    # a reference list's "Clin Microbiol Infect, 16 (2010), pp. 527-532" repeats its words too.
+    headers = {
+        key for i, key in enumerate(keys) if key and paged[key] >= _FURNITURE_REPEATS and _cuts_text(lines, i, counts)
+    }
     blank = [not line.strip() for line in lines]
-    furniture = [line.strip() in repeated for line in lines]
+    furniture = [line.strip() in repeated or keys[i] in headers for i, line in enumerate(lines)]
     # A header wrapped over lines ("... posted May 3, 2024. The copyright holder for this preprint" /
     # "(which was not certified by peer review) is the author/funder. ..."): a line repeated as
     # often that stands next to furniture is furniture.

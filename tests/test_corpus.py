@@ -1360,3 +1360,20 @@ def test_a_running_header_whose_page_number_changes_is_dropped():
         "A study found no association with infection.",
         "Nets still work.",
     ]
+
+
+def test_a_heading_between_two_paragraphs_of_a_pdfs_unbroken_text():
+    text = (
+        "Resistance to pyrethroids is now almost universal in the major vectors.\n"
+        "Introduction\n"
+        "Long-lasting insecticidal nets and indoor residual spraying averted most cases in Africa [1].\n"
+        "They depend on a narrow range of insecticides, as surveys show.2\n"  # a flattened marker ends it
+        "Target-site resistance\n"
+        "The first resistance mechanism to be characterised was knockdown resistance [2].\n"
+        + REFS.replace("## References", "References")
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.txt").statements][1:] == [
+        ("Introduction", "Long-lasting insecticidal nets and indoor residual spraying averted most cases in Africa."),
+        ("Introduction", "They depend on a narrow range of insecticides, as surveys show.2"),
+        ("Target-site resistance", "The first resistance mechanism to be characterised was knockdown resistance."),
+    ]

@@ -200,7 +200,7 @@ _BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
     r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
     r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note"
-    r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations)\W*$",
+    r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors)\W*$",
     re.I,
 )
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
@@ -932,9 +932,12 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         lines[j], 10, numbered=bool(_BULLET.match(lines[j])) and _numbered_heading(lines, j)
     )
     for i, line in enumerate(lines):
-        if i in found or not (blank(i - 1) or found.get(i - 1) == "?"):
-            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        # In a PDF's text with no blank lines, a heading stands between the sentence that ends above
+        # it and the paragraph right under it ("... management strategy." / "Introduction" / "Long-...").
+        after_sentence = i > 0 and bool(_SENTENCE_END.search(lines[i - 1])) and _right_above_its_text(line, nxt)
+        if i in found or not (blank(i - 1) or found.get(i - 1) == "?" or after_sentence):
+            continue
         # A heading over a sub-heading over its text ("Results and Discussion" / "The Q148 pathway" / ...).
         over_subheading = (
             i + 2 < len(lines)
@@ -956,6 +959,8 @@ def _right_above_its_text(line: str, nxt: str) -> bool:
 
 
 _HEADING_ABOVE_WORDS = 6
+# A line that ends a sentence, its marker after it: "... resistance.", "... pressure.5", "... higher.[4]".
+_SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ \t]*$")
 
 
 # A paragraph that is one bold phrase ("**Introduction**") is a heading, in

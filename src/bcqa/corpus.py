@@ -325,7 +325,8 @@ def _web_page_chrome(text: str) -> str:
     Wikipedia's headings are exactly the lines with an "[edit]" link, so they are written as markdown
     headings (a lower-case one, "penA and penicillin-binding proteins", too) under the page's title.
     """
-    if not (_EDIT_LINK.search(text) or any(mark in text for mark in _CHROME_MARKS)):
+    wikipedia = _EDIT_LINK.search(text) is not None
+    if not (wikipedia or any(mark in text for mark in _CHROME_MARKS)):
         return text
     out: list[str] = []
     lines = text.split("\n")
@@ -359,7 +360,7 @@ def _web_page_chrome(text: str) -> str:
         i += 1
     out = _BACK_LINK.sub(r"\1", "\n".join(out)).split("\n")
     first = next((j for j, line in enumerate(out) if line.strip()), None)
-    if _EDIT_LINK.search(text) and first is not None and _looks_like_heading(out[first], _TITLE_WORDS):
+    if wikipedia and first is not None and _looks_like_heading(out[first], _TITLE_WORDS):
         out[first] = "# " + out[first].strip()  # the page's title, above its "[edit]" sections
     return "\n".join(out)
 
@@ -1239,6 +1240,8 @@ _CAPTION_LINES = 2
 def _captioned_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:
     """A table under one or two lines of caption or lead-in ("Table 1" / "Principal mechanisms ..."),
     with up to two lines of footnote under it ("RND, resistance-nodulation-division; ...")."""
+    if not any("\t" in line or "   " in line for line in lines):
+        return None  # no column is set apart by a tab or a gap of three spaces: prose, not a table
     for k in range(_CAPTION_LINES + 1):
         for tail in range(_CAPTION_LINES + 1):
             end = len(lines) - tail
@@ -1286,20 +1289,21 @@ def _metadata(lines: list[str]) -> bool:
     )
 
 
+# An affiliation's mark ("<sup>1</sup>", "¹") and the words that name an institution.
+_LEADING_MARK = rf"<sup>[^<>]{{1,8}}</sup>|[{_SUPERSCRIPT_DIGITS}]{{1,2}}"
+_INSTITUTION_WORDS = (
+    r"Department|Dept\.|Institute|Division|School|Faculty|Laboratory|Centre|Center|University|Hospital|College"
+)
 _AFFILIATION = re.compile(
-    r"^[ \t]*(?:<sup>[^<>]{1,8}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\d{1,2}|[a-z]|[*†‡§])?[ \t]*"
-    r"(?:Department|Dept\.|Institute|Division|School|Faculty|Laboratory"
-    r"|Centre|Center|University|Hospital|College)\b(?!.*\.[ \t]*$).{0,200}$"  # no sentence ends on it
+    rf"^[ \t]*(?:{_LEADING_MARK}|\d{{1,2}}|[a-z]|[*†‡§])?[ \t]*"
+    rf"(?:{_INSTITUTION_WORDS})\b(?!.*\.[ \t]*$).{{0,200}}$"  # no sentence ends on it
 )
 
 
 # Several affiliations run together, each after its mark: "¹Centre for Tropical Medicine, ..., UK.
 # ²Department of ...".
-_AFFILIATION_START = re.compile(r"(?:<sup>[^<>]{1,8}</sup>|(?<![\w.])[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[ \t]*")
-_INSTITUTION = re.compile(
-    r"\b(?:Department|Dept\.|Institute|Institut\w*|Division|School|Faculty|Laboratory|Centre|Center|University"
-    r"|Hospital|College|Unit|Program(?:me)?)\b"
-)
+_AFFILIATION_START = re.compile(rf"(?:<sup>[^<>]{{1,8}}</sup>|(?<![\w.])[{_SUPERSCRIPT_DIGITS}]{{1,2}})[ \t]*")
+_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTION_WORDS}|Institut\w*|Unit|Program(?:me)?)\b")
 # "e-mail: a.b@example.org", "Email a.b@example.org": a contact line, no claim.
 _EMAIL_LINE = re.compile(r"^\W*e-?mail\b[^@]{0,40}\S+@\S+\s*$", re.I)
 
@@ -1309,7 +1313,7 @@ def _affiliation_line(line: str) -> bool:
     return bool(_AFFILIATION.match(line) or (_MARKED_LINE.match(line) and _INSTITUTION.search(line)))
 
 
-_MARKED_LINE = re.compile(r"^[ \t]*(?:<sup>[^<>]{1,8}</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\d{1,2}|[a-z])[ \t]*[A-Z](?!.*\.[ \t]*$)")
+_MARKED_LINE = re.compile(rf"^[ \t]*(?:{_LEADING_MARK}|\d{{1,2}}|[a-z])[ \t]*[A-Z](?!.*\.[ \t]*$)")
 
 
 def _affiliations(text: str) -> bool:
@@ -1324,7 +1328,7 @@ def _affiliations(text: str) -> bool:
 # Rajesh K. Venkataraman<sup>2</sup> and Heather J. O'Donnell<sup>1,*</sup>", "A. Smith¹, B. Jones²*".
 _AFFILIATION_MARK = re.compile(
     r"[ \t]*(?:<sup>[^<>]{1,12}</sup>|\^[^^\s]{1,12}\^|\[[\d,*†‡a-z]{1,8}\]"
-    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎][,¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§⁎]{0,7})"
+    rf"|[{_SUPERSCRIPT_DIGITS}*†‡§⁎][,{_SUPERSCRIPT_DIGITS}*†‡§⁎]{{0,7}})"
 )
 _LETTER_MARKS = re.compile(r"(?<=[^\W\d_]{2})(?:[ \t][a-z](?=[ \t,]|$))+(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")

@@ -75,17 +75,6 @@ def test_a_named_subject_the_document_uses_is_never_off_topic():
     assert not d.abstained
 
 
-def test_another_member_of_a_class_the_document_discusses_abstains_whatever_else_it_names():
-    """ "Does peramivir keep its activity against H275Y?" of a review of oseltamivir and zanamivir."""
-    partly = Query("q", ("x",), "q", coverage=0.8, unknown=("IC50",), named=("E119V",))
-    d = decide(partly, scores([0.7, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
-    assert not d.abstained and d.note == "The document does not mention IC50; these statements are about E119V."
-    kin = replace(partly, unknown=("peramivir",), named=("H275Y",), kin={"peramivir": ("oseltamivir", "zanamivir")})
-    d = decide(kin, scores([0.7, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
-    assert d.abstained and d.reason == "The document does not mention peramivir."
-    assert d.hits[0].statement.id == "a"  # the closest statements are still shown
-
-
 def test_merge_keeps_each_documents_order_and_shows_a_text_once():
     one = [
         Statement("a", "A rises.", (1,), "S", 0, document="x.md"),

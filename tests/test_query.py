@@ -6,16 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bcqa.query import (
-    analyse,
-    document_words,
-    find_references,
-    is_list_question,
-    is_overview_question,
-    kin_of,
-    names_in,
-    pasted_title,
-)
+from bcqa.query import analyse, find_references, is_list_question, is_overview_question, names_in, pasted_title
 from bcqa.text import english_words, tokenize
 
 
@@ -291,39 +282,3 @@ def test_a_short_reference_names_one_or_two_authors_and_et_al_for_more(authors, 
 
     ref = Reference(1, "x", title="T", authors=authors, journal="J Med", year=2020)
     assert short_reference(ref) == f"{who}, J Med 2020"
-
-
-def test_the_kin_of_a_name_are_the_documents_names_with_its_ending():
-    words = document_words(
-        ["Oseltamivir and zanamivir inhibit the neuraminidase.", "Resistance is monitored; it is increasing."]
-    )
-    assert kin_of("peramivir", words) == ("oseltamivir", "zanamivir")
-    assert kin_of("Peramivir", words) == ("oseltamivir", "zanamivir")
-    assert kin_of("laninamivir", words) == ("oseltamivir", "zanamivir")
-    assert kin_of("baloxavir", words) == ()  # no name of the document ends in "oxavir"
-    assert kin_of("decreasing", words) == ()  # everyday words are no class of names
-    assert kin_of("zanamivir", document_words(["Zanamivir and oseltamivir."])) == ()  # one other is no class
-
-
-def test_a_compound_of_names_is_known_only_when_each_name_is():
-    vocabulary = frozenset({"lumefantrin", "artemeth", "resist"})
-    q = analyse("Is there resistance to ganaplacide-lumefantrine?", vocabulary, {}, {})
-    assert q.unknown == ("ganaplacide",)
-    assert analyse("Is there resistance to artemether-lumefantrine?", vocabulary, {}, {}).unknown == ()
-    # Not a compound of names: "arginine-to-lysine" is a change, "BRCA-deficient" is known through BRCA.
-    assert analyse("What does the arginine-to-lysine change do?", vocabulary, {}, {}).unknown == ()
-
-
-def test_kin_is_looked_for_only_beside_a_name_the_document_has():
-    vocabulary = frozenset({"h275y", "oseltamivir", "zanamivir"})
-    words = document_words(["Oseltamivir and zanamivir select H275Y."])
-    asked = []
-
-    def read():
-        asked.append(1)
-        return words
-
-    q = analyse("Does peramivir keep its activity against H275Y?", vocabulary, {}, {}, words=read)
-    assert q.unknown == ("peramivir",) and q.kin == {"peramivir": ("oseltamivir", "zanamivir")}
-    assert analyse("Is peramivir approved?", vocabulary, {}, {}, words=read).kin == {}
-    assert len(asked) == 1

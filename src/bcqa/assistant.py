@@ -28,7 +28,7 @@ from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncod
 from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
-from bcqa.query import Query, analyse, document_words
+from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
 from bcqa.sanitize import clean_line, foreign_script
 from bcqa.settings import QUERY_TIME, Settings
@@ -90,14 +90,6 @@ class _View:
     cited: frozenset[str] = frozenset()
     title: str = ""  # named by an overview
     named: re.Pattern[str] | None = None  # the document's file name as a question writes it
-
-    def words(self) -> frozenset[str]:
-        """The words of its statements (``document_words``), read on first use."""
-        words = self.__dict__.get("_words")
-        if words is None:
-            words = document_words([s.text for s in self.part.statements])
-            object.__setattr__(self, "_words", words)
-        return words
 
 
 class Assistant:
@@ -379,13 +371,7 @@ class Assistant:
 
     def _analyse(self, question: str, view: _View) -> Query:
         return analyse(
-            question,
-            view.vocabulary,
-            self.aliases,
-            view.part.document.references,
-            english_words(),
-            view.cited,
-            view.words,
+            question, view.vocabulary, self.aliases, view.part.document.references, english_words(), view.cited
         )
 
     def _decide_all(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -102,8 +102,6 @@ class Query:
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
-        kin: For an unknown name that also names something the document has, the document's
-            names of its class (``{"peramivir": ("oseltamivir", "zanamivir")}``, see ``kin_of``).
     """
 
     text: str
@@ -116,7 +114,6 @@ class Query:
     named: tuple[str, ...] = ()
     cited_only: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
-    kin: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
@@ -129,7 +126,6 @@ def analyse(
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
     cited: frozenset[str] = frozenset(),
-    words: Callable[[], frozenset[str]] = frozenset,
 ) -> Query:
     """Prepare ``question`` for search against one indexed document.
 
@@ -142,8 +138,6 @@ def analyse(
             the author, and a name from an ordinary word).
         cited: Tokens of the document's reference titles: a name found only
             there is not one the document lacks (``Query.cited_only``).
-        words: Gives the words of the document's statements (``document_words``), asked for only
-            when a question names something the document lacks beside something it has.
 
     Returns:
         The prepared query.
@@ -170,8 +164,6 @@ def analyse(
     unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
     specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
     cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
-    absent = [w for w in unknown if w not in cited_only]
-    kin = {w: found for w in absent if (found := kin_of(w, words()))} if absent and named else {}
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -179,8 +171,7 @@ def analyse(
         references=refs,
         missing_references=missing,
         is_list=is_list_question(question),
-        unknown=tuple(absent),
-        kin=kin,
+        unknown=tuple(w for w in unknown if w not in cited_only),
         named=named,
         cited_only=cited_only,
         expansions=expansions,
@@ -260,13 +251,6 @@ def names_in(
         ordinary = all(is_ordinary(p) or p.isdigit() for p in low.split("-") if p)
         proper = i > 0 and word[0].isupper() and not ordinary
         rare = plain.isalpha() and len(plain) >= _RARE_WORD_LENGTH and not ordinary
-        # A compound of names only ("ganaplacide-lumefantrine", "ceftazidime-avibactam") is known
-        # only when each of them is; one known part does not cover the other.
-        parts = plain.split("-")
-        names = [p for p in parts if p.isalpha() and len(p) >= _RARE_WORD_LENGTH and not is_ordinary(p)]
-        if len(parts) >= 2 and names == parts and (absent := [p for p in names if not known(p)]):
-            unknown.extend(absent)
-            continue
         if not (symbol or proper or rare):
             continue
         if known(word):
@@ -275,41 +259,6 @@ def names_in(
         else:
             unknown.append(word)
     return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named))
-
-
-# Names of one class share their ending (a drug's stem: oseltamivir, zanamivir; olaparib, niraparib).
-# A name the document lacks that ends like two or more of its names is another member of a class it
-# discusses: what the question asks about, not a word it paraphrases.  Measured on the dev questions
-# of twelve documents (2026-12-01): of 25 questions naming both something absent and something the
-# document has, this told 5 absent-entity questions on five documents from the 12 fact questions
-# (none of whose absent words has such kin), which are answered with a note as before.
-_KIN_ENDING = 5
-_MIN_KIN = 2
-
-
-def kin_of(word: str, words: frozenset[str]) -> tuple[str, ...]:
-    """The names among ``words`` (a document's words, lower case) that end like ``word`` (its last
-    five letters), when there are two or more."""
-    low = fold(word).lower()
-    if not low.isalpha() or len(low) <= _KIN_ENDING:
-        return ()
-    kin = _names_by_ending(words).get(low[-_KIN_ENDING:], frozenset()) - {low}
-    return tuple(sorted(kin)) if len(kin) >= _MIN_KIN else ()
-
-
-@lru_cache(maxsize=32)
-def _names_by_ending(words: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Ending -> the names among ``words`` (six letters or more, not everyday English)."""
-    out: dict[str, set[str]] = {}
-    for word in words:
-        if word.isalpha() and len(word) >= _RARE_WORD_LENGTH and not is_ordinary(word):
-            out.setdefault(word[-_KIN_ENDING:], set()).add(word)
-    return {ending: frozenset(names) for ending, names in out.items()}
-
-
-def document_words(texts: Sequence[str]) -> frozenset[str]:
-    """The words of a document's statements, lower case (for ``kin_of``)."""
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_]{6,}", fold(text)))
 
 
 # A symbol written with or without a hyphen before its number: IL6 / IL-6, CTLA4 / CTLA-4, PD1 / PD-1.

@@ -50,7 +50,7 @@ FLOOR = {
     "pdf_export_review": {"top1": 0.83, "reference_recall5": 1.0},
     "refstyles": {"top1": 0.83, "reference_recall5": 0.87},
     "vault_note": {"top1": 0.66, "reference_recall5": 1.0},
-    "gdocs_export": {"top1": 0.66, "reference_recall5": 0.83},
+    "gdocs_export": {"top1": 0.58, "reference_recall5": 0.83},  # 0.66 with the cue-word title rule, taken out
     "ieee_review": {"top1": 0.83, "reference_recall5": 1.0},
     "preprint": {"top1": 0.5, "reference_recall5": 1.0},
     "superscript_review": {"top1": 0.75, "reference_recall5": 1.0},

@@ -1377,3 +1377,62 @@ def test_a_heading_between_two_paragraphs_of_a_pdfs_unbroken_text():
         ("Introduction", "They depend on a narrow range of insecticides, as surveys show.2"),
         ("Target-site resistance", "The first resistance mechanism to be characterised was knockdown resistance."),
     ]
+
+
+# An assistant's answer copied whole: one line, headings inline, the reference list run on with no heading.
+_UNHEADED = (
+    "**Osimertinib resistance arises through on-target and bypass mechanisms** in lung cancer. "
+    "## On-Target EGFR Alterations The **T790M mutation** is found in half of rebiopsies.[1] "
+    "**C797S** prevents covalent binding,[2] while MET amplification bypasses EGFR.[3][4] "
+    "## Clinical Implications Rebiopsy remains standard. "
+    "1. Acquired Resistance to EGFR Inhibitors. Yu HA, Arcila ME, et al. Clinical Cancer Research. 2013;19(8):2240-2247. doi:10.1158/1078-0432.CCR-12-2246. "
+    "2. Acquired EGFR C797S Mutation. Thress KS , Paweletz CP. Nature Medicine. 2015;21(6):560-562. doi:10.1038/nm.3854. "
+    "3. MET Amplification Leads to Gefitinib Resistance. Engelman JA, Zejnullahu K, et al. Science. 2007;316(5827):1039-1043. "
+    "4. Bypass Signalling in Lung Cancer. Ortiz L. Lung Cancer. 2024;:e70119. doi:10.1016/j.lungcan.2024.1. 2."
+)
+
+
+def test_a_numbered_reference_list_with_no_heading_that_ends_the_document_is_its_reference_list():
+    doc = parse_document(_UNHEADED, "t.md")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Overview", "Osimertinib resistance arises through on-target and bypass mechanisms in lung cancer.", ()),
+        ("On-Target EGFR Alterations", "The T790M mutation is found in half of rebiopsies.", (1,)),
+        ("On-Target EGFR Alterations", "C797S prevents covalent binding", (2,)),
+        ("On-Target EGFR Alterations", "while MET amplification bypasses EGFR.", (3, 4)),
+        ("Clinical Implications", "Rebiopsy remains standard.", ()),
+    ]
+    assert sorted(doc.references) == [1, 2, 3, 4]
+    assert doc.references[2].first_author == "Thress" and doc.references[2].year == 2015
+    assert doc.references[3].journal == "Science" and doc.references[4].doi == "10.1016/j.lungcan.2024.1"
+    assert doc.warnings == ("t.md: '2.' after the last reference ignored",)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Findings numbered at the end are statements: no year or source in them.
+        "In short: 1. T790M is common. 2. C797S follows osimertinib. 3. MET bypasses EGFR.",
+        # A numbered list whose numbers are not the ones cited is no reference list either.
+        "1. Smith J. A. J Med. 2020;1:1. 2. Doe J. B. J Med. 2021;2:2. 3. Roe J. C. J Med. 2022;3:3.",
+    ],
+)
+def test_a_numbered_list_that_is_no_reference_list_stays_text(tail):
+    text = "Osimertinib fails. ## Findings Resistance to osimertinib is common.[7][8] " + tail
+    doc = parse_document(text, "t.md")
+    assert doc.references == {} and len(doc.statements) >= 2
+
+
+def test_an_inline_list_in_one_line_markdown_gives_one_statement_per_item():
+    text = (
+        "Tumours adapt. ## Survival Pathways Several pathways converge on survival: - **EGFRvIII**: it activates AKT.[13] "
+        "- **Autophagy**: chloroquine restores apoptosis.[14] Both are targets.[15]"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations, s.context) for s in doc.statements[1:]] == [
+        ("EGFRvIII: it activates AKT.", (13,), "Several pathways converge on survival:"),
+        ("Autophagy: chloroquine restores apoptosis.", (14,), "Several pathways converge on survival:"),
+        ("Both are targets.", (15,), "Several pathways converge on survival:"),
+    ]
+    # One bold term after a dash is no list: "a - **b**" stays one sentence.
+    one = parse_document("Tumours adapt. ## S Resistance is common: - **T790M** above all.[1]", "t.md")
+    assert [s.text for s in one.statements[1:]] == ["Resistance is common: - T790M above all."]

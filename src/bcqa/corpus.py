@@ -778,6 +778,12 @@ def parse_document(text: str, name: str = "document") -> Document:
             warnings += problems
         elif not _BACK_MATTER.match(bare):  # acknowledgements, funding: about the authors, not the subject
             body_sections.append(section)
+    earlier = "\n".join(line for s in body_sections[:-1] for line in s.body)
+    if not blocks and body_sections and (tail := _trailing_reference_list(body_sections[-1].body, earlier)):
+        body_sections[-1].body, entries = tail
+        block, problems = parse_reference_block(entries, document=name)
+        blocks.append(block)
+        warnings += problems
     listed = {r.number for block in blocks for r in block}
     markers = _unbracketed_markers([line for s in body_sections for line in s.body], listed)
     statements: list[Statement] = []
@@ -789,6 +795,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         body = "\n".join(section.body)
         if markers is not None:
             body = markers(body)
+        body = _inline_bullets(body)
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
             for sentence in split_sentences(block):
@@ -833,6 +840,40 @@ def parse_document(text: str, name: str = "document") -> Document:
 
 
 # --- sections -------------------------------------------------------------------
+
+# A numbered list that ends the document under no "References" heading, as an assistant's
+# answer is often copied: "... survival.[18] 1. Title. Authors. Journal. 2021;3:45. doi:..."
+# Its "1." starts a line or follows a sentence's end.
+_LIST_START = re.compile(r"(?:^|(?<=[.!?)\]*][ \t]))[ \t]*(?:\[1\]|1[.)])[ \t]+(?=\S)", re.M)
+_MIN_UNHEADED_ENTRIES = 3
+# What a reference entry holds and running text rarely does: a year, and a DOI, a web address,
+# "et al." or a source's numbers ("2021;12(3):345", "14:1437542").
+_ENTRY_YEAR = re.compile(r"(?<![\w.])(?:1[89]|20)\d{2}(?![\w.])")
+_ENTRY_SOURCE = re.compile(r"\b10\.\d{4,9}/|https?://|\bet al\b|\d\s*\(\s*\d+\s*\)|\d{4}\s*;|\b\d+\s*:\s*[\de]")
+
+
+def _trailing_reference_list(lines: list[str], earlier: str = "") -> tuple[list[str], str] | None:
+    """(the lines before it, the list) when the last section ends in an unheaded reference list, else None.
+
+    The list is the last run 1, 2, 3 ... (three or more entries) going on to the end whose entries
+    mostly look like references, and the numbers cited in brackets before it (in the section's
+    lines, or in ``earlier`` sections) are mostly its own: a numbered list of findings is not
+    taken for one.
+    """
+    text = "\n".join(lines)
+    for start in reversed([m.start() for m in _LIST_START.finditer(text)]):
+        entries, _ = parse_reference_block(text[start:])
+        numbers = [r.number for r in entries]
+        if len(numbers) < _MIN_UNHEADED_ENTRIES or numbers != list(range(1, len(numbers) + 1)):
+            continue
+        shaped = sum(bool(_ENTRY_YEAR.search(r.raw) and _ENTRY_SOURCE.search(r.raw)) for r in entries)
+        cited = {n for g in CITE_GROUP.findall(f"{earlier}\n{text[:start]}") for n in parse_citation_group(g)}
+        if 2 * shaped < len(numbers) or not cited or 2 * len(cited & set(numbers)) < len(cited):
+            return None
+        before = text[:start].rstrip()
+        return (before.split("\n"), text[start:]) if before.strip() else None
+    return None
+
 
 # A YAML block at the very top ("---" / "title: ..." / "---", as Pandoc, Jekyll or Obsidian
 # write it) is about the document: its title is the document's, the rest is no claim.
@@ -1108,8 +1149,8 @@ def _inline_title(rest: str) -> tuple[str, int]:
             taken += 1
         else:
             break
-    while taken < len(words) and taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS:
-        taken -= 1
+    while taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS:
+        taken -= 1  # a title ends in no "the" or "and": "Alterations The **T790M mutation** is"
     if 1 < taken < len(words) and re.fullmatch(r"[a-z]+", words[taken]):
         taken -= 1  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
@@ -1127,6 +1168,18 @@ def _offset_after_words(text: str, n: int) -> int:
 
 
 # --- blocks ---------------------------------------------------------------------
+
+
+# A list written inside a one-line paragraph: "... after chemoradiation: - **EGFRvIII**: ...[13] - **Autophagy**: ..."
+_INLINE_BULLET = re.compile(r"(?<=[.!?:\]])[ \t]+[-*•][ \t]+(?=\*\*[^*\n]+\*\*)")
+
+
+def _inline_bullets(body: str) -> str:
+    """Put each item of a list run into its paragraph (two items or more) on a line of its own."""
+    return "\n".join(
+        _INLINE_BULLET.sub("\n- ", line) if len(_INLINE_BULLET.findall(line)) >= 2 else line
+        for line in body.split("\n")
+    )
 
 
 def split_blocks(body: str) -> list[_Block]:

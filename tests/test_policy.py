@@ -62,6 +62,15 @@ def test_list_drops_uncited_and_cuts_low_scores():
     assert d.mode == "list" and [h.statement.id for h in d.hits] == ["a", "d"]
 
 
+def test_a_missing_subject_abstains_even_beside_a_known_name_and_a_missing_qualifier_gets_a_note():
+    question = "Does peramivir keep its activity against H275Y?"
+    q = Query(question, ("h275y",), question, unknown=("peramivir",), named=("H275Y",), unknown_subject=True)
+    d = decide(q, scores([0.9, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
+    assert d.abstained and d.reason == "The document does not mention peramivir." and d.hits[0].statement.id == "a"
+    d = decide(replace(q, unknown_subject=False), scores([0.9, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)
+    assert not d.abstained and d.note == "The document does not mention peramivir; these statements are about H275Y."
+
+
 def test_a_name_only_the_reference_titles_use_is_answered_with_a_note():
     q = Query("Do antibiotics hurt immunotherapy?", ("antibiot",), "q", coverage=0.5, cited_only=("immunotherapy",))
     d = decide(q, scores([0.7, 0.1, 0.2, 0.3], [0.9, 0.1, 0.2, 0.3]), STATEMENTS, 5)

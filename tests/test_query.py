@@ -268,3 +268,24 @@ def test_a_short_reference_names_one_or_two_authors_and_et_al_for_more(authors, 
 
     ref = Reference(1, "x", title="T", authors=authors, journal="J Med", year=2020)
     assert short_reference(ref) == f"{who}, J Med 2020"
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # The first name is one the document lacks: the question is about it.
+        ("Does peramivir keep its activity against H275Y viruses?", True),
+        ("How does loss of DYNLL1 make BRCA1-mutant tumours resist olaparib?", True),
+        # A known name comes first: the missing one only qualifies it.
+        ("By how much does E119V raise the oseltamivir IC50?", False),
+        ("Is oseltamivir broken down by MBLs such as H275Y?", False),
+        # Written into the known symbol, the unknown word is part of its name.
+        ("How does Siglec H275Y affect uptake?", False),
+        # Nothing known is named: no subject to weigh (the question abstains anyway).
+        ("Does peramivir work?", False),
+    ],
+)
+def test_an_unknown_name_is_the_subject_when_it_comes_first(question, subject):
+    vocabulary = frozenset({"h275y", "brca1", "brca1-mutant", "mutant", "olaparib", "oseltamivir", "e119v", "raise"})
+    q = analyse(question, vocabulary, {}, {})
+    assert q.unknown and q.unknown_subject is subject

@@ -95,6 +95,9 @@ class Query:
         is_list: It asks for every item of a kind ("Which microRNAs ...").
         unknown: Named things the document never mentions, as written.
         named: Names (symbols such as HOTAIR, H275Y, gyrA) the document does use.
+        unknown_subject: The first name the question uses is one of ``unknown``
+            (its subject: "Does peramivir keep its activity against H275Y?"),
+            not run into a name of ``named`` ("Siglec CD33").
         cited_only: Names its statements never use but the titles of its
             references do ("immunotherapy" in a review that writes "anti-PD-1
             therapy" and cites "... response to anti-PD-1 immunotherapy").
@@ -117,6 +120,7 @@ class Query:
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
+    unknown_subject: bool = False
 
 
 def analyse(
@@ -161,9 +165,10 @@ def analyse(
     refs, missing = find_references(question, references, english, tokens=base)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
-    unknown, named = ((), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
+    unknown, named, spoken = ((), (), ()) if (refs or missing) else _names(question, vocabulary, aliases, word_tokens)
     specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
     cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
+    unknown = tuple(w for w in unknown if w not in cited_only)
     return Query(
         text=question,
         tokens=tuple(tokens),
@@ -171,13 +176,27 @@ def analyse(
         references=refs,
         missing_references=missing,
         is_list=is_list_question(question),
-        unknown=tuple(w for w in unknown if w not in cited_only),
+        unknown=unknown,
         named=named,
+        unknown_subject=_unknown_subject(question, unknown, spoken, named),
         cited_only=cited_only,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
         uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
+
+
+def _unknown_subject(question: str, unknown: Sequence[str], known: Sequence[str], symbols: Sequence[str]) -> bool:
+    """Whether the first name in ``question`` is an unknown one: before every ``known`` name, and not
+    written into a known symbol as part of its name ("Siglec CD33")."""
+    if not unknown or not symbols:
+        return False
+    at = {w: question.find(w) for w in (*unknown, *known)}
+    first = min(unknown, key=at.__getitem__)
+    if any(at[n] < at[first] for n in known):
+        return False
+    after = question[at[first] + len(first) :]
+    return not any(re.match(rf"[\s/-]*{re.escape(n)}", after) for n in symbols)
 
 
 # Words too general to be "what the document does not mention".
@@ -222,7 +241,19 @@ def is_list_question(question: str) -> bool:
 def names_in(
     question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names a question uses: (those the document never mentions, those it does).
+    """The names a question uses: (those the document never mentions, the symbols it does).
+
+    See ``_names``, which also gives every known name.
+    """
+    unknown, named, _ = _names(question, vocabulary, aliases, tokens_of)
+    return unknown, named
+
+
+def _names(
+    question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The names a question uses: (those the document never mentions, the symbols it
+    mentions, every name of any kind it mentions).
 
     A name is a symbol-shaped word (HER2, miR-155, H275Y, gyrA, IL-1β), a
     capitalised word inside the question that is not everyday English
@@ -233,6 +264,7 @@ def names_in(
     """
     unknown: list[str] = []
     named: list[str] = []
+    spoken: list[str] = []
     tokens_of = _WordTokens() if tokens_of is None else tokens_of
 
     def known(word: str) -> bool:
@@ -254,11 +286,12 @@ def names_in(
         if not (symbol or proper or rare):
             continue
         if known(word):
+            spoken.append(word)
             if symbol:
                 named.append(word)
         else:
             unknown.append(word)
-    return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named))
+    return tuple(dict.fromkeys(unknown)), tuple(dict.fromkeys(named)), tuple(dict.fromkeys(spoken))
 
 
 # A symbol written with or without a hyphen before its number: IL6 / IL-6, CTLA4 / CTLA-4, PD1 / PD-1.

@@ -1422,10 +1422,11 @@ def test_a_numbered_list_that_is_no_reference_list_stays_text(tail):
     assert doc.references == {} and len(doc.statements) >= 2
 
 
-def test_an_inline_list_in_one_line_markdown_gives_one_statement_per_item():
+@pytest.mark.parametrize("marks", [("-", "-"), ("1.", "2."), ("•", "•")])
+def test_an_inline_list_in_one_line_markdown_gives_one_statement_per_item(marks):
     text = (
-        "Tumours adapt. ## Survival Pathways Several pathways converge on survival: - **EGFRvIII**: it activates AKT.[13] "
-        "- **Autophagy**: chloroquine restores apoptosis.[14] Both are targets.[15]"
+        f"Tumours adapt. ## Survival Pathways Several pathways converge on survival: {marks[0]} **EGFRvIII**: it "
+        f"activates AKT.[13] {marks[1]} **Autophagy**: chloroquine restores apoptosis.[14] Both are targets.[15]"
     )
     doc = parse_document(text, "t.md")
     assert [(s.text, s.citations, s.context) for s in doc.statements[1:]] == [
@@ -1436,3 +1437,12 @@ def test_an_inline_list_in_one_line_markdown_gives_one_statement_per_item():
     # One bold term after a dash is no list: "a - **b**" stays one sentence.
     one = parse_document("Tumours adapt. ## S Resistance is common: - **T790M** above all.[1]", "t.md")
     assert [s.text for s in one.statements[1:]] == ["Resistance is common: - T790M above all."]
+
+
+@pytest.mark.parametrize("opener", ["The", "Several", "These", "Most"])
+def test_an_inline_heading_leaves_a_sentences_opening_determiner_to_the_sentence(opener):
+    text = f"Tumours adapt. ## MicroRNAs and Circulating Biomarkers {opener} **microRNAs** predict response.[1]"
+    doc = parse_document(text, "t.md")
+    assert [(s.section, s.text) for s in doc.statements[1:]] == [
+        ("MicroRNAs and Circulating Biomarkers", f"{opener} microRNAs predict response.")
+    ]

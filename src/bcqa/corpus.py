@@ -1130,6 +1130,8 @@ def _strip_pictographs(title: str) -> str:
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
+# English determiners and quantifiers: they open a noun phrase, so a heading never ends in one.
+_DETERMINERS = set("this these those several many most some each both all such another few".split())
 
 
 def _inline_title(rest: str) -> tuple[str, int]:
@@ -1149,8 +1151,8 @@ def _inline_title(rest: str) -> tuple[str, int]:
             taken += 1
         else:
             break
-    while taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS:
-        taken -= 1  # a title ends in no "the" or "and": "Alterations The **T790M mutation** is"
+    while taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS | _DETERMINERS:
+        taken -= 1  # a title ends in no "the", "and" or "several": "Alterations The **T790M mutation** is"
     if 1 < taken < len(words) and re.fullmatch(r"[a-z]+", words[taken]):
         taken -= 1  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
@@ -1170,14 +1172,15 @@ def _offset_after_words(text: str, n: int) -> int:
 # --- blocks ---------------------------------------------------------------------
 
 
-# A list written inside a one-line paragraph: "... after chemoradiation: - **EGFRvIII**: ...[13] - **Autophagy**: ..."
-_INLINE_BULLET = re.compile(r"(?<=[.!?:\]])[ \t]+[-*•][ \t]+(?=\*\*[^*\n]+\*\*)")
+# A list written inside a one-line paragraph: "... after chemoradiation: - **EGFRvIII**: ...[13] - **Autophagy**:
+# ..." or "... on survival: 1. **EGFRvIII**: ... 2. **Autophagy**: ...", each item opening with a bold term.
+_INLINE_BULLET = re.compile(r"(?<=[.!?:\]])[ \t]+([-*•]|\d{1,2}[.)])[ \t]+(?=\*\*[^*\n]+\*\*)")
 
 
 def _inline_bullets(body: str) -> str:
     """Put each item of a list run into its paragraph (two items or more) on a line of its own."""
     return "\n".join(
-        _INLINE_BULLET.sub("\n- ", line) if len(_INLINE_BULLET.findall(line)) >= 2 else line
+        _INLINE_BULLET.sub(lambda m: f"\n{m.group(1)} ", line) if len(_INLINE_BULLET.findall(line)) >= 2 else line
         for line in body.split("\n")
     )
 

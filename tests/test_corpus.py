@@ -1446,3 +1446,56 @@ def test_an_inline_heading_leaves_a_sentences_opening_determiner_to_the_sentence
     assert [(s.section, s.text) for s in doc.statements[1:]] == [
         ("MicroRNAs and Circulating Biomarkers", f"{opener} microRNAs predict response.")
     ]
+
+
+def test_an_assistants_one_line_answer_with_subheadings_plain_lists_a_table_and_a_closing_note():
+    text = (
+        "**Carbapenem resistance has several causes** in Pseudomonas. "
+        "## Mechanisms of Resistance ### Porin Loss **OprD deficiency** is common.[1] "
+        "## Clinical Evidence In the CANTOS trial, canakinumab reduced events.[2] "
+        "## Resolution Specialized pro-resolving mediators promote efferocytosis.[3] "
+        "## Key Points - OprD loss dominates.[1] - Efflux reduces susceptibility.[2] "
+        "## Management The steps are: 1. Repeat the biopsy.[3] 2. Add a MET inhibitor.[4] "
+        "## Alterations They are summarised below. | Gene | Effect | |---|---| | EGFR | loss of binding [3] | "
+        "| MET | bypass [4] | **MET amplification** was found in 15%.[4] "
+        "*This summary was generated from the cited literature and may be incomplete.* ### References "
+        "1. OprD Loss. Li H, Wu Y. J Antimicrob Chemother. 2020;75(3):1-9. doi:10.1/a. "
+        "2. Canakinumab. Ridker PM, et al. N Engl J Med. 2017;377:1119-1131. doi:10.1/b. "
+        "3. Biopsy. Oxnard GR. JAMA Oncol. 2018;4(11):1527-1534. doi:10.1/c. "
+        "4. MET. Engelman JA. Science. 2007;316:1039-1043. doi:10.1/d. "
+        "2. Would you like more detail on carbapenemases?"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Overview", "Carbapenem resistance has several causes in Pseudomonas.", ()),
+        ("Porin Loss", "OprD deficiency is common.", (1,)),
+        ("Clinical Evidence", "In the CANTOS trial, canakinumab reduced events.", (2,)),
+        ("Resolution", "Specialized pro-resolving mediators promote efferocytosis.", (3,)),
+        ("Key Points", "OprD loss dominates.", (1,)),
+        ("Key Points", "Efflux reduces susceptibility.", (2,)),
+        ("Management", "Repeat the biopsy.", (3,)),
+        ("Management", "Add a MET inhibitor.", (4,)),
+        ("Alterations", "They are summarised below.", ()),
+        ("Alterations", "Gene: EGFR; Effect: loss of binding", (3,)),
+        ("Alterations", "Gene: MET; Effect: bypass", (4,)),
+        ("Alterations", "MET amplification was found in 15%.", (4,)),
+    ]
+    assert [s.context for s in doc.statements if s.section == "Management"] == ["The steps are:"] * 2
+    assert sorted(doc.references) == [1, 2, 3, 4] and doc.references[4].doi == "10.1/d"
+    assert doc.warnings == (
+        "t.md: '2. Would you like more detail on carbapenemases?' after the last reference ignored",
+    )
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Pumps matter.[1] - and porins too.[2]",  # one dash after a citation is no list
+        "Pumps matter. *In vitro* data agree.[1]",  # an italic phrase opening a sentence stays
+        "Pumps matter. *Porins do not.*[2]",  # a cited italic sentence is a claim
+    ],
+)
+def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
+    doc = parse_document(f"Tumours adapt. ## Findings **Pumps** {prose.removeprefix('Pumps ')}", "t.md")
+    words = " ".join(s.text for s in doc.statements[1:]).replace("*", "")
+    assert words.split() == prose.replace("*", "").replace("[1]", "").replace("[2]", "").split()

@@ -929,8 +929,15 @@ def _split_sections(text: str) -> list[_Section]:
         pieces = _INLINE_HEADING.split(line)
         sections[-1].body.append(pieces[0])
         for hashes, rest in zip(pieces[1::2], pieces[2::2]):
-            title, consumed = _inline_title(rest)
-            sections.append(_Section(title, len(hashes), [rest[consumed:]]))
+            while True:
+                title, consumed = _inline_title(rest)
+                sections.append(_Section(title, len(hashes), [rest[consumed:]]))
+                # A subheading right under it, with no text between: "## Mechanisms ### Porin Loss ...".
+                sub = re.match(r"[ \t]*(#{1,6})[ \t]+", rest[consumed:])
+                if not sub:
+                    break
+                hashes, rest = sub.group(1), rest[consumed + sub.end() :]
+                sections[-1].body = []
     return [s for s in sections if s.level or any(line.strip() for line in s.body)]
 
 
@@ -1147,16 +1154,36 @@ def _inline_title(rest: str) -> tuple[str, int]:
         return words[0], _offset_after_words(rest, 1)
     taken = 0
     for word in words:
+        if word[0] == "#":
+            break  # a subheading right under the heading: "## Mechanisms ### Porin Loss **OprD** is"
         if word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS or word in "-–":
             taken += 1
         else:
             break
-    while taken > 1 and words[taken - 1].lower() in _TITLE_SMALL_WORDS | _DETERMINERS:
-        taken -= 1  # a title ends in no "the", "and" or "several": "Alterations The **T790M mutation** is"
-    if 1 < taken < len(words) and re.fullmatch(r"[a-z]+", words[taken]):
-        taken -= 1  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
+    if taken < len(words):
+        # The text runs on in lower case: a capitalised "In" or "The" after the title's first word
+        # opens the sentence ("## Clinical Evidence In the CANTOS trial, ..."); a title writes them small.
+        opener = next((i for i in range(1, taken) if _opens_sentence(words[i])), None)
+        taken = opener if opener is not None else taken
+    taken = _title_end(words, taken)
+    if 1 < taken < len(words) and re.fullmatch(r"[a-z]+(?:-[a-z]+)*,?", words[taken]):
+        taken = _title_end(
+            words, taken - 1
+        )  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
     return _plain_title(" ".join(words[:taken])), consumed
+
+
+def _title_end(words: list[str], taken: int) -> int:
+    """A title ends in no "the", "and", "several" or dash: "Alterations The **T790M mutation** is"."""
+    while taken > 1 and (words[taken - 1].lower() in _TITLE_SMALL_WORDS | _DETERMINERS or words[taken - 1] in "-–"):
+        taken -= 1
+    return taken
+
+
+def _opens_sentence(word: str) -> bool:
+    """A capitalised small word or determiner ("In", "The", "These"): mid-title it is written small."""
+    return word[:1].isupper() and word[1:].islower() and word.lower() in _TITLE_SMALL_WORDS | _DETERMINERS
 
 
 def _offset_after_words(text: str, n: int) -> int:
@@ -1172,17 +1199,61 @@ def _offset_after_words(text: str, n: int) -> int:
 # --- blocks ---------------------------------------------------------------------
 
 
-# A list written inside a one-line paragraph: "... after chemoradiation: - **EGFRvIII**: ...[13] - **Autophagy**:
-# ..." or "... on survival: 1. **EGFRvIII**: ... 2. **Autophagy**: ...", each item opening with a bold term.
-_INLINE_BULLET = re.compile(r"(?<=[.!?:\]])[ \t]+([-*•]|\d{1,2}[.)])[ \t]+(?=\*\*[^*\n]+\*\*)")
+# A list written inside a one-line paragraph, its items after a sentence's end: "... after chemoradiation:
+# - **EGFRvIII**: ...[13] - **Autophagy**: ..." or "... sequence: 1. Repeat the biopsy.[2] 2. Treat ...[3]".
+_INLINE_ITEM = re.compile(r"(?<=[.!?:\]])[ \t]+([-*•]|(\d{1,2})[.)])[ \t]+(?=\S)")
+
+
+# An italic sentence standing alone in a one-line paragraph ("... plaques.[10] *This summary was generated
+# from the cited literature.*"): on a line of its own, an uncited italic line is a note, not a claim.
+_INLINE_ITALIC = re.compile(r"(?<=[.!?\]])[ \t]+(\*(?!\*)[^*\n\[]+[.!?]\*|_(?!_)[^_\n\[]+[.!?]_)(?=[ \t]|$)")
 
 
 def _inline_bullets(body: str) -> str:
-    """Put each item of a list run into its paragraph (two items or more) on a line of its own."""
-    return "\n".join(
-        _INLINE_BULLET.sub(lambda m: f"\n{m.group(1)} ", line) if len(_INLINE_BULLET.findall(line)) >= 2 else line
-        for line in body.split("\n")
-    )
+    """Put each item of a list run into its paragraph on a line of its own: two items or more,
+    dashed ones, or numbered ones counting from 1; an italic sentence standing alone; a table."""
+    return "\n".join(_INLINE_ITALIC.sub(r"\n\1\n", _inline_items(_inline_table(line))) for line in body.split("\n"))
+
+
+# A table flattened into the line: "below. | Gene | Effect | |---|---| | MET | bypass [4] | **MET** was ..."
+_INLINE_SEPARATOR = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
+
+
+def _inline_table(line: str) -> str:
+    """Give a table written inside a line its own lines: header, separator and rows of as many cells."""
+    sep = _INLINE_SEPARATOR.search(line)
+    if not sep or sep.start() == 0:
+        return line
+    cells = sep.group(0).count("|") - 1
+    row = rf"\|(?:[^|\n]*\|){{{cells}}}"
+    header = re.search(rf"{row}[ \t]*$", line[: sep.start()])
+    if not header:
+        return line
+    rows, end = [], sep.end()
+    while m := re.compile(rf"[ \t]*({row})").match(line, end):
+        rows.append(m.group(1))
+        end = m.end()
+    if not rows:
+        return line
+    table = "\n".join([header.group(0).strip(), sep.group(0), *rows])
+    return f"{line[: header.start()].rstrip()}\n{table}\n{line[end:].lstrip()}"
+
+
+def _inline_items(line: str) -> str:
+    found = list(_INLINE_ITEM.finditer(line))
+    # The list may open the line ("- OprD loss ...[1] - Metallo ..."): that item is one of them.
+    opens = _BULLET.match(line)
+    first = 2 if opens and re.match(r"[ \t]*1[.)]", line) else 1
+    dashed = [m for m in found if not m.group(2)]
+    numbered: list[re.Match[str]] = []
+    for m in found:
+        if m.group(2) and int(m.group(2)) == first + len(numbered):
+            numbered.append(m)
+    items = dashed if len(dashed) + bool(opens and first == 1) >= 2 else []
+    items += numbered if len(numbered) + first - 1 >= 2 else []
+    for m in sorted(items, key=lambda m: m.start(), reverse=True):
+        line = f"{line[: m.start()]}\n{m.group(1)} {line[m.end() :]}"
+    return line
 
 
 def split_blocks(body: str) -> list[_Block]:

@@ -43,6 +43,8 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
+# A question to the reader after the list ("2. Would you like more detail on ...?"), as an assistant ends.
+_QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
@@ -130,7 +132,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         raw = _collapse(_fields_per_line(text[marker.end : end]))
-        if i + 1 == len(markers) and (stray := _STRAY_TAIL.search(raw)):
+        if i + 1 == len(markers) and (stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw)):
             warnings.append(_warning(document, f"{stray.group(0).strip()!r} after the last reference ignored"))
             raw = raw[: stray.start()]
         if not raw:

@@ -1499,3 +1499,35 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
     doc = parse_document(f"Tumours adapt. ## Findings **Pumps** {prose.removeprefix('Pumps ')}", "t.md")
     words = " ".join(s.text for s in doc.statements[1:]).replace("*", "")
     assert words.split() == prose.replace("*", "").replace("[1]", "").replace("[2]", "").split()
+
+
+@pytest.mark.parametrize(
+    ("written", "section", "statements"),
+    [
+        (
+            "## 🧬 Genetic Factors Carrying one APOE ε4 allele raises risk.[1]",
+            "Genetic Factors",
+            [("Carrying one APOE ε4 allele raises risk.", (1,))],
+        ),
+        (
+            "## Microglia and “Resistant” Clones Somatic mosaicism produces clones.[1]",
+            "Microglia and “Resistant” Clones",
+            [("Somatic mosaicism produces clones.", (1,))],
+        ),
+        ("## Conclusion EMT in IPF is a spectrum.[1]", "Conclusion", [("EMT in IPF is a spectrum.", (1,))]),
+        (
+            "## Bypass KRAS mutations have also been reported[2], though each is rare.[6]",
+            "Bypass",
+            [("KRAS mutations have also been reported", (2,)), ("though each is rare.", (6,))],
+        ),
+        (
+            "## Risk Scores improve prediction.^[3]^ ## Clones Mosaicism is proposed.[4]",
+            "Risk",
+            [("Scores improve prediction.", (3,))],
+        ),
+    ],
+)
+def test_inline_headings_and_clauses_of_other_exports(written, section, statements):
+    doc = parse_document(f"Tumours adapt. {written}", "t.md")
+    assert doc.statements[1].section == section
+    assert [(s.text, s.citations) for s in doc.statements[1:] if s.section == section] == statements

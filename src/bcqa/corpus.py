@@ -74,7 +74,7 @@ _OTHER_MARKERS = (
     # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
     # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
-    (re.compile(rf"\s*(?<![\d^])\^\s*({_NUMBER_LIST})\s*\^"), r"[\1]"),
+    (re.compile(rf"\s*(?<![\d^])\^\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*\^"), r"[\1]"),  # and ^[4]^
     # [9]: 627–629 / [1]:598[18]: the pages of the source cited (Wikipedia), not text: a range, or a
     # page that a marker, a sentence or the line's end follows ("[3]: 12 of 20 isolates" stays)
     (
@@ -187,7 +187,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], 
 
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 # In one-line markdown a heading follows the end of a sentence (or a marker).
-_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*][ \t])|^[ \t])(#{1,6})[ \t]+")
+_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*^][ \t])|^[ \t])(#{1,6})[ \t]+")  # "^" ends Pandoc's ^[3]^
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
@@ -635,8 +635,8 @@ _CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:but|while|whereas|althou
 _ANAPHORIC_OPENING = re.compile(r"(?:it|its|this|these|those|they|their|them|such|both|the latter|the former)\b", re.I)
 _CLOSING = re.compile(r"^[\s.!?)\]\"'”’*]*$")
 _CITES_AS_OBJECT = re.compile(
-    r"(?:^|\b(?:as\s+(?:shown|reported|described|reviewed)|according|reported|described|shown))\s*(?:in|by|to)?\s*$"
-    r"|^\W*(?:in|see|cf\.?)\s*$",
+    r"(?:^|\b(?:as\s+(?:shown|reported|described|reviewed)|according))\s*(?:in|by|to)?\s*$"
+    r"|\b(?:reported|described|shown)\s+(?:in|by|to)\s*$|^\W*(?:in|see|cf\.?)\s*$",
     re.I,
 )
 _EDGE = " \t,;:"
@@ -1156,7 +1156,9 @@ def _inline_title(rest: str) -> tuple[str, int]:
     for word in words:
         if word[0] == "#":
             break  # a subheading right under the heading: "## Mechanisms ### Porin Loss **OprD** is"
-        if word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS or word in "-–":
+        first = word.lstrip("\"'“‘(")[:1]
+        pictograph = not any(c.isalnum() for c in word) and word not in "-–"  # "## 🧬 Genetic Factors"
+        if pictograph or first.isupper() or first.isdigit() or word.lower() in _TITLE_SMALL_WORDS or word in "-–":
             taken += 1
         else:
             break
@@ -1167,9 +1169,11 @@ def _inline_title(rest: str) -> tuple[str, int]:
         taken = opener if opener is not None else taken
     taken = _title_end(words, taken)
     if 1 < taken < len(words) and re.fullmatch(r"[a-z]+(?:-[a-z]+)*,?", words[taken]):
-        taken = _title_end(
-            words, taken - 1
-        )  # the last capitalised word starts the first sentence ("Results TP53 mutations are")
+        # The last capitalised word starts the first sentence ("Results TP53 mutations are"), and
+        # so does one with small words after it ("Conclusion EMT in IPF is").
+        end = _title_end(words, taken - 1)
+        small = any(w.lower() in _TITLE_SMALL_WORDS for w in words[end : taken - 1])
+        taken = end - 1 if small and end > 1 else end
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
     return _plain_title(" ".join(words[:taken])), consumed
 

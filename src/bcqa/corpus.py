@@ -795,7 +795,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         body = "\n".join(section.body)
         if markers is not None:
             body = markers(body)
-        body = _inline_bullets(body)
+        body = _inline_structure(body)
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
             for sentence in split_sentences(block):
@@ -1203,19 +1203,9 @@ def _offset_after_words(text: str, n: int) -> int:
 # --- blocks ---------------------------------------------------------------------
 
 
-# A list written inside a one-line paragraph, its items after a sentence's end: "... after chemoradiation:
-# - **EGFRvIII**: ...[13] - **Autophagy**: ..." or "... sequence: 1. Repeat the biopsy.[2] 2. Treat ...[3]".
-_INLINE_ITEM = re.compile(r"(?<=[.!?:\]])[ \t]+([-*•]|(\d{1,2})[.)])[ \t]+(?=\S)")
-
-
-# An italic sentence standing alone in a one-line paragraph ("... plaques.[10] *This summary was generated
-# from the cited literature.*"): on a line of its own, an uncited italic line is a note, not a claim.
-_INLINE_ITALIC = re.compile(r"(?<=[.!?\]])[ \t]+(\*(?!\*)[^*\n\[]+[.!?]\*|_(?!_)[^_\n\[]+[.!?]_)(?=[ \t]|$)")
-
-
-def _inline_bullets(body: str) -> str:
-    """Put each item of a list run into its paragraph on a line of its own: two items or more,
-    dashed ones, or numbered ones counting from 1; an italic sentence standing alone; a table."""
+def _inline_structure(body: str) -> str:
+    """Give what one-line markdown runs into a paragraph the lines it would have on its own: a
+    table, a list's items (two or more, dashed or numbered from 1) and an italic note."""
     return "\n".join(_INLINE_ITALIC.sub(r"\n\1\n", _inline_items(_inline_table(line))) for line in body.split("\n"))
 
 
@@ -1224,17 +1214,17 @@ _INLINE_SEPARATOR = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
 
 
 def _inline_table(line: str) -> str:
-    """Give a table written inside a line its own lines: header, separator and rows of as many cells."""
+    """A table written inside a line on lines of its own: header, separator and rows of as many cells."""
     sep = _INLINE_SEPARATOR.search(line)
     if not sep or sep.start() == 0:
         return line
-    cells = sep.group(0).count("|") - 1
-    row = rf"\|(?:[^|\n]*\|){{{cells}}}"
+    row = rf"\|(?:[^|\n]*\|){{{sep.group(0).count('|') - 1}}}"
     header = re.search(rf"{row}[ \t]*$", line[: sep.start()])
     if not header:
         return line
+    next_row = re.compile(rf"[ \t]*({row})")
     rows, end = [], sep.end()
-    while m := re.compile(rf"[ \t]*({row})").match(line, end):
+    while m := next_row.match(line, end):
         rows.append(m.group(1))
         end = m.end()
     if not rows:
@@ -1243,7 +1233,13 @@ def _inline_table(line: str) -> str:
     return f"{line[: header.start()].rstrip()}\n{table}\n{line[end:].lstrip()}"
 
 
+# A list written inside a one-line paragraph, its items after a sentence's end: "... after chemoradiation:
+# - **EGFRvIII**: ...[13] - **Autophagy**: ..." or "... sequence: 1. Repeat the biopsy.[2] 2. Treat ...[3]".
+_INLINE_ITEM = re.compile(r"(?<=[.!?:\]])[ \t]+([-*•]|(\d{1,2})[.)])[ \t]+(?=\S)")
+
+
 def _inline_items(line: str) -> str:
+    """Each item of a list run into the line on a line of its own."""
     found = list(_INLINE_ITEM.finditer(line))
     # The list may open the line ("- OprD loss ...[1] - Metallo ..."): that item is one of them.
     opens = _BULLET.match(line)
@@ -1258,6 +1254,11 @@ def _inline_items(line: str) -> str:
     for m in sorted(items, key=lambda m: m.start(), reverse=True):
         line = f"{line[: m.start()]}\n{m.group(1)} {line[m.end() :]}"
     return line
+
+
+# An italic sentence standing alone in a one-line paragraph ("... plaques.[10] *This summary was generated
+# from the cited literature.*"): on a line of its own, an uncited italic line is a note, not a claim.
+_INLINE_ITALIC = re.compile(r"(?<=[.!?\]])[ \t]+(\*(?!\*)[^*\n\[]+[.!?]\*|_(?!_)[^_\n\[]+[.!?]_)(?=[ \t]|$)")
 
 
 def split_blocks(body: str) -> list[_Block]:

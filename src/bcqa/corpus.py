@@ -778,8 +778,7 @@ def parse_document(text: str, name: str = "document") -> Document:
             warnings += problems
         elif not _BACK_MATTER.match(bare):  # acknowledgements, funding: about the authors, not the subject
             body_sections.append(section)
-    earlier = "\n".join(line for s in body_sections[:-1] for line in s.body)
-    if not blocks and body_sections and (tail := _trailing_reference_list(body_sections[-1].body, earlier)):
+    if not blocks and body_sections and (tail := _trailing_reference_list(body_sections)):
         body_sections[-1].body, entries = tail
         block, problems = parse_reference_block(entries, document=name)
         blocks.append(block)
@@ -852,15 +851,16 @@ _ENTRY_YEAR = re.compile(r"(?<![\w.])(?:1[89]|20)\d{2}(?![\w.])")
 _ENTRY_SOURCE = re.compile(r"\b10\.\d{4,9}/|https?://|\bet al\b|\d\s*\(\s*\d+\s*\)|\d{4}\s*;|\b\d+\s*:\s*[\de]")
 
 
-def _trailing_reference_list(lines: list[str], earlier: str = "") -> tuple[list[str], str] | None:
-    """(the lines before it, the list) when the last section ends in an unheaded reference list, else None.
+def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] | None:
+    """(the last section's lines before it, the list) when the last section ends in an unheaded
+    reference list, else None.
 
     The list is the last run 1, 2, 3 ... (three or more entries) going on to the end whose entries
-    mostly look like references, and the numbers cited in brackets before it (in the section's
-    lines, or in ``earlier`` sections) are mostly its own: a numbered list of findings is not
-    taken for one.
+    mostly look like references, and the numbers cited in brackets before it (in any section) are
+    mostly its own: a numbered list of findings is not taken for one.
     """
-    text = "\n".join(lines)
+    text = "\n".join(sections[-1].body)
+    earlier = "\n".join(line for s in sections[:-1] for line in s.body)
     for start in reversed([m.start() for m in _LIST_START.finditer(text)]):
         entries, _ = parse_reference_block(text[start:])
         numbers = [r.number for r in entries]
@@ -1137,8 +1137,9 @@ def _strip_pictographs(title: str) -> str:
 
 
 _TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
-# English determiners and quantifiers: they open a noun phrase, so a heading never ends in one.
+# English determiners and quantifiers open a noun phrase: a heading ends in neither them nor a small word.
 _DETERMINERS = set("this these those several many most some each both all such another few".split())
+_NO_TITLE_END = _TITLE_SMALL_WORDS | _DETERMINERS
 
 
 def _inline_title(rest: str) -> tuple[str, int]:
@@ -1180,14 +1181,14 @@ def _inline_title(rest: str) -> tuple[str, int]:
 
 def _title_end(words: list[str], taken: int) -> int:
     """A title ends in no "the", "and", "several" or dash: "Alterations The **T790M mutation** is"."""
-    while taken > 1 and (words[taken - 1].lower() in _TITLE_SMALL_WORDS | _DETERMINERS or words[taken - 1] in "-–"):
+    while taken > 1 and (words[taken - 1].lower() in _NO_TITLE_END or words[taken - 1] in "-–"):
         taken -= 1
     return taken
 
 
 def _opens_sentence(word: str) -> bool:
     """A capitalised small word or determiner ("In", "The", "These"): mid-title it is written small."""
-    return word[:1].isupper() and word[1:].islower() and word.lower() in _TITLE_SMALL_WORDS | _DETERMINERS
+    return word[:1].isupper() and word[1:].islower() and word.lower() in _NO_TITLE_END
 
 
 def _offset_after_words(text: str, n: int) -> int:

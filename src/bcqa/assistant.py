@@ -48,7 +48,7 @@ from bcqa.store import (
     stale_reasons,
     write_index,
 )
-from bcqa.text import abbreviation_table, english_words, preload_english_stems, tokenize
+from bcqa.text import abbreviation_table, english_words, preload_common_words, preload_english_stems, tokenize
 from bcqa.types import Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
@@ -208,6 +208,8 @@ class Assistant:
                     say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
         if stored.english_stems is not None:
             preload_english_stems(stored.english_stems)
+        if stored.common_words is not None:
+            preload_common_words(stored.common_words)
         if query_encoder is None:
             query_encoder = _query_encoder(index_dir, stored, encoder, settings.model_path)
         encoder = query_encoder

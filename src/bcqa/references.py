@@ -559,9 +559,12 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
     # With three or more sentences the last is the journal, and abbreviations such as "EMBO J" look like an author.
     searched = segments[:-1] if has_journal and len(segments) >= 3 else segments
     at = next((i for i, s in enumerate(searched) if _is_author_list(s)), None)
-    # A group author ("WHO", "Antimicrobial Resistance Collaborators") leads when a title still follows it.
-    if at is None and len(segments) > (2 if has_journal else 1) and _looks_corporate(segments[0]):
-        at = 0
+    # A group author ("WHO", "Antimicrobial Resistance Collaborators") leads when a title still follows it;
+    # one named as a group ("Cancer Genome Atlas Research Network") may follow the title instead (a later
+    # one is the publisher: "WHO. Global plan .... Geneva: World Health Organization, 2012.").
+    if at is None and len(segments) > (2 if has_journal else 1):
+        grouped = (i for i, s in enumerate(searched[:2]) if _looks_corporate(s) and _GROUP_WORD.search(s))
+        at = next(grouped, 0 if _looks_corporate(segments[0]) else None)
     if at is None:
         if has_journal and len(segments) > 1:
             return {"title": _title(segments[:-1]), "journal": _trim(segments[-1])}
@@ -614,7 +617,7 @@ def _is_author_list(segment: str) -> bool:
     return bool(items) and all(_is_author(item) for item in items)
 
 
-_ELIDED = re.compile(r"[a-z]{1,4}['’][A-Z]")
+_ELIDED = re.compile(r"[a-z]{1,4}['’]?[A-Z]")
 
 
 def _is_author(item: str) -> bool:
@@ -625,7 +628,7 @@ def _is_author(item: str) -> bool:
     if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
         return False
     # Lower-case words are name particles ("van", "de la"); they are short and never end a surname.
-    # An elided particle starts a capitalised name: "d'Avignon", "dell'Orto".
+    # An elided or joined particle starts a capitalised name: "d'Avignon", "dell'Orto", "deFazio".
     capitalised = [word[0].isupper() or bool(_ELIDED.match(word)) for word in surname]
     particles_ok = all(cap or len(word) <= 3 for word, cap in zip(surname, capitalised))
     return capitalised[-1] and particles_ok

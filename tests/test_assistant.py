@@ -193,6 +193,20 @@ def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():
     assert "radioresistance [13][14]. HOTAIR" in compose("q", [hits[0], hits[2]], {}, mode="list").answer
 
 
+def test_a_reference_answer_names_only_the_papers_its_shown_statements_cite():
+    from bcqa.answer import compose
+    from bcqa.types import Hit, Reference, Statement
+
+    refs = {
+        ("r.md", n): Reference(n, f"{a} J. T. J. 2020;1:2.", "T", f"{a} J", "J", 2020, document="r.md")
+        for n, a in ((1, "Roe"), (4, "Doe"), (15, "Arnold"))
+    }
+    shown = Statement("a", "Left-sided tumours benefit.", (15, 16), "S", 3, document="r.md")
+    # The question matched papers 1, 4 and 15; only [15] is cited by what is shown.
+    a = compose("q", [Hit(shown, 1.0)], refs, mode="reference", focus=(("r.md", 1), ("r.md", 4), ("r.md", 15)))
+    assert a.answer.startswith("The document cites [15] Arnold") and "[1]" not in a.answer and "[4]" not in a.answer
+
+
 def test_a_build_says_what_the_parser_could_not_read(tmp_path):
     from conftest import FakeEncoder
 

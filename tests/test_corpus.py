@@ -1537,3 +1537,34 @@ def test_inline_headings_and_clauses_of_other_exports(written, section, statemen
     doc = parse_document(f"Tumours adapt. {written}", "t.md")
     assert doc.statements[1].section == section
     assert [(s.text, s.citations) for s in doc.statements[1:] if s.section == section] == statements
+
+
+def test_a_one_line_table_titled_in_bold_with_a_heading_right_after_it():
+    text = (
+        "Relapse is common. ## Lineage Switch It is rare in lymphoma.[1] **Summary of escape mechanisms** "
+        "| Mechanism | Frequency | |---|---| | CD19 loss | ~30% [2] | | Lineage switch | 2 of 7 [3] | "
+        "## CAR Design: CD28 versus 4-1BB **Costimulatory domain** choice shapes kinetics.[4]"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.section, s.text, s.citations, s.context) for s in doc.statements[1:]] == [
+        ("Lineage Switch", "It is rare in lymphoma.", (1,), ""),
+        ("Lineage Switch", "Mechanism: CD19 loss; Frequency: ~30%", (2,), "Summary of escape mechanisms"),
+        ("Lineage Switch", "Mechanism: Lineage switch; Frequency: 2 of 7", (3,), "Summary of escape mechanisms"),
+        ("CAR Design: CD28 versus 4-1BB", "Costimulatory domain choice shapes kinetics.", (4,), ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("above", "context", "kept"),
+    [
+        ("Pumps matter.[1]\nTable 2 summary of pumps", "Table 2 summary of pumps", ["Pumps matter."]),
+        ("Summary of pumps", "Summary of pumps", []),
+        # A line that ends a sentence, or one that continues the sentence above it, is no title.
+        ("Pumps are summarised below.", "", ["Pumps are summarised below."]),
+        ("The pumps are listed\nin the table below", "", ["The pumps are listed in the table below"]),
+    ],
+)
+def test_a_title_line_right_above_a_table_is_its_rows_context(above, context, kept):
+    doc = parse_document(f"# Review\n\n{above}\n| Pump | Drug |\n|---|---|\n| AcrB | ciprofloxacin [2] |\n", "t.md")
+    assert [s.text for s in doc.statements[:-1]] == kept
+    assert (doc.statements[-1].text, doc.statements[-1].context) == ("Pump: AcrB; Drug: ciprofloxacin", context)

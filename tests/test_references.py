@@ -485,6 +485,17 @@ ENTRIES = [
         id="a-group-named-after-the-title-is-the-publisher-there",
     ),
     pytest.param(
+        "Genetic testing in the epilepsies: report of the ILAE Genetics Commission. ILAE Genetics Commission. "
+        "Epilepsia. 2010;51(4):655-670.",
+        {"first_author": "ILAE Genetics Commission", "journal": "Epilepsia"},
+        id="a-commission-is-a-group-author",
+    ),
+    pytest.param(
+        "The molecular evolution of acquired resistance. Diaz LA Jr, Williams RT, et al. Nature. 2012;486:537-540.",
+        {"authors": "Diaz LA Jr, Williams RT, et al", "title": "The molecular evolution of acquired resistance"},
+        id="a-generational-suffix-after-the-initials",
+    ),
+    pytest.param(
         "MalariaGEN Plasmodium falciparum Community Project. Genomic epidemiology of artemisinin resistant malaria. "
         "eLife 5, e08714 (2016).",
         {
@@ -789,3 +800,15 @@ def test_entries_numbered_without_a_full_stop_are_read_in_sequence():
     entries, warnings = parse_reference_block(text)
     assert [r.number for r in entries] == [1, 2, 3] and not warnings
     assert entries[0].pages == "1785–88" and entries[1].journal == "Trends Parasitol"
+
+
+def test_an_address_ends_an_entry_as_a_full_stop_does():
+    text = (
+        "11. A hypothesis. Fang M. Med Hypotheses. 2011;76:871-876. "
+        "12. https://www.who.int/news-room/fact-sheets/detail/epilepsy "
+        "13. The role of inflammation in epilepsy. Vezzani A. Nat Rev Neurol. 2011;7:31-40."
+    )
+    refs, warnings = parse_reference_block(text)
+    assert [r.number for r in refs] == [11, 12, 13] and not warnings
+    assert refs[1].link == "https://www.who.int/news-room/fact-sheets/detail/epilepsy"
+    assert refs[2].title == "The role of inflammation in epilepsy"

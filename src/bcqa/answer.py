@@ -221,9 +221,10 @@ def _grouped(hits: Sequence[Hit]) -> str:
 
 
 def _reference_answer(hits: Sequence[Hit], focus: Sequence[Reference]) -> str:
-    """ "The document cites [n] Author et al., Journal Year for: ..." naming only this document's references."""
-    documents = {h.statement.document for h in hits}
-    names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus if r.document in documents)
+    """ "The document cites [n] Author et al., Journal Year for: ..." naming only this document's references,
+    and of them only those a shown statement cites (a question may match more papers than k statements cite)."""
+    cited = {(h.statement.document, n) for h in hits for n in h.statement.citations}
+    names = "; ".join(f"[{r.number}] {short_reference(r)}".rstrip() for r in focus if (r.document, r.number) in cited)
     ordered = sorted(hits, key=lambda h: h.statement.position)
     return f"The document cites {names} for: " + _claims(ordered)
 

@@ -187,7 +187,8 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], 
 
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 # In one-line markdown a heading follows the end of a sentence (or a marker).
-_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*^][ \t])|^[ \t])(#{1,6})[ \t]+")  # "^" ends Pandoc's ^[3]^
+# "^" ends Pandoc's ^[3]^, "|" a table flattened into the line.
+_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*^|][ \t])|^[ \t])(#{1,6})[ \t]+")
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
@@ -1136,7 +1137,7 @@ def _strip_pictographs(title: str) -> str:
     return title[start:end]
 
 
-_TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
+_TITLE_SMALL_WORDS = set("a an and as at by for in of on or the to vs vs. versus with".split())
 # English determiners and quantifiers open a noun phrase: a heading ends in neither them nor a small word.
 _DETERMINERS = set("this these those several many most some each both all such another few".split())
 _NO_TITLE_END = _TITLE_SMALL_WORDS | _DETERMINERS
@@ -1234,7 +1235,12 @@ def _inline_table(line: str) -> str:
     if not rows:
         return line
     table = "\n".join([header.group(0).strip(), sep.group(0), *rows])
-    return f"{line[: header.start()].rstrip()}\n{table}\n{line[end:].lstrip()}"
+    # A bold title right before the table goes on a line of its own, as it would stand above it.
+    before = _INLINE_TABLE_TITLE.sub(r"\n\1", line[: header.start()].rstrip())
+    return f"{before}\n{table}\n{line[end:].lstrip()}"
+
+
+_INLINE_TABLE_TITLE = re.compile(r"(?<=[.!?\]])[ \t]+(\*\*[^*\n]+\*\*|__[^_\n]+__)$")
 
 
 # A list written inside a one-line paragraph, its items after a sentence's end: "... after chemoradiation:
@@ -1311,7 +1317,11 @@ def split_blocks(body: str) -> list[_Block]:
 
     for line in body.split("\n"):
         if _TABLE_ROW.match(line):
+            title = _table_title(current) if header is None is pending_header and kind == "paragraph" else ""
+            if title:
+                current.pop()  # a title over the table ("**Summary of escape mechanisms**"), not a claim
             flush()
+            lead_in = title or lead_in
             if _TABLE_SEPARATOR.match(line):
                 header, pending_header = pending_header, None
                 continue
@@ -1371,6 +1381,22 @@ _COLUMN_SLACK = 2
 
 
 _CAPTION_LINES = 2
+
+
+# The most words a table's title line may hold.
+_TABLE_TITLE_WORDS = 12
+
+
+def _table_title(lines: list[str]) -> str:
+    """The paragraph's last line when it titles the table right under it: short, uncited, ending in
+    no punctuation, alone or after a sentence's end.  Its rows are searched with it."""
+    if not lines or CITE_GROUP.search(lines[-1]):
+        return ""
+    title = make_block(lines[-1].strip()).text
+    if not title or title[-1] in ".!?:;," or len(title.split()) > _TABLE_TITLE_WORDS:
+        return ""
+    before = re.sub(r"(?:\s*\[[^\]\n]*\])+\s*$", "", lines[-2]) if len(lines) > 1 else "."
+    return title if before.rstrip().endswith((".", "!", "?")) else ""
 
 
 def _captioned_table(lines: list[str]) -> tuple[str, list[list[str]]] | None:

@@ -264,7 +264,9 @@ def _find_markers(text: str) -> list[_Marker]:
         elif not markers:
             accept = number == 1 or m["bracket"] is not None
         else:
-            follows_word = text[: m.start()].rstrip()[-1:].isalpha()
+            before = text[: m.start()].rstrip()
+            # An address ends an entry as a full stop does: "12. https://www.who.int/.../epilepsy 13. The ..."
+            follows_word = before[-1:].isalpha() and not _URL.fullmatch(before[before.rfind(" ") + 1 :])
             accept = number == markers[-1].number + 1 and (m["bracket"] is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))
@@ -618,11 +620,16 @@ def _is_author_list(segment: str) -> bool:
 
 
 _ELIDED = re.compile(r"[a-z]{1,4}['’]?[A-Z]")
+# A generational suffix after the initials: "Diaz LA Jr", "King ML III".
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 def _is_author(item: str) -> bool:
     """``Liu Z``, ``El Khoury J``, ``Guevara-Nieto HM``, ``Győrffy B``, ``van der Berg A``."""
-    *surname, initials = item.split() or [""]
+    words = item.split()
+    if len(words) >= 3 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+        words = words[:-1]  # "Diaz LA Jr"; in "Rybkin II" the II are initials
+    *surname, initials = words or [""]
     if not surname or len(surname) > 4 or not (1 <= len(initials) <= 3 and initials.isalpha() and initials.isupper()):
         return False
     if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
@@ -638,7 +645,8 @@ def _is_author(item: str) -> bool:
 # ("GBD 2019 Antimicrobial Resistance Collaborators", "CRyPTIC Consortium and the 100,000 Genomes Project").
 _GROUP_WORD = re.compile(
     r"\b(?:Consortium|Collaborators?|Collaboration|Group|Organi[sz]ation|Committee|Society|Association|Network"
-    r"|Institutes?|Agency|Cent(?:re|er)s?|Project|Initiative|Council|Panel|Foundation|Ministry|Investigators)\b"
+    r"|Institutes?|Agency|Cent(?:re|er)s?|Project|Initiative|Council|Panel|Foundation|Ministry|Investigators"
+    r"|Commission|Task Force)\b"
 )
 
 

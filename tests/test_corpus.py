@@ -1568,3 +1568,26 @@ def test_a_title_line_right_above_a_table_is_its_rows_context(above, context, ke
     doc = parse_document(f"# Review\n\n{above}\n| Pump | Drug |\n|---|---|\n| AcrB | ciprofloxacin [2] |\n", "t.md")
     assert [s.text for s in doc.statements[:-1]] == kept
     assert (doc.statements[-1].text, doc.statements[-1].context) == ("Pump: AcrB; Drug: ciprofloxacin", context)
+
+
+def test_a_one_line_answer_with_footnote_markers_a_quote_and_footnotes_run_on():
+    text = (
+        "**Biofilms protect Pseudomonas** in CF airways. ## Biofilms Alginate slows drug entry.[^1] "
+        "> **Note:** Mucoid isolates revert in culture.[^2] Sequestration makes a reservoir.[^1]–[^3] "
+        "### References [^1]: Alginate and drugs. Roe K, Doe J. Thorax. 2010;1:2. "
+        "[^2]: Reversion of mucoidy. Lee A. Cell. 2011;3:4. [^3]: Biofilm tolerance. Kim B. Nature. 2012;5:6. 2."
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in doc.statements[1:]] == [
+        ("Alginate slows drug entry.", (1,)),
+        ("Note: Mucoid isolates revert in culture.", (2,)),
+        ("Sequestration makes a reservoir.", (1, 2, 3)),
+    ]
+    assert sorted(doc.references) == [1, 2, 3] and doc.references[3].title == "Biofilm tolerance"
+
+
+def test_a_references_title_run_into_the_line_before_an_unheaded_list_is_no_statement():
+    entries = " ".join(f"[{n}] Roe K{n}, Doe J. Title {n}. Blood. 2020;{n}:2." for n in (1, 2, 3))
+    doc = parse_document(f"TKIs fail.[1] Mutations recur.[2] Stem cells persist.[3] **References** {entries}", "t.md")
+    assert [s.text for s in doc.statements] == ["TKIs fail.", "Mutations recur.", "Stem cells persist."]
+    assert sorted(doc.references) == [1, 2, 3]

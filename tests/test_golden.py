@@ -53,6 +53,11 @@ FLOOR = {
     "colorectal_anti_egfr_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "epilepsy_drug_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "mrsa_vre_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Three more (fourth batch): one line with footnote markers and definitions run on, one line with a
+    # bold "References" and "[1] Author ..." entries, multi-line with nested bullets and two reference blocks.
+    "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "cml_imatinib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "colistin_mcr_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -72,6 +77,9 @@ MAX_FALSE_ABSTENTION = {
     "colorectal_anti_egfr_resistance": 0.12,
     "epilepsy_drug_resistance": 0.0,
     "mrsa_vre_resistance": 0.0,
+    "cf_pseudomonas_tolerance": 0.0,
+    "cml_imatinib_resistance": 0.0,
+    "colistin_mcr_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -105,6 +113,11 @@ NOT_YET = {
     ("colorectal_anti_egfr_resistance", "false_abstention"): "0.111: 'CO.17' read as a name it lacks",
     ("mrsa_vre_resistance", "top1"): "0.833",
     ("mrsa_vre_resistance", "top3"): "0.833",
+    ("cf_pseudomonas_tolerance", "top1"): "0.833, equal to BM25-only and dense-only",
+    ("cf_pseudomonas_tolerance", "top3"): "0.833",
+    ("cml_imatinib_resistance", "top1"): "0.833, equal to BM25-only",
+    ("colistin_mcr_resistance", "top1"): "0.833",
+    ("colistin_mcr_resistance", "top3"): "0.833",
 }
 
 

@@ -64,8 +64,8 @@ _NUMBER_LIST = r"(?!0+\b)\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*"
 _OTHER_MARKERS = (
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
-    # [4]–[6], [4] - [6]: a range written between two bracketed numbers (IEEE style)
-    (re.compile(r"\[\s*((?!0+\b)\d{1,4})\s*\][ \t]*[-–—][ \t]*\[\s*(\d{1,4})\s*\]"), r"[\1–\2]"),
+    # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes
+    (re.compile(r"\[\^?\s*((?!0+\b)\d{1,4})\s*\][ \t]*[-–—][ \t]*\[\^?\s*(\d{1,4})\s*\]"), r"[\1–\2]"),
     # [[4]](https://...): a bracketed number linking to its source
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】
@@ -239,6 +239,19 @@ _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 _LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
+# A footnote definition run on after other text: "... ### References [^1]: Title. ... [^2]: Title. ...".
+_RUN_ON_FOOTNOTE = re.compile(r"(?<=\S)[ \t]+(?=\[\^\d{1,4}\]:[ \t])")
+
+
+def _footnotes_per_line(text: str) -> str:
+    """Footnote definitions run on in one line, each on a line of its own (two or more: one alone
+    mid-line may be prose)."""
+    return "\n".join(
+        _RUN_ON_FOOTNOTE.sub("\n", line) if len(_RUN_ON_FOOTNOTE.findall(line)) >= 2 else line
+        for line in text.split("\n")
+    )
+
+
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
@@ -757,6 +770,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
+    text = _footnotes_per_line(text)
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))
     sections = _split_sections(_FOOTNOTE.sub("", text))
     # The title is the front matter's, or else the first top-level heading; every other
@@ -872,8 +886,16 @@ def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] 
         if 2 * shaped < len(numbers) or not cited or 2 * len(cited & set(numbers)) < len(cited):
             return None
         before = text[:start].rstrip()
+        # Its title run into the line, in bold or plain: "... goal. **References** [1] Gorre ME, ...".
+        title = _RUN_ON_TITLE.search(before)
+        if title and _REFERENCES_TITLE.match(title.group(1).rstrip(":")):
+            before = before[: title.start()].rstrip()
         return (before.split("\n"), text[start:]) if before.strip() else None
     return None
+
+
+# The last words of a line after a sentence's end, bold or plain: a title run into the line.
+_RUN_ON_TITLE = re.compile(r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(?:\*\*|__)?([A-Za-z][\w ]{0,40}?:?)(?:\*\*|__)?[ \t]*$")
 
 
 # A YAML block at the very top ("---" / "title: ..." / "---", as Pandoc, Jekyll or Obsidian
@@ -1210,8 +1232,15 @@ def _offset_after_words(text: str, n: int) -> int:
 
 def _inline_structure(body: str) -> str:
     """Give what one-line markdown runs into a paragraph the lines it would have on its own: a
-    table, a list's items (two or more, dashed or numbered from 1) and an italic note."""
-    return "\n".join(_INLINE_ITALIC.sub(r"\n\1\n", _inline_items(_inline_table(line))) for line in body.split("\n"))
+    table, a list's items (two or more, dashed or numbered from 1), an italic note and a quote."""
+    return "\n".join(
+        _INLINE_ITALIC.sub(r"\n\1\n", _inline_items(_inline_table(_INLINE_QUOTE.sub("\n> ", line))))
+        for line in body.split("\n")
+    )
+
+
+# A block quote run into the line after a sentence's end: "... silent.[5] > **Note:** Mucoid isolates ...".
+_INLINE_QUOTE = re.compile(r"(?<=[.!?\]])[ \t]+>[ \t]+(?=\*\*|[A-Z])")
 
 
 # A table flattened into the line: "below. | Gene | Effect | |---|---| | MET | bypass [4] | **MET** was ..."

@@ -1521,6 +1521,12 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             [("KRAS mutations have also been reported", (2,)), ("though each is rare.", (6,))],
         ),
         (
+            # A name in lower case inside a heading is part of it.
+            "## Non-Coding RNAs: miR-21 and H19 **miR-21**: miR-21 is overexpressed.[19]",
+            "Non-Coding RNAs: miR-21 and H19",
+            [("miR-21: miR-21 is overexpressed.", (19,))],
+        ),
+        (
             # A heading may open with a name in lower case.
             "## kelch13 Mutations in Southeast Asia **Discovery of the marker**: C580Y was found.[5]",
             "kelch13 Mutations in Southeast Asia",

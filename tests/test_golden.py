@@ -58,6 +58,10 @@ FLOOR = {
     "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "cml_imatinib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "colistin_mcr_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Three on the default review's own field in its own form (fifth batch): endocrine, HER2, TNBC.
+    "endocrine_resistance_breast": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "tnbc_chemoresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -80,6 +84,9 @@ MAX_FALSE_ABSTENTION = {
     "cf_pseudomonas_tolerance": 0.0,
     "cml_imatinib_resistance": 0.0,
     "colistin_mcr_resistance": 0.0,
+    "endocrine_resistance_breast": 0.0,
+    "her2_trastuzumab_resistance": 0.0,
+    "tnbc_chemoresistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -118,6 +125,7 @@ NOT_YET = {
     ("cml_imatinib_resistance", "top1"): "0.833, equal to BM25-only",
     ("colistin_mcr_resistance", "top1"): "0.833",
     ("colistin_mcr_resistance", "top3"): "0.833",
+    ("endocrine_resistance_breast", "top1"): "0.833, equal to BM25-only and dense-only",
 }
 
 

@@ -43,7 +43,7 @@ from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.references import merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
-from bcqa.text import english_words, is_ordinary
+from bcqa.text import english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -1185,7 +1185,9 @@ def _inline_title(rest: str) -> tuple[str, int]:
         # A heading's first word is its own even in lower case: a name such as "kelch13" or "hrp2/3".
         lead = taken == 0 and any(c.isalnum() for c in word)
         small = word.lower() in _TITLE_SMALL_WORDS or word in "-–"
-        if lead or pictograph or first.isupper() or first.isdigit() or small:
+        # A name in lower case is a title word too: "## Non-Coding RNAs: miR-21 and H19 **miR-21**: ...".
+        symbol = is_symbol(word.strip(",:;()")) and any(c.isalpha() for c in word)
+        if lead or pictograph or first.isupper() or first.isdigit() or small or symbol:
             taken += 1
         else:
             break

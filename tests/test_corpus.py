@@ -1597,3 +1597,27 @@ def test_a_references_title_run_into_the_line_before_an_unheaded_list_is_no_stat
     doc = parse_document(f"TKIs fail.[1] Mutations recur.[2] Stem cells persist.[3] **References** {entries}", "t.md")
     assert [s.text for s in doc.statements] == ["TKIs fail.", "Mutations recur.", "Stem cells persist."]
     assert sorted(doc.references) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        # An author-year parenthesis names who reported the claim: its marker cites the sentence.
+        (
+            "In the PRODIGE 4 trial (Conroy et al.)[1], 342 patients were randomised.",
+            [("In the PRODIGE 4 trial (Conroy et al.), 342 patients were randomised.", (1,))],
+        ),
+        (
+            "In LEAP (Poplin et al., 2013)[5], hENT1 did not predict outcome.",
+            [("In LEAP (Poplin et al., 2013), hENT1 did not predict outcome.", (5,))],
+        ),
+        # Before a new clause it still closes its own.
+        (
+            "Stroma slows delivery (Olive et al.)[9], while hyaluronan raises pressure.[10]",
+            [("Stroma slows delivery (Olive et al.)", (9,)), ("while hyaluronan raises pressure.", (10,))],
+        ),
+    ],
+)
+def test_a_marker_after_an_author_year_parenthesis(sentence, clauses):
+    doc = parse_document(f"Tumours adapt. {sentence}", "t.md")
+    assert [(s.text, s.citations) for s in doc.statements[1:]] == clauses

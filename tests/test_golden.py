@@ -62,6 +62,11 @@ FLOOR = {
     "endocrine_resistance_breast": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "tnbc_chemoresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    # Sixth batch: plain text one paragraph a line with ALL-CAPS headings, multi-line markdown with
+    # bold-line headings and "1)" entries, one line with author-year names beside the markers.
+    "aml_flt3_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -87,6 +92,9 @@ MAX_FALSE_ABSTENTION = {
     "endocrine_resistance_breast": 0.0,
     "her2_trastuzumab_resistance": 0.0,
     "tnbc_chemoresistance": 0.0,
+    "aml_flt3_resistance": 0.0,
+    "nsclc_immunotherapy_resistance": 0.0,
+    "pancreatic_gemcitabine_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -95,6 +103,9 @@ _RV144 = "0.0: an RV144 vaccine question is answered about HIV with a note"
 # The CAR-T review's: "How well do BCMA-directed CAR-T cells work in relapsed multiple myeloma?" reads
 # "BCMA-directed" as a name the review uses, through "directed" ("CD19-directed"), and answers with a note.
 _BCMA = "0.0: 'BCMA-directed' is read as known through 'directed'"
+# The pancreatic review's: "What screening is recommended for people with a family history of
+# pancreatic cancer?" shares the review's own topic words and is answered.
+_SCREENING = "0.0: a screening question in the review's own words is answered"
 # (document, metric) where the issue's bar is not reached yet, with the measured figure.
 NOT_YET = {
     ("amr_gram_negative", "top1"): "0.833",
@@ -126,6 +137,9 @@ NOT_YET = {
     ("colistin_mcr_resistance", "top1"): "0.833",
     ("colistin_mcr_resistance", "top3"): "0.833",
     ("endocrine_resistance_breast", "top1"): "0.833, equal to BM25-only and dense-only",
+    ("nsclc_immunotherapy_resistance", "top1"): "0.667",
+    ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
+    ("pancreatic_gemcitabine_resistance", "offtopic_abstention"): _SCREENING,
 }
 
 

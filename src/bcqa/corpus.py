@@ -648,6 +648,12 @@ _CONTINUES_CLAUSE = re.compile(r"^\s*[,;:–—]|^\s+(?:but|while|whereas|althou
 # subject, and the longer text pushed one breast-cancer dev question down.
 _ANAPHORIC_OPENING = re.compile(r"(?:it|its|this|these|those|they|their|them|such|both|the latter|the former)\b", re.I)
 _CLOSING = re.compile(r"^[\s.!?)\]\"'”’*]*$")
+# An author-year parenthesis right before a marker ("(Conroy et al.)[1]", "(Poplin et al., 2013)[5]",
+# "(Smith and Jones, 2010)[4]"), and what makes the text after a marker a clause of its own.
+_AUTHOR_YEAR_BEFORE = re.compile(
+    r"\((?:[^()]*\bet\s+al\b\.?(?:,?\s*(?:19|20)\d{2}[a-z]?)?|[A-Z][^()]{0,40}?,?\s*(?:19|20)\d{2}[a-z]?)\)\s*$"
+)
+_NEW_CLAUSE_AFTER = re.compile(r"^\s*[,;]?\s*(?:while|whereas|although|though|but|yet|which|and|or)\b", re.I)
 _CITES_AS_OBJECT = re.compile(
     r"(?:^|\b(?:as\s+(?:shown|reported|described|reviewed)|according))\s*(?:in|by|to)?\s*$"
     r"|\b(?:reported|described|shown)\s+(?:in|by|to)\s*$|^\W*(?:in|see|cf\.?)\s*$",
@@ -1783,6 +1789,11 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
         if _CITES_AS_OBJECT.search(sentence[start:offset]):
             # "As shown in [8], mutations ...", "In [18], a ...": the marker is what the words
             # before it point to, so it cites the claim that follows, not a clause of its own.
+            closing.update(numbers)
+            continue
+        if _AUTHOR_YEAR_BEFORE.search(sentence, start, offset) and not _NEW_CLAUSE_AFTER.match(after):
+            # "In the PRODIGE 4 trial published in 2011 (Conroy et al.)[1], 342 patients were ...":
+            # the parenthesis names who reported the claim, and the marker cites it.
             closing.update(numbers)
             continue
         if after.lstrip().startswith(":") and not any(o > offset for o, _ in marks):

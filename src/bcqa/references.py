@@ -136,7 +136,9 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             warnings.append(_warning(document, f"{stray.group(0).strip()!r} after the last reference ignored"))
             raw = raw[: stray.start()]
         if not raw:
-            warnings.append(_warning(document, f"reference [{marker.number}] has no text; skipped"))
+            stray = i + 1 == len(markers) and i > 0 and marker.number != markers[i - 1].number + 1
+            said = f"{text[marker.start : marker.end].strip()!r} after the last reference ignored"
+            warnings.append(_warning(document, said if stray else f"reference [{marker.number}] has no text; skipped"))
             continue
         references.append(parse_entry(marker.number, raw, document))
     return references, warnings

@@ -1354,7 +1354,8 @@ def split_blocks(body: str) -> list[_Block]:
 
     for line in body.split("\n"):
         if _TABLE_ROW.match(line):
-            title = _table_title(current) if header is None is pending_header and kind == "paragraph" else ""
+            first_row = header is None and pending_header is None
+            title = _table_title(current) if first_row and kind == "paragraph" else ""
             if title:
                 current.pop()  # a title over the table ("**Summary of escape mechanisms**"), not a claim
             flush()

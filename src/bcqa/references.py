@@ -268,7 +268,8 @@ def _find_markers(text: str) -> list[_Marker]:
         else:
             before = text[: m.start()].rstrip()
             # An address ends an entry as a full stop does: "12. https://www.who.int/.../epilepsy 13. The ..."
-            follows_word = before[-1:].isalpha() and not _URL.fullmatch(before[before.rfind(" ") + 1 :])
+            last = before.rsplit(None, 1)[-1] if before else ""
+            follows_word = last[-1:].isalpha() and not _URL.fullmatch(last)
             accept = number == markers[-1].number + 1 and (m["bracket"] is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))

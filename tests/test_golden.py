@@ -67,6 +67,10 @@ FLOOR = {
     "aml_flt3_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    # Seventh batch, the default review's form, measured once on the session's last code with no fix after.
+    "colorectal_5fu_oxaliplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hnscc_radioresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "myeloma_proteasome_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -95,6 +99,9 @@ MAX_FALSE_ABSTENTION = {
     "aml_flt3_resistance": 0.0,
     "nsclc_immunotherapy_resistance": 0.0,
     "pancreatic_gemcitabine_resistance": 0.0,
+    "colorectal_5fu_oxaliplatin_resistance": 0.0,
+    "hnscc_radioresistance": 0.0,
+    "myeloma_proteasome_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -140,6 +147,10 @@ NOT_YET = {
     ("nsclc_immunotherapy_resistance", "top1"): "0.667",
     ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
     ("pancreatic_gemcitabine_resistance", "offtopic_abstention"): _SCREENING,
+    ("hnscc_radioresistance", "top1"): "0.833",
+    ("hnscc_radioresistance", "offtopic_abstention"): "0.0: a first-line immunotherapy question in the review's words",
+    ("myeloma_proteasome_resistance", "top1"): "0.833",
+    ("myeloma_proteasome_resistance", "offtopic_abstention"): _BCMA,
 }
 
 

@@ -148,7 +148,7 @@ def test_unknown_names(vocab, question, unknown):
 
 
 def test_named_subjects_the_document_uses(vocab):
-    assert names_in("What does HOTAIR do?", vocab, ALIASES) == ((), ("HOTAIR",))
+    assert names_in("What does HOTAIR do?", vocab, ALIASES)[:2] == ((), ("HOTAIR",))
     assert names_in("What is the role of NEAT1?", vocab, ALIASES)[1] == ("NEAT1",)
 
 

@@ -246,10 +246,11 @@ _RUN_ON_FOOTNOTE = re.compile(r"(?<=\S)[ \t]+(?=\[\^\d{1,4}\]:[ \t])")
 def _footnotes_per_line(text: str) -> str:
     """Footnote definitions run on in one line, each on a line of its own (two or more: one alone
     mid-line may be prose)."""
-    return "\n".join(
-        _RUN_ON_FOOTNOTE.sub("\n", line) if len(_RUN_ON_FOOTNOTE.findall(line)) >= 2 else line
-        for line in text.split("\n")
-    )
+    lines = []
+    for line in text.split("\n"):
+        split, n = _RUN_ON_FOOTNOTE.subn("\n", line)
+        lines.append(split if n >= 2 else line)
+    return "\n".join(lines)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}

@@ -165,7 +165,7 @@ def analyse(
     refs, missing = find_references(question, references, english, tokens=base)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
-    unknown, named, spoken = ((), (), ()) if (refs or missing) else _names(question, vocabulary, aliases, word_tokens)
+    unknown, named, spoken = ((), (), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
     specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
     cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
     unknown = tuple(w for w in unknown if w not in cited_only)
@@ -239,17 +239,6 @@ def is_list_question(question: str) -> bool:
 
 
 def names_in(
-    question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names a question uses: (those the document never mentions, the symbols it does).
-
-    See ``_names``, which also gives every known name.
-    """
-    unknown, named, _ = _names(question, vocabulary, aliases, tokens_of)
-    return unknown, named
-
-
-def _names(
     question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The names a question uses: (those the document never mentions, the symbols it

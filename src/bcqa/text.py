@@ -252,7 +252,7 @@ def _computed_common() -> frozenset[str]:
 
 def is_common(word: str) -> bool:
     """An everyday English word: ``is_ordinary``, or among the commonest words of English."""
-    return is_ordinary(word) or word.lower() in common_words()
+    return word.lower() in common_words() or is_ordinary(word)
 
 
 def _starts_an_english_word(stem: str) -> bool:

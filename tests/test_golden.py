@@ -30,7 +30,7 @@ STEMS = [p.stem for p in GOLDEN_FILES]
 # Held-out figures measured when this suite was written (README, "Held-out results").
 _BAR = {"attribution": 1.0, "offtopic_abstention": 1.0}
 FLOOR = {
-    "amr_gram_negative": {"top1": 0.83, "top3": 0.91, **_BAR, "absent_abstention": 0.66},
+    "amr_gram_negative": {"top1": 0.91, "top3": 1.0, **_BAR, "absent_abstention": 0.66},
     "antifungal_resistance": {"top1": 0.88, "top3": 0.88, **_BAR, "absent_abstention": 1.0},
     "breast_cancer_resistance_review": {"top1": 0.95, "top3": 0.95, **_BAR, "absent_abstention": 0.75},
     "influenza_antivirals_llm": {"top1": 0.58, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
@@ -71,9 +71,18 @@ FLOOR = {
     "colorectal_5fu_oxaliplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hnscc_radioresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "myeloma_proteasome_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    # Eighth batch (2026-12-01, third session): the default form (glioblastoma, anthelmintics),
+    # multi-line with numbered headings and Vancouver entries (HCV), hard-wrapped plain text
+    # (bladder), an assistant-style answer with bullets, a table and two reference blocks (RCC).
+    # Measured once, with and without the short-form rule of that session: the same figures.
+    "anthelmintic_resistance_livestock": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "bladder_cisplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "glioblastoma_temozolomide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "hcv_daa_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "rcc_tki_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
-    "amr_gram_negative": 0.06,
+    "amr_gram_negative": 0.0,
     "antifungal_resistance": 0.03,
     "breast_cancer_resistance_review": 0.0,
     "influenza_antivirals_llm": 0.0,
@@ -102,6 +111,11 @@ MAX_FALSE_ABSTENTION = {
     "colorectal_5fu_oxaliplatin_resistance": 0.0,
     "hnscc_radioresistance": 0.0,
     "myeloma_proteasome_resistance": 0.0,
+    "anthelmintic_resistance_livestock": 0.0,
+    "bladder_cisplatin_resistance": 0.12,
+    "glioblastoma_temozolomide_resistance": 0.12,
+    "hcv_daa_resistance": 0.0,
+    "rcc_tki_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -115,9 +129,6 @@ _BCMA = "0.0: 'BCMA-directed' is read as known through 'directed'"
 _SCREENING = "0.0: a screening question in the review's own words is answered"
 # (document, metric) where the issue's bar is not reached yet, with the measured figure.
 NOT_YET = {
-    ("amr_gram_negative", "top1"): "0.833",
-    ("amr_gram_negative", "top3"): "0.917",
-    ("amr_gram_negative", "false_abstention"): "0.059",
     ("influenza_antivirals_llm", "top1"): "0.583, below dense-only 0.667",
     ("influenza_antivirals_llm", "top3"): "0.667",
     ("neuroinflammation_alzheimers", "top1"): "0.750",
@@ -151,6 +162,14 @@ NOT_YET = {
     ("hnscc_radioresistance", "offtopic_abstention"): "0.0: a first-line immunotherapy question in the review's words",
     ("myeloma_proteasome_resistance", "top1"): "0.833",
     ("myeloma_proteasome_resistance", "offtopic_abstention"): _BCMA,
+    ("anthelmintic_resistance_livestock", "top1"): "0.833",
+    ("bladder_cisplatin_resistance", "false_abstention"): "0.111: 'detoxify' read as a name it lacks",
+    ("glioblastoma_temozolomide_resistance", "top1"): "0.667",
+    ("glioblastoma_temozolomide_resistance", "top3"): "0.667",
+    ("glioblastoma_temozolomide_resistance", "false_abstention"): "0.111: 'chemoradiation' read as a name",
+    ("hcv_daa_resistance", "top1"): "0.667",
+    ("hcv_daa_resistance", "top3"): "0.833",
+    ("rcc_tki_resistance", "top1"): "0.500, below dense-only 0.833",
 }
 
 
@@ -250,6 +269,11 @@ def test_issue_bar_on_held_out(held_out_reports, stem, metric):
 OFF_TOPIC_MISSES = {
     "colorectal_anti_egfr_resistance": "'How does insulin resistance develop in type 2 diabetes?' is answered: "
     "cosine 0.43 and 'resistance', 'develop', 'type', '2' cover two thirds of its words",
+    # The eighth batch's, measured on their first run and left as they are.
+    "hcv_daa_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered: "
+    "cosine 0.37 and 'causes', 'resistance', 'type', '2' cover two thirds of its words",
+    "anthelmintic_resistance_livestock": "'How should antibiotic resistance be handled when treating a "
+    "urinary tract infection in a dog?' is answered: cosine 0.45 (a veterinary question)",
 }
 
 

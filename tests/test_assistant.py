@@ -245,5 +245,7 @@ def test_a_short_form_the_review_only_spells_out_is_not_called_absent(fake_assis
     assert q.unknown == () and q.dense_text.endswith("(progression-free survival)")
     a = fake_assistant.ask("Does high MDR1 predict shorter PFS?")
     assert not a.abstained and "ABCB1 (MDR1)" in a.statements[0].statement.text
+    # No parenthesis vouches for the reading, so the answer says it.
+    assert a.answer.startswith('(The document never writes PFS; read PFS as "progression-free survival".)')
     # A short form it neither writes nor spells out is still missing.
     assert fake_assistant.analyse("Does high MDR1 predict shorter DFS?")[0].unknown == ("DFS",)

@@ -316,7 +316,7 @@ def test_every_answer_cites_only_its_shown_statements(golden_assistants, path):
         if a.abstained:
             continue
         # The note an answer may open with: what is missing, or an overview's sections ("Efflux (pumps)").
-        missing = r"The document(?: does not mention|'s statements never use) [^)]*"
+        missing = r"The document(?: does not mention|'s statements never use| never writes) [^)]*"
         sections = r".+? has \d+ sections?: (?:[^()]|\([^()]*\))*"
         note = rf"^\((?:{missing}|{sections})\) "
         claims = claim.findall(re.sub(note, "", a.answer))

@@ -308,6 +308,7 @@ def test_a_short_form_the_document_spells_out_is_known_and_searched_with_its_wor
     spelt = {"PFS": "progression-free survival"}
     q = analyse("What median PFS did everolimus give?", vocabulary, {}, {}, spell=spelt.get)
     assert q.unknown == () and "surviv" in q.tokens and q.dense_text.endswith("(progression-free survival)")
+    assert q.spelt == {"PFS": "progression-free survival"}
     # Without the lookup, or for a short form it cannot spell, the name is missing.
     assert analyse("What median PFS did everolimus give?", vocabulary, {}, {}).unknown == ("PFS",)
     assert analyse("What median ORR did everolimus give?", vocabulary, {}, {}, spell=spelt.get).unknown == ("ORR",)

@@ -103,6 +103,9 @@ class Query:
             references do ("immunotherapy" in a review that writes "anti-PD-1
             therapy" and cites "... response to anti-PD-1 immunotherapy").
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
+        spelt: Short forms the document never writes, read as words of it whose
+            initials they are: ``{"PFS": "progression-free survival"}``.  No
+            parenthesis vouches for the reading, so the answer says it.
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
@@ -118,6 +121,7 @@ class Query:
     named: tuple[str, ...] = ()
     cited_only: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
+    spelt: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
@@ -194,6 +198,7 @@ def analyse(
         unknown_subject=_unknown_subject(question, unknown, spoken, named),
         cited_only=cited_only,
         expansions=expansions,
+        spelt=long_forms,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
         uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
     )

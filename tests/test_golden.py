@@ -80,6 +80,16 @@ FLOOR = {
     "glioblastoma_temozolomide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "hcv_daa_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "rcc_tki_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Ninth batch (same session): the default form (KPC Klebsiella, Zymoseptoria), numbered headings
+    # and Vancouver entries (HCC), plain text a paragraph a line with ALL-CAPS headings (osteosarcoma),
+    # an assistant-style answer with a table and two blocks (cervical). Measured once, with and without
+    # the short-form rule: the same. HCC's first run (top-1 0.667, top-3 0.833, false abstention 0.111)
+    # rose when "WNT/β-catenin" stopped being tokenised as one name "wntbeta" (a tokenizer fix).
+    "cervical_radioresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hcc_sorafenib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "kpc_klebsiella_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -116,6 +126,11 @@ MAX_FALSE_ABSTENTION = {
     "glioblastoma_temozolomide_resistance": 0.12,
     "hcv_daa_resistance": 0.0,
     "rcc_tki_resistance": 0.0,
+    "cervical_radioresistance": 0.0,
+    "hcc_sorafenib_resistance": 0.0,
+    "kpc_klebsiella_resistance": 0.1,
+    "osteosarcoma_chemoresistance": 0.0,
+    "zymoseptoria_fungicide_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -170,6 +185,12 @@ NOT_YET = {
     ("hcv_daa_resistance", "top1"): "0.667",
     ("hcv_daa_resistance", "top3"): "0.833",
     ("rcc_tki_resistance", "top1"): "0.500, below dense-only 0.833",
+    ("hcc_sorafenib_resistance", "top1"): "0.833, equal to BM25-only",
+    ("kpc_klebsiella_resistance", "top1"): "0.667",
+    ("kpc_klebsiella_resistance", "top3"): "0.667",
+    ("kpc_klebsiella_resistance", "false_abstention"): "0.100: 'hydrolysis' read as a name ('hydrolyse')",
+    ("osteosarcoma_chemoresistance", "top1"): "0.667",
+    ("osteosarcoma_chemoresistance", "top3"): "0.833",
 }
 
 
@@ -274,6 +295,11 @@ OFF_TOPIC_MISSES = {
     "cosine 0.37 and 'causes', 'resistance', 'type', '2' cover two thirds of its words",
     "anthelmintic_resistance_livestock": "'How should antibiotic resistance be handled when treating a "
     "urinary tract infection in a dog?' is answered: cosine 0.45 (a veterinary question)",
+    # The ninth batch's: the insulin-resistance question again, and one in the review's own field.
+    "kpc_klebsiella_resistance": "'What is the best treatment for insulin resistance in type 2 diabetes?' is answered",
+    "osteosarcoma_chemoresistance": "'How does insulin resistance develop in type 2 diabetes?' is answered",
+    "cervical_radioresistance": "'How effective is HPV vaccination in preventing cervical cancer when given before "
+    "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
 }
 
 

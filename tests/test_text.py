@@ -107,7 +107,7 @@ def test_fold_of_ascii_text_is_what_the_full_unicode_path_gives(text):
     from bcqa import text as t
 
     full = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    assert fold(text) == full.translate(t._DASHES).translate(t._SPACES).translate(t._GREEK_TABLE)
+    assert fold(text) == full.translate(t._DASHES).translate(t._SPACES).translate(t._SLASH).translate(t._GREEK_TABLE)
 
 
 @settings(max_examples=500, deadline=None, database=None)
@@ -184,3 +184,10 @@ def test_a_plural_acronym_is_its_acronym(plural, singular):
 
 def test_a_symbol_ending_in_a_capital_s_is_not_a_plural():
     assert tokenize("RAS") == ["ras"] and tokenize("mAbs") == ["mabs"]
+
+
+def test_a_greek_letter_after_a_slash_is_a_name_of_its_own():
+    """ "WNT/β-catenin" is WNT and β-catenin; "TNF α" is one name, as before."""
+    assert tokenize("WNT/β-catenin activating")[:3] == ["wnt", "beta-catenin", "beta"]
+    assert tokenize("TNF α") == ["tnfalpha"] and tokenize("TGF-β/SMAD") == ["tgfbeta", "smad"]
+    assert tokenize("PI3K/AKT/mTOR") == ["pi3k", "akt", "mtor"]

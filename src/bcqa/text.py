@@ -18,10 +18,13 @@ from pathlib import Path
 
 # Bump when tokenisation changes: the BM25 index stores tokens, so the
 # manifest records this and a change forces a rebuild.
-TOKENIZER_VERSION = "9"
+TOKENIZER_VERSION = "10"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
-_SPACES = dict.fromkeys(map(ord, "\u2014\u2015/"), " ")
+_SPACES = dict.fromkeys(map(ord, "\u2014\u2015"), " ")
+# A slash parts two names ("WNT/β-catenin", "BRCA1/2") but is no space: a Greek letter after
+# it stays its own word instead of joining the name before it as "TNF α" does (TNFalpha).
+_SLASH = {ord("/"): "|"}
 
 _MIRNA_PREFIX = re.compile(r"\b(?:hsa-|mmu-)?(?:micro-?rna|mirna|mir)[-\s]?(?=\d)", re.I)
 _LET7 = re.compile(r"\b(?:hsa-)?let-?\s?(?=7)", re.I)
@@ -92,7 +95,7 @@ def fold(text: str) -> str:
     if not text.isascii():  # ASCII has no accents to strip: NFKD leaves it as it is
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(_DASHES).translate(_SPACES).translate(_GREEK_TABLE)
+    return text.translate(_DASHES).translate(_SPACES).translate(_SLASH).translate(_GREEK_TABLE)
 
 
 def normalise(text: str) -> str:

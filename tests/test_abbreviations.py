@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bcqa.abbreviations import find_abbreviations, spell_out
+from bcqa.abbreviations import find_abbreviations
 
 CORPUS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "breast_cancer_resistance_review.md"
 
@@ -92,39 +92,3 @@ def test_review_document():
         "ISGs": "Interferon-stimulated genes",
         "P4HA2": "Prolyl 4-Hydroxylase Subunit Alpha 2",
     }
-
-
-@pytest.mark.parametrize(
-    ("short", "text", "long"),
-    [
-        ("PFS", "extended median progression-free survival from 2.8 to 6.9 months", "progression-free survival"),
-        ("MIC", "the Minimum Inhibitory Concentration of ciprofloxacin fell", "Minimum Inhibitory Concentration"),
-        ("MBL", "metallo-beta-lactamase producers", "metallo-beta-lactamase"),
-        ("pCR", "predicts pathological complete response", "pathological complete response"),
-    ],
-)
-def test_spell_out_finds_words_whose_initials_are_the_short_form(short, text, long):
-    assert spell_out(short, ["An unrelated sentence.", text]) == long
-
-
-@pytest.mark.parametrize(
-    ("short", "text"),
-    [
-        # Letters inside a word are not initials: "protein expression" is no PTEN.
-        ("PTEN", "its protein expression is lower"),
-        ("AMR", "antimicrobial resistance is a threat"),
-        # A stopword is no part of a long form, and the words are consecutive.
-        ("FDA", "failing dolutegravir and"),
-        ("PFS", "progression, then free survival"),
-        ("PFS", "progression-free; survival"),
-        # Digits are no letters of a word.
-        ("MIC", "m1 inhibitory concentration"),
-    ],
-)
-def test_spell_out_refuses_what_is_not_a_long_form(short, text):
-    assert spell_out(short, [text]) is None
-
-
-def test_spell_out_keeps_to_one_line_of_joined_statements():
-    assert spell_out("PFS", ["median progression\nfree survival"]) is None
-    assert spell_out("PFS", ["x\nmedian progression free survival"]) == "progression free survival"

@@ -237,15 +237,3 @@ def test_a_question_naming_a_loaded_file_is_about_that_document(two_documents):
     overview = two_documents.ask("What is antibiotic_notes.md about?")
     assert not overview.abstained and overview.mode == "overview"
     assert {h.statement.document for h in overview.statements} == {"antibiotic_notes.md"}
-
-
-def test_a_short_form_the_review_only_spells_out_is_not_called_absent(fake_assistant):
-    """The review writes "progression-free survival" and never "PFS"."""
-    (q,) = fake_assistant.analyse("Does high MDR1 predict shorter PFS?")
-    assert q.unknown == () and q.dense_text.endswith("(progression-free survival)")
-    a = fake_assistant.ask("Does high MDR1 predict shorter PFS?")
-    assert not a.abstained and "ABCB1 (MDR1)" in a.statements[0].statement.text
-    # No parenthesis vouches for the reading, so the answer says it.
-    assert a.answer.startswith('(The document never writes PFS; read PFS as "progression-free survival".)')
-    # A short form it neither writes nor spells out is still missing.
-    assert fake_assistant.analyse("Does high MDR1 predict shorter DFS?")[0].unknown == ("DFS",)

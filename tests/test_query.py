@@ -293,22 +293,3 @@ def test_an_unknown_name_is_the_subject_when_it_comes_first(question, subject):
     vocabulary = frozenset({"h275y", "brca1", "brca1-mutant", "mutant", "olaparib", "oseltamivir", "e119v", "raise"})
     q = analyse(question, vocabulary, {}, {})
     assert q.unknown and q.unknown_subject is subject
-
-
-def test_a_marker_with_or_without_its_plus_is_the_documents_marker():
-    vocabulary = frozenset({"cd8+", "t", "cell", "cd133", "exhaust"})
-    q = analyse("Are CD8 T cells exhausted?", vocabulary, {}, {})
-    assert q.unknown == () and q.expansions == {"cd8": "cd8+"} and "cd8+" in q.tokens
-    assert analyse("Are CD133+ cells exhausted?", vocabulary, {}, {}).expansions == {"cd133+": "cd133"}
-    assert analyse("Are CD4 T cells exhausted?", vocabulary, {}, {}).unknown == ("CD4",)
-
-
-def test_a_short_form_the_document_spells_out_is_known_and_searched_with_its_words():
-    vocabulary = frozenset({"progression-fre", "progress", "free", "surviv", "median", "everolimus"})
-    spelt = {"PFS": "progression-free survival"}
-    q = analyse("What median PFS did everolimus give?", vocabulary, {}, {}, spell=spelt.get)
-    assert q.unknown == () and "surviv" in q.tokens and q.dense_text.endswith("(progression-free survival)")
-    assert q.spelt == {"PFS": "progression-free survival"}
-    # Without the lookup, or for a short form it cannot spell, the name is missing.
-    assert analyse("What median PFS did everolimus give?", vocabulary, {}, {}).unknown == ("PFS",)
-    assert analyse("What median ORR did everolimus give?", vocabulary, {}, {}, spell=spelt.get).unknown == ("ORR",)

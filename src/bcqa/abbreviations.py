@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from bcqa.text import STOPWORDS
-
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # A long form never reaches back past a sentence end (a period before a space or
 # a citation bracket, so "0.75" is no end), clause punctuation, a markdown
@@ -111,42 +109,3 @@ def _match(short: str, candidate: str) -> str | None:
             return None
         i -= 1
     return re.sub(r"^\W+", "", candidate[candidate.rfind(" ", 0, i + 1) + 1 :]) or None
-
-
-# A short form a question may use without the document ever defining it: three to six letters,
-# capitals but for a first one ("PFS", "MIC", "pCR"; two letters, "OS", match too many word pairs).
-SPELLABLE = re.compile(r"(?=[A-Za-z]{3,6}\Z)[a-z]?[A-Z]{2,6}")
-
-
-def spell_out(short: str, texts: Iterable[str]) -> str | None:
-    """The words of ``texts`` whose initials are the letters of ``short``, if any.
-
-    The reverse of ``find_abbreviations``, for a short form the question uses
-    and the document never defines: "PFS" -> "progression-free survival",
-    "MIC" -> "minimum inhibitory concentration".  Stricter than Schwartz &
-    Hearst, because no parenthesis vouches for the pair: every letter must
-    begin a word (a hyphen also starts one), the words are consecutive, none
-    is a stopword.  Letters inside a word ("AMR", antimicrobial resistance)
-    are not enough: measured on the dev questions of 29 documents that way,
-    PTEN was "protein expression" and FDA "failing dolutegravir".
-
-    Args:
-        short: Capital letters, ``SPELLABLE``.
-        texts: The document's statements (already ``fold``-ed, so β is "beta"),
-            or several of them joined by line ends.
-
-    Returns:
-        The long form as the document writes it, from its first use, or None.
-    """
-    pattern = _initials(short.lower())
-    for text in texts:
-        for match in pattern.finditer(text):
-            if not any(w.lower() in STOPWORDS for w in re.split(r"\s+|-", match.group(0))):
-                return match.group(0)
-    return None
-
-
-def _initials(short: str) -> re.Pattern[str]:
-    word = r"[^\W\d_]*"
-    # Words are split by spaces or a hyphen, never by a line end: texts may be joined a line each.
-    return re.compile(r"\b" + r"(?:[^\S\n]+|-)".join(re.escape(c) + word for c in short) + r"\b", re.IGNORECASE)

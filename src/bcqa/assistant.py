@@ -17,12 +17,11 @@ import os
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
 from bcqa import aliases as alias_map
-from bcqa.abbreviations import find_abbreviations, spell_out
+from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import Answer, compose
 from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncoder, SentenceTransformerEncoder
@@ -49,7 +48,7 @@ from bcqa.store import (
     stale_reasons,
     write_index,
 )
-from bcqa.text import abbreviation_table, english_words, fold, preload_common_words, preload_english_stems, tokenize
+from bcqa.text import abbreviation_table, english_words, preload_common_words, preload_english_stems, tokenize
 from bcqa.types import Document, Hit, Reference, Statement
 
 MAX_QUESTION_CHARS = 2000
@@ -91,18 +90,6 @@ class _View:
     cited: frozenset[str] = frozenset()
     title: str = ""  # named by an overview
     named: re.Pattern[str] | None = None  # the document's file name as a question writes it
-    spelt: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
-
-    @cached_property
-    def folded_text(self) -> str:
-        """Every statement, ``fold``-ed, a line each: read by the first question that needs it."""
-        return "\n".join(fold(s.text) for s in self.part.statements)
-
-    def spell(self, short: str) -> str | None:
-        """The document's words for a short form it never writes ("PFS"), looked up once."""
-        if short not in self.spelt:
-            self.spelt[short] = spell_out(short, (self.folded_text,))
-        return self.spelt[short]
 
 
 class Assistant:
@@ -386,13 +373,7 @@ class Assistant:
 
     def _analyse(self, question: str, view: _View) -> Query:
         return analyse(
-            question,
-            view.vocabulary,
-            self.aliases,
-            view.part.document.references,
-            english_words(),
-            view.cited,
-            view.spell,
+            question, view.vocabulary, self.aliases, view.part.document.references, english_words(), view.cited
         )
 
     def _decide_all(

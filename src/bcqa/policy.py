@@ -131,12 +131,6 @@ def decide(
     elif query.cited_only:
         # Not absent: the papers it cites are about it. Answer, and say where the word is.
         note = f"The document's statements never use {_join(query.cited_only)}; only titles of papers it cites do."
-    if query.spelt:
-        # Initials alone can mislead ("CRP" as "chemotherapy-refractory patients"), so say the reading.
-        read = "; ".join(f'{short} as "{long}"' for short, long in query.spelt.items())
-        never = _join(tuple(query.spelt))
-        note = f"{note} " if note else ""
-        note += f"The document never writes {never}; read {read}."
     best = float(scores.dense.max()) if len(scores.dense) else 0.0
     weak = best < thresholds.min_dense and query.coverage < thresholds.min_coverage
     if not query.named and (best < thresholds.floor_dense or weak):  # named: never off-topic

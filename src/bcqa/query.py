@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from bcqa.abbreviations import SPELLABLE
 from bcqa.text import STOPWORDS, fold, is_common, is_symbol, tokenize
 from bcqa.types import Reference, surnames_of
 
@@ -103,9 +102,6 @@ class Query:
             references do ("immunotherapy" in a review that writes "anti-PD-1
             therapy" and cites "... response to anti-PD-1 immunotherapy").
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
-        spelt: Short forms the document never writes, read as words of it whose
-            initials they are: ``{"PFS": "progression-free survival"}``.  No
-            parenthesis vouches for the reading, so the answer says it.
         coverage: Share of the question's tokens the document uses (0-1).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
@@ -121,7 +117,6 @@ class Query:
     named: tuple[str, ...] = ()
     cited_only: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
-    spelt: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
@@ -135,7 +130,6 @@ def analyse(
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
     cited: frozenset[str] = frozenset(),
-    spell: Callable[[str], str | None] | None = None,
 ) -> Query:
     """Prepare ``question`` for search against one indexed document.
 
@@ -148,10 +142,6 @@ def analyse(
             the author, and a name from an ordinary word).
         cited: Tokens of the document's reference titles: a name found only
             there is not one the document lacks (``Query.cited_only``).
-        spell: Short form -> the document's words for it when it never
-            writes the short form ("PFS" -> "progression-free survival";
-            ``abbreviations.spell_out``).  The question is searched with them
-            too, and the short form is no name the document lacks.
 
     Returns:
         The prepared query.
@@ -166,23 +156,16 @@ def analyse(
         for target in () if t in vocabulary else aliases.get(t, ()):
             expansions[t] = target
             tokens.append(target)
-        if t not in vocabulary and t not in expansions and (spelt := spelling_variant(t, vocabulary)):
+        if t not in vocabulary and t not in expansions and (spelt := hyphen_variant(t, vocabulary)):
             expansions[t] = spelt
             tokens.append(spelt)
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
-    long_forms = _spelt_out(question, vocabulary, spell)
-    if long_forms:
-        for long in long_forms.values():
-            tokens.extend(tokenize(long))
-        dense_text = f"{dense_text} ({', '.join(dict.fromkeys(long_forms.values()))})"
     refs, missing = find_references(question, references, english, tokens=base)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
-    unknown, named, spoken = (
-        ((), (), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens, long_forms)
-    )
+    unknown, named, spoken = ((), (), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
     specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
     cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
     unknown = tuple(w for w in unknown if w not in cited_only)
@@ -198,26 +181,9 @@ def analyse(
         unknown_subject=_unknown_subject(question, unknown, spoken, named),
         cited_only=cited_only,
         expansions=expansions,
-        spelt=long_forms,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
         uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
-
-
-def _spelt_out(question: str, vocabulary, spell: Callable[[str], str | None] | None) -> dict[str, str]:
-    """Short forms of ``question`` the document never writes but spells out: word -> long form.
-
-    Measured (2026-12-01) with the "+" spelling, on dev: false abstentions stopped on seven
-    documents ("PFS" on two, "pCR", "MIC"; "CD8" and "CD133" written with "+" on three), and
-    top-1 rose on six (mostly the same questions); no dev figure fell.  Held-out, measured once after: the antibiotic
-    review ("MRSA") reached every target; no other held-out figure moved on 34 documents.
-    """
-    found: dict[str, str] = {}
-    for word in re.findall(r"\b[a-z]?[A-Z]{2,6}s?\b", question) if spell else ():
-        short = word[:-1] if word.endswith("s") and not SPELLABLE.fullmatch(word) else word
-        if SPELLABLE.fullmatch(short) and short.lower() not in vocabulary and (long := spell(short)):
-            found[word] = long
-    return found
 
 
 def _unknown_subject(question: str, unknown: Sequence[str], known: Sequence[str], symbols: Sequence[str]) -> bool:
@@ -273,11 +239,7 @@ def is_list_question(question: str) -> bool:
 
 
 def names_in(
-    question: str,
-    vocabulary,
-    aliases: Mapping[str, list[str]],
-    tokens_of: Mapping[str, list[str]] | None = None,
-    spelt: Mapping[str, str] | None = None,
+    question: str, vocabulary, aliases: Mapping[str, list[str]], tokens_of: Mapping[str, list[str]] | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The names a question uses: (those the document never mentions, the symbols it
     mentions, every name of any kind it mentions).
@@ -288,8 +250,7 @@ def names_in(
     vocabulary nor among the commonest words of English (vancomycin,
     oseltamivir, glioblastoma; not growers or melanoma, ``is_common``).  It is known when any specific
     token of it, an alias of it, or a family prefix of a symbol the document
-    names is in the document's vocabulary, or it is a short form the document
-    spells out (``spelt``: word -> long form).
+    names is in the document's vocabulary.
     """
     unknown: list[str] = []
     named: list[str] = []
@@ -297,8 +258,6 @@ def names_in(
     tokens_of = _WordTokens() if tokens_of is None else tokens_of
 
     def known(word: str) -> bool:
-        if spelt and word in spelt:
-            return True
         # Any specific part will do: "BRCA-deficient" is known through BRCA1.
         toks = [t for t in tokens_of[word] if t not in STOPWORDS and t not in _GENERIC_SYMBOLS]
         return not toks or any(_known_token(t, vocabulary, aliases) for t in toks)
@@ -329,13 +288,8 @@ def names_in(
 _HYPHENABLE = re.compile(r"([a-z]{1,6})(-?)(\d{1,3}[a-z]?)")
 
 
-def spelling_variant(token: str, vocabulary) -> str | None:
-    """The document's spelling of a symbol the question writes with (or without) the hyphen
-    before its number, or with (or without) the "+" of a marker: CD8 / CD8+, CD133+ / CD133."""
-    if token.endswith("+") or (token[-1:].isdigit() and any(c.isalpha() for c in token)):
-        other = token[:-1] if token.endswith("+") else f"{token}+"
-        if other in vocabulary:
-            return other
+def hyphen_variant(token: str, vocabulary) -> str | None:
+    """The document's spelling of a symbol the question writes with (or without) the hyphen it lacks."""
     m = _HYPHENABLE.fullmatch(token)
     if not m:
         return None
@@ -344,7 +298,7 @@ def spelling_variant(token: str, vocabulary) -> str | None:
 
 
 def _known_token(token: str, vocabulary, aliases) -> bool:
-    if token in vocabulary or token in aliases or spelling_variant(token, vocabulary):
+    if token in vocabulary or token in aliases or hyphen_variant(token, vocabulary):
         return True
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():

@@ -68,6 +68,8 @@ _GREEK = {
     "ϵ": "epsilon",
 }
 _GREEK_TABLE = str.maketrans({**_GREEK, **{k.upper(): v for k, v in _GREEK.items()}, "µ": "mu"})
+# One pass for all four: their keys differ, and none writes a character another one maps.
+_FOLD_TABLE = {**_DASHES, **_SPACES, **_SLASH, **_GREEK_TABLE}
 # The spelled-out names as one alternation, for the rewrite below and its trigger.
 _GREEK_NAMES = "|".join(sorted(set(_GREEK.values()), key=len, reverse=True))
 # Only after a symbol-like end (IL-1 beta, TNF alpha), not after a word (with beta blockers).
@@ -95,7 +97,7 @@ def fold(text: str) -> str:
     if not text.isascii():  # ASCII has no accents to strip: NFKD leaves it as it is
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(_DASHES).translate(_SPACES).translate(_SLASH).translate(_GREEK_TABLE)
+    return text.translate(_FOLD_TABLE)
 
 
 def normalise(text: str) -> str:

@@ -165,6 +165,9 @@ def test_normalise_skipping_rewrites_that_cannot_match_changes_nothing(text):
         ("characterised", "characterized"),
         ("analyse", "analyze"),
         ("organisation", "organization"),
+        # Three letters before the -is- as well (ionising was one token, ionizing another).
+        ("ionising", "ionizing"),
+        ("ionisation", "ionization"),
     ],
 )
 def test_british_spellings_meet_american_ones_by_rule(british, american):

@@ -191,12 +191,18 @@ def test_a_name_in_the_reference_titles_only_is_cited_not_unknown():
     [
         ("Is IL6 an early marker?", {"il-6", "il", "6", "early", "marker"}, ("il6", "il-6")),
         ("Does CTLA-4 matter?", {"ctla4", "matter"}, ("ctla-4", "ctla4")),
+        # A marker with or without its "+": the document writes CD8+ T cells, the question CD8.
+        ("Which CD8 T cells matter?", {"cd8+", "t", "cell", "matter"}, ("cd8", "cd8+")),
+        ("Do KPC-positive isolates matter?", {"kpc", "kpc-producing", "isol", "matter"}, ("kpc+", "kpc")),
+        ("Why do CD133-positive cells matter?", {"cd133+", "cell", "matter"}, ("cd133", "cd133+")),
     ],
 )
-def test_a_symbol_with_or_without_its_hyphen_is_the_documents_symbol(question, vocabulary, expansion):
+def test_a_symbol_with_or_without_its_hyphen_or_plus_is_the_documents_symbol(question, vocabulary, expansion):
     q = analyse(question, frozenset(vocabulary), {}, {})
     assert q.unknown == () and q.expansions[expansion[0]] == expansion[1] and expansion[1] in q.tokens
     assert analyse("Is IL7 an early marker?", frozenset(vocabulary), {}, {}).unknown == ("IL7",)
+    # Another marker is still another name.
+    assert analyse("Which CD4 T cells matter?", frozenset({"cd8+", "t", "cell"}), {}, {}).unknown == ("CD4",)
 
 
 def test_a_url_only_reference_is_named_by_its_site():

@@ -289,7 +289,14 @@ _HYPHENABLE = re.compile(r"([a-z]{1,6})(-?)(\d{1,3}[a-z]?)")
 
 
 def hyphen_variant(token: str, vocabulary) -> str | None:
-    """The document's spelling of a symbol the question writes with (or without) the hyphen it lacks."""
+    """The document's spelling of a symbol the question writes with (or without) the hyphen it
+    lacks, or with (or without) the "+" of a marker: "CD8" and "CD8+" (CD8-positive, ``fold``)
+    name the same marker, so a question writing one names what a document writing the other
+    contains (issue 7: such a question never abstains as absent)."""
+    if token.endswith("+"):
+        return token[:-1] if token[:-1] in vocabulary else None
+    if is_symbol(token) and token + "+" in vocabulary:
+        return token + "+"
     m = _HYPHENABLE.fullmatch(token)
     if not m:
         return None

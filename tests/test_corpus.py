@@ -1527,6 +1527,23 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             [("miR-21: miR-21 is overexpressed.", (19,))],
         ),
         (
+            # So is one in lower case without a digit, when title words and then a bold term follow.
+            "## Target-Site Resistance: kdr Mutations **Knockdown resistance** is caused by it.[3]",
+            "Target-Site Resistance: kdr Mutations",
+            [("Knockdown resistance is caused by it.", (3,))],
+        ),
+        (
+            "## QoIs and Cytochrome b G143A **Quinone outside inhibitors** block the Qo site.[3]",
+            "QoIs and Cytochrome b G143A",
+            [("Quinone outside inhibitors block the Qo site.", (3,))],
+        ),
+        (
+            # Not when the words after it are a sentence's.
+            "## Results mutations are **common** in relapse.[2]",
+            "Results",
+            [("mutations are common in relapse.", (2,))],
+        ),
+        (
             # A heading may open with a name in lower case.
             "## kelch13 Mutations in Southeast Asia **Discovery of the marker**: C580Y was found.[5]",
             "kelch13 Mutations in Southeast Asia",

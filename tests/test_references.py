@@ -814,6 +814,13 @@ def test_an_address_ends_an_entry_as_a_full_stop_does():
     assert refs[2].title == "The role of inflammation in epilepsy"
 
 
+def test_a_stray_number_after_a_last_entry_that_is_only_an_address_is_no_title():
+    text = "1) Roe K. Title one. Blood. 2020.\n2) https://doi.org/10.1038/nature17960 2."
+    refs, warnings = parse_reference_block(text, "r.txt")
+    assert [r.number for r in refs] == [1, 2] and warnings == ["r.txt: '2.' after the last reference ignored"]
+    assert refs[1].title == "" and refs[1].doi == "10.1038/nature17960"
+
+
 def test_a_stray_number_out_of_sequence_after_the_list_is_said_as_such():
     text = "[1] Roe K. Title one. Blood. 2020;1:2.\n[2] Doe J. Title two. Cell. 2021;3:4.\n2."
     refs, warnings = parse_reference_block(text, "r.txt")

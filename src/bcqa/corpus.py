@@ -1180,6 +1180,7 @@ def _inline_title(rest: str) -> tuple[str, int]:
     """
     stop = re.search(r"\*\*|(?<=\s)\d+[.)]\s|\[\d", rest)
     candidate = rest[: stop.start()] if stop else rest
+    bold = stop is not None and stop.group(0) == "**"
     words = candidate.split()
     if _REFERENCES_TITLE.match(" ".join(words[:1])):
         return words[0], _offset_after_words(rest, 1)
@@ -1195,6 +1196,10 @@ def _inline_title(rest: str) -> tuple[str, int]:
         # A name in lower case is a title word too: "## Non-Coding RNAs: miR-21 and H19 **miR-21**: ...".
         symbol = is_symbol(word.strip(",:;()")) and any(c.isalpha() for c in word)
         if lead or pictograph or first.isupper() or first.isdigit() or small or symbol:
+            taken += 1
+        elif bold and _all_title_words(words[taken + 1 :]):
+            # A name in lower case between title words, the bold term next: the bold term opens
+            # the text, so the word is the title's ("## Target-Site Resistance: kdr Mutations **Knockdown").
             taken += 1
         else:
             break
@@ -1212,6 +1217,15 @@ def _inline_title(rest: str) -> tuple[str, int]:
         taken = end - 1 if small and end > 1 else end
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
     return _plain_title(" ".join(words[:taken])), consumed
+
+
+def _all_title_words(words: list[str]) -> bool:
+    """Words a title writes: each capitalised, a number, or a small word, the last not small."""
+    return (
+        bool(words)
+        and words[-1].lower() not in _NO_TITLE_END
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _title_end(words: list[str], taken: int) -> int:

@@ -46,6 +46,7 @@ _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
 _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
+_BARE_NUMBER_TAIL = re.compile(r"\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
 _DOI = re.compile(
@@ -132,7 +133,9 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         raw = _collapse(_fields_per_line(text[marker.end : end]))
-        if i + 1 == len(markers) and (stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw)):
+        if i + 1 == len(markers) and (
+            stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw) or _stray_after_address(raw)
+        ):
             warnings.append(_warning(document, f"{stray.group(0).strip()!r} after the last reference ignored"))
             raw = raw[: stray.start()]
         if not raw:
@@ -142,6 +145,13 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             continue
         references.append(parse_entry(marker.number, raw, document))
     return references, warnings
+
+
+def _stray_after_address(raw: str) -> re.Match | None:
+    """The stray number after a last entry that is only an address ("18) https://doi.org/... 2."):
+    an address ends in no full stop for ``_STRAY_TAIL`` to see."""
+    m = _BARE_NUMBER_TAIL.search(raw)
+    return m if m and _URL.fullmatch(raw[: m.start()].strip()) else None
 
 
 def _fields_per_line(entry: str) -> str:

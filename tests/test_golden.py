@@ -90,6 +90,15 @@ FLOOR = {
     "kpc_klebsiella_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    # Tenth batch (a later session): the default form (SCLC, Anopheles), numbered headings with
+    # Vancouver entries and en-dash ranges (CMV), hard-wrapped plain text with `[4] [6]` groups and
+    # `n)` entries (EGFR TKIs), an assistant-style answer with a table and two blocks (nAMD).
+    # Measured once, after the two parser fixes their parse dumps showed; no change after.
+    "anopheles_insecticide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "cmv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "egfr_tki_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "namd_antivegf_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "sclc_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -131,6 +140,11 @@ MAX_FALSE_ABSTENTION = {
     "kpc_klebsiella_resistance": 0.1,
     "osteosarcoma_chemoresistance": 0.0,
     "zymoseptoria_fungicide_resistance": 0.0,
+    "anopheles_insecticide_resistance": 0.0,
+    "cmv_antiviral_resistance": 0.0,
+    "egfr_tki_resistance": 0.0,
+    "namd_antivegf_resistance": 0.0,
+    "sclc_chemoresistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -194,6 +208,15 @@ NOT_YET = {
     ("kpc_klebsiella_resistance", "false_abstention"): "0.100: 'hydrolysis' read as a name ('hydrolyse')",
     ("osteosarcoma_chemoresistance", "top1"): "0.667",
     ("osteosarcoma_chemoresistance", "top3"): "0.833",
+    ("anopheles_insecticide_resistance", "top1"): "0.833",
+    ("anopheles_insecticide_resistance", "top3"): "0.833",
+    ("cmv_antiviral_resistance", "top1"): "0.833, equal to dense-only",
+    ("cmv_antiviral_resistance", "top3"): "0.833",
+    ("egfr_tki_resistance", "top1"): "0.667",
+    ("egfr_tki_resistance", "top3"): "0.667",
+    ("namd_antivegf_resistance", "top1"): "0.667, equal to BM25-only",
+    ("namd_antivegf_resistance", "offtopic_abstention"): "0.0: a macular-hole surgery question in the review's field",
+    ("sclc_chemoresistance", "top1"): "0.833",
 }
 
 
@@ -303,6 +326,8 @@ OFF_TOPIC_MISSES = {
     "osteosarcoma_chemoresistance": "'How does insulin resistance develop in type 2 diabetes?' is answered",
     "cervical_radioresistance": "'How effective is HPV vaccination in preventing cervical cancer when given before "
     "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
+    # The tenth batch's: the insulin-resistance question once more.
+    "namd_antivegf_resistance": "'How does insulin resistance develop in people with type 2 diabetes?' is answered",
 }
 
 

@@ -496,6 +496,38 @@ ENTRIES = [
         id="a-generational-suffix-after-the-initials",
     ),
     pytest.param(
+        "Patterson TF, Thompson GR 3rd, Rijs AJMM, et al. Practice guidelines for aspergillosis. "
+        "Clinical Infectious Diseases. 2016;63(4):e1-e60.",
+        {
+            "authors": "Patterson TF, Thompson GR 3rd, Rijs AJMM, et al",
+            "title": "Practice guidelines for aspergillosis",
+        },
+        id="four-initials-and-a-numbered-suffix",
+    ),
+    pytest.param(
+        "International Prognostic Factors Study Group, Lorch A, Beyer J, et al. Prognostic factors in patients with "
+        "metastatic germ cell tumors. J Clin Oncol 2010;28:4906-11.",
+        {
+            "authors": "International Prognostic Factors Study Group, Lorch A, Beyer J, et al",
+            "title": "Prognostic factors in patients with metastatic germ cell tumors",
+            "journal": "J Clin Oncol",
+        },
+        id="a-group-author-before-named-ones",
+    ),
+    pytest.param(
+        "Baert F, Noman M. Influence of immunogenicity on infliximab. *The New England Journal of Medicine*. 2003. "
+        "[doi](https://doi.org/10.1056/NEJMoa020888)",
+        {
+            "title": "Influence of immunogenicity on infliximab",
+            "journal": "The New England Journal of Medicine",
+            "year": 2003,
+            "doi": "10.1056/NEJMoa020888",
+            "raw": "Baert F, Noman M. Influence of immunogenicity on infliximab. The New England Journal of Medicine. "
+            "2003. https://doi.org/10.1056/NEJMoa020888",
+        },
+        id="a-doi-link-labelled-doi",
+    ),
+    pytest.param(
         "MalariaGEN Plasmodium falciparum Community Project. Genomic epidemiology of artemisinin resistant malaria. "
         "eLife 5, e08714 (2016).",
         {
@@ -565,7 +597,8 @@ def test_a_non_doi_url_goes_to_link_beside_the_doi():
         ("Clinical Cancer Research : An Official Journal", False),
         ("Lancet Neurol", False),
         ("Regulation of DNA repair by ATM", False),
-        ("Smith JABC", False),
+        ("Buil JB, Rijs AJMM, Schauwvlieghe AFAD", True),  # Dutch names often carry four initials
+        ("Smith JABCD", False),
         ("et al", False),
     ],
 )

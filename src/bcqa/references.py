@@ -248,9 +248,14 @@ def _strip_markup(text: str, links: bool = True) -> str:
     return re.sub(r"\S+", _strip_emphasis, text)
 
 
+# A link labelled with what it is rather than with a title: "[doi](https://doi.org/...)".
+_LINK_WORDS = frozenset({"doi", "pmid", "pubmed", "pmc", "link", "url", "pdf", "full text", "article", "online"})
+
+
 def _plain_link(m: re.Match[str]) -> str:
     label, url = m["label"].strip(), m["url"]
-    return url if label == url or _URL.fullmatch(label) else f"{label} {url}"
+    plain = label == url or _URL.fullmatch(label) or label.lower().strip(" :") in _LINK_WORDS
+    return url if plain else f"{label} {url}"
 
 
 def _strip_emphasis(m: re.Match[str]) -> str:
@@ -623,6 +628,8 @@ def _is_author_list(segment: str) -> bool:
     if group and not (head.strip() and _looks_corporate(group)):
         return False
     items = [item.strip() for item in head.split(",")]
+    if len(items) > 1 and _GROUP_WORD.search(items[0]) and _looks_corporate(items[0]):
+        items = items[1:]  # a group author before the named ones: "International ... Study Group, Lorch A, ..."
     if items and _ET_AL.fullmatch(items[-1]):
         items = items[:-1]
     elif items and (bare := ET_AL_TAIL.sub("", items[-1])) != items[-1]:
@@ -633,8 +640,8 @@ def _is_author_list(segment: str) -> bool:
 
 
 _ELIDED = re.compile(r"[a-z]{1,4}['’]?[A-Z]")
-# A generational suffix after the initials: "Diaz LA Jr", "King ML III".
-_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# A generational suffix after the initials: "Diaz LA Jr", "King ML III", "Thompson GR 3rd" (PubMed).
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th"})
 
 
 def _is_author(item: str) -> bool:
@@ -643,7 +650,8 @@ def _is_author(item: str) -> bool:
     if len(words) >= 3 and words[-1].rstrip(".") in _NAME_SUFFIXES:
         words = words[:-1]  # "Diaz LA Jr"; in "Rybkin II" the II are initials
     *surname, initials = words or [""]
-    if not surname or len(surname) > 4 or not (1 <= len(initials) <= 3 and initials.isalpha() and initials.isupper()):
+    # Up to four initials: "Schauwvlieghe AFAD", "Rijs AJMM".
+    if not surname or len(surname) > 4 or not (1 <= len(initials) <= 4 and initials.isalpha() and initials.isupper()):
         return False
     if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
         return False

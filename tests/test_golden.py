@@ -99,6 +99,16 @@ FLOOR = {
     "egfr_tki_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "namd_antivegf_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "sclc_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Eleventh batch (same session): the default form (hepatitis B), the default form with `[1] Author`
+    # entries and `[4,7]` groups (Aspergillus), multi-line markdown with APA entries (Leishmania), plain
+    # text with numbered headings and `[1–3]` ranges (germ cell tumours), an assistant-style answer with
+    # nested bullets and `[doi](...)` links under a bold "References" line (IBD). Measured once, after
+    # the reference-reader fixes their parse dumps showed; no change after.
+    "aspergillus_azole_resistance": {"top1": 0.16, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "germ_cell_cisplatin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hbv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "ibd_antitnf_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "leishmania_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -145,6 +155,11 @@ MAX_FALSE_ABSTENTION = {
     "egfr_tki_resistance": 0.0,
     "namd_antivegf_resistance": 0.0,
     "sclc_chemoresistance": 0.0,
+    "aspergillus_azole_resistance": 0.12,
+    "germ_cell_cisplatin_resistance": 0.0,
+    "hbv_antiviral_resistance": 0.0,
+    "ibd_antitnf_nonresponse": 0.0,
+    "leishmania_drug_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -217,6 +232,14 @@ NOT_YET = {
     ("namd_antivegf_resistance", "top1"): "0.667, equal to BM25-only",
     ("namd_antivegf_resistance", "offtopic_abstention"): "0.0: a macular-hole surgery question in the review's field",
     ("sclc_chemoresistance", "top1"): "0.833",
+    ("aspergillus_azole_resistance", "top1"): "0.167, below dense-only 0.5",
+    ("aspergillus_azole_resistance", "top3"): "0.667",
+    ("aspergillus_azole_resistance", "false_abstention"): "0.111: 'DHODH', which the review writes out only",
+    ("germ_cell_cisplatin_resistance", "top1"): "0.833, equal to dense-only",
+    ("hbv_antiviral_resistance", "top1"): "0.833",
+    ("hbv_antiviral_resistance", "top3"): "0.833",
+    ("ibd_antitnf_nonresponse", "top1"): "0.833",
+    ("leishmania_drug_resistance", "top1"): "0.833",
 }
 
 
@@ -328,6 +351,11 @@ OFF_TOPIC_MISSES = {
     "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
     # The tenth batch's: the insulin-resistance question once more.
     "namd_antivegf_resistance": "'How does insulin resistance develop in people with type 2 diabetes?' is answered",
+    # The eleventh batch's: each a question in a neighbouring field that shares the review's words.
+    "aspergillus_azole_resistance": "'How is Candida auris transmitted between patients on hospital wards?' "
+    "is answered",
+    "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
+    "ibd_antitnf_nonresponse": "'How long do protective antibodies last after measles vaccination?' is answered",
 }
 
 

@@ -528,6 +528,19 @@ ENTRIES = [
         id="a-doi-link-labelled-doi",
     ),
     pytest.param(
+        "Versalovic J, Shortridge D (1996) Mutations in 23S rRNA are associated with clarithromycin resistance. "
+        "Antimicrob Agents Chemother 40(2):477-480",
+        {
+            "authors": "Versalovic J, Shortridge D",
+            "year": 1996,
+            "journal": "Antimicrob Agents Chemother",
+            "volume": "40",
+            "issue": "2",
+            "pages": "477-480",
+        },
+        id="springer-volume-colon-pages",
+    ),
+    pytest.param(
         "MalariaGEN Plasmodium falciparum Community Project. Genomic epidemiology of artemisinin resistant malaria. "
         "eLife 5, e08714 (2016).",
         {

@@ -490,6 +490,10 @@ _JOURNAL_START = r"(?:[A-Z]|[a-z]{1,2}[A-Z]|npj\s)"
 _NATURE_SOURCE = re.compile(
     rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
 )
+# Springer's source after an author-year head: "Gut 62:34-42", "Antimicrob Agents Chemother 40(2):477-480".
+_SPRINGER_SOURCE = re.compile(
+    rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?:\s*(?P<pages>\S+)"
+)
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
 _NATURE_AUTHORS = re.compile(
@@ -550,7 +554,8 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
 
 def _read_apa(body: str, m: re.Match[str]) -> dict:
     """``Authors (2020). Title. Journal, 5(2), 10-20.``; Harvard's ``Authors (2019) 'Title', Journal, 37(15),
-    pp. 12–20.``; Cell Press's ``Authors (2018). Title. Cancer Cell 33, 10–25.``"""
+    pp. 12–20.``; Cell Press's ``Authors (2018). Title. Cancer Cell 33, 10–25.``; Springer's ``Authors (2013)
+    Title. Gut 62:34-42``"""
     after = body[m.end() :].strip()
     if quoted := _SINGLE_QUOTED_TITLE.match(after):
         title, source = quoted["title"], after[quoted.end() :].strip(" ,.")
@@ -558,7 +563,7 @@ def _read_apa(body: str, m: re.Match[str]) -> dict:
         rest = _segments(after)
         title, source = _title(rest[:1]), " ".join(rest[1:]).rstrip(".")
     fields = {"authors": _authors(body[: m.start()]), "year": int(m["year"]), "title": _trim(title)}
-    if s := _APA_SOURCE.fullmatch(source) or _NATURE_SOURCE.fullmatch(source):
+    if s := _APA_SOURCE.fullmatch(source) or _NATURE_SOURCE.fullmatch(source) or _SPRINGER_SOURCE.fullmatch(source):
         issue = s["issue"] or ""
         fields.update(journal=s["journal"].strip(), volume=s["volume"], issue=issue, pages=s["pages"] or "")
     else:

@@ -310,6 +310,24 @@ def test_refuses_a_symbolic_link(corpus_dir, tmp_path):
     assert list(real.iterdir()) == []
 
 
+def test_a_failed_encoder_export_keeps_the_previous_index(fake_assistant, corpus_dir, tmp_path):
+    # On a full disk the ONNX export leaves a file cut short, and onnxruntime's optimizer fails on
+    # it with its own exception: that is a clear IndexStateError, and the old index stays.
+    class FailingExport(FakeEncoder):
+        def export_onnx(self, path):
+            path.write_bytes(b"cut short")
+            raise RuntimeError("Protobuf serialization failed")
+
+    index = tmp_path / "index"
+    before = _snapshot(index)
+    doc = next(corpus_dir.glob("*.md"))
+    doc.write_text(doc.read_text(encoding="utf-8") + " A new claim about tumours.[1]", encoding="utf-8")
+    with pytest.raises(IndexStateError, match="cannot export the query encoder.*previous one is untouched"):
+        Assistant.load(corpus_dir, index, encoder=FailingExport(), progress=None)
+    assert _snapshot(index) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".index-new-")] == []
+
+
 def test_a_damaged_vector_file_never_reaches_faiss(fake_assistant, corpus_dir, tmp_path, monkeypatch):
     # Checksums are computed while the JSON files parse; the FAISS loader (native code)
     # still only ever sees a file that passed.

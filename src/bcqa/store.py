@@ -415,7 +415,15 @@ def write_index(
         statements = [s for d in documents for s in d.statements]
         evidence.save(tmp, evidence_map or evidence.build_evidence(statements, alias_map))
         for export in exports:
-            export(tmp)
+            try:
+                export(tmp)
+            except OSError:
+                raise
+            except Exception as exc:  # the exporter's own errors: a file cut short by a full disk reads as bad protobuf
+                raise IndexStateError(
+                    f"cannot export the query encoder into the index in {index_dir} ({type(exc).__name__}: {exc}); "
+                    "the previous one is untouched (is the disk full?)"
+                ) from exc
         _checkpoint("written")
         full = {
             **manifest,

@@ -109,6 +109,16 @@ FLOOR = {
     "hbv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "ibd_antitnf_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "leishmania_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Twelfth batch (same session): the default form (rituximab), setext headings with CRLF line ends,
+    # `[1–3,5]` groups and bullet-prefixed entries (Giardia), a Perplexity-style answer whose markers
+    # are links `.[1](https://...)` (gastric), plain text with Springer entries `Authors (2013) Title.
+    # Gut 62:34-42` (H. pylori), an assistant-style answer with APA 'et al.' entries (depression).
+    # Measured once, after the Springer-source fix its dumps showed.
+    "gastric_trastuzumab_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "giardia_trichomonas_metronidazole": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hpylori_antibiotic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "rituximab_lymphoma_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "treatment_resistant_depression": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -160,6 +170,11 @@ MAX_FALSE_ABSTENTION = {
     "hbv_antiviral_resistance": 0.0,
     "ibd_antitnf_nonresponse": 0.0,
     "leishmania_drug_resistance": 0.0,
+    "gastric_trastuzumab_resistance": 0.12,
+    "giardia_trichomonas_metronidazole": 0.0,
+    "hpylori_antibiotic_resistance": 0.0,
+    "rituximab_lymphoma_resistance": 0.12,
+    "treatment_resistant_depression": 0.12,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -240,6 +255,15 @@ NOT_YET = {
     ("hbv_antiviral_resistance", "top3"): "0.833",
     ("ibd_antitnf_nonresponse", "top1"): "0.833",
     ("leishmania_drug_resistance", "top1"): "0.833",
+    ("gastric_trastuzumab_resistance", "top1"): "0.5 (the naive baselines score 0: link markers keep paragraphs whole)",
+    ("gastric_trastuzumab_resistance", "top3"): "0.667",
+    ("gastric_trastuzumab_resistance", "false_abstention"): "0.111: 'PFS' and 'patchy', which the review writes out",
+    ("hpylori_antibiotic_resistance", "top1"): "0.667",
+    ("rituximab_lymphoma_resistance", "offtopic_abstention"): "0.0: a Hodgkin lymphoma question in the review's field",
+    ("rituximab_lymphoma_resistance", "false_abstention"): "0.111: 'CD20xCD3', which the review writes another way",
+    ("treatment_resistant_depression", "top1"): "0.833",
+    ("treatment_resistant_depression", "top3"): "0.833",
+    ("treatment_resistant_depression", "false_abstention"): "0.111: 'NNT', which the review writes out",
 }
 
 
@@ -356,6 +380,7 @@ OFF_TOPIC_MISSES = {
     "is answered",
     "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
     "ibd_antitnf_nonresponse": "'How long do protective antibodies last after measles vaccination?' is answered",
+    "gastric_trastuzumab_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
 }
 
 

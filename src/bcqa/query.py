@@ -156,7 +156,7 @@ def analyse(
         for target in () if t in vocabulary else aliases.get(t, ()):
             expansions[t] = target
             tokens.append(target)
-        if t not in vocabulary and t not in expansions and (spelt := hyphen_variant(t, vocabulary)):
+        if t not in vocabulary and t not in expansions and (spelt := symbol_variant(t, vocabulary)):
             expansions[t] = spelt
             tokens.append(spelt)
     dense_text = question
@@ -288,7 +288,7 @@ def names_in(
 _HYPHENABLE = re.compile(r"([a-z]{1,6})(-?)(\d{1,3}[a-z]?)")
 
 
-def hyphen_variant(token: str, vocabulary) -> str | None:
+def symbol_variant(token: str, vocabulary) -> str | None:
     """The document's spelling of a symbol the question writes with (or without) the hyphen it
     lacks, or with (or without) the "+" of a marker: "CD8" and "CD8+" (CD8-positive, ``fold``)
     name the same marker, so a question writing one names what a document writing the other
@@ -305,7 +305,7 @@ def hyphen_variant(token: str, vocabulary) -> str | None:
 
 
 def _known_token(token: str, vocabulary, aliases) -> bool:
-    if token in vocabulary or token in aliases or hyphen_variant(token, vocabulary):
+    if token in vocabulary or token in aliases or symbol_variant(token, vocabulary):
         return True
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():

@@ -45,8 +45,8 @@ _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
 # A question to the reader after the list ("2. Would you like more detail on ...?"), as an assistant ends.
 _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
-_STRAY_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 _BARE_NUMBER_TAIL = re.compile(r"\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
+_STRAY_TAIL = re.compile(r"(?<=[.)\]])" + _BARE_NUMBER_TAIL.pattern)
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
 _DOI = re.compile(
@@ -487,13 +487,19 @@ def _vancouver_source(m: re.Match[str]) -> dict:
 # Nature style: "Hsu, P. D., Lander, E. S. & Zhang, F. Title. Cell 157, 1262–1278 (2014)."
 # A journal's name may open in lower case: "eLife", "mBio", "iScience", "npj Vaccines".
 _JOURNAL_START = r"(?:[A-Z]|[a-z]{1,2}[A-Z]|npj\s)"
-_NATURE_SOURCE = re.compile(
-    rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s*(?P<pages>\S+)"
-)
+
+
+def _volume_source(before_pages: str) -> re.Pattern[str]:
+    """``Journal Volume(Issue)`` then ``before_pages`` and the pages."""
+    return re.compile(
+        rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?"
+        rf"{before_pages}\s*(?P<pages>\S+)"
+    )
+
+
+_NATURE_SOURCE = _volume_source(",")
 # Springer's source after an author-year head: "Gut 62:34-42", "Antimicrob Agents Chemother 40(2):477-480".
-_SPRINGER_SOURCE = re.compile(
-    rf"(?P<journal>{_JOURNAL_START}[^,;:]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?:\s*(?P<pages>\S+)"
-)
+_SPRINGER_SOURCE = _volume_source(":")
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
 _NATURE_AUTHORS = re.compile(

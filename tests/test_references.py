@@ -871,3 +871,94 @@ def test_a_stray_number_out_of_sequence_after_the_list_is_said_as_such():
     text = "[1] Roe K. Title one. Blood. 2020;1:2.\n[2] Doe J. Title two. Cell. 2021;3:4.\n2."
     refs, warnings = parse_reference_block(text, "r.txt")
     assert [r.number for r in refs] == [1, 2] and warnings == ["r.txt: '2.' after the last reference ignored"]
+
+
+def test_a_year_in_brackets_that_closes_a_title_first_entry_follows_the_journal():
+    """ "Title. Authors. Journal (Year)." is not APA: the authors are not before the year."""
+    ref = parse_entry(
+        2, "The genetic landscape of high-risk neuroblastoma. Pugh TJ, Morozova O, et al. Nature Genetics (2013)."
+    )
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (
+        "Pugh TJ, Morozova O, et al",
+        "The genetic landscape of high-risk neuroblastoma",
+        "Nature Genetics",
+        2013,
+    )
+    apa = parse_entry(1, "Pugh, T. J., & Morozova, O. (2013). The genetic landscape. Nature Genetics, 45(3), 279-284.")
+    assert (apa.authors, apa.title, apa.journal) == (
+        "Pugh, T. J., & Morozova, O",
+        "The genetic landscape",
+        "Nature Genetics",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw, title, journal",
+    [
+        pytest.param(
+            "Davidse LC, Hofman AE. Specific interference of metalaxyl in nuclei from Phytophthora megasperma"
+            " f. sp. medicaginis. Exp Mycol. 1983;7(4):344-61.",
+            "Specific interference of metalaxyl in nuclei from Phytophthora megasperma f. sp. medicaginis",
+            "Exp Mycol",
+            id="forma-specialis",
+        ),
+        pytest.param(
+            "Roe K, Doe J. Copper tolerance in Pseudomonas syringae pv. tomato. Plant Dis. 2019;3:4-9.",
+            "Copper tolerance in Pseudomonas syringae pv. tomato",
+            "Plant Dis",
+            id="pathovar",
+        ),
+        pytest.param(
+            "Jacobsen C, Honecker F. Cisplatin resistance in germ cell tumours. Andrology 2015;3:111-21.",
+            "Cisplatin resistance in germ cell tumours",
+            "Andrology",
+            id="an-initial-F-still-ends-the-authors",
+        ),
+    ],
+)
+def test_ranks_below_the_species_end_no_title(raw, title, journal):
+    ref = parse_entry(3, raw)
+    assert (ref.title, ref.journal) == (title, journal)
+
+
+def test_a_book_chapter_names_its_book_where_a_journal_would_stand():
+    ref = parse_entry(
+        12,
+        "Sierotzki H, Blum M, et al. Sensitivity to CAA fungicides. In: Dehne HW, Deising HB, Gisi U, et al., eds."
+        " Modern Fungicides and Antifungal Compounds VI. Braunschweig: DPG; 2011:103-10.",
+    )
+    assert (ref.authors, ref.title, ref.journal, ref.year, ref.pages) == (
+        "Sierotzki H, Blum M, et al",
+        "Sensitivity to CAA fungicides",
+        "Modern Fungicides and Antifungal Compounds VI",
+        2011,
+        "103-10",
+    )
+    ref = parse_entry(
+        10, "Lee K. A chapter. In: Roe J, ed. Molecular Oncology. 3rd ed. Oxford University Press; 2020:1-9."
+    )
+    assert (ref.title, ref.journal, ref.year) == ("A chapter", "Molecular Oncology", 2020)
+
+
+@pytest.mark.parametrize(
+    "raw, authors, title",
+    [
+        pytest.param(
+            "Comparison of two doses of imatinib: a meta-analysis of 1,640 patients. Gastrointestinal Stromal Tumor"
+            " Meta-Analysis Group (MetaGIST). J Clin Oncol. 2010;28(7):1247-53.",
+            "Gastrointestinal Stromal Tumor Meta-Analysis Group (MetaGIST)",
+            "Comparison of two doses of imatinib: a meta-analysis of 1,640 patients",
+            id="title-first",
+        ),
+        pytest.param(
+            "European Centre for Disease Prevention and Control (ECDC). Antimicrobial resistance in Europe."
+            " Stockholm: ECDC; 2023.",
+            "European Centre for Disease Prevention and Control (ECDC)",
+            "Antimicrobial resistance in Europe",
+            id="group-first",
+        ),
+    ],
+)
+def test_a_group_author_may_carry_its_short_form_in_brackets(raw, authors, title):
+    ref = parse_entry(3, raw)
+    assert (ref.authors, ref.title) == (authors, title)

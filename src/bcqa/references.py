@@ -85,11 +85,21 @@ _APA_SOURCE = re.compile(
     r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?:pp?\.\s*)?(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
+# A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
+# Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would.
+_CHAPTER_SOURCE = re.compile(
+    r"\.\s+In:\s+(?:.*?,\s*eds?\.\s+)?(?P<book>[^.].*?)\.\s+(?:\d+(?:st|nd|rd|th)\s+ed\.\s+)?"
+    rf"(?:[^.;:]+:\s*)?[^.;:]+[;,]\s*{_YEAR}(?::\s*(?P<pages>[\w–-]+))?\.?$"
+)
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # A full stop after these does not end a title.
 # Abbreviations that do not end a sentence of an entry; "sp. nov." and "spp." are taxonomy
 # ("Candida auris sp. nov., a novel ... yeast").
-_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|nov)\.$", re.I)
+# Ranks below the species end no title either, written in lower case ("Honecker F." ends an author):
+# "Phytophthora megasperma f. sp. medicaginis", "Pseudomonas syringae pv. tomato", "C. neoformans var. grubii".
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|nov|(?-i:f|var|pv|bv|cv))\.$", re.I
+)
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 # A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title.
 _GENUS = re.compile(r"(?<![\w.])[A-Z]\.$")
@@ -358,9 +368,16 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
     if m := _ELSEVIER_SOURCE.search(body):
         return _read_elsevier(body, m)
+    if m := _CHAPTER_SOURCE.search(body):
+        head = _read_head(_segments(body[: m.start() + 1]), has_journal=False)
+        return {**head, "journal": _trim(m["book"]), "year": int(m["year"]), "pages": m["pages"] or ""}
     if m := _APA_YEAR.search(body):
-        if m.end() == len(body) and (fields := _read_nature(body, m)):
-            return fields
+        if m.end() == len(body):
+            if fields := _read_nature(body, m):
+                return fields
+            # "Title. Authors. Journal (2013).": a year in brackets that closes the entry follows the journal.
+            if len(segments := _segments(body[: m.start()].strip())) >= 2:
+                return {**_read_head(segments, has_journal=True), "year": int(m["year"])}
         return _read_apa(body, m)
     segments = _segments(body)
     if acs := _acs_source(segments):
@@ -684,7 +701,8 @@ _GROUP_WORD = re.compile(
 
 def _looks_corporate(segment: str) -> bool:
     """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry."""
-    words = _trim(segment).split()
+    # A short form in brackets goes with the name: "World Health Organization (WHO)".
+    words = [w.strip("()") for w in _trim(segment).split() if w.strip("()")]
     group = _GROUP_WORD.search(segment) is not None
     # A name that ends in its group word may hold any lower-case word ("MalariaGEN Plasmodium falciparum
     # Community Project"); elsewhere only short ones ("of", "the").

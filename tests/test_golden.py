@@ -119,6 +119,17 @@ FLOOR = {
     "hpylori_antibiotic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "rituximab_lymphoma_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "treatment_resistant_depression": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    # Thirteenth batch (2026-12-01, a later session): the default form (GIST), plain text with numbered
+    # headings, `[1, 2]` groups and Vancouver `[1] Author` entries (gonorrhoea), an LLM-style review with
+    # nested bullets, a table and two reference blocks (BRAF melanoma), multi-line markdown with `[1,2]`
+    # groups, Greek letters and Vancouver entries (Phytophthora), the default form with `[4] [6]` groups,
+    # `[1] Title. Authors. Journal (Year).` entries and URL-only ones (neuroblastoma). Measured once,
+    # after the reference-reader fixes their parse dumps showed.
+    "braf_melanoma_targeted_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -175,6 +186,11 @@ MAX_FALSE_ABSTENTION = {
     "hpylori_antibiotic_resistance": 0.0,
     "rituximab_lymphoma_resistance": 0.12,
     "treatment_resistant_depression": 0.12,
+    "braf_melanoma_targeted_resistance": 0.12,
+    "gist_imatinib_resistance": 0.0,
+    "gonorrhoea_antimicrobial_resistance": 0.0,
+    "neuroblastoma_chemoresistance": 0.0,
+    "phytophthora_fungicide_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -264,6 +280,16 @@ NOT_YET = {
     ("treatment_resistant_depression", "top1"): "0.833",
     ("treatment_resistant_depression", "top3"): "0.833",
     ("treatment_resistant_depression", "false_abstention"): "0.111: 'NNT', which the review writes out",
+    ("braf_melanoma_targeted_resistance", "top1"): "0.667",
+    ("braf_melanoma_targeted_resistance", "top3"): "0.667",
+    ("braf_melanoma_targeted_resistance", "false_abstention"): "0.111: 'PFS', which the review writes out",
+    ("gist_imatinib_resistance", "top1"): "0.667, equal to dense-only",
+    ("gist_imatinib_resistance", "top3"): "0.833",
+    ("gonorrhoea_antimicrobial_resistance", "top1"): "1.000, equal to BM25-only",
+    ("gonorrhoea_antimicrobial_resistance", "offtopic_abstention"): "0.0: a syphilis question in the review's field",
+    ("neuroblastoma_chemoresistance", "top1"): "0.667",
+    ("phytophthora_fungicide_resistance", "top1"): "0.667",
+    ("phytophthora_fungicide_resistance", "top3"): "0.667",
 }
 
 
@@ -381,6 +407,8 @@ OFF_TOPIC_MISSES = {
     "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
     "ibd_antitnf_nonresponse": "'How long do protective antibodies last after measles vaccination?' is answered",
     "gastric_trastuzumab_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
+    # The thirteenth batch's.
+    "gonorrhoea_antimicrobial_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
 }
 
 

@@ -52,12 +52,12 @@ FLOOR = {
     "car_t_lymphoma_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "colorectal_anti_egfr_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "epilepsy_drug_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "mrsa_vre_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "mrsa_vre_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Three more (fourth batch): one line with footnote markers and definitions run on, one line with a
     # bold "References" and "[1] Author ..." entries, multi-line with nested bullets and two reference blocks.
-    "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "cml_imatinib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "colistin_mcr_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "colistin_mcr_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Three on the default review's own field in its own form (fifth batch): endocrine, HER2, TNBC.
     "endocrine_resistance_breast": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -96,7 +96,7 @@ FLOOR = {
     # Measured once, after the two parser fixes their parse dumps showed; no change after.
     "anopheles_insecticide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "cmv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "egfr_tki_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "egfr_tki_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "namd_antivegf_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "sclc_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Eleventh batch (same session): the default form (hepatitis B), the default form with `[1] Author`
@@ -226,12 +226,9 @@ NOT_YET = {
     ("colorectal_anti_egfr_resistance", "top3"): "0.833",
     ("colorectal_anti_egfr_resistance", "false_abstention"): "0.111: 'CO.17' read as a name it lacks",
     ("mrsa_vre_resistance", "top1"): "0.833",
-    ("mrsa_vre_resistance", "top3"): "0.833",
     ("cf_pseudomonas_tolerance", "top1"): "0.833, equal to BM25-only and dense-only",
-    ("cf_pseudomonas_tolerance", "top3"): "0.833",
     ("cml_imatinib_resistance", "top1"): "0.833, equal to BM25-only",
     ("colistin_mcr_resistance", "top1"): "0.833",
-    ("colistin_mcr_resistance", "top3"): "0.833",
     ("endocrine_resistance_breast", "top1"): "0.833, equal to BM25-only and dense-only",
     ("nsclc_immunotherapy_resistance", "top1"): "0.667",
     ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
@@ -259,7 +256,6 @@ NOT_YET = {
     ("cmv_antiviral_resistance", "top1"): "0.833, equal to dense-only",
     ("cmv_antiviral_resistance", "top3"): "0.833",
     ("egfr_tki_resistance", "top1"): "0.667",
-    ("egfr_tki_resistance", "top3"): "0.667",
     ("namd_antivegf_resistance", "top1"): "0.667, equal to BM25-only",
     ("namd_antivegf_resistance", "offtopic_abstention"): "0.0: a macular-hole surgery question in the review's field",
     ("sclc_chemoresistance", "top1"): "0.833",

@@ -9,12 +9,17 @@ RRF (k = 10 or 60) and BM25 alone, 0.896 for dense alone.  With a few dozen
 short statements the *size* of a BM25 win on a rare gene symbol carries
 information that RRF throws away, while the dense side keeps paraphrases in
 reach when no term matches.
+
+A statement then leans on the one before it in its section (``lean_on_previous``):
+a claim often leaves its subject to the sentence before ("COMBI-d randomised 423
+patients ... Three-year overall survival reached 44% in the combination arm").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bcqa.text import tokenize
@@ -40,17 +45,22 @@ class Fusion:
         method: ``weighted`` (min-max + convex sum), ``rrf``, or a single side.
         alpha: Weight of the dense side for ``weighted``.
         rrf_k: The constant of reciprocal-rank fusion.
+        lean: How far a statement is drawn towards the score of the statement
+            before it in its section, when that one scores higher (0 = not at all).
     """
 
     method: str = "weighted"
     alpha: float = 0.5
     rrf_k: int = 60
+    lean: float = 0.3
 
     def __post_init__(self):
         if self.method not in FUSION_METHODS:
             raise ValueError(f"fusion method must be one of {FUSION_METHODS}, not {self.method!r}")
         if not 0.0 <= self.alpha <= 1.0:
             raise ValueError("fusion alpha must be between 0 and 1")
+        if not 0.0 <= self.lean < 1.0:
+            raise ValueError("fusion lean must be at least 0 and below 1")
 
 
 def minmax(scores: np.ndarray) -> np.ndarray:
@@ -97,6 +107,33 @@ def fuse(dense: np.ndarray, sparse: np.ndarray, fusion: Fusion = Fusion()) -> np
             return rrf([dense], fusion.rrf_k)
         return rrf([dense, sparse], fusion.rrf_k)
     return fusion.alpha * minmax(dense) + (1.0 - fusion.alpha) * minmax(sparse)
+
+
+def lean_on_previous(fused: np.ndarray, previous: np.ndarray, lean: float) -> np.ndarray:
+    """Draw each statement ``lean`` of the way towards its predecessor's score when that is higher.
+
+    ``previous`` holds the row of each statement's predecessor in its section, or -1.
+    A statement never passes its predecessor, so the best match keeps its place
+    above what follows it, while a claim that leaves its subject to the sentence
+    before ("Three-year overall survival reached 44% in the combination arm")
+    comes up beside it.  Measured on the dev questions of all 74 documents with
+    golden files (2026-12-01): fact top-1 unchanged on every one, top-3 up on six
+    and down on one (a note-taking export, 1.0 -> 0.917), list recall up on
+    seventeen and down on four.  0.6 gave more top-3 and list recall but more
+    losses (influenza top-3, hepatitis B list 1.0 -> 0.5); plain addition of 0.1
+    or 0.2 of the predecessor's score cost top-1 on a dozen documents.
+    Held-out, measured once with 0.3: top-1 unchanged on all 59 documents, top-3
+    up on four (0.833 -> 1.0 on three, 0.667 -> 1.0 on one) and down on none.
+    """
+    import numpy as np
+
+    if not lean or not len(fused):
+        return fused
+    rows = np.flatnonzero(previous >= 0)
+    gap = fused[previous[rows]] - fused[rows]
+    out = np.array(fused, dtype=np.float64, copy=True)
+    out[rows] += lean * np.maximum(gap, 0.0)
+    return out
 
 
 @dataclass(frozen=True)
@@ -162,6 +199,23 @@ class Part:
     def stop(self) -> int:
         return self.start + len(self.document.statements)
 
+    @cached_property
+    def previous(self) -> np.ndarray:
+        """Row of each statement's predecessor in its section, -1 for a section's first.
+
+        Stored statements are parsed only when shown (a cold ask at 100k
+        statements), so their sections are compared as stored.
+        """
+        import numpy as np
+
+        st = self.statements
+        if hasattr(st, "same_section_as_previous"):
+            same = st.same_section_as_previous()
+        else:
+            same = [bool(i) and st[i - 1].section == st[i].section for i in range(len(st))]
+        rows = np.arange(len(same), dtype=np.int64) - 1
+        return np.where(np.asarray(same, dtype=bool), rows, -1)
+
 
 class HybridRetriever:
     """Dense + BM25 search over the statements of one or more documents.
@@ -213,7 +267,8 @@ class HybridRetriever:
         """One document's Scores (rows local to it) from a full dense row and query tokens."""
         dense = dense_row[part.start : part.stop]
         sparse = part.sparse.scores(list(tokens))
-        return Scores(dense, sparse, fuse(dense, sparse, fusion or self.fusion))
+        fusion = fusion or self.fusion
+        return Scores(dense, sparse, lean_on_previous(fuse(dense, sparse, fusion), part.previous, fusion.lean))
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         return self.search_many([question], k)[0]

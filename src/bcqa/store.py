@@ -157,6 +157,17 @@ class StatementRows(Sequence[Statement]):
         for i in range(len(self)):
             yield self[i]
 
+    def same_section_as_previous(self) -> list[bool]:
+        """Whether each row sits in the same section as the row before it, read without parsing the rows.
+
+        Two rows share a section exactly when their stored section strings are
+        equal byte for byte (one writer, one escaping).
+        """
+        found = _SECTION.findall(b"\n".join(self._lines[self._start : self._stop]))
+        if len(found) != len(self):
+            raise IndexStateError("a stored statement has no section; run `bcqa index --force`")
+        return [False, *(a == b for a, b in zip(found, found[1:]))][: len(found)]
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (StatementRows, tuple, list)):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other))
@@ -179,6 +190,7 @@ def _parse_statement(line: bytes) -> Statement:
 
 # A statement line's citations as json.dumps writes them (a key never matches inside a string: its quotes are escaped).
 _CITATIONS = re.compile(rb'"citations": \[([0-9, ]*)\]')
+_SECTION = re.compile(rb'"section": ("(?:[^"\\]|\\.)*")')
 
 
 def _cited_numbers(lines: Sequence[bytes]) -> set[int]:

@@ -816,6 +816,22 @@ def test_yaml_front_matter_gives_the_title_and_no_statement():
     ]
 
 
+def test_a_note_apps_title_heading_in_other_words_is_the_title_not_a_section():
+    """Obsidian / Notion: a YAML title, then one "#" heading that restates it, then "##" sections."""
+    text = (
+        '---\ntitle: "Non-response to interferon beta and DMTs"\ntags: [ms]\n---\n\n'
+        "# Non-response to interferon beta and disease-modifying therapies\n\n"
+        "Up to half of patients relapse on interferon beta [1].\n\n"
+        "## Neutralising antibodies\n\nNAbs appear after 6 to 18 months [2].\n" + REFS
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "Non-response to interferon beta and DMTs"
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Overview", "Up to half of patients relapse on interferon beta."),
+        ("Neutralising antibodies", "NAbs appear after 6 to 18 months."),
+    ]
+
+
 def test_a_rule_and_key_value_lines_that_are_no_yaml_stay_text():
     text = "---\nThis opening paragraph is prose [1].\n---\n\nMore prose follows here [2].\n" + REFS
     assert [s.text for s in parse_document(text, "t.md").statements] == [

@@ -130,6 +130,16 @@ FLOOR = {
     "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    # Fourteenth batch (same session): the default form with `[1; 3]` groups and author-first entries (ALK),
+    # multi-line markdown with `[1]: ...` reference definitions (Acinetobacter), hard-wrapped plain text with
+    # ALL-CAPS headings and hanging-indent entries (ALL), a Perplexity-style answer with glued `[1][2]` and
+    # a `Citations:` list half URL-only (Chagas), an Obsidian export with YAML front matter, a callout and
+    # bold titles (MS). Measured once, after the front-matter title fix its dump showed.
+    "acinetobacter_carbapenem_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "alk_nsclc_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "all_glucocorticoid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "chagas_benznidazole_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "ms_interferon_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -191,6 +201,11 @@ MAX_FALSE_ABSTENTION = {
     "gonorrhoea_antimicrobial_resistance": 0.0,
     "neuroblastoma_chemoresistance": 0.0,
     "phytophthora_fungicide_resistance": 0.0,
+    "acinetobacter_carbapenem_resistance": 0.0,
+    "alk_nsclc_resistance": 0.12,
+    "all_glucocorticoid_resistance": 0.12,
+    "chagas_benznidazole_resistance": 0.0,
+    "ms_interferon_nonresponse": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -286,6 +301,14 @@ NOT_YET = {
     ("neuroblastoma_chemoresistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top3"): "0.667",
+    ("acinetobacter_carbapenem_resistance", "top1"): "0.500, equal to dense-only",
+    ("acinetobacter_carbapenem_resistance", "top3"): "0.833",
+    ("alk_nsclc_resistance", "top1"): "0.667, equal to BM25-only and dense-only",
+    ("alk_nsclc_resistance", "top3"): "0.667",
+    ("alk_nsclc_resistance", "false_abstention"): "0.111: 'CNS', which the review writes out",
+    ("all_glucocorticoid_resistance", "top1"): "0.833, equal to dense-only",
+    ("all_glucocorticoid_resistance", "false_abstention"): "0.111: 'epigenetic', which the review does not use",
+    ("chagas_benznidazole_resistance", "top1"): "0.667",
 }
 
 
@@ -405,6 +428,8 @@ OFF_TOPIC_MISSES = {
     "gastric_trastuzumab_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
     # The thirteenth batch's.
     "gonorrhoea_antimicrobial_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
+    # The fourteenth batch's.
+    "all_glucocorticoid_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
 }
 
 

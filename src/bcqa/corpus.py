@@ -784,6 +784,11 @@ def parse_document(text: str, name: str = "document") -> Document:
     # top-level heading ("Introduction" / "=====" under a YAML title) is a section.
     top = [s for s in sections if s.level == 1 and s.title]
     title_section = next((s for s in top if _heading_key(s.title) == _heading_key(front_title or s.title)), None)
+    if title_section is None and front_title and len(top) == 1 and any(s.level == 2 for s in sections):
+        # A note app's export repeats the title as its one "#" heading, in other words ("DMTs" spelt
+        # out), right under the front matter and above "##" sections: it is the title, not a section.
+        first = next((s for s in sections if s.title or any(line.strip() for line in s.body)), None)
+        title_section = top[0] if first is top[0] else None
     title = front_title or (title_section.title if title_section else "")
 
     blocks, warnings = [], []

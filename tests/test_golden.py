@@ -140,6 +140,14 @@ FLOOR = {
     "all_glucocorticoid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "chagas_benznidazole_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ms_interferon_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Fifteenth batch (same session): the default form (C. difficile), the default form with a bold
+    # "References" line, `[1] Author` entries and `[9-12]` ranges (rheumatoid arthritis), an LLM-style
+    # answer with nested bullets, a table and APA-like entries (sickle cell), plain text a paragraph a
+    # line with `2.1` headings and `1)` entries (P. vivax). Measured once; their dumps showed no fault.
+    "cdiff_recurrence": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "sickle_hydroxyurea_response": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "vivax_chloroquine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -206,6 +214,10 @@ MAX_FALSE_ABSTENTION = {
     "all_glucocorticoid_resistance": 0.12,
     "chagas_benznidazole_resistance": 0.0,
     "ms_interferon_nonresponse": 0.0,
+    "cdiff_recurrence": 0.1,
+    "ra_methotrexate_nonresponse": 0.0,
+    "sickle_hydroxyurea_response": 0.0,
+    "vivax_chloroquine_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -309,6 +321,13 @@ NOT_YET = {
     ("all_glucocorticoid_resistance", "top1"): "0.833, equal to dense-only",
     ("all_glucocorticoid_resistance", "false_abstention"): "0.111: 'epigenetic', which the review does not use",
     ("chagas_benznidazole_resistance", "top1"): "0.667",
+    ("cdiff_recurrence", "top1"): "0.667, equal to BM25-only and dense-only",
+    ("cdiff_recurrence", "top3"): "0.667",
+    ("cdiff_recurrence", "false_abstention"): "0.100: 'neutralised', a word the review does not use",
+    ("ra_methotrexate_nonresponse", "top1"): "0.833",
+    ("ra_methotrexate_nonresponse", "top3"): "0.833",
+    ("sickle_hydroxyurea_response", "top1"): "0.833",
+    ("vivax_chloroquine_resistance", "top1"): "0.833, equal to BM25-only",
 }
 
 

@@ -81,12 +81,13 @@ def test_bad_fusion_settings():
 
 def test_a_statement_leans_on_a_better_predecessor_but_never_passes_it():
     fused = np.array([0.9, 0.5, 0.95, 0.2, 0.8])
-    previous = np.array([-1, 0, 1, -1, 3])  # rows 0-2 one section, rows 3-4 the next
-    got = lean_on_previous(fused, previous, 0.3)
+    follows = np.array([False, True, True, False, True])  # rows 0-2 one section, rows 3-4 the next
+    previous = np.array([-1, 0, 1, -1, 3])
+    got = lean_on_previous(fused, follows, 0.3)
     # Row 1 is drawn 0.3 of the way to row 0; row 2 already scores above row 1 and row 4 above row 3;
     # a section's first statement keeps its score.
     assert list(got) == pytest.approx([0.9, 0.62, 0.95, 0.2, 0.8])
-    assert list(lean_on_previous(fused, previous, 0.0)) == list(fused)
+    assert list(lean_on_previous(fused, follows, 0.0)) == list(fused)
     assert all(got[i] <= max(fused[i], got[previous[i]]) for i in range(5) if previous[i] >= 0)
 
 
@@ -221,8 +222,8 @@ def test_best_first_is_a_stable_argsorts_first_k(values, k):
 @given(values=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), lean=st.floats(0.0, 0.99))
 def test_leaning_keeps_every_statement_at_or_below_its_predecessor_if_it_was(values, lean):
     fused = np.array(values)
-    previous = np.arange(len(values)) - 1  # one section
-    got = lean_on_previous(fused, previous, lean)
+    follows = np.arange(len(values)) > 0  # one section
+    got = lean_on_previous(fused, follows, lean)
     assert np.all(got >= fused)
     for i in range(1, len(values)):
         if fused[i] <= fused[i - 1]:

@@ -189,11 +189,11 @@ def test_sections_read_from_the_raw_lines_match_the_statements(two_documents, mo
     real = store._parse_statement
     monkeypatch.setattr(store, "_parse_statement", lambda line: parsed.append(line) or real(line))
     for part in qa.retriever.parts:
-        previous = part.previous  # read from the stored lines, no statement parsed
+        follows = part.follows  # read from the stored lines, no statement parsed
         assert not parsed
         fresh = load_document(corpus / part.document.name).statements
-        assert list(previous) == [i - 1 if i and fresh[i - 1].section == s.section else -1 for i, s in enumerate(fresh)]
-        assert (previous == -1).sum() >= 2  # several sections, each starting afresh
+        assert list(follows) == [bool(i) and fresh[i - 1].section == s.section for i, s in enumerate(fresh)]
+        assert (~follows).sum() >= 2  # several sections, each starting afresh
 
 
 def test_stored_statements_equal_the_parsed_documents(two_documents):

@@ -109,10 +109,10 @@ def fuse(dense: np.ndarray, sparse: np.ndarray, fusion: Fusion = Fusion()) -> np
     return fusion.alpha * minmax(dense) + (1.0 - fusion.alpha) * minmax(sparse)
 
 
-def lean_on_previous(fused: np.ndarray, previous: np.ndarray, lean: float) -> np.ndarray:
+def lean_on_previous(fused: np.ndarray, follows: np.ndarray, lean: float) -> np.ndarray:
     """Draw each statement ``lean`` of the way towards its predecessor's score when that is higher.
 
-    ``previous`` holds the row of each statement's predecessor in its section, or -1.
+    ``follows[i]`` is True when statement i is in the same section as statement i - 1.
     A statement never passes its predecessor, so the best match keeps its place
     above what follows it, while a claim that leaves its subject to the sentence
     before ("Three-year overall survival reached 44% in the combination arm")
@@ -127,12 +127,12 @@ def lean_on_previous(fused: np.ndarray, previous: np.ndarray, lean: float) -> np
     """
     import numpy as np
 
-    if not lean or not len(fused):
+    if not lean or len(fused) < 2:
         return fused
-    rows = np.flatnonzero(previous >= 0)
-    gap = fused[previous[rows]] - fused[rows]
+    # A predecessor is always the row before: neighbouring slices, no gathering by index.
+    gap = np.where(follows[1:], np.maximum(fused[:-1] - fused[1:], 0.0), 0.0)
     out = np.array(fused, dtype=np.float64, copy=True)
-    out[rows] += lean * np.maximum(gap, 0.0)
+    out[1:] += lean * gap
     return out
 
 
@@ -200,8 +200,8 @@ class Part:
         return self.start + len(self.document.statements)
 
     @cached_property
-    def previous(self) -> np.ndarray:
-        """Row of each statement's predecessor in its section, -1 for a section's first.
+    def follows(self) -> np.ndarray:
+        """Whether each statement is in the same section as the one before it.
 
         Stored statements are parsed only when shown (a cold ask at 100k
         statements), so their sections are compared as stored.
@@ -210,11 +210,8 @@ class Part:
 
         st = self.statements
         if hasattr(st, "same_section_as_previous"):
-            same = st.same_section_as_previous()
-        else:
-            same = [bool(i) and st[i - 1].section == st[i].section for i in range(len(st))]
-        rows = np.arange(len(same), dtype=np.int64) - 1
-        return np.where(np.asarray(same, dtype=bool), rows, -1)
+            return np.asarray(st.same_section_as_previous(), dtype=bool)
+        return np.array([bool(i) and st[i - 1].section == st[i].section for i in range(len(st))], dtype=bool)
 
 
 class HybridRetriever:
@@ -268,7 +265,7 @@ class HybridRetriever:
         dense = dense_row[part.start : part.stop]
         sparse = part.sparse.scores(list(tokens))
         fusion = fusion or self.fusion
-        return Scores(dense, sparse, lean_on_previous(fuse(dense, sparse, fusion), part.previous, fusion.lean))
+        return Scores(dense, sparse, lean_on_previous(fuse(dense, sparse, fusion), part.follows, fusion.lean))
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         return self.search_many([question], k)[0]

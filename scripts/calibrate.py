@@ -2,7 +2,8 @@
 
 How ``policy.Thresholds`` were set: for each dev question of each golden file,
 its kind, the best dense cosine over its document, the share of its tokens the
-document uses, and what query analysis found (references, names the document
+document uses, the share of its specific words (outside the commonest of English)
+the document uses, and what query analysis found (references, names the document
 uses, names it never mentions).  Only the dev split is shown unless --all is
 given: held-out questions stay held out.
 
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--all"]
     goldens = [Path(a) for a in args] or sorted((ROOT / "tests" / "golden").glob("*.toml"))
-    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s}  question / analysis")
+    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s} {'spec':>5s}  question / analysis")
     for path in goldens:
         rows = load_golden(path)
         if "--all" not in sys.argv:
@@ -42,7 +43,10 @@ def main() -> None:
                 notes.append(f"unknown={list(q.unknown)}")
             if q.named:
                 notes.append(f"named={list(q.named)}")
-            print(f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f}  {r.question}  {' '.join(notes)}")
+            print(
+                f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f} {q.specific_coverage:5.2f}"
+                f"  {r.question}  {' '.join(notes)}"
+            )
 
 
 if __name__ == "__main__":

@@ -241,6 +241,39 @@ def test_superscript_digits_cite_when_the_document_never_cites_in_brackets(marke
     assert _statements(text) == [("A is higher.", numbers), ("B is lower", numbers), ("while C rose.", (9,))]
 
 
+REFS20 = "\n\n## References\n\n" + "\n".join(f"{n}. Title {n}. Doe J. J Med. 2020;1:{n}." for n in range(1, 21)) + "\n"
+
+
+def test_superscripts_run_together_are_read_in_the_one_rising_way_the_list_allows():
+    """A web page's "<sup>2</sup><sup>14</sup>" copied as "²¹⁴": [2, 14], not [2, 1, 4] nor [21, 4]."""
+    text = "A is higher.²¹⁴ B is lower.⁷⁸ C rose.¹¹¹³ D fell.¹⁸ E rose.⁵" + REFS20
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("A is higher.", (2, 14)),
+        ("B is lower.", (7, 8)),
+        ("C rose.", (11, 13)),
+        ("D fell.", (18,)),  # a listed number is read whole
+        ("E rose.", (5,)),
+    ]
+    read = [w for w in document.warnings if "read as" in w]
+    assert len(read) == 3 and "'²¹⁴'" in read[0] and "[2, 14]" in read[0] and "A is higher." in read[0]
+
+
+def test_a_run_of_superscripts_with_no_single_reading_is_dropped_with_a_warning():
+    # 1, 2, 13 or 12, 13: two ways, so neither is guessed; 9, 99 is no way at all.
+    text = "A is higher.¹²¹³ B is lower.⁹⁹⁹ C rose.¹ D fell.² E is high⁹⁹⁹ in F.³" + REFS20
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("A is higher.", ()),
+        ("B is lower.", ()),
+        ("C rose.", (1,)),
+        ("D fell.", (2,)),
+        ("E is high⁹⁹⁹ in F.", (3,)),  # after a word, an unreadable run stays text
+    ]
+    dropped = [w for w in document.warnings if "dropped" in w]
+    assert len(dropped) == 2 and "'¹²¹³'" in dropped[0] and "'⁹⁹⁹'" in dropped[1]
+
+
 @pytest.mark.parametrize(
     ("marker", "numbers"),
     [
@@ -324,6 +357,12 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
         ),
         ("Two routes are known [9]: HR is one [2].", [("Two routes are known", (9,)), ("HR is one.", (2,))]),
         ("A rises.", [("A rises.", ())]),
+        # A marker after an item of a list cites the item; the sentence is the claim.
+        (
+            "Inhibitors: Rapamycin,[1] MK-0752[2] and AKT inhibitors[3] each restored it.",
+            [("Inhibitors: Rapamycin, MK-0752 and AKT inhibitors each restored it.", (1, 2, 3))],
+        ),
+        ("A, B,[1] and C rose in Y.[2]", [("A, B", (1,)), ("and C rose in Y.", (2,))]),
     ],
 )
 def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
@@ -1261,6 +1300,18 @@ def test_a_number_after_a_markers_colon_is_text_unless_it_is_a_page():
     ]
     assert _statements(f"Resistance was common [3]: 12–14 and rising.{REFS}") == [
         ("Resistance was common and rising.", (3,))
+    ]
+
+
+def test_a_date_in_a_pdf_copy_is_not_a_glued_marker():
+    text = (
+        "Received: 14 March 2024; Accepted: 2 September 2024\n\n"
+        "Resistance is common across Africa.1,2 Target-site mutations3 in the channel matter.\n\n"
+        "References\n" + "\n".join(f"{n} Doe J. Title {n}. Lancet 2020; 1: {n}." for n in range(1, 20)) + "\n"
+    )
+    assert _statements(text) == [
+        ("Resistance is common across Africa.", (1, 2)),
+        ("Target-site mutations in the channel matter.", (3,)),
     ]
 
 

@@ -77,10 +77,12 @@ def test_without_onnxruntime_the_reference_encoder_answers(real_index, monkeypat
 
 
 def test_english_stems_and_common_words_are_stored_with_the_index(real_index):
-    from bcqa.text import _computed_common, _computed_stems
+    from bcqa.text import COMMON_ZIPF, FREQUENT_ZIPF, _computed_stems, _words_above
 
     _, index = real_index
     stored = json.loads(Path(index / "english.json").read_text(encoding="utf-8"))
+    common, frequent = _words_above(COMMON_ZIPF), _words_above(FREQUENT_ZIPF)
     assert frozenset(stored["stems"]) == _computed_stems()
-    assert frozenset(stored["common"]) == _computed_common()
-    assert {"growers", "pandemic"} <= _computed_common() and not {"vancomycin", "glioblastoma"} & _computed_common()
+    assert frozenset(stored["common"]) == common and frozenset(stored["frequent"]) == frequent
+    assert {"growers", "pandemic"} <= common and not {"vancomycin", "glioblastoma"} & common
+    assert {"resistance", "patients", "diabetes"} <= frequent and not {"insulin", "measles", "growers"} & frequent

@@ -127,7 +127,7 @@ FLOOR = {
     # after the reference-reader fixes their parse dumps showed.
     "braf_melanoma_targeted_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     # Fourteenth batch (same session): the default form with `[1; 3]` groups and author-first entries (ALK),
@@ -148,6 +148,20 @@ FLOOR = {
     "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "sickle_hydroxyurea_response": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "vivax_chloroquine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Left out of the fifteenth batch until run-together superscripts ("involvement.²¹⁴") were read
+    # (2026-12-02): markdown with bold lead-ins and Unicode superscript markers (endometrial).
+    "endometrial_progestin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Sixteenth batch (2026-12-02): the default form (M. genitalium), plain text with markers in
+    # parentheses `(4)`, `(2, 3)`, `(5-7)` (schistosomiasis), an exported chat answer with `### 1.`
+    # headings, glued `[1][2]` and a `**Sources**` list of linked titles, two URL-only (C. auris),
+    # multi-line markdown with `[1–3]` groups, Greek letters and APA entries (thyroid), markdown
+    # hard-wrapped at 80 columns with setext headings and a `Bibliography` (trypanosomes). Measured
+    # once, after the linked-title year fix its dump showed.
+    "candida_auris_echinocandin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mgenitalium_macrolide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "schistosoma_praziquantel": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "thyroid_radioiodine_refractory": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "trypanosome_drug_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -218,6 +232,12 @@ MAX_FALSE_ABSTENTION = {
     "ra_methotrexate_nonresponse": 0.0,
     "sickle_hydroxyurea_response": 0.0,
     "vivax_chloroquine_resistance": 0.0,
+    "endometrial_progestin_resistance": 0.0,
+    "candida_auris_echinocandin": 0.0,
+    "mgenitalium_macrolide_resistance": 0.0,
+    "schistosoma_praziquantel": 0.0,
+    "thyroid_radioiodine_refractory": 0.12,
+    "trypanosome_drug_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -309,7 +329,6 @@ NOT_YET = {
     ("gist_imatinib_resistance", "top1"): "0.667, equal to dense-only",
     ("gist_imatinib_resistance", "top3"): "0.833",
     ("gonorrhoea_antimicrobial_resistance", "top1"): "1.000, equal to BM25-only",
-    ("gonorrhoea_antimicrobial_resistance", "offtopic_abstention"): "0.0: a syphilis question in the review's field",
     ("neuroblastoma_chemoresistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top3"): "0.667",
@@ -328,6 +347,11 @@ NOT_YET = {
     ("ra_methotrexate_nonresponse", "top3"): "0.833",
     ("sickle_hydroxyurea_response", "top1"): "0.833",
     ("vivax_chloroquine_resistance", "top1"): "0.833, equal to BM25-only",
+    ("mgenitalium_macrolide_resistance", "top1"): "0.667",
+    ("thyroid_radioiodine_refractory", "top1"): "0.333, below BM25-only 0.5",
+    ("thyroid_radioiodine_refractory", "top3"): "0.667",
+    ("thyroid_radioiodine_refractory", "false_abstention"): "0.111: 'cytokine', a word the review does not use",
+    ("trypanosome_drug_resistance", "top1"): "0.667, equal to BM25-only",
 }
 
 
@@ -425,30 +449,11 @@ def test_issue_bar_on_held_out(held_out_reports, stem, metric):
 
 # Off-topic dev questions answered, with why; held-out misses are the bar's xfails (NOT_YET).
 OFF_TOPIC_MISSES = {
-    "colorectal_anti_egfr_resistance": "'How does insulin resistance develop in type 2 diabetes?' is answered: "
-    "cosine 0.43 and 'resistance', 'develop', 'type', '2' cover two thirds of its words",
-    # The eighth batch's, measured on their first run and left as they are.
-    "hcv_daa_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered: "
-    "cosine 0.37 and 'causes', 'resistance', 'type', '2' cover two thirds of its words",
-    "anthelmintic_resistance_livestock": "'How should antibiotic resistance be handled when treating a "
-    "urinary tract infection in a dog?' is answered: cosine 0.45 (a veterinary question)",
-    # The ninth batch's: the insulin-resistance question again, and one in the review's own field.
-    "kpc_klebsiella_resistance": "'What is the best treatment for insulin resistance in type 2 diabetes?' is answered",
-    "osteosarcoma_chemoresistance": "'How does insulin resistance develop in type 2 diabetes?' is answered",
+    # Both name what the review covers (HPV and cervical cancer; hepatitis C and genotype 3 beside a
+    # drug it lacks), so the specific-word rule does not reach them.
     "cervical_radioresistance": "'How effective is HPV vaccination in preventing cervical cancer when given before "
     "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
-    # The tenth batch's: the insulin-resistance question once more.
-    "namd_antivegf_resistance": "'How does insulin resistance develop in people with type 2 diabetes?' is answered",
-    # The eleventh batch's: each a question in a neighbouring field that shares the review's words.
-    "aspergillus_azole_resistance": "'How is Candida auris transmitted between patients on hospital wards?' "
-    "is answered",
     "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
-    "ibd_antitnf_nonresponse": "'How long do protective antibodies last after measles vaccination?' is answered",
-    "gastric_trastuzumab_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
-    # The thirteenth batch's.
-    "gonorrhoea_antimicrobial_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
-    # The fourteenth batch's.
-    "all_glucocorticoid_resistance": "'What causes insulin resistance in type 2 diabetes?' is answered",
 }
 
 

@@ -56,6 +56,18 @@ def test_off_topic_thresholds(best, coverage, abstains):
         assert d.reason == "The document does not mention France."
 
 
+@pytest.mark.parametrize(
+    ("best", "specific", "abstains"),
+    [(0.45, 0.0, True), (0.45, 0.34, True), (0.45, 0.5, False), (0.55, 0.0, False)],
+)
+def test_a_question_whose_specific_words_are_missing_needs_a_close_statement(best, specific, abstains):
+    """ "How does insulin resistance develop ...?" shares "resistance" and "develop" with a review."""
+    q = Query("q", ("x",), "q", coverage=0.67, specific_coverage=specific, uncovered=("insulin",))
+    d = decide(q, scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds())
+    assert d.abstained is abstains
+    assert not decide(replace(q, named=("HOTAIR",)), scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5).abstained
+
+
 def test_list_drops_uncited_and_cuts_low_scores():
     q = Query("which", ("x",), "which", is_list=True)
     d = decide(q, scores([0.9] * 4, [0.9, 0.1, 1.0, 0.8]), STATEMENTS, 5)

@@ -249,6 +249,16 @@ def test_coverage_and_uncovered_words(document, vocab):
     assert q.coverage == 1.0 and q.uncovered == ()
 
 
+def test_specific_coverage_counts_only_the_words_a_question_is_about(document, vocab):
+    """The breast-cancer review says "resistance" and "develop", never "insulin"."""
+    q = analyse("How does insulin resistance develop in type 2 diabetes?", vocab, {}, document.references)
+    assert q.specific_coverage == 0.0  # only "insulin" is specific: "diabetes", "resistance", "2" are common
+    q = analyse("Is HOTAIR overexpressed in chemoresistant tumours?", vocab, {}, document.references)
+    assert q.specific_coverage == 1.0
+    q = analyse("What is the role of the cell?", vocab, {}, document.references)
+    assert q.specific_coverage == 1.0  # no specific word: nothing to miss
+
+
 # The family-prefix check by binary search must say what listing every prefix says.
 _VOCAB_WORD = st.text(alphabet="abcy0123²-", min_size=1, max_size=7)
 

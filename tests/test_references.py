@@ -333,6 +333,18 @@ ENTRIES = [
         id="linked-title",
     ),
     pytest.param(
+        "[Tracing the global expansion of Candida auris](https://doi.org/10.1128/mBio.03364-19)"
+        " - Chow NA, Muñoz JF, Gade L, et al., mBio (2020)",
+        {
+            "raw": "Tracing the global expansion of Candida auris - Chow NA, Muñoz JF, Gade L, et al., mBio (2020)",
+            "authors": "Chow NA, Muñoz JF, Gade L, et al",
+            "journal": "mBio",
+            "year": 2020,
+            "first_author": "Chow",
+        },
+        id="linked-title-year-in-brackets",
+    ),
+    pytest.param(
         "Gao, J., Shi, L. Z., & Zhao, H. (2016). Loss of IFN-γ pathway genes. Cell, 167(2), 397–404.e9.",
         {"journal": "Cell", "year": 2016, "volume": "167", "issue": "2", "pages": "397–404.e9"},
         id="apa-online-pages",

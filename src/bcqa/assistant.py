@@ -209,7 +209,7 @@ class Assistant:
         if stored.english_stems is not None:
             preload_english_stems(stored.english_stems)
         if stored.common_words is not None:
-            preload_common_words(stored.common_words)
+            preload_common_words(stored.common_words, stored.frequent_words)
         if query_encoder is None:
             query_encoder = _query_encoder(index_dir, stored, encoder, settings.model_path)
         encoder = query_encoder

@@ -112,12 +112,13 @@ _OTHER_MARKERS = (
 # only then, and only for numbers the list holds: elsewhere "m²", "I²" and "(2019)" are text.
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻⸴˒", "0123456789–,,")
-_SUP_ITEM = rf"[{_SUPERSCRIPT_DIGITS}]{{1,3}}(?:\s?[⁻–-]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})?"
+# (Up to six digits: separate superscripts run together, "¹¹¹³" for 11 and 13, below.)
+_SUP_ITEM = rf"[{_SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})?"
 # After a word of three letters or more ("I543T¹⁹" too) or after punctuation; never after a digit ("10⁶"), a
 # one- or two-letter symbol ("R²", "χ²", "cm²") or a unit after a number ("5 km²"), and never a
 # charge ("Ca²⁺").
 _SUPERSCRIPT_MARKER = re.compile(
-    rf"(?:(?<=\w\w[^\W\d_])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
+    rf"(?:(?<=\w\w[^\W\d_{_SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
     rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{_SUPERSCRIPT_DIGITS}\w])"
 )
 # "(7)", "(8, 9)", "(10–12)"; a lone "(2) word" right after a comma, colon, "and" or the start
@@ -127,34 +128,75 @@ _ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
 # A PDF's copy flattens superscripts into digits glued to the text: "mutations3 in", "Africa.1,2 Of",
 # "kdr mutations,8 whereas", "resistance.4–6": after an everyday word of four letters or more
 # (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000"),
-# or one space after it before a capital ("survival. 12 Target-site mutations ...").
+# or one space after it before a capital ("survival. 12 Target-site mutations ..."), but not before a
+# month ("Received: 14 March 2024; Accepted: 2 September 2024" is a date).
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})"
 _GLUED_MARKER = re.compile(
     r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
-    r"(?P<numbers>(?!0)\d{1,3}(?:[,–-](?!0)\d{1,3})*)(?(gap)(?=[ \t]+[A-Z])|(?=[\s.,;:)]|$))",
+    rf"(?P<numbers>(?!0)\d{{1,3}}(?:[,–-](?!0)\d{{1,3}})*)(?(gap)(?=[ \t]+[A-Z])(?![ \t]+{_MONTH})|(?=[\s.,;:)]|$))",
     re.M,
 )
+
+
+# Separate superscripts run together when a web page or PDF is copied: "involvement.²¹⁴" is
+# "²,¹⁴" when the list has no [214].  Such a run is read as the one way to spell it with listed
+# numbers in rising order (2, 14; not 2, 1, 4 nor 21, 4), as markers are written; a run with no
+# such way, or more than one, is a marker that cannot be read: dropped after punctuation, with a
+# warning that names it.
+def _rising_readings(digits: str, listed: set[int], above: int = 0) -> list[tuple[int, ...]]:
+    """The ways to spell ``digits`` as listed numbers above ``above``, each larger than the last."""
+    if not digits:
+        return [()]
+    readings = []
+    for cut in range(1, min(3, len(digits)) + 1):
+        head = digits[:cut]
+        if head[0] != "0" and above < int(head) and int(head) in listed:
+            readings += [(int(head), *rest) for rest in _rising_readings(digits[cut:], listed, int(head))]
+    return readings
+
+
 _MIN_UNBRACKETED = 2  # groups of a way of writing before the document is taken to cite that way
 _OUTNUMBER = 3  # ... and as many times the bracketed groups it has (a few "<sup>1</sup>" affiliations)
 
 
-def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], str] | None:
+def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[str], str] | None, list[str]]:
     """How a document cites when it does not cite in brackets: a rewrite to "[n]", or None.
 
     A way of writing is chosen when the document has three times as many such groups as bracketed
     ones (an author's affiliation "<sup>1</sup>" is not what makes a document cite in brackets).
+    Also returns warnings for superscript runs read as several numbers, or that cannot be read.
     """
     # Authors' and affiliations' marks are not how the document cites.
     text = "\n".join(line for line in lines if not (_author_line(line) or _affiliations(line)))
     if not listed:
-        return None
+        return None, []
     bracketed = len(CITE_GROUP.findall(_bracketed_markers(text)))
 
     def numbers_listed(group: str) -> bool:
         numbers = parse_citation_group(f"[{group}]")
         return bool(numbers) and set(numbers) <= listed
 
+    def run_together(group: str) -> str | None:
+        """ "214" -> "2, 14" when the list has [2] and [14] but no [214]; None if no one reading."""
+        if numbers_listed(group):
+            return None
+        items = []
+        for item in group.split(","):
+            readings = [] if numbers_listed(item) or not item.isdigit() else _rising_readings(item, listed)
+            if len(readings) > 1 or not (readings or numbers_listed(item)):
+                return None
+            items.append(", ".join(map(str, readings[0])) if readings else item)
+        return ", ".join(items)
+
+    def unreadable(m: re.Match) -> bool:
+        group = m.group(1).translate(_PLAIN_DIGITS)
+        return (
+            not numbers_listed(group) and run_together(group) is None and m.string[m.start() - 1 : m.start()] in ".,;:)"
+        )
+
     def superscript(m: re.Match) -> str:
         group = m.group(1).translate(_PLAIN_DIGITS)
+        group = run_together(group) or group
         return f"[{group}]" if numbers_listed(group) else m.group(0)
 
     def parenthesised(m: re.Match) -> str:
@@ -173,14 +215,31 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> Callable[[str], 
     counts = [sum(rewrite(m) != m.group(0) for m in pattern.finditer(text)) for pattern, rewrite in ways]
     chosen = [(p, r) for (p, r), n in zip(ways, counts) if n >= max(_MIN_UNBRACKETED, _OUTNUMBER * bracketed)]
     if not chosen:
-        return None
+        return None, []
+    notes = []
+    if (_SUPERSCRIPT_MARKER, superscript) in chosen:
+        for m in _SUPERSCRIPT_MARKER.finditer(text):
+            group = m.group(1).translate(_PLAIN_DIGITS)
+            before = text[max(0, m.start() - 30) : m.start()].split("\n")[-1]
+            if unreadable(m):
+                notes.append(
+                    f"superscript marker {m.group(1)!r} after '…{before}' spells listed numbers in no single way; "
+                    "dropped"
+                )
+            elif (reading := run_together(group)) is not None:
+                notes.append(f"superscript marker {m.group(1)!r} after '…{before}' read as [{reading}]")
+
+    def superscript_or_drop(m: re.Match) -> str:
+        return "" if unreadable(m) else superscript(m)
+
+    rewrites = [(p, superscript_or_drop if r is superscript else r) for p, r in chosen]
 
     def to_brackets(body: str) -> str:
-        for pattern, rewrite in chosen:
+        for pattern, rewrite in rewrites:
             body = pattern.sub(rewrite, body)
         return body
 
-    return to_brackets
+    return to_brackets, notes
 
 
 # --- markdown -----------------------------------------------------------------
@@ -661,6 +720,10 @@ _CITES_AS_OBJECT = re.compile(
     re.I,
 )
 _EDGE = " \t,;:"
+# Up to three words (after a "Label:" lead-in) and a comma before a marker: an item of a list ...
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;]\s*)\W*(?:[^\s,;:]+\s+){0,2}[^\s,;:]+\s*,\s*$")
+# ... unless a word that opens a clause follows ("PTEN was lost,[3] whereas AKT ...", "A rises,¹ which").
+_JOINS_CLAUSES_AFTER = re.compile(r"^\s*[,;]?\s*(?:while|whereas|although|though|but|yet|which|and|or)\b", re.I)
 
 
 @dataclass
@@ -811,7 +874,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         blocks.append(block)
         warnings += problems
     listed = {r.number for block in blocks for r in block}
-    markers = _unbracketed_markers([line for s in body_sections for line in s.body], listed)
+    markers, problems = _unbracketed_markers([line for s in body_sections for line in s.body], listed)
+    warnings += [f"{name}: {problem}" for problem in problems]
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0
@@ -1820,6 +1884,12 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
         if after.lstrip().startswith(":") and not any(o > offset for o, _ in marks):
             # "Three classes have been described [9]: restoration of HR, ...": what follows the
             # colon is what [9] describes, not a claim of its own without a number.
+            closing.update(numbers)
+            continue
+        if _LIST_ITEM_BEFORE.search(sentence, start, offset) and not _JOINS_CLAUSES_AFTER.match(after):
+            # "Pathway inhibitors: Rapamycin,[12] gamma-secretase inhibitors[13] and ...": the marker
+            # cites an item of a list, not a claim of its own: the sentence is the claim, and it
+            # carries the number.
             closing.update(numbers)
             continue
         if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from bcqa.text import STOPWORDS, fold, is_common, is_symbol, tokenize
+from bcqa.text import STOPWORDS, fold, frequent_words, is_common, is_symbol, tokenize
 from bcqa.types import Reference, surnames_of
 
 # Symbol-shaped words that name a kind of molecule or method, not an entity.
@@ -103,6 +103,9 @@ class Query:
             therapy" and cites "... response to anti-PD-1 immunotherapy").
         expansions: Alias resolutions applied, e.g. ``{"p53": "tp53"}``.
         coverage: Share of the question's tokens the document uses (0-1).
+        specific_coverage: Share of its specific words, those outside the 7,000
+            commonest of English and not numbers ("insulin", "diabetes"; not
+            "resistance", "develop", "2"), that the document uses (1.0 if none).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
     """
@@ -118,6 +121,7 @@ class Query:
     cited_only: tuple[str, ...] = ()
     expansions: Mapping[str, str] = field(default_factory=dict)
     coverage: float = 1.0
+    specific_coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
     unknown_subject: bool = False
@@ -182,6 +186,7 @@ def analyse(
         cited_only=cited_only,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
+        specific_coverage=_specific_coverage(question, vocabulary, aliases, word_tokens),
         uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
 
@@ -228,6 +233,18 @@ def _uncovered_words(
         if toks and not any(_known_token(t, vocabulary, aliases) for t in toks):
             words.append(word.strip("'"))
     return tuple(dict.fromkeys(words))
+
+
+def _specific_coverage(question: str, vocabulary, aliases, tokens_of: Mapping[str, list[str]]) -> float:
+    """Share of the question's specific words (not among the commonest of English, not numbers) whose
+    every token the document uses; 1.0 when it has none."""
+    frequent = frequent_words()
+    known = []
+    for word in re.findall(r"[A-Za-z0-9][\w'-]*", fold(question)):
+        toks = [t for t in tokens_of[word] if t not in STOPWORDS]
+        if toks and not word[0].isdigit() and word.lower() not in frequent:
+            known.append(all(_known_token(t, vocabulary, aliases) for t in toks))
+    return sum(known) / len(known) if known else 1.0
 
 
 def is_list_question(question: str) -> bool:

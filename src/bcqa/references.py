@@ -85,6 +85,7 @@ _APA_SOURCE = re.compile(
     r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?:pp?\.\s*)?(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
+_BRACKETED_FINAL_YEAR = re.compile(rf"\s*\(\s*{_YEAR}[a-z]?\s*\)\.?$")
 # A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
 # Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would.
 _CHAPTER_SOURCE = re.compile(
@@ -222,7 +223,8 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     if linked := _LINKED_TITLE.match(text):
         # The entry as written is its title and what follows; the address is in ``doi`` / ``link``.
         tail = _collapse(_strip_markup(linked["tail"]))
-        raw = _collapse(f"{_strip_markup(linked['label'])} {tail}")
+        dash = re.match(r"\s*([—–-])\s", linked["tail"])  # " - Chow NA, ...": kept, though a bullet's shape
+        raw = _collapse(f"{_strip_markup(linked['label'])} {dash[1] if dash and tail[:1] != dash[1] else ''} {tail}")
         fields = _read_linked(_collapse(_strip_markup(linked["label"])), tail)
     else:
         fields = _read_fields(_body(raw))
@@ -483,6 +485,8 @@ def _read_linked(title: str, tail: str) -> dict:
     year = int(_FINAL_YEAR.fullmatch(items[years[-1]])["year"]) if years else None
     if years:
         del items[years[-1]]
+    elif items and (bracketed := _BRACKETED_FINAL_YEAR.search(items[-1])):  # "..., mBio (2020)"
+        year, items[-1] = int(bracketed["year"]), items[-1][: bracketed.start()]
     cut = next((k for k in range(len(items), 0, -1) if _is_author_list(", ".join(items[:k]))), 0)
     return {
         "title": _trim(title),

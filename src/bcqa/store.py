@@ -53,7 +53,7 @@ from bcqa._version import __version__
 from bcqa.dense import ONNX_FILENAME, DenseIndex
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
-from bcqa.text import TOKENIZER_VERSION, common_words, english_stems
+from bcqa.text import TOKENIZER_VERSION, common_words, english_stems, frequent_words
 from bcqa.types import Document, Reference, Statement
 
 FORMAT_VERSION = 3
@@ -107,6 +107,7 @@ class StoredIndex:
     evidence_bytes: bytes
     english_stems: frozenset[str] | None = None  # None: an index without english.json
     common_words: frozenset[str] | None = None  # None: an index from before they were stored
+    frequent_words: frozenset[str] | None = None
 
     @property
     def evidence(self) -> evidence.EvidenceMap:
@@ -422,7 +423,11 @@ def write_index(
         sparse.save(tmp, bm25, params)
         aliases.save(tmp, alias_map, gene_names)
         (tmp / ABBREVIATIONS).write_text(json.dumps(abbreviations or {}, ensure_ascii=False), encoding="utf-8")
-        english = {"stems": sorted(english_stems()), "common": sorted(common_words())}
+        english = {
+            "stems": sorted(english_stems()),
+            "common": sorted(common_words()),
+            "frequent": sorted(frequent_words()),
+        }
         (tmp / ENGLISH).write_text(json.dumps(english), encoding="utf-8")
         statements = [s for d in documents for s in d.statements]
         evidence.save(tmp, evidence_map or evidence.build_evidence(statements, alias_map))
@@ -752,6 +757,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         evidence_bytes=evidence_bytes,
         english_stems=frozenset(english["stems"]) if "stems" in english else None,
         common_words=frozenset(english["common"]) if "common" in english else None,
+        frequent_words=frozenset(english["frequent"]) if "frequent" in english else None,
     )
 
 

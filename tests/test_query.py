@@ -152,6 +152,15 @@ def test_named_subjects_the_document_uses(vocab):
     assert names_in("What is the role of NEAT1?", vocab, ALIASES)[1] == ("NEAT1",)
 
 
+def test_a_name_with_a_dot_between_digits_is_read_whole():
+    """ "9p24.1" is one token for the index, so the question's "9p24.1" is that name, not "9p24"."""
+    vocabulary = frozenset({"9p24.1", "amplif", "ch14.18"})
+    assert names_in("Does 9p24.1 amplification predict response?", vocabulary, {})[:2] == ((), ("9p24.1",))
+    assert names_in("What did ch14.18 add?", vocabulary, {})[0] == ()
+    assert names_in("Does 9p21.3 loss matter?", vocabulary, {})[0] == ("9p21.3",)
+    assert names_in("Were U.S. patients treated?", vocabulary, {})[0] == ()  # letters, not a name
+
+
 def test_pasted_title_finds_its_reference(document):
     title = document.references[14].title
     assert pasted_title(title, document.references) == {14}

@@ -279,7 +279,9 @@ def names_in(
         toks = [t for t in tokens_of[word] if t not in STOPWORDS and t not in _GENERIC_SYMBOLS]
         return not toks or any(_known_token(t, vocabulary, aliases) for t in toks)
 
-    words = list(re.finditer(r"[^\W_][\w-]*\+?", question))
+    # A name may hold a dot between digits ("9p24.1", "ch14.18"), as ``tokenize`` reads it; "U.S." is
+    # two letters, as before.
+    words = list(re.finditer(r"[^\W_][\w-]*(?:(?<=\d)\.\d[\w-]*)*\+?", question))
     for i, m in enumerate(words):
         word = m.group(0).strip("-")
         plain = fold(word)

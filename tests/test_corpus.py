@@ -1303,6 +1303,36 @@ def test_a_number_after_a_markers_colon_is_text_unless_it_is_a_page():
     ]
 
 
+def test_a_heading_that_asks_a_question_ends_at_its_question_mark():
+    """One-line markdown whose headings ask: "## Why did refuges delay resistance? **Refuges** ..."."""
+    text = (
+        "**Bt resistance spread.** ## Why did refuges delay resistance in China? **Natural refuges**: "
+        "Non-Bt host crops diluted resistance alleles.[1] ## What changes in the cadherin gene? Deletions "
+        "knock out the receptor.[2] ### References 1. Doe J. Title one. J Med. 2020;1:1. 2. Roe K. Title "
+        "two. J Med. 2021;2:2."
+    )
+    document = parse_document(text, "t.md")
+    assert document.sections[1:] == ("Why did refuges delay resistance in China?", "What changes in the cadherin gene?")
+    assert [(s.section[:3], s.text, s.citations) for s in document.statements[1:]] == [
+        ("Why", "Natural refuges: Non-Bt host crops diluted resistance alleles.", (1,)),
+        ("Wha", "Deletions knock out the receptor.", (2,)),
+    ]
+
+
+def test_entries_numbered_with_a_bracket_and_a_full_stop_are_a_reference_list():
+    text = (
+        "Venetoclax Resistance\n\nIntroduction\n\nBCL2 G101V lowers venetoclax binding [1]. MCL1 rises [2].\n\n"
+        "References\n[1]. Blombery P, Anderson MA. Acquisition of G101V. Cancer Discov. 2019;9(3):342-353.\n"
+        "[2]. Guièze R, Liu VM. Mitochondrial reprogramming. Cancer Cell. 2019;36(4):369-384.\n"
+    )
+    document = parse_document(text, "cll.txt")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("BCL2 G101V lowers venetoclax binding.", (1,)),
+        ("MCL1 rises.", (2,)),
+    ]
+    assert document.references[1].journal == "Cancer Discov" and document.references[2].year == 2019
+
+
 def test_a_date_in_a_pdf_copy_is_not_a_glued_marker():
     text = (
         "Received: 14 March 2024; Accepted: 2 September 2024\n\n"

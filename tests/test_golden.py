@@ -174,6 +174,16 @@ FLOOR = {
     "idh_glioma_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "onchocerciasis_ivermectin": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "varroa_acaricide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Eighteenth batch (same session): the default form with headings that ask questions (Helicoverpa),
+    # an ecology journal's `Literature Cited` (Trichophyton), plain text with `[1].` entries (CLL),
+    # two-level numbered headings (leprosy), a chatbot page with `<sup>[1]</sup>` markers and a
+    # `**Sources:**` list of `Title - Journal (Year) - URL` (Aedes). Measured once, after the four
+    # faults their dumps showed were fixed.
+    "aedes_pyrethroid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "cll_venetoclax_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "helicoverpa_bt_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "leprosy_drug_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "trichophyton_terbinafine_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -255,6 +265,11 @@ MAX_FALSE_ABSTENTION = {
     "idh_glioma_resistance": 0.0,
     "onchocerciasis_ivermectin": 0.0,
     "varroa_acaricide_resistance": 0.12,
+    "aedes_pyrethroid_resistance": 0.0,
+    "cll_venetoclax_resistance": 0.0,
+    "helicoverpa_bt_resistance": 0.0,
+    "leprosy_drug_resistance": 0.0,
+    "trichophyton_terbinafine_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -378,6 +393,13 @@ NOT_YET = {
     ("varroa_acaricide_resistance", "top3"): "0.833",
     ("varroa_acaricide_resistance", "false_abstention"): "0.111: 'L925', which the review writes only as L925V, "
     "L925I and L925M",
+    ("aedes_pyrethroid_resistance", "top1"): "0.833",
+    ("cll_venetoclax_resistance", "top1"): "0.667, equal to dense-only",
+    ("cll_venetoclax_resistance", "top3"): "0.833",
+    ("leprosy_drug_resistance", "top1"): "0.500",
+    ("leprosy_drug_resistance", "top3"): "0.833",
+    ("trichophyton_terbinafine_resistance", "top1"): "0.333",
+    ("trichophyton_terbinafine_resistance", "top3"): "0.833",
 }
 
 

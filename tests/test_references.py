@@ -345,6 +345,31 @@ ENTRIES = [
         id="linked-title-year-in-brackets",
     ),
     pytest.param(
+        "Singh A, Masih A, Khurana A. 2018. High terbinafine resistance in Trichophyton interdigitale isolates."
+        " Mycoses 61:477-484.",
+        {
+            "authors": "Singh A, Masih A, Khurana A",
+            "title": "High terbinafine resistance in Trichophyton interdigitale isolates",
+            "journal": "Mycoses",
+            "year": 2018,
+            "volume": "61",
+            "pages": "477-484",
+        },
+        id="ecology-year-after-authors",
+    ),
+    pytest.param(
+        "Contemporary status of insecticide resistance in Aedes vectors - PLoS Neglected Tropical Diseases (2017)"
+        " - https://doi.org/10.1371/journal.pntd.0005625",
+        {
+            "authors": "",
+            "title": "Contemporary status of insecticide resistance in Aedes vectors",
+            "journal": "PLoS Neglected Tropical Diseases",
+            "year": 2017,
+            "doi": "10.1371/journal.pntd.0005625",
+        },
+        id="chatbot-title-journal-year-link",
+    ),
+    pytest.param(
         "Gao, J., Shi, L. Z., & Zhao, H. (2016). Loss of IFN-γ pathway genes. Cell, 167(2), 397–404.e9.",
         {"journal": "Cell", "year": 2016, "volume": "167", "issue": "2", "pages": "397–404.e9"},
         id="apa-online-pages",

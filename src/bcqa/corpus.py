@@ -1123,8 +1123,9 @@ def _bold_heading(line: str) -> bool:
 
 
 # The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
-_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]|1[.)]?)(?:[ \t]+[^\W\d_]|[ \t]*$)")
-_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\d{1,4}[.)])(?:[ \t]+\S|[ \t]*$)")
+# "[1] ...", "1. ...", "1) ...", and "[1]. ..." as some exports number them.
+_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]\.?|1[.)]?)(?:[ \t]+[^\W\d_]|[ \t]*$)")
+_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)])(?:[ \t]+\S|[ \t]*$)")
 
 
 def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) -> bool:
@@ -1241,6 +1242,9 @@ _DETERMINERS = set("this these those several many most some each both all such a
 _NO_TITLE_END = _TITLE_SMALL_WORDS | _DETERMINERS
 
 
+_MAX_ASKED_TITLE = 15  # words of a heading that asks a question and ends at its question mark
+
+
 def _inline_title(rest: str) -> tuple[str, int]:
     """Title of a heading that runs into its text, and how many characters it takes.
 
@@ -1250,6 +1254,9 @@ def _inline_title(rest: str) -> tuple[str, int]:
     stop = re.search(r"\*\*|(?<=\s)\d+[.)]\s|\[\d", rest)
     candidate = rest[: stop.start()] if stop else rest
     bold = stop is not None and stop.group(0) == "**"
+    asked = re.match(r"[ \t]*[A-Z][^?.!#]{0,150}\?", candidate)
+    if asked and len(asked.group().split()) <= _MAX_ASKED_TITLE:
+        return asked.group().strip(), asked.end()  # "## Why did refuges delay resistance? **Refuges** ..."
     words = candidate.split()
     if _REFERENCES_TITLE.match(" ".join(words[:1])):
         return words[0], _offset_after_words(rest, 1)

@@ -31,7 +31,7 @@ __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
 
 # A numbered-entry marker, with an optional list bullet before it.  Markers are only ever looked for after
 # whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
-_MARKER = re.compile(r"(?<!\S)(?:[-*+]\s+)?(?:\[(?P<bracket>\d{1,3})\]|(?P<plain>\d{1,3})[.)](?=\s|$))")
+_MARKER = re.compile(r"(?<!\S)(?:[-*+]\s+)?(?:\[(?P<bracket>\d{1,3})\]\.?|(?P<plain>\d{1,3})[.)](?=\s|$))")
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
 # A link's address may hold balanced brackets ("https://doi.org/10.1016/S1470-2045(11)70393-X").
 _LINK_ADDRESS = r"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
@@ -85,6 +85,10 @@ _APA_SOURCE = re.compile(
     r"(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]*)\))?\s*(?:,\s*(?:pp?\.\s*)?(?P<pages>\w+(?:\s*[-–]\s*\w+)?(?:\.e\d+)?))?"
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
+_BARE_YEAR = re.compile(rf"{_YEAR}[a-z]?\.?")
+# A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",
+# the title first (one sentence) and no authors.
+_DASHED_SOURCE = re.compile(rf"(?P<title>(?:(?!\.\s).)+?)\s[-–—]\s(?P<journal>(?:(?!\s[-–—]\s)[^()])+?)\s*\({_YEAR}\)")
 _BRACKETED_FINAL_YEAR = re.compile(rf"\s*\(\s*{_YEAR}[a-z]?\s*\)\.?$")
 # A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
 # Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would.
@@ -364,6 +368,8 @@ def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
+    if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—")):
+        return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):
         return _read_ieee(body, m)
     if m := _VANCOUVER.search(body):
@@ -382,6 +388,13 @@ def _read_fields(body: str) -> dict:
                 return {**_read_head(segments, has_journal=True), "year": int(m["year"])}
         return _read_apa(body, m)
     segments = _segments(body)
+    if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):
+        # Ecology journals' style: "Singh A, Masih A. 2018. Title. Mycoses 61:477-484."
+        fields = {**_read_head([segments[0], *segments[2:]], has_journal=True), "year": int(year["year"])}
+        if source := _SPRINGER_SOURCE.fullmatch(fields.get("journal", "").rstrip(".")):
+            fields.update(journal=_trim(source["journal"]), volume=source["volume"], pages=source["pages"])
+            fields["issue"] = (source["issue"] or "").strip()
+        return fields
     if acs := _acs_source(segments):
         head, source = acs
         return {**_read_head(head, has_journal=False), **source}

@@ -178,8 +178,6 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
 
     def run_together(group: str) -> str | None:
         """ "214" -> "2, 14" when the list has [2] and [14] but no [214]; None if no one reading."""
-        if numbers_listed(group):
-            return None
         items = []
         for item in group.split(","):
             readings = [] if numbers_listed(item) or not item.isdigit() else _rising_readings(item, listed)
@@ -188,16 +186,17 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
             items.append(", ".join(map(str, readings[0])) if readings else item)
         return ", ".join(items)
 
-    def unreadable(m: re.Match) -> bool:
+    def superscript_reading(m: re.Match) -> str | None:
+        """The listed numbers a superscript run cites ("2, 14" for "²¹⁴"), or None."""
         group = m.group(1).translate(_PLAIN_DIGITS)
-        return (
-            not numbers_listed(group) and run_together(group) is None and m.string[m.start() - 1 : m.start()] in ".,;:)"
-        )
+        return group if numbers_listed(group) else run_together(group)
+
+    def after_punctuation(m: re.Match) -> bool:
+        return m.string[m.start() - 1 : m.start()] in ".,;:)"
 
     def superscript(m: re.Match) -> str:
-        group = m.group(1).translate(_PLAIN_DIGITS)
-        group = run_together(group) or group
-        return f"[{group}]" if numbers_listed(group) else m.group(0)
+        reading = superscript_reading(m)
+        return f"[{reading}]" if reading is not None else m.group(0)
 
     def parenthesised(m: re.Match) -> str:
         lone = m.group(1).isdigit()
@@ -219,18 +218,21 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     notes = []
     if (_SUPERSCRIPT_MARKER, superscript) in chosen:
         for m in _SUPERSCRIPT_MARKER.finditer(text):
-            group = m.group(1).translate(_PLAIN_DIGITS)
+            reading = superscript_reading(m)
             before = text[max(0, m.start() - 30) : m.start()].split("\n")[-1]
-            if unreadable(m):
+            if reading is None and after_punctuation(m):
                 notes.append(
                     f"superscript marker {m.group(1)!r} after '…{before}' spells listed numbers in no single way; "
                     "dropped"
                 )
-            elif (reading := run_together(group)) is not None:
+            elif reading is not None and reading != m.group(1).translate(_PLAIN_DIGITS):
                 notes.append(f"superscript marker {m.group(1)!r} after '…{before}' read as [{reading}]")
 
     def superscript_or_drop(m: re.Match) -> str:
-        return "" if unreadable(m) else superscript(m)
+        reading = superscript_reading(m)
+        if reading is None:
+            return "" if after_punctuation(m) else m.group(0)
+        return f"[{reading}]"
 
     rewrites = [(p, superscript_or_drop if r is superscript else r) for p, r in chosen]
 
@@ -722,8 +724,7 @@ _CITES_AS_OBJECT = re.compile(
 _EDGE = " \t,;:"
 # Up to three words (after a "Label:" lead-in) and a comma before a marker: an item of a list ...
 _LIST_ITEM_BEFORE = re.compile(r"(?:^|[:;]\s*)\W*(?:[^\s,;:]+\s+){0,2}[^\s,;:]+\s*,\s*$")
-# ... unless a word that opens a clause follows ("PTEN was lost,[3] whereas AKT ...", "A rises,¹ which").
-_JOINS_CLAUSES_AFTER = re.compile(r"^\s*[,;]?\s*(?:while|whereas|although|though|but|yet|which|and|or)\b", re.I)
+# ... unless a word that opens a clause follows it (``_NEW_CLAUSE_AFTER``: "PTEN was lost,[3] whereas").
 
 
 @dataclass
@@ -1893,7 +1894,7 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # colon is what [9] describes, not a claim of its own without a number.
             closing.update(numbers)
             continue
-        if _LIST_ITEM_BEFORE.search(sentence, start, offset) and not _JOINS_CLAUSES_AFTER.match(after):
+        if _LIST_ITEM_BEFORE.search(sentence, start, offset) and not _NEW_CLAUSE_AFTER.match(after):
             # "Pathway inhibitors: Rapamycin,[12] gamma-secretase inhibitors[13] and ...": the marker
             # cites an item of a list, not a claim of its own: the sentence is the claim, and it
             # carries the number.

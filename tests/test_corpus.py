@@ -466,11 +466,13 @@ def test_words_are_never_dropped_or_added():
     documents = document_path().parents[1] / "tests" / "documents"
     for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in (".md", ".txt"))):
         raw = path.read_text(encoding="utf-8")
-        plain = " ".join(make_block(raw.replace("\n", " ")).text.split())
+        # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
+        # or without ("resis-" / "tant").
+        plains = [" ".join(make_block(raw.replace("-\n", end).replace("\n", " ")).text.split()) for end in ("-", "")]
         for s in parse_document(raw, path.name).statements:
             if "; " in s.text and ": " in s.text and "|" in raw:
                 continue  # table rows join their cells with their headers
-            assert s.text in plain or s.text.rstrip(".") in plain, (path.name, s.text)
+            assert any(s.text in plain or s.text.rstrip(".") in plain for plain in plains), (path.name, s.text)
 
 
 def test_a_column_of_markers_cites_its_row():
@@ -1651,6 +1653,24 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             "Risk",
             [("Scores improve prediction.", (3,))],
         ),
+        (
+            # A heading in sentence case runs up to a capitalised word that repeats its first word ...
+            "## Hydrogen peroxide Hydrogen peroxide has been used since the 1990s.[3]",
+            "Hydrogen peroxide",
+            [("Hydrogen peroxide has been used since the 1990s.", (3,))],
+        ),
+        (
+            # ... or opens a sentence.
+            "## Pyrethroids and mitochondrial haplotypes The pyrethroids are bath treatments.[4]",
+            "Pyrethroids and mitochondrial haplotypes",
+            [("The pyrethroids are bath treatments.", (4,))],
+        ),
+        (
+            # A heading in sentence case runs up to a bold lead-in that opens a sentence.
+            "## The H58 lineage and the genomic framework **Origins of H58** The haplotype was defined.[2]",
+            "The H58 lineage and the genomic framework",
+            [("Origins of H58 The haplotype was defined.", (2,))],
+        ),
     ],
 )
 def test_inline_headings_and_clauses_of_other_exports(written, section, statements):
@@ -1735,3 +1755,56 @@ def test_a_references_title_run_into_the_line_before_an_unheaded_list_is_no_stat
 def test_a_marker_after_an_author_year_parenthesis(sentence, clauses):
     doc = parse_document(f"Tumours adapt. {sentence}", "t.md")
     assert [(s.text, s.citations) for s in doc.statements[1:]] == clauses
+
+
+def test_a_one_line_title_in_sentence_case_ends_at_the_next_heading():
+    doc = parse_document(
+        "# Resistance in Salmonella Typhi: from MDR to XDR ## Overview Typhoid is common.[1]" + REFS, "t.md"
+    )
+    assert doc.title == "Resistance in Salmonella Typhi: from MDR to XDR"
+    assert [(s.section, s.text) for s in doc.statements] == [("Overview", "Typhoid is common.")]
+
+
+def test_a_genus_the_document_writes_out_ends_no_sentence_when_abbreviated():
+    text = (
+        "Salmonella Typhi causes typhoid.[1] Resistant S. Typhi strains spread from Asia.[2] "
+        "Lipid A is modified in hepatitis B. Moffatt showed it later.[3]"
+    )
+    assert _statements(text + REFS) == [
+        ("Salmonella Typhi causes typhoid.", (1,)),
+        ("Resistant S. Typhi strains spread from Asia.", (2,)),
+        ("Lipid A is modified in hepatitis B.", ()),
+        ("Moffatt showed it later.", (3,)),
+    ]
+
+
+def test_a_star_closes_emphasis_before_a_digit():
+    assert _statements("QoIs block the cytochrome *bc*1 complex in *B. cinerea* isolates.[4]" + REFS) == [
+        ("QoIs block the cytochrome bc1 complex in B. cinerea isolates.", (4,))
+    ]
+
+
+def test_a_long_bold_line_that_opens_the_document_is_its_title():
+    title = "Chemoresistance in Ewing Sarcoma: Fusion Biology, Genomic Modifiers and the Limits of Intensified Therapy"
+    doc = parse_document(f"**{title}**\n\n## Overview\n\nEwing sarcoma is rare.[1]\n" + REFS, "t.md")
+    assert doc.title == title
+    assert [s.text for s in doc.statements] == ["Ewing sarcoma is rare."]
+
+
+def test_a_numbered_heading_right_above_its_text_in_plain_text():
+    text = (
+        "Radioresistance in medulloblastoma\n\n1. Introduction\nMedulloblastoma is the most common malignant brain"
+        " tumour of childhood in most registries.[1]\n\n3. TP53 mutation and the DNA damage response\nRadiation kills"
+        " tumour cells mainly through DNA double-strand breaks in most settings.[2]\n\nReferences\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.citations) for s in doc.statements] == [
+        ("1. Introduction", (1,)),
+        ("3. TP53 mutation and the DNA damage response", (2,)),
+    ]
+
+
+def test_a_compound_broken_after_its_link_word_keeps_its_hyphen():
+    text = "Nabeshima found a serine-to-\nphenylalanine substitution in ace2.[1]\n" + REFS
+    assert _statements(text) == [("Nabeshima found a serine-to-phenylalanine substitution in ace2.", (1,))]

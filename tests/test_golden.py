@@ -184,6 +184,33 @@ FLOOR = {
     "helicoverpa_bt_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "leprosy_drug_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "trichophyton_terbinafine_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Nineteenth batch (2026-12-02): the default form with sentence-case headings (Salmonella Typhi),
+    # Pandoc superscripts and APA entries (asthma), spaced groups and URL-only entries (bed bugs), an
+    # LLM-style review with two reference blocks and a table (APL), footnotes (Botrytis). Measured once,
+    # after the faults their dumps showed were fixed.
+    "salmonella_typhi_xdr": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "asthma_corticosteroid_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "bedbug_insecticide_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "apl_arsenic_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "offtopic_abstention": 0.5},
+    "botrytis_fungicide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Twentieth batch (same day): plain text hard-wrapped (Enterococcus), the default form (psoriasis),
+    # `[1, 2]` and `[3–5]` groups with Vancouver entries (potato beetle), an LLM-style review with a bold
+    # title line, a table and `[1] Authors (Year).` sources (Ewing sarcoma), `<sup>` markers and linked
+    # titles (Campylobacter). Measured once, after the two faults their dumps showed were fixed.
+    "enterococcus_lastline_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "psoriasis_biologic_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "potato_beetle_insecticide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "ewing_sarcoma_chemoresistance": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "campylobacter_antibiotic_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    # Twenty-first batch (same day): a note-app export with emoji headings and a callout (M. abscessus),
+    # IEEE entries (Myzus), a PDF's plain text with superscript digits and numbered headings right above
+    # their text (medulloblastoma), setext headings and hanging indents (HSV), the default form with
+    # sentence-case headings (sea lice). Measured once, after the two faults their dumps showed were fixed.
+    "mabscessus_antibiotic_resistance": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "myzus_insecticide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "medulloblastoma_radioresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "hsv_acyclovir_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "sea_lice_treatment_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -270,6 +297,21 @@ MAX_FALSE_ABSTENTION = {
     "helicoverpa_bt_resistance": 0.0,
     "leprosy_drug_resistance": 0.0,
     "trichophyton_terbinafine_resistance": 0.0,
+    "salmonella_typhi_xdr": 0.0,
+    "asthma_corticosteroid_resistance": 0.12,
+    "bedbug_insecticide_resistance": 0.12,
+    "apl_arsenic_resistance": 0.0,
+    "botrytis_fungicide_resistance": 0.0,
+    "enterococcus_lastline_resistance": 0.0,
+    "psoriasis_biologic_nonresponse": 0.0,
+    "potato_beetle_insecticide_resistance": 0.0,
+    "ewing_sarcoma_chemoresistance": 0.0,
+    "campylobacter_antibiotic_resistance": 0.0,
+    "mabscessus_antibiotic_resistance": 0.0,
+    "myzus_insecticide_resistance": 0.12,
+    "medulloblastoma_radioresistance": 0.0,
+    "hsv_acyclovir_resistance": 0.0,
+    "sea_lice_treatment_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -400,6 +442,43 @@ NOT_YET = {
     ("leprosy_drug_resistance", "top3"): "0.833",
     ("trichophyton_terbinafine_resistance", "top1"): "0.333",
     ("trichophyton_terbinafine_resistance", "top3"): "0.833",
+    ("asthma_corticosteroid_resistance", "top1"): "0.833",
+    ("asthma_corticosteroid_resistance", "top3"): "0.833",
+    ("asthma_corticosteroid_resistance", "false_abstention"): "0.111: 'PDE', which the review writes out as "
+    "phosphodiesterases",
+    ("bedbug_insecticide_resistance", "top1"): "0.500, equal to BM25-only and dense-only",
+    ("bedbug_insecticide_resistance", "top3"): "0.833",
+    ("bedbug_insecticide_resistance", "offtopic_abstention"): "0.0: how bed bugs find a host by heat and carbon "
+    "dioxide is answered from the review's own bed-bug words",
+    ("bedbug_insecticide_resistance", "false_abstention"): "0.111: 'US', which the review writes out as United States",
+    ("apl_arsenic_resistance", "top1"): "0.833, equal to BM25-only",
+    ("apl_arsenic_resistance", "top3"): "0.833",
+    ("apl_arsenic_resistance", "offtopic_abstention"): "0.5: early haemorrhagic death in APL registries is "
+    "answered from the review's own APL words",
+    ("botrytis_fungicide_resistance", "top1"): "0.833",
+    ("enterococcus_lastline_resistance", "top1"): "0.833",
+    ("psoriasis_biologic_nonresponse", "top1"): "0.833, equal to dense-only",
+    ("ewing_sarcoma_chemoresistance", "top1"): "0.333, below BM25-only 0.5",
+    ("ewing_sarcoma_chemoresistance", "top3"): "0.833",
+    ("ewing_sarcoma_chemoresistance", "offtopic_abstention"): "0.0: a PARP-inhibitor resistance question about "
+    "ovarian cancer is answered from the review's PARP statements",
+    ("campylobacter_antibiotic_resistance", "offtopic_abstention"): "0.0: a question on regimens for "
+    "multidrug-resistant tuberculosis is answered from the review's fluoroquinolone-resistance statements",
+    ("mabscessus_antibiotic_resistance", "top1"): "0.333",
+    ("mabscessus_antibiotic_resistance", "top3"): "0.667",
+    ("mabscessus_antibiotic_resistance", "offtopic_abstention"): "0.0: a Mycobacterium avium complex regimen "
+    "question is answered from the review's own mycobacterial statements",
+    ("myzus_insecticide_resistance", "top1"): "0.667, below BM25-only 0.833",
+    ("myzus_insecticide_resistance", "top3"): "0.667",
+    ("myzus_insecticide_resistance", "false_abstention"): "0.111: 'epigenetic', a word the review does not use",
+    ("medulloblastoma_radioresistance", "top1"): "0.833",
+    ("medulloblastoma_radioresistance", "offtopic_abstention"): "0.0: MYCN amplification in neuroblastoma is "
+    "answered from the review's MYCN statements",
+    ("hsv_acyclovir_resistance", "top1"): "0.833",
+    ("sea_lice_treatment_resistance", "top1"): "0.667",
+    ("sea_lice_treatment_resistance", "top3"): "0.833",
+    ("sea_lice_treatment_resistance", "offtopic_abstention"): "0.0: a smolt stocking-density question is "
+    "answered from the review's salmon-farming words",
 }
 
 
@@ -502,6 +581,12 @@ OFF_TOPIC_MISSES = {
     "cervical_radioresistance": "'How effective is HPV vaccination in preventing cervical cancer when given before "
     "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
     "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
+    "botrytis_fungicide_resistance": "'How do efflux pumps cause multidrug resistance in tuberculosis patients?' is "
+    "answered from the review's efflux and multidrug-resistance statements",
+    "psoriasis_biologic_nonresponse": "'What is the rate of primary non-response to anti-TNF therapy in ulcerative "
+    "colitis?' is answered: it shares the review's own topic words (primary non-response, anti-TNF)",
+    "campylobacter_antibiotic_resistance": "'Which vaccines against Campylobacter jejuni colonisation are being "
+    "tested in broiler chickens?' is answered: it names the review's own subject",
 }
 
 

@@ -929,6 +929,25 @@ def test_a_year_in_brackets_that_closes_a_title_first_entry_follows_the_journal(
     )
 
 
+def test_a_year_in_brackets_before_the_volume_alone_follows_the_journal():
+    """ "Authors. Title. Journal (2012). 25(1):164-192." is not APA either: the volume is no title."""
+    ref = parse_entry(
+        1,
+        "Doggett SL, Dwyer DE, Penas PF, Russell RC. Bed bugs: clinical relevance and control options. "
+        "Clinical Microbiology Reviews (2012). 25(1):164-192. doi:10.1128/CMR.05015-11",
+    )
+    assert (ref.authors, ref.title, ref.journal, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Doggett SL, Dwyer DE, Penas PF, Russell RC",
+        "Bed bugs: clinical relevance and control options",
+        "Clinical Microbiology Reviews",
+        2012,
+        "25",
+        "1",
+        "164-192",
+    )
+    assert parse_entry(2, "Mamidala P, Kornacker K. RNA-Seq of the bed bug. BMC Genomics (2012). 13:6.").pages == "6"
+
+
 @pytest.mark.parametrize(
     "raw, title, journal",
     [
@@ -999,3 +1018,24 @@ def test_a_book_chapter_names_its_book_where_a_journal_would_stand():
 def test_a_group_author_may_carry_its_short_form_in_brackets(raw, authors, title):
     ref = parse_entry(3, raw)
     assert (ref.authors, ref.title) == (authors, title)
+
+
+def test_a_dotted_short_form_before_a_lower_case_word_ends_no_title():
+    ref = parse_entry(
+        14, "Grabke A, Schnabel G. Resistance profiles from seven southern U.S. states. Plant Dis 2014;98:825-833."
+    )
+    assert (ref.title, ref.journal) == ("Resistance profiles from seven southern U.S. states", "Plant Dis")
+
+
+def test_a_linked_title_keeps_its_full_stop_before_the_journal():
+    ref = parse_entry(
+        1,
+        "Kaakoush NO, Man SM. [Global epidemiology of Campylobacter infection](https://doi.org/10.1128/CMR.00006-15)."
+        " *Clin Microbiol Rev*. 2015;28(3):687-720.",
+    )
+    assert (ref.title, ref.journal, ref.year, ref.doi) == (
+        "Global epidemiology of Campylobacter infection",
+        "Clin Microbiol Rev",
+        2015,
+        "10.1128/CMR.00006-15",
+    )

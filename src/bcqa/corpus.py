@@ -251,6 +251,8 @@ _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 # "^" ends Pandoc's ^[3]^, "|" a table flattened into the line.
 _INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*^|][ \t])|^[ \t])(#{1,6})[ \t]+")
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
+# A heading's line that holds the next heading is one-line markdown too: "# Title ## Overview Text ...".
+_RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
     r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
@@ -324,7 +326,9 @@ _SCRIPT = re.compile(r"<(sup|sub)>\s*([0-9+\-−]{1,6})\s*</\1>", re.I)
 _SUPERSCRIPT = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 _SUBSCRIPT = str.maketrans("0123456789+-−", "₀₁₂₃₄₅₆₇₈₉₊₋₋")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
+# A star closes emphasis before a letter or digit too ("cytochrome *bc*1", as CommonMark reads it); an
+# underscore does not (snake_case).
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?!\*)|(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])")
 
 # --- characters -------------------------------------------------------------------
 
@@ -660,6 +664,10 @@ def _strip_page_furniture(text: str) -> str:
 _BROKEN_WORD = re.compile(r"([\w-]*\w)-[ \t]*\n[ \t]*(?=(\w+))")
 
 
+# Small words that link the parts of a hyphenated compound ("mother-to-child", "state-of-the-art").
+_COMPOUND_LINKS = frozenset({"to", "of", "the", "and", "in", "on", "by", "for", "a"})
+
+
 def _rejoin_broken_words(text: str) -> str:
     """Join the words a line break split at a hyphen, keeping the hyphen only where it is part of the word.
 
@@ -683,6 +691,8 @@ def _rejoin_broken_words(text: str) -> str:
             return ""
         if not (head.isalpha() and head.islower() and after.isalpha() and after.islower()):
             return "-"
+        if "-" in before and head in _COMPOUND_LINKS:
+            return "-"  # a compound broken after its link word: "serine-to-" / "phenylalanine", "end-of-" / "life"
         english = english_words()
         if f"{head}{after}" in english:
             return ""
@@ -697,7 +707,23 @@ def _rejoin_broken_words(text: str) -> str:
 # word ("seen.Next"), and a one-letter name after a lower-case word before a new
 # sentence ("lipid A. The", "influenza A. Influenza B"; "Georg A. Goldfuss" is an initial).
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
-_LETTER_END = re.compile(r"\b([A-Za-z]+) [A-Z]\.(?= [A-Z][a-z])")
+_LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+))")
+# A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
+_WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
+
+
+def abbreviated_genera(text: str) -> frozenset[tuple[str, str]]:
+    """(letter, word) for each genus the text abbreviates before a word it also writes out after it.
+
+    After a lower-case word a capital with a full stop ends a sentence ("hepatitis B. Chronic ...",
+    "lipid A. Moffatt ..."), but not in "resistant S. Typhi strains" when the text also writes
+    "Salmonella Typhi": a serovar, unlike a species ("S. aureus"), starts with a capital.
+    """
+    written = {(m[1], m[2]) for m in _WRITTEN_OUT.finditer(text)}
+    return frozenset((m[1], m[2]) for m in _ABBREVIATED.finditer(text) if (m[1], m[2]) in written)
+
+
 # Words that start a new clause after a citation group that slipped past the comma.
 _CLAUSE_JOIN = re.compile(r"(?:,\s*|;\s*|\s+)(?:while|whereas|although|though|but)\b|;", re.I)
 # A bare "and" / "or" after a marker usually joins two nouns ("Whole-genome sequencing [17] and
@@ -880,6 +906,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     statements: list[Statement] = []
     seen_ids: dict[str, int] = {}
     sentence_no = 0
+    genera = abbreviated_genera(text)  # the title and the reference list write genera out too
     # An uncited line that only repeats a heading ("Background" in a table of contents) is not a claim.
     headings = {_heading_key(s.title) for s in sections if s.title}
     for section in body_sections:
@@ -889,7 +916,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         body = _inline_structure(body)
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
         for block in split_blocks(body):
-            for sentence in split_sentences(block):
+            for sentence in split_sentences(block, genera):
                 sentence_no += 1
                 for clause in sentence:
                     if not clause.citations and _heading_key(clause.text) in headings:
@@ -1021,7 +1048,12 @@ def _split_sections(text: str) -> list[_Section]:
         if i - 1 in plain and _SETEXT.match(line):
             continue  # the underline of the heading above
         m = _HEADING_LINE.match(line)
-        if m and len(line) <= _MAX_HEADING_LINE and not _INLINE_HEADING.search(line, m.end(1)):
+        if (
+            m
+            and len(line) <= _MAX_HEADING_LINE
+            and not _INLINE_HEADING.search(line, m.end(1))
+            and not _RUN_ON_HEADING.search(line, m.end(1))
+        ):
             sections.append(_Section(_plain_title(m.group(2)), len(m.group(1))))
             continue
         if m:  # one-line markdown that starts with a heading
@@ -1074,6 +1106,8 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             found[i] = "-"  # "References", alone or right above its first entry
         elif blank(i + 1) and _bold_heading(line):
             found[i] = "-"
+        elif blank(i + 1) and not any(line.strip() for line in lines[:i]) and _bold_heading(line, _TITLE_WORDS):
+            found[i] = "="  # a bold line that opens the document, longer than a heading: its title
     if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
         return found
     found.update(_title_block(lines, found))
@@ -1094,20 +1128,26 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and _right_above_its_text(nxt, lines[i + 2])
             and heading(i + 1)
         )
-        if (blank(i + 1) or _right_above_its_text(line, nxt) or over_subheading) and heading(i):
+        above = _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
+        if (blank(i + 1) or above or over_subheading) and heading(i):
             found[i] = "?"
     return found
 
 
-def _right_above_its_text(line: str, nxt: str) -> bool:
+def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
     """A short heading with its paragraph on the very next line ("Introduction" / "More than 29
     million people ..."): the next line opens a sentence and is far longer.  The first line of a
-    hard-wrapped paragraph is as long as the lines under it, so it never qualifies."""
-    short = len(line.split()) <= _HEADING_ABOVE_WORDS
-    return short and nxt.lstrip()[:1].isupper() and len(nxt.strip()) >= 2 * len(line.strip())
+    hard-wrapped paragraph is as long as the lines under it, so it never qualifies.  A numbered
+    heading ("3. TP53 mutation and the DNA damage response") may be longer and nearer its text's width."""
+    if numbered:
+        short, wider = len(line.split()) <= _NUMBERED_HEADING_ABOVE_WORDS, 1.3
+    else:
+        short, wider = len(line.split()) <= _HEADING_ABOVE_WORDS, 2
+    return short and nxt.lstrip()[:1].isupper() and len(nxt.strip()) >= wider * len(line.strip())
 
 
 _HEADING_ABOVE_WORDS = 6
+_NUMBERED_HEADING_ABOVE_WORDS = 10
 # A line that ends a sentence, its marker after it: "... resistance.", "... pressure.5", "... higher.[4]".
 _SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ \t]*$")
 
@@ -1115,12 +1155,20 @@ _SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ 
 # A paragraph that is one bold phrase ("**Introduction**") is a heading, in
 # markdown as in plain text; one that ends in a colon ("**Key points:**") is
 # the lead-in of what follows.
-_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,100}?)(?<=\S)\1[ \t]*$")
+_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1[ \t]*$")
 
 
-def _bold_heading(line: str) -> bool:
+_TITLE_WORDS = 25  # the longest bold first line read as the document's title
+
+
+def _bold_heading(line: str, max_words: int = 10) -> bool:
     m = _BOLD_LINE.match(line)
-    return bool(m) and len(m.group(2).split()) <= 10 and m.group(2)[-1] not in ".?!;:," and not CITE_GROUP.search(line)
+    return (
+        bool(m)
+        and len(m.group(2).split()) <= max_words
+        and m.group(2)[-1] not in ".?!;:,"
+        and not CITE_GROUP.search(line)
+    )
 
 
 # The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
@@ -1261,6 +1309,8 @@ def _inline_title(rest: str) -> tuple[str, int]:
     words = candidate.split()
     if _REFERENCES_TITLE.match(" ".join(words[:1])):
         return words[0], _offset_after_words(rest, 1)
+    if whole := _whole_title(rest, candidate, stop):
+        return whole
     taken = 0
     for word in words:
         if word[0] == "#":
@@ -1280,7 +1330,9 @@ def _inline_title(rest: str) -> tuple[str, int]:
             taken += 1
         else:
             break
-    if taken < len(words):
+    if 0 < taken < len(words) and (restart := _sentence_restart(words, taken)):
+        taken = restart  # "## Emamectin benzoate Emamectin benzoate, an in-feed ...": a heading in sentence case
+    elif taken < len(words):
         # The text runs on in lower case: a capitalised "In" or "The" after the title's first word
         # opens the sentence ("## Clinical Evidence In the CANTOS trial, ..."); a title writes them small.
         opener = next((i for i in range(1, taken) if _opens_sentence(words[i])), None)
@@ -1294,6 +1346,53 @@ def _inline_title(rest: str) -> tuple[str, int]:
         taken = end - 1 if small and end > 1 else end
     consumed = len(candidate) if taken == len(words) else _offset_after_words(rest, taken)
     return _plain_title(" ".join(words[:taken])), consumed
+
+
+_MAX_RUN_IN_TITLE = 12  # words of a sentence-case heading that the next heading or a bold lead-in ends
+_MAX_LOWER_TITLE_WORDS = 8  # lower-case words a sentence-case heading may hold after its capitalised ones
+
+
+def _sentence_restart(words: list[str], taken: int) -> int | None:
+    """Where the text starts after a heading in sentence case, or None.
+
+    The heading's lower-case words run up to a capitalised word that opens a sentence ("The", "By")
+    or repeats the heading's first word ("## Hydrogen peroxide Hydrogen peroxide has been used ...",
+    "## Pyrethroids and mitochondrial haplotypes The pyrethroids ..."); any other word (punctuation,
+    a marker, another capitalised word) leaves the heading to the rules for Title Case.
+    """
+    head = words[0].strip(",;:")
+    for j in range(taken, min(len(words), taken + _MAX_LOWER_TITLE_WORDS)):
+        bare = words[j].rstrip(",;:")
+        if j > taken and (_opens_sentence(bare) or bare == head):
+            return j
+        if not re.fullmatch(r"[a-z][a-z-]*", words[j]):
+            return None
+    return None
+
+
+def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple[str, int] | None:
+    """A heading in sentence case, ended by the next heading or by a bold lead-in that opens a sentence.
+
+    "# Resistance in Salmonella Typhi ## Overview ..." and "## The H58 lineage and the genomic framework
+    **Origins of H58** The haplotype ...": no sentence can end between the heading and what ends it, so
+    every word before it is the title's, in lower case or not.
+    """
+    subheading = re.search(r"(?<=\s)#{1,6}[ \t]", candidate)
+    if subheading:
+        end = subheading.start()
+    elif stop is not None and stop.group(0) == "**" and re.match(r"\*\*[^*\n]+\*\*[ \t]+[A-Z]", rest[stop.start() :]):
+        end = len(candidate)
+    else:
+        return None
+    words = rest[:end].split()
+    if (
+        not words
+        or len(words) > (_TITLE_WORDS if subheading else _MAX_RUN_IN_TITLE)
+        or not words[0][0].isupper()
+        or re.search(r"[.,;!?]|\[\d", rest[:end])
+    ):
+        return None
+    return _plain_title(" ".join(words)), _offset_after_words(rest, len(words))
 
 
 def _all_title_words(words: list[str]) -> bool:
@@ -1778,16 +1877,17 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of plain text."""
+def sentence_spans(text: str, genera: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of plain text; no sentence ends inside a genus abbreviation of
+    ``genera`` ("S. Typhi")."""
     spans: list[tuple[int, int]] = []
     forced = [m.start() for m in _GLUED_END.finditer(text)]
-    forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower()]
+    forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower() and (m[2], m[3]) not in genera]
     cuts = [0, *sorted(set(forced)), len(text)]
     for a, b in zip(cuts, cuts[1:]):
         for s in _segmenter().segment(text[a:b]):
             start, end = a + s.start, a + s.end
-            if spans and _abbreviation_cut(text[spans[-1][0] : spans[-1][1]], text[start:end]):
+            if spans and _abbreviation_cut(text[spans[-1][0] : spans[-1][1]], text[start:end], genera):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
@@ -1810,9 +1910,12 @@ _BEFORE_NUMBER = re.compile(r"(?:^|[\s(])(?:eqs?|figs?|refs?|tabs?|nos?|art|sec|
 _ENUMERATOR = re.compile(r"\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)[\s,;:]")
 
 
-def _abbreviation_cut(before: str, after: str) -> bool:
+def _abbreviation_cut(before: str, after: str, genera: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """True when pysbd's cut between ``before`` and ``after`` follows an abbreviation, not a sentence."""
     before = before.strip()
+    genus = _ABBREVIATED.match(f"{before[-2:]} {after.lstrip()}") if genera else None
+    if genus and (genus[1], genus[2]) in genera and not before[-3:-2].isalnum():
+        return True  # "history of S." + "Typhi and noted ..."
     if _ENUMERATOR.match(after) and (after.startswith("(") or not before.endswith((".", "!", "?"))):
         return True  # "(a), capsule-deficient ...", "two routes: 1) homologous ...": items of one sentence
     if not before.endswith("."):
@@ -1828,16 +1931,17 @@ def _abbreviation_cut(before: str, after: str) -> bool:
     return _LONE_WORD.fullmatch(before) is not None or _BEFORE_QUANTITY.search(before) is not None
 
 
-def split_sentences(block: _Block) -> list[list[_Clause]]:
+def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozenset()) -> list[list[_Clause]]:
     """The sentences of a block, each as its clauses with their own numbers.
 
     A sentence that is a question to the reader, or a list lead-in ending in
     a colon with no citation, is left out.  A table row is one statement.
+    ``genera``: the genus abbreviations the document spells out (``abbreviated_genera``).
     """
     if block.kind == "row":
         # A table row is one statement with every number of its cells.
         return [[_Clause(block.text, tuple(sorted({n for _, ns in block.marks for n in ns})))]]
-    spans = sentence_spans(block.text)
+    spans = sentence_spans(block.text, genera)
     owned: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in spans]
     for offset, numbers in block.marks:
         i = next((j for j, (a, b) in enumerate(spans) if a <= offset < b), len(spans) - 1)

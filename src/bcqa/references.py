@@ -89,6 +89,8 @@ _BARE_YEAR = re.compile(rf"{_YEAR}[a-z]?\.?")
 # A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",
 # the title first (one sentence) and no authors.
 _DASHED_SOURCE = re.compile(rf"(?P<title>(?:(?!\.\s).)+?)\s[-–—]\s(?P<journal>(?:(?!\s[-–—]\s)[^()])+?)\s*\({_YEAR}\)")
+# Volume, issue and pages alone after a bracketed year: "Journal (2012). 25(1):164-192."
+_NUMBERS_AFTER_YEAR = re.compile(r"(?P<volume>\d+)\s*(?:\((?P<issue>[^()]*)\))?\s*(?::\s*(?P<pages>[\w–-]+))?\.?")
 _BRACKETED_FINAL_YEAR = re.compile(rf"\s*\(\s*{_YEAR}[a-z]?\s*\)\.?$")
 # A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
 # Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would.
@@ -106,8 +108,9 @@ _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|nov|(?-i:f|var|pv|bv|cv))\.$", re.I
 )
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
-# A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title.
-_GENUS = re.compile(r"(?<![\w.])[A-Z]\.$")
+# A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title, nor does a dotted
+# short form before a lower-case word ("seven southern U.S. states").
+_GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}\b")
 # "in Acinetobacter spp. Antimicrob Agents Chemother": "spp." ends a title before a capital ("sp. nov." goes on).
 _SPECIES_END = re.compile(r"\bspp?\.$")
@@ -356,12 +359,17 @@ _LINK_LABELS = re.compile(
 
 def _body(raw: str) -> str:
     """The entry without DOI, URLs and access notes: what is left to read bibliographic fields from."""
-    body = _DOI.sub(" ", _LINK_LABELS.sub(" ", _BACK_LINKS.sub("", raw)))
-    body = _URL.sub(" ", body)
-    body = _BARE_DOI.sub(" ", body)
+    body = _DOI.sub(_keep_stop, _LINK_LABELS.sub(" ", _BACK_LINKS.sub("", raw)))
+    body = _URL.sub(_keep_stop, body)
+    body = _BARE_DOI.sub(_keep_stop, body)
     body = _NOISE.sub(" ", body)
     body = re.sub(r"\.(?:\s*\.)+", ".", _collapse(body))
     return body.strip(" ,;:")
+
+
+def _keep_stop(m: re.Match[str]) -> str:
+    """An address goes, the full stop after it stays: "Title https://doi.org/10.1/x. Journal." keeps two sentences."""
+    return " " + (re.search(r"[.,;:]*$", m.group(0)).group(0))
 
 
 def _read_fields(body: str) -> dict:
@@ -380,12 +388,17 @@ def _read_fields(body: str) -> dict:
         head = _read_head(_segments(body[: m.start() + 1]), has_journal=False)
         return {**head, "journal": _trim(m["book"]), "year": int(m["year"]), "pages": m["pages"] or ""}
     if m := _APA_YEAR.search(body):
-        if m.end() == len(body):
-            if fields := _read_nature(body, m):
+        numbers = _NUMBERS_AFTER_YEAR.fullmatch(body[m.end() :].strip())
+        if m.end() == len(body) or numbers:
+            if not numbers and (fields := _read_nature(body, m)):
                 return fields
-            # "Title. Authors. Journal (2013).": a year in brackets that closes the entry follows the journal.
+            # "Title. Authors. Journal (2013).": a year in brackets that closes the entry follows the journal,
+            # as it does before the numbers alone in "Authors. Title. Journal (2012). 25(1):164-192.".
             if len(segments := _segments(body[: m.start()].strip())) >= 2:
-                return {**_read_head(segments, has_journal=True), "year": int(m["year"])}
+                fields = {**_read_head(segments, has_journal=True), "year": int(m["year"])}
+                if numbers:
+                    fields.update(volume=numbers["volume"], issue=numbers["issue"] or "", pages=numbers["pages"] or "")
+                return fields
         return _read_apa(body, m)
     segments = _segments(body)
     if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):

@@ -1090,6 +1090,7 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
     """
     found: dict[int, str] = {}
     blank = lambda j: j < 0 or j >= len(lines) or not lines[j].strip()  # noqa: E731
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if line.strip() and _REFERENCES_TITLE.match(line.strip()) and _FIRST_ENTRY.match(nxt):
@@ -1106,7 +1107,7 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             found[i] = "-"  # "References", alone or right above its first entry
         elif blank(i + 1) and _bold_heading(line):
             found[i] = "-"
-        elif blank(i + 1) and not any(line.strip() for line in lines[:i]) and _bold_heading(line, _TITLE_WORDS):
+        elif blank(i + 1) and i == first and _bold_heading(line, _TITLE_WORDS):
             found[i] = "="  # a bold line that opens the document, longer than a heading: its title
     if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
         return found
@@ -1128,8 +1129,8 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and _right_above_its_text(nxt, lines[i + 2])
             and heading(i + 1)
         )
-        above = _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
-        if (blank(i + 1) or above or over_subheading) and heading(i):
+        above = blank(i + 1) or _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
+        if (above or over_subheading) and heading(i):
             found[i] = "?"
     return found
 
@@ -1156,9 +1157,6 @@ _SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ 
 # markdown as in plain text; one that ends in a colon ("**Key points:**") is
 # the lead-in of what follows.
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1[ \t]*$")
-
-
-_TITLE_WORDS = 25  # the longest bold first line read as the document's title
 
 
 def _bold_heading(line: str, max_words: int = 10) -> bool:
@@ -1234,7 +1232,8 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
     return out
 
 
-# The longest title a plain-text document opens with, and the longest author block under it.
+# The longest title a document opens with (a plain-text first line, a bold first line, a one-line heading
+# that the next heading ends), and the longest author block under a plain-text title.
 _TITLE_WORDS = 25
 _AUTHOR_LINES = 10
 

@@ -396,17 +396,14 @@ def _read_fields(body: str) -> dict:
             # as it does before the numbers alone in "Authors. Title. Journal (2012). 25(1):164-192.".
             if len(segments := _segments(body[: m.start()].strip())) >= 2:
                 fields = {**_read_head(segments, has_journal=True), "year": int(m["year"])}
-                if numbers:
-                    fields.update(volume=numbers["volume"], issue=numbers["issue"] or "", pages=numbers["pages"] or "")
-                return fields
+                return {**fields, **_volume_fields(numbers)} if numbers else fields
         return _read_apa(body, m)
     segments = _segments(body)
     if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):
         # Ecology journals' style: "Singh A, Masih A. 2018. Title. Mycoses 61:477-484."
         fields = {**_read_head([segments[0], *segments[2:]], has_journal=True), "year": int(year["year"])}
         if source := _SPRINGER_SOURCE.fullmatch(fields.get("journal", "").rstrip(".")):
-            fields.update(journal=_trim(source["journal"]), volume=source["volume"], pages=source["pages"])
-            fields["issue"] = (source["issue"] or "").strip()
+            fields.update(journal=_trim(source["journal"]), **_volume_fields(source))
         return fields
     if acs := _acs_source(segments):
         head, source = acs
@@ -523,12 +520,12 @@ def _read_linked(title: str, tail: str) -> dict:
 
 
 def _vancouver_source(m: re.Match[str]) -> dict:
-    return {
-        "year": int(m["year"]),
-        "volume": m["volume"] or "",
-        "issue": (m["issue"] or "").strip(),
-        "pages": (m["pages"] or "").rstrip("."),
-    }
+    return {"year": int(m["year"]), **_volume_fields(m)}
+
+
+def _volume_fields(m: re.Match[str]) -> dict:
+    """Volume, issue and pages from a match with those groups ("12(3):100-110")."""
+    return {"volume": m["volume"] or "", "issue": (m["issue"] or "").strip(), "pages": (m["pages"] or "").rstrip(".")}
 
 
 # Nature style: "Hsu, P. D., Lander, E. S. & Zhang, F. Title. Cell 157, 1262–1278 (2014)."

@@ -391,6 +391,12 @@ def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
         ("Approx. 30% of adults sleep little [1]. Then Y.", ["Approx. 30% of adults sleep little.", "Then Y."]),
         ("Rates rose resp. fell [1]. Then Y.", ["Rates rose resp. fell.", "Then Y."]),
         ("Cells died [1]. mecA spread. p53 fell.", ["Cells died.", "mecA spread.", "p53 fell."]),
+        # A surname's particle opens a sentence; a plain lower-case word after the stop still does not.
+        (
+            "Cases came from Canada [1]. da Silva and colleagues found more [2]. van der Meer et al. saw Y.",
+            ["Cases came from Canada.", "da Silva and colleagues found more.", "van der Meer et al. saw Y."],
+        ),
+        ("Rates rose resp. de novo fell [1].", ["Rates rose resp. de novo fell."]),
         # ... and one that stands before a quantity; an ordinary word before a number still ends a sentence.
         ("Mortality was ca. 40% then [1]. Then Y.", ["Mortality was ca. 40% then.", "Then Y."]),
         ("Doses (approx. 20 mg) helped [1]. Then Y.", ["Doses (approx. 20 mg) helped.", "Then Y."]),
@@ -468,11 +474,18 @@ def test_words_are_never_dropped_or_added():
         raw = path.read_text(encoding="utf-8")
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
-        plains = [" ".join(make_block(raw.replace("-\n", end).replace("\n", " ")).text.split()) for end in ("-", "")]
+        # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a
+        # star paragraphs later, where the parser reads each paragraph alone and keeps it.
+        plains = [
+            " ".join(make_block(raw.replace("-\n", end).replace("\n", " ")).text.replace("*", "").split())
+            for end in ("-", "")
+        ]
         for s in parse_document(raw, path.name).statements:
-            if "; " in s.text and ": " in s.text and "|" in raw:
-                continue  # table rows join their cells with their headers
-            assert any(s.text in plain or s.text.rstrip(".") in plain for plain in plains), (path.name, s.text)
+            pipes = "; " in s.text and ": " in s.text and "|" in raw
+            if pipes or re.fullmatch(r"[^:;]{1,60}: [^;]*(?:; [^:;]{1,60}: [^;]*)+", s.text):
+                continue  # table rows join their cells with their headers ("Domain: Dose; Requirement: ...")
+            text = " ".join(s.text.replace("*", "").split())
+            assert any(text in plain or text.rstrip(".") in plain for plain in plains), (path.name, s.text)
 
 
 def test_a_column_of_markers_cites_its_row():
@@ -901,6 +914,92 @@ def test_page_headers_footers_and_numbers_of_a_pdf_copy_are_dropped():
         ("2. METHODS", "Screens were used to identify point mutations in PARP1."),
         ("2. METHODS", "Varga et al."),  # said once, it is the document's text
         ("2. METHODS", "The cohort was small."),
+    ]
+
+
+def test_a_journal_issue_line_said_twice_is_a_running_header():
+    """A short paper has two pages' headers; the issue line is no heading, the rest stays text."""
+    header = "Oncol Radiother Rev 2024;12:233-251"
+    text = (
+        "Radioresistance in Review\n\n1. Introduction\n\nRadiation kills cells [1].\n\n"
+        f"{header}\n\nStem cells survive it [2].\n\n2. Hypoxia\n\nHypoxic cells resist [1].\n\n"
+        f"{header}\n\nNimorazole helps [2].\n\nSee Lancet 2019;394:64-80 once.\n"
+        + REFS.replace("## References", "References")
+    )
+    document = parse_document(text, "t.txt")
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("1. Introduction", "Radiation kills cells."),
+        ("1. Introduction", "Stem cells survive it."),
+        ("2. Hypoxia", "Hypoxic cells resist."),
+        ("2. Hypoxia", "Nimorazole helps."),
+        ("2. Hypoxia", "See Lancet 2019;394:64-80 once."),
+    ]
+
+
+def test_a_word_processors_numbered_top_headings_and_endnotes():
+    """ "# 1 Introduction" is a section, not the title, and "# Endnotes" is the reference list."""
+    text = (
+        "Scabies treatment failure: is it resistance?\n\n# 1 Introduction\n\nScabies is common [1].\n\n"
+        "# 2 Evidence\n\nMites survive permethrin [2].\n\n# Endnotes\n\n"
+        "1. Romani, L., & Kaldor, J. M. (2015). Prevalence of scabies. _The Lancet_, 15(8), 960–967.\n"
+        "2. Walton, S. F. (2007). Problems in diagnosing scabies. _Clinical Microbiology Reviews_, 20(2), 268–279.\n"
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "" and not document.warnings
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("1 Introduction", "Scabies is common.", (1,)),
+        ("2 Evidence", "Mites survive permethrin.", (2,)),
+    ]
+    assert document.references[2].title == "Problems in diagnosing scabies"
+
+
+def test_a_numbered_bold_line_of_up_to_sixteen_words_is_a_heading():
+    text = (
+        "**1. Introduction**\n\nOesophageal cancer is lethal [1].\n\n"
+        "**2. Clinical context: CROSS and the meaning of pathological complete response**\n\n"
+        "The CROSS trial randomised 368 patients [2].\n\n" + REFS
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("1. Introduction", "Oesophageal cancer is lethal."),
+        (
+            "2. Clinical context: CROSS and the meaning of pathological complete response",
+            "The CROSS trial randomised 368 patients.",
+        ),
+    ]
+
+
+def test_a_notion_callout_box_goes_and_its_text_stays():
+    text = (
+        "# Dupilumab failure\n\nCreated: November 12, 2026 3:14 PM\nTags: dermatology\n\n<aside>\n"
+        "💡 One in three adults responds poorly [1].\n</aside>\n\n## Introduction\n\nDupilumab blocks IL-4 [2].\n"
+        + REFS
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Overview", "💡 One in three adults responds poorly."),
+        ("Introduction", "Dupilumab blocks IL-4."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Elena M. Varga, Tomás R. Okafor, Hiroshi Kanda, Priya Natarajan", True),
+        ("Hiroshi Kanda, Priya Natarajan and Ana Souza", True),
+        # Two names with no initial and no mark, or a sentence's full stop, say too little.
+        ("Hiroshi Kanda and Priya Natarajan", False),
+        ("Elena M. Varga and Tomás R. Okafor.", False),
+    ],
+)
+def test_a_byline_of_names_under_a_title_is_no_claim(line, byline):
+    text = f"# BCG failure in bladder cancer\n\n{line}\n\n## Introduction\n\nBCG fails in 40% [1].\n" + REFS
+    texts = [s.text for s in parse_document(text, "t.md").statements]
+    assert texts == (["BCG fails in 40%."] if byline else [line, "BCG fails in 40%."])
+
+
+def test_a_bold_line_holding_a_name_in_italics_is_a_heading():
+    text = "**Echinocandin resistance in *Candida glabrata*: key points**\n\nFKS mutations cause it [1].\n" + REFS
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Echinocandin resistance in Candida glabrata: key points", "FKS mutations cause it."),
     ]
 
 
@@ -1670,6 +1769,54 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             "## The H58 lineage and the genomic framework **Origins of H58** The haplotype was defined.[2]",
             "The H58 lineage and the genomic framework",
             [("Origins of H58 The haplotype was defined.", (2,))],
+        ),
+        (
+            # ... or to a capitalised word the document writes in lower case elsewhere (not a name),
+            # names such as BTK among its words ...
+            "## Clinical context of BTK inhibitor failure Ibrutinib binds BTK.[1] Most relapse on ibrutinib.[2]",
+            "Clinical context of BTK inhibitor failure",
+            [("Ibrutinib binds BTK.", (1,)), ("Most relapse on ibrutinib.", (2,))],
+        ),
+        (
+            # ... or to a bold term that opens the text.
+            "## TP53, CDKN2A and other genomic drivers **TP53 mutations** predict a poor outcome.[13]",
+            "TP53, CDKN2A and other genomic drivers",
+            [("TP53 mutations predict a poor outcome.", (13,))],
+        ),
+        (
+            "## Metabolic reprogramming **Oxidative phosphorylation** marks resistance.[17]",
+            "Metabolic reprogramming",
+            [("Oxidative phosphorylation marks resistance.", (17,))],
+        ),
+        (
+            # In Start Case the small words are capitalised too: only one before a lower-case word opens
+            # the text.
+            "## Biology And Global Spread Of A Polyphagous Pest The fall armyworm spread.[1]",
+            "Biology And Global Spread Of A Polyphagous Pest",
+            [("The fall armyworm spread.", (1,))],
+        ),
+        (
+            "## Metabolic Resistance: P450s, UGTs And Esterases Metabolic resistance is common.[2]",
+            "Metabolic Resistance: P450s, UGTs And Esterases",
+            [("Metabolic resistance is common.", (2,))],
+        ),
+        (
+            # A numbered one is read after its number; a proper name the document never writes small
+            # ("Mexico") and a word with a slash may stand in a heading in sentence case.
+            "## 7. Regional patterns in Mexico, Brazil and Australia In **Mexico**, ticks resist.[5]",
+            "7. Regional patterns in Mexico, Brazil and Australia",
+            [("In Mexico, ticks resist.", (5,))],
+        ),
+        (
+            "## 4. Amitraz and the octopamine/tyramine receptors **Amitraz** is a formamidine.[6]",
+            "4. Amitraz and the octopamine/tyramine receptors",
+            [("Amitraz is a formamidine.", (6,))],
+        ),
+        (
+            # A heading in Title Case is no sentence-case one: the bold term stands mid-sentence.
+            "## Patterns of Resistance Antibodies against **PD-1 and CTLA-4** produce remissions.[1]",
+            "Patterns of Resistance",
+            [("Antibodies against PD-1 and CTLA-4 produce remissions.", (1,))],
         ),
     ],
 )

@@ -258,6 +258,13 @@ def test_coverage_and_uncovered_words(document, vocab):
     assert q.coverage == 1.0 and q.uncovered == ()
 
 
+def test_et_al_is_no_word_the_document_lacks(document, vocab):
+    """A first author the list does not give (no reference matches) leaves "et al." out of every word check."""
+    q = analyse("What did Kowalczyk et al. find on TP53 mutations?", vocab, {}, document.references)
+    assert not q.references and q.unknown == ("Kowalczyk",) and q.uncovered == ("Kowalczyk",)
+    assert q.specific_coverage == pytest.approx(2 / 3)  # "Kowalczyk" missing; "TP53", "mutations" known
+
+
 def test_specific_coverage_counts_only_the_words_a_question_is_about(document, vocab):
     """The breast-cancer review says "resistance" and "develop", never "insulin"."""
     q = analyse("How does insulin resistance develop in type 2 diabetes?", vocab, {}, document.references)
@@ -318,3 +325,23 @@ def test_an_unknown_name_is_the_subject_when_it_comes_first(question, subject):
     vocabulary = frozenset({"h275y", "brca1", "brca1-mutant", "mutant", "olaparib", "oseltamivir", "e119v", "raise"})
     q = analyse(question, vocabulary, {}, {})
     assert q.unknown and q.unknown_subject is subject
+
+
+def test_a_one_word_journal_that_is_the_documents_own_topic_word_needs_a_cue():
+    """ "... in patients with uncontrolled hypertension" of a hypertension review is no question about the
+    papers in *Hypertension*; "the paper published in Hypertension" still is."""
+    from bcqa.types import Reference
+
+    refs = {
+        1: Reference(1, "x", title="Resistant hypertension", authors="Carey RM", journal="Hypertension", year=2018),
+        2: Reference(2, "y", title="Spironolactone", authors="Williams B", journal="Lancet", year=2015),
+    }
+    vocabulary = frozenset(tokenize("resistant hypertension is common; spironolactone lowers blood pressure"))
+    asked = "What blood pressure reduction did drugs achieve in patients with uncontrolled hypertension?"
+    assert find_references(asked, refs, vocabulary=vocabulary) == ((), ())
+    assert find_references(asked, refs) == ((1,), ())  # without the document's words: read as the journal
+    assert find_references("What did the paper published in Hypertension find?", refs, vocabulary=vocabulary) == (
+        (1,),
+        (),
+    )
+    assert find_references("What did the Lancet paper show?", refs, vocabulary=vocabulary) == ((2,), ())

@@ -1039,3 +1039,53 @@ def test_a_linked_title_keeps_its_full_stop_before_the_journal():
         2015,
         "10.1128/CMR.00006-15",
     )
+
+
+def test_a_closing_question_in_its_own_paragraph_is_no_part_of_the_last_entry():
+    """An assistant's offer after its sources ends no entry, whatever the entry ends in (a year here)."""
+    text = (
+        "[20] https://www.irac-online.org/modes-of-action/\n"
+        "[21] [Cross-resistance of Bemisia tabaci to cyantraniliprole](https://doi.org/10.1002/ps.3885)"
+        " — Pest Management Science, 2015\n\n"
+        "Would you like me to expand the section on greenhouse management, including biological control?\n"
+    )
+    refs, warnings = parse_reference_block(text, "r.md")
+    assert [r.number for r in refs] == [20, 21]
+    assert refs[1].journal == "Pest Management Science" and refs[1].year == 2015
+    assert warnings == [
+        "r.md: 'Would you like me to expand the section on greenhouse management, including biological control?'"
+        " after the last reference ignored"
+    ]
+
+
+def test_a_rule_closes_the_list_and_what_follows_it_is_no_part_of_the_last_entry():
+    text = (
+        "- [20] https://www.ema.europa.eu/en/medicines/human/EPAR/vyvgart\n"
+        "- [21] https://clinicaltrials.gov/study/NCT01997229\n\n---\n"
+        "_Generated with a research assistant on 2026-11-28._\n"
+    )
+    refs, warnings = parse_reference_block(text, "r.md")
+    assert [(r.number, r.title, r.link) for r in refs] == [
+        (20, "", "https://www.ema.europa.eu/en/medicines/human/EPAR/vyvgart"),
+        (21, "", "https://clinicaltrials.gov/study/NCT01997229"),
+    ]
+    assert len(warnings) == 1 and warnings[0].startswith("r.md: text after the reference list ignored: 'Generated")
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "journal", "year"),
+    [
+        (
+            "Perlin DS, et al., Lancet Infect Dis, 2017. DOI: 10.1016/S1473-3099(17)30316-X",
+            "Perlin DS, et al",
+            "Lancet Infect Dis",
+            2017,
+        ),
+        ("Arendrup MC, Perlin DS, Curr Opin Infect Dis, 2014.", "Arendrup MC, Perlin DS", "Curr Opin Infect Dis", 2014),
+        ("Thompson GR 3rd, et al., Lancet, 2023.", "Thompson GR 3rd, et al", "Lancet", 2023),
+    ],
+)
+def test_an_entry_with_no_title_gives_authors_journal_and_year(raw, authors, journal, year):
+    """A chat assistant's "Authors, et al., Journal, Year." entry: no title to read."""
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, "", journal, year)

@@ -256,7 +256,7 @@ _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
     r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
-    r"sources|citations|(?:further|suggested|recommended)\s+reading)(?:\s+(?:and\s+notes|list))?$",
+    r"sources|citations|endnotes|(?:further|suggested|recommended)\s+reading)(?:\s+(?:and\s+notes|list))?$",
     re.I,
 )
 # Back matter of a paper: who helped and paid, who declares what.
@@ -267,6 +267,9 @@ _BACK_MATTER = re.compile(
     r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors)\W*$",
     re.I,
 )
+# A section's number before a capitalised title ("1 Introduction", "2.1 TP53", "3) Thymectomy"): unlike
+# _HEADING_NUMBER, not a year ("2019 novel coronavirus ...").
+_SECTION_NUMBER = re.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\)|[IVX]+\.)[ \t]+(?=[A-Z])")
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -446,6 +449,11 @@ def _web_page_chrome(text: str) -> str:
 
 
 _NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)
+# A line that only opens or closes an HTML box around markdown (Notion's callout "<aside>" / "💡 ..." /
+# "</aside>", "<details>", "<div>"): the box goes, its text stays.
+_BOX_TAG_LINE = re.compile(
+    r"^[ \t]*</?(?:aside|details|summary|div|section|figure|center|span|p)\b[^>\n]*>[ \t]*$", re.M | re.I
+)
 _EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
 _WIKI_LINK = re.compile(r"\[\[(?![\d\s,;–-]+\]\])([^\[\]|\n#]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
 _TAG_LINE = re.compile(r"^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]*$", re.M)
@@ -453,6 +461,8 @@ _TAG = re.compile(r"(?<=[\s(])#(?=[A-Za-z][\w/-]*)")
 
 
 def _note_markup(text: str) -> str:
+    if "</" in text:
+        text = _BOX_TAG_LINE.sub("", text)
     if "%%" in text:
         text = _NOTE_COMMENT.sub("", text)
     if "[[" in text:
@@ -569,6 +579,9 @@ def _one_paragraph_per_line(text: str) -> str:
 # repeated at least three times that holds a number or "et al." is such furniture; so is a
 # lone number next to one of them or standing between blank lines.
 _FURNITURE_REPEATS = 3
+# A journal's issue line ("Oncol Radiother Rev 2024;12:233-251", "J Clin Oncol 2019; 37: 100-110") is
+# furniture from its second time: a short paper has few pages, and no sentence or heading says it twice.
+_ISSUE_LINE = re.compile(r"^\D{3,80}\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\w+\))?\s*:\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?$")
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
 
 
@@ -602,7 +615,7 @@ def _strip_page_furniture(text: str) -> str:
     repeated = {
         key
         for key, n in counts.items()
-        if n >= _FURNITURE_REPEATS
+        if (n >= _FURNITURE_REPEATS or (n >= 2 and _ISSUE_LINE.match(key)))
         and len(key.split()) >= 2
         and (re.search(r"\d", key) or re.search(r"\bet al\b", key))
         and not (_HEADING_LINE.match(key) or _BULLET.match(key) or _TABLE_ROW.match(key) or CITE_GROUP.search(key))
@@ -872,7 +885,13 @@ def parse_document(text: str, name: str = "document") -> Document:
     sections = _split_sections(_FOOTNOTE.sub("", text))
     # The title is the front matter's, or else the first top-level heading; every other
     # top-level heading ("Introduction" / "=====" under a YAML title) is a section.
-    top = [s for s in sections if s.level == 1 and s.title]
+    # A numbered one ("# 1 Introduction" of a word processor's export) is a section, never the title,
+    # and so is the reference list's ("# Endnotes").
+    top = [
+        s
+        for s in sections
+        if s.level == 1 and s.title and not _SECTION_NUMBER.match(s.title) and not _REFERENCES_TITLE.match(s.title)
+    ]
     title_section = next((s for s in top if _heading_key(s.title) == _heading_key(front_title or s.title)), None)
     if title_section is None and front_title and len(top) == 1 and any(s.level == 2 for s in sections):
         # A note app's export repeats the title as its one "#" heading, in other words ("DMTs" spelt
@@ -1029,6 +1048,7 @@ def _split_sections(text: str) -> list[_Section]:
     """
     lines = text.split("\n")
     plain = _plain_heading_lines(lines)
+    lower = _lower_case_words(text)
     sections = [_Section(OVERVIEW, 0)]
     for i, line in enumerate(lines):
         if plain.get(i) == "+":  # a subtitle line under the title
@@ -1062,7 +1082,7 @@ def _split_sections(text: str) -> list[_Section]:
         sections[-1].body.append(pieces[0])
         for hashes, rest in zip(pieces[1::2], pieces[2::2]):
             while True:
-                title, consumed = _inline_title(rest)
+                title, consumed = _inline_title(rest, lower)
                 sections.append(_Section(title, len(hashes), [rest[consumed:]]))
                 # A subheading right under it, with no text between: "## Mechanisms ### Porin Loss ...".
                 sub = re.match(r"[ \t]*(#{1,6})[ \t]+", rest[consumed:])
@@ -1156,14 +1176,21 @@ _SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ 
 # A paragraph that is one bold phrase ("**Introduction**") is a heading, in
 # markdown as in plain text; one that ends in a colon ("**Key points:**") is
 # the lead-in of what follows.
+_NUMBERED_BOLD_WORDS = 16
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1[ \t]*$")
 
 
+# A name in italics inside a bold line: "**Echinocandin resistance in *Candida glabrata*: key points**".
+_ITALIC_IN_BOLD = re.compile(r"(?<!\*)\*(?!\*)([^*\n]+?)(?<!\*)\*(?!\*)")
+
+
 def _bold_heading(line: str, max_words: int = 10) -> bool:
-    m = _BOLD_LINE.match(line)
+    m = _BOLD_LINE.match(_ITALIC_IN_BOLD.sub(r"\1", line) if line.count("*") > 4 else line)
+    # A numbered one may be longer: "**2. Clinical context: CROSS and the meaning of pathological complete response**".
+    numbered = bool(m) and _SECTION_NUMBER.match(m.group(2)) is not None
     return (
         bool(m)
-        and len(m.group(2).split()) <= max_words
+        and len(m.group(2).split()) <= (max(max_words, _NUMBERED_BOLD_WORDS) if numbered else max_words)
         and m.group(2)[-1] not in ".?!;:,"
         and not CITE_GROUP.search(line)
     )
@@ -1293,12 +1320,18 @@ _NO_TITLE_END = _TITLE_SMALL_WORDS | _DETERMINERS
 _MAX_ASKED_TITLE = 15  # words of a heading that asks a question and ends at its question mark
 
 
-def _inline_title(rest: str) -> tuple[str, int]:
+def _inline_title(rest: str, lower: frozenset[str] = frozenset()) -> tuple[str, int]:
     """Title of a heading that runs into its text, and how many characters it takes.
 
     It runs up to the first bold term or list item, or else over the
-    Title-Case words before the first sentence word.
+    Title-Case words before the first sentence word.  ``lower``: the words the
+    document writes in lower case (``_lower_case_words``).
     """
+    if number := _SECTION_NUMBER.match(rest):
+        # "## 2. Pyrethroids and the sodium channel Synthetic pyrethroids ...": the title after its number
+        # is read as a title of its own ("Pyrethroids" its first word, not "2.").
+        title, consumed = _inline_title(rest[number.end() :], lower)
+        return f"{number.group(1)} {title}".strip(), number.end() + consumed
     stop = re.search(r"\*\*|(?<=\s)\d+[.)]\s|\[\d", rest)
     candidate = rest[: stop.start()] if stop else rest
     bold = stop is not None and stop.group(0) == "**"
@@ -1329,12 +1362,20 @@ def _inline_title(rest: str) -> tuple[str, int]:
             taken += 1
         else:
             break
-    if 0 < taken < len(words) and (restart := _sentence_restart(words, taken)):
+    # A bold term that starts with a capital may open the text ("**Oxidative phosphorylation** is").
+    opens = bold and rest[stop.end() : stop.end() + 1].isupper()
+    if 0 < taken < len(words) and (restart := _sentence_restart(words, taken, lower, opens)):
         taken = restart  # "## Emamectin benzoate Emamectin benzoate, an in-feed ...": a heading in sentence case
     elif taken < len(words):
         # The text runs on in lower case: a capitalised "In" or "The" after the title's first word
         # opens the sentence ("## Clinical Evidence In the CANTOS trial, ..."); a title writes them small.
-        opener = next((i for i in range(1, taken) if _opens_sentence(words[i])), None)
+        # In Start Case ("## Biology And Global Spread Of A Polyphagous Pest The fall armyworm ...") the
+        # small words are capitalised too: only one with a lower-case word after it opens the sentence.
+        start_case = any(_opens_sentence(words[i]) and _capitalised(words[i + 1]) for i in range(1, taken - 1))
+        opener = next(
+            (i for i in range(1, taken) if _opens_sentence(words[i]) and (not start_case or _lower_after(words, i))),
+            None,
+        )
         taken = opener if opener is not None else taken
     taken = _title_end(words, taken)
     if 1 < taken < len(words) and re.fullmatch(r"[a-z]+(?:-[a-z]+)*,?", words[taken]):
@@ -1351,22 +1392,55 @@ _MAX_RUN_IN_TITLE = 12  # words of a sentence-case heading that the next heading
 _MAX_LOWER_TITLE_WORDS = 8  # lower-case words a sentence-case heading may hold after its capitalised ones
 
 
-def _sentence_restart(words: list[str], taken: int) -> int | None:
+def _sentence_restart(
+    words: list[str], taken: int, lower: frozenset[str] = frozenset(), bold: bool = False
+) -> int | None:
     """Where the text starts after a heading in sentence case, or None.
 
-    The heading's lower-case words run up to a capitalised word that opens a sentence ("The", "By")
-    or repeats the heading's first word ("## Hydrogen peroxide Hydrogen peroxide has been used ...",
-    "## Pyrethroids and mitochondrial haplotypes The pyrethroids ..."); any other word (punctuation,
-    a marker, another capitalised word) leaves the heading to the rules for Title Case.
+    The heading's lower-case words (and names such as BTK or NF-κB among them) run up to a
+    capitalised word that opens a sentence ("The", "By"), repeats the heading's first word
+    ("## Hydrogen peroxide Hydrogen peroxide has been used ...", "## Pyrethroids and mitochondrial
+    haplotypes The pyrethroids ..."), or is a word the document writes in lower case elsewhere
+    and follows no small word ("## Clinical context of BTK inhibitor failure Ibrutinib binds ...":
+    "ibrutinib" mid-sentence; a place name such as "Norway" is never written so, and "common in
+    Gram-negative" ends in "in", where no heading ends); or up to a bold term that opens the text
+    ("## Metabolic reprogramming **Oxidative phosphorylation** is ...").  Any other word
+    (punctuation, a marker) leaves the heading to the rules for Title Case.
     """
     head = words[0].strip(",;:")
-    for j in range(taken, min(len(words), taken + _MAX_LOWER_TITLE_WORDS)):
+    # Only the first word is capitalised ("Patterns of Resistance Antibodies against **PD-1** ..." is
+    # in Title Case, and its bold term is mid-sentence).
+    sentence_case = not any(_capitalised(w) for w in words[1:taken])
+    end = min(len(words), taken + _MAX_LOWER_TITLE_WORDS)
+    for j in range(taken, end):
         bare = words[j].rstrip(",;:")
         if j > taken and (_opens_sentence(bare) or bare == head):
             return j
-        if not re.fullmatch(r"[a-z][a-z-]*", words[j]):
+        if sentence_case and j > taken and words[j - 1].lower() not in _NO_TITLE_END and _written_lower(bare, lower):
+            return j
+        # Lower-case words ("octopamine/tyramine"), names (BTK, NF-κB) and, in sentence case, proper
+        # names the document never writes small ("## Regional patterns in Mexico, Brazil and Australia In ...").
+        proper = sentence_case and _capitalised(bare) and bare.lower() not in lower
+        if not (re.fullmatch(r"[a-z][a-z/-]*,?", words[j]) or is_symbol(bare) or proper):
             return None
-    return None
+    ends_at_bold = sentence_case and bold and end == len(words) and words[-1].lower() not in _NO_TITLE_END
+    return end if ends_at_bold else None
+
+
+def _capitalised(word: str) -> bool:
+    """ "Ibrutinib", "Alternative": a capital, then lower-case letters (not a name such as BTK or TP53)."""
+    word = word.strip(",;:()")
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _written_lower(word: str, lower: frozenset[str]) -> bool:
+    """A capitalised word ("Ibrutinib", "Alternative") that the document also writes in lower case."""
+    return len(word) > 2 and _capitalised(word) and word.lower() in lower
+
+
+def _lower_case_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case (a common word, not a name, in this document)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", text))
 
 
 def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple[str, int] | None:
@@ -1408,6 +1482,11 @@ def _title_end(words: list[str], taken: int) -> int:
     while taken > 1 and (words[taken - 1].lower() in _NO_TITLE_END or words[taken - 1] in "-–"):
         taken -= 1
     return taken
+
+
+def _lower_after(words: list[str], i: int) -> bool:
+    """The word after ``words[i]`` starts in lower case ("The fall", "In the"; not "And Global")."""
+    return i + 1 < len(words) and words[i + 1][:1].islower()
 
 
 def _opens_sentence(word: str) -> bool:
@@ -1730,12 +1809,20 @@ _PERSON = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1
 
 
 def _author_line(line: str) -> bool:
-    """Only people's names (two to five words each), at least one with an affiliation mark."""
+    """Only people's names (two to five words each), at least one with an affiliation mark; or, with
+    no marks, a byline of several names that ends in no punctuation and holds an initial or three
+    names ("Elena M. Varga, Tomás R. Okafor, Hiroshi Kanda, Priya Natarajan" under a web page's title)."""
     line = _LETTER_MARKS.sub("¹", line)  # "Anna Keller a, Lea Moser a c" (Elsevier)
-    if len(line) > 600 or len(_AFFILIATION_MARK.findall(line)) < 1:
+    if len(line) > 600:
         return False
-    names = [n for part in _AFFILIATION_MARK.split(line) for n in _NAME_SEPARATOR.split(part) if n.strip()]
-    return bool(names) and all(_PERSON.fullmatch(n.strip()) for n in names)
+    marked = len(_AFFILIATION_MARK.findall(line)) >= 1
+    names = [n.strip() for part in _AFFILIATION_MARK.split(line) for n in _NAME_SEPARATOR.split(part) if n.strip()]
+    if not names or not all(_PERSON.fullmatch(n) for n in names):
+        return False
+    if marked:
+        return True
+    initialled = any(re.search(r"\b[A-Z]\.", n) for n in names)
+    return len(names) >= 2 and line.rstrip()[-1:] not in ".!?:;," and (initialled or len(names) >= 3)
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).
@@ -1901,6 +1988,11 @@ def sentence_spans(text: str, genera: frozenset[tuple[str, str]] = frozenset()) 
 # The same holds for the abbreviations that stand before a quantity ("was ca. 40%",
 # "at approx. 2 h"), which pysbd does not know in that place.
 _LOWER_START = re.compile(r"[a-z]+(?=[\s,;:.)]|$)")
+# ... except a surname's particle before the capitalised rest of the name: "Australia. da Silva and
+# colleagues", "in 2019. van der Meer et al. showed" (the Salmonella review cut nothing there).
+_NAME_PARTICLE = re.compile(
+    r"(?:da|de|del|della|der|di|do|dos|du|le|van|von|ten|ter)(?:\s(?:de|den|der|la))?\s[A-Z][a-z]"
+)
 _LONE_WORD = re.compile(r"[^\W\d_]+\.")
 _BEFORE_QUANTITY = re.compile(r"(?:^|[\s(])(?:ca|approx|avg)\.$", re.I)
 # Abbreviations that name what the number after them points to: "Eq. (1)", "Fig. 2", "Ref. 9".
@@ -1923,7 +2015,7 @@ def _abbreviation_cut(before: str, after: str, genera: frozenset[tuple[str, str]
         return True  # "defined in Eq. (1) as", "Ref. [9]", "Art. no. 4457"
     if _CAPTION_LABEL.fullmatch(before):
         return True  # "Figure 1." starts its caption
-    if _LOWER_START.match(after) is not None:
+    if _LOWER_START.match(after) is not None and not _NAME_PARTICLE.match(after):
         return True
     if not after[:1].isdigit():
         return False

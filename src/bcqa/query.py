@@ -79,6 +79,7 @@ _REF_NUMBER = re.compile(
 # "review" is left out: in a question it usually means the document itself.
 _REF_CUE = re.compile(r"\b(?:study|studies|paper|papers|article|articles|publications?|authors?|trial)\b", re.I)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_JOURNAL_CUE = re.compile(r"\b(?:journal|published)\b", re.I)
 _AUTHOR_CUE = r"(?:\s+et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers)\b|['’]s\b)"
 
 
@@ -166,10 +167,13 @@ def analyse(
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
-    refs, missing = find_references(question, references, english, tokens=base)
+    refs, missing = find_references(question, references, english, tokens=base, vocabulary=vocabulary)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
-    unknown, named, spoken = ((), (), ()) if (refs or missing) else names_in(question, vocabulary, aliases, word_tokens)
+    # "et al." points to a paper; it is no word the document could lack ("What did Morin et al. find?"
+    # of a review whose list gives no authors but whose text says "Morin and colleagues").
+    content = _ET_AL.sub(" ", question)
+    unknown, named, spoken = ((), (), ()) if (refs or missing) else names_in(content, vocabulary, aliases, word_tokens)
     specific = lambda w: [t for t in word_tokens[w] if t not in STOPWORDS]  # noqa: E731
     cited_only = tuple(w for w in unknown if any(t in cited for t in specific(w)))
     unknown = tuple(w for w in unknown if w not in cited_only)
@@ -186,9 +190,12 @@ def analyse(
         cited_only=cited_only,
         expansions=expansions,
         coverage=sum(_known_token(t, vocabulary, aliases) for t in base) / len(base) if base else 0.0,
-        specific_coverage=_specific_coverage(question, vocabulary, aliases, word_tokens),
-        uncovered=tuple(w for w in _uncovered_words(question, vocabulary, aliases, word_tokens) if w not in cited_only),
+        specific_coverage=_specific_coverage(content, vocabulary, aliases, word_tokens),
+        uncovered=tuple(w for w in _uncovered_words(content, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
+
+
+_ET_AL = re.compile(r"\bet\.?\s+al\b\.?", re.I)
 
 
 def _unknown_subject(question: str, unknown: Sequence[str], known: Sequence[str], symbols: Sequence[str]) -> bool:
@@ -359,10 +366,13 @@ def find_references(
     references: Mapping[int, Reference],
     english: frozenset[str] = frozenset(),
     tokens: Sequence[str] | None = None,
+    vocabulary: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Which references a question is about: by number, author, journal, year or title.
 
-    ``tokens``: the question's ``tokenize`` when the caller already has them.
+    ``tokens``: the question's ``tokenize`` when the caller already has them.  ``vocabulary``: the
+    document's own tokens; a one-word journal named by one of them ("Hypertension", "Blood") names
+    the document's topic, not the journal, unless the question speaks of papers or journals.
 
     Returns:
         (numbers found in the reference list, numbers asked for but absent).
@@ -381,10 +391,11 @@ def find_references(
     words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
     candidates: set[int] = set()
+    topical = frozenset() if _REF_CUE.search(question) or _JOURNAL_CUE.search(question) else vocabulary
     for ref in references.values():
         if (
             _names_an_author(folded, words, ref, english)
-            or _names_journal(lower, lower_words, ref, english)
+            or _names_journal(lower, lower_words, ref, english, topical)
             or (acronyms and not acronyms.isdisjoint(_publisher_names(ref)))
         ):
             candidates.add(ref.number)
@@ -483,12 +494,20 @@ def _journal_name(journal: str) -> str:
     return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
 
 
-def _names_journal(lower: str, words: frozenset[str], ref: Reference, english: frozenset[str]) -> bool:
+def _names_journal(
+    lower: str,
+    words: frozenset[str],
+    ref: Reference,
+    english: frozenset[str],
+    topical: frozenset[str] | set[str] = frozenset(),
+) -> bool:
     if not ref.journal:
         return False
     name = _journal_name(ref.journal)
     if " " not in name and name in english:
         return False  # a one-word journal named by an ordinary word ("Cancers")
+    if " " not in name and topical and (toks := tokenize(name)) and all(t in topical for t in toks):
+        return False  # "... with uncontrolled hypertension" in a hypertension review names no journal
     if not _may_occur(name, words):
         return False
     return bool(re.search(rf"\b{re.escape(name)}\b", lower))

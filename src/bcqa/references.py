@@ -42,8 +42,13 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 # Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
+# A markdown rule ("---", "* * *") on a line of its own; after the last entry it closes the list.
+_RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # A question to the reader after the list ("2. Would you like more detail on ...?"), as an assistant ends.
 _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
+# A closing question to the reader in a paragraph of its own after the last entry, whatever that
+# entry ends in ("— Pest Management Science, 2015" / blank line / "Would you like me to ...?").
+_QUESTION_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*[A-Z][^\n]*\?\s*$")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
 _BARE_NUMBER_TAIL = re.compile(r"\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])" + _BARE_NUMBER_TAIL.pattern)
@@ -146,11 +151,21 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         return [], warnings
     if re.search(r"\w", preamble := text[: markers[0].start]):
         warnings.append(_warning(document, f"text before the first reference ignored: {_excerpt(preamble)!r}"))
+    # A rule closes the list: what follows it ("---" / "_Generated with a research assistant ..._") is
+    # the page's footer, not part of the last entry.
+    if rule := _RULE_LINE.search(text, markers[-1].end):
+        if re.search(r"\w", after := text[rule.end() :]):
+            warnings.append(_warning(document, f"text after the reference list ignored: {_excerpt(after)!r}"))
+        text = text[: rule.start()]
 
     references: list[Reference] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        raw = _collapse(_fields_per_line(text[marker.end : end]))
+        entry = text[marker.end : end]
+        if i + 1 == len(markers) and (asked := _QUESTION_PARAGRAPH.search(entry)):
+            warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
+            entry = entry[: asked.start()]
+        raw = _collapse(_fields_per_line(entry))
         if i + 1 == len(markers) and (
             stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw) or _stray_after_address(raw)
         ):
@@ -398,6 +413,8 @@ def _read_fields(body: str) -> dict:
                 fields = {**_read_head(segments, has_journal=True), "year": int(m["year"])}
                 return {**fields, **_volume_fields(numbers)} if numbers else fields
         return _read_apa(body, m)
+    if fields := _read_untitled(body):
+        return fields
     segments = _segments(body)
     if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):
         # Ecology journals' style: "Singh A, Masih A. 2018. Title. Mycoses 61:477-484."
@@ -412,6 +429,23 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
+
+
+def _read_untitled(body: str) -> dict | None:
+    """An entry with no title, as chat assistants write them: "Perlin DS, et al., Lancet Infect Dis, 2017."
+    or "Arendrup MC, Perlin DS, Curr Opin Infect Dis, 2014.": authors, then the journal, then the year,
+    all in one sentence and separated by commas."""
+    if len(_segments(body)) != 1:
+        return None
+    items = [item.strip() for item in body.strip().rstrip(".").split(",")]
+    if len(items) < 3 or not re.fullmatch(_YEAR, items[-1]):
+        return None
+    k = 0
+    while k < len(items) - 2 and (_is_author(items[k]) or _ET_AL.fullmatch(items[k])):
+        k += 1
+    if k == 0 or _ET_AL.fullmatch(items[0]):
+        return None
+    return {"authors": _authors(", ".join(items[:k])), "journal": _trim(", ".join(items[k:-1])), "year": int(items[-1])}
 
 
 # ACS style source: "J. Am. Chem. Soc. 2019, 141, 123-130" / "Lancet 2019, 393, 123".

@@ -1813,6 +1813,12 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             [("Amitraz is a formamidine.", (6,))],
         ),
         (
+            # ... and its lower-case words may end in a colon.
+            "## Knockdown resistance: the molecular basis **Knockdown resistance** is target-site insensitivity.[3]",
+            "Knockdown resistance: the molecular basis",
+            [("Knockdown resistance is target-site insensitivity.", (3,))],
+        ),
+        (
             # A heading in Title Case is no sentence-case one: the bold term stands mid-sentence.
             "## Patterns of Resistance Antibodies against **PD-1 and CTLA-4** produce remissions.[1]",
             "Patterns of Resistance",

@@ -254,6 +254,16 @@ FLOOR = {
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "resistant_hypertension": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
+    # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
+    # Roman-numeral headings and IEEE entries (Shigella), YAML front matter with a captioned table and PLOS
+    # entries (hepatitis E), a PDF's text whose superscript markers became glued digits (Venturia).
+    # Measured once, after the faults their dumps showed were fixed.
+    "head_lice_permethrin_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.5},
+    "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "hepatitis_e_ribavirin": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "venturia_fungicide_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -375,6 +385,11 @@ MAX_FALSE_ABSTENTION = {
     "steroid_resistant_nephrotic": 0.12,
     "candida_glabrata_echinocandin": 0.0,
     "resistant_hypertension": 0.12,
+    "head_lice_permethrin_resistance": 0.0,
+    "mycoplasma_macrolide_resistance": 0.34,
+    "shigella_xdr": 0.0,
+    "hepatitis_e_ribavirin": 0.0,
+    "venturia_fungicide_resistance": 0.12,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -605,6 +620,25 @@ NOT_YET = {
     ("resistant_hypertension", "offtopic_abstention"): "0.0: a question on intensive blood-pressure lowering and "
     "dementia is answered from the review's blood-pressure statements",
     ("resistant_hypertension", "false_abstention"): "0.111: 'CKD', which the review writes out",
+    ("head_lice_permethrin_resistance", "top1"): "0.667",
+    ("head_lice_permethrin_resistance", "top3"): "0.667",
+    ("mycoplasma_macrolide_resistance", "top1"): "0.167, equal to BM25-only and dense-only",
+    ("mycoplasma_macrolide_resistance", "top3"): "0.500",
+    ("mycoplasma_macrolide_resistance", "offtopic_abstention"): "0.0: a vaccine question names the review's own "
+    "organism and is answered",
+    ("mycoplasma_macrolide_resistance", "false_abstention"): "0.333: 'inhibitory' and 'afebrile', words the review "
+    "does not use, and 'Zhao et al.', whose paper its sources give without authors",
+    ("shigella_xdr", "top1"): "0.833",
+    ("shigella_xdr", "top3"): "0.833",
+    ("hepatitis_e_ribavirin", "top1"): "0.667",
+    ("hepatitis_e_ribavirin", "top3"): "0.833",
+    ("hepatitis_e_ribavirin", "offtopic_abstention"): "0.0: maternal mortality in genotype 1 outbreaks is "
+    "answered from the review's genotype statements",
+    ("venturia_fungicide_resistance", "top1"): "0.833",
+    ("venturia_fungicide_resistance", "top3"): "0.833",
+    ("venturia_fungicide_resistance", "offtopic_abstention"): "0.0: how fast DMI sensitivity returns is answered "
+    "from the review's DMI statements",
+    ("venturia_fungicide_resistance", "false_abstention"): "0.111: 'USA', which the review writes as United States",
 }
 
 
@@ -737,6 +771,8 @@ OFF_TOPIC_MISSES = {
     "recurrent vulvovaginal candidiasis?' is answered from the review's suppressive-therapy statements",
     "resistant_hypertension": "'What blood pressure target should be used for pregnant women with chronic "
     "hypertension?' is answered from the review's blood-pressure statements",
+    "venturia_fungicide_resistance": "'What is the optimal temperature for germination of Venturia inaequalis "
+    "ascospores on apple leaves?' is answered: it names the review's own subject",
 }
 
 

@@ -1089,3 +1089,20 @@ def test_an_entry_with_no_title_gives_authors_journal_and_year(raw, authors, jou
     """A chat assistant's "Authors, et al., Journal, Year." entry: no title to read."""
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, "", journal, year)
+
+
+def test_a_browsing_assistants_lenticular_source_list_is_a_reference_list():
+    """【1】 Title — Journal (Year). https://doi.org/... as a browsing chat assistant lists its sources."""
+    text = (
+        "【1】 Mycoplasma pneumoniae from the respiratory tract and beyond — Clinical Microbiology Reviews (2017)."
+        " https://doi.org/10.1128/CMR.00114-16\n"
+        "【2】 https://www.cdc.gov/mycoplasma/hcp/clinical-overview/index.html\n"
+    )
+    refs, warnings = parse_reference_block(text, "r.md")
+    assert not warnings and [r.number for r in refs] == [1, 2]
+    assert (refs[0].title, refs[0].journal, refs[0].year) == (
+        "Mycoplasma pneumoniae from the respiratory tract and beyond",
+        "Clinical Microbiology Reviews",
+        2017,
+    )
+    assert refs[1].link == "https://www.cdc.gov/mycoplasma/hcp/clinical-overview/index.html"

@@ -1420,8 +1420,8 @@ def _sentence_restart(
             return j
         # Lower-case words ("octopamine/tyramine"), names (BTK, NF-κB) and, in sentence case, proper
         # names the document never writes small ("## Regional patterns in Mexico, Brazil and Australia In ...").
-        proper = sentence_case and _capitalised(bare) and bare.lower() not in lower
-        if not (re.fullmatch(r"[a-z][a-z/-]*,?", words[j]) or is_symbol(bare) or proper):
+        proper = sentence_case and _capitalised(bare) and not _written_lower(bare, lower)
+        if not (re.fullmatch(r"[a-z][a-z/-]*[,:]?", words[j]) or is_symbol(bare) or proper):
             return None
     ends_at_bold = sentence_case and bold and end == len(words) and words[-1].lower() not in _NO_TITLE_END
     return end if ends_at_bold else None
@@ -1435,7 +1435,11 @@ def _capitalised(word: str) -> bool:
 
 def _written_lower(word: str, lower: frozenset[str]) -> bool:
     """A capitalised word ("Ibrutinib", "Alternative") that the document also writes in lower case."""
-    return len(word) > 2 and _capitalised(word) and word.lower() in lower
+    low = word.lower()
+    # In either number: "Differences" where the document writes "difference".
+    return (
+        len(word) > 2 and _capitalised(word) and (low in lower or low.removesuffix("s") in lower or f"{low}s" in lower)
+    )
 
 
 def _lower_case_words(text: str) -> frozenset[str]:

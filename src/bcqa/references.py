@@ -31,7 +31,10 @@ __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
 
 # A numbered-entry marker, with an optional list bullet before it.  Markers are only ever looked for after
 # whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
-_MARKER = re.compile(r"(?<!\S)(?:[-*+]\s+)?(?:\[(?P<bracket>\d{1,3})\]\.?|(?P<plain>\d{1,3})[.)](?=\s|$))")
+# "[1]", "1.", "1)", and "【1】" as a browsing chat assistant numbers its sources (a bracket form).
+_MARKER = re.compile(
+    r"(?<!\S)(?:[-*+]\s+)?(?:(?:\[(?P<bracket>\d{1,3})\]|【(?P<lenticular>\d{1,3})】)\.?|(?P<plain>\d{1,3})[.)](?=\s|$))"
+)
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
 # A link's address may hold balanced brackets ("https://doi.org/10.1016/S1470-2045(11)70393-X").
 _LINK_ADDRESS = r"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
@@ -308,18 +311,19 @@ def _find_markers(text: str) -> list[_Marker]:
     """
     markers: list[_Marker] = []
     for m in _MARKER.finditer(text):
-        number = int(m["bracket"] or m["plain"])
+        bracketed = m["bracket"] or m["lenticular"]
+        number = int(bracketed or m["plain"])
         line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
         if line_start:
             accept = True
         elif not markers:
-            accept = number == 1 or m["bracket"] is not None
+            accept = number == 1 or bracketed is not None
         else:
             before = text[: m.start()].rstrip()
             # An address ends an entry as a full stop does: "12. https://www.who.int/.../epilepsy 13. The ..."
             last = before.rsplit(None, 1)[-1] if before else ""
             follows_word = last[-1:].isalpha() and not _URL.fullmatch(last)
-            accept = number == markers[-1].number + 1 and (m["bracket"] is not None or not follows_word)
+            accept = number == markers[-1].number + 1 and (bracketed is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))
     return markers or _bare_numbers(text)
@@ -391,7 +395,7 @@ def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
-    if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—")):
+    if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—.")):  # "... (2017) - https://..." or "... (2017). https://..."
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):
         return _read_ieee(body, m)

@@ -568,8 +568,7 @@ NOT_YET = {
     ("bemisia_insecticide_resistance", "top3"): "0.667, below BM25-only and dense-only 0.833",
     ("bemisia_insecticide_resistance", "offtopic_abstention"): "0.0: what whitefly-borne begomoviruses cost "
     "Florida's tomato growers is answered from the review's begomovirus statement",
-    ("bemisia_insecticide_resistance", "false_abstention"): "0.222: 'anthranilic', a word the review does not "
-    "use, and 'Morin et al.', whose paper the list gives without authors",
+    ("bemisia_insecticide_resistance", "false_abstention"): "0.111: 'anthranilic', a word the review does not use",
     ("npc_radioresistance", "top1"): "0.667, below dense-only 0.833",
     ("npc_radioresistance", "top3"): "0.833",
     ("npc_radioresistance", "false_abstention"): "0.111: 'inoculum', a word the review does not use",
@@ -626,8 +625,8 @@ NOT_YET = {
     ("mycoplasma_macrolide_resistance", "top3"): "0.500",
     ("mycoplasma_macrolide_resistance", "offtopic_abstention"): "0.0: a vaccine question names the review's own "
     "organism and is answered",
-    ("mycoplasma_macrolide_resistance", "false_abstention"): "0.333: 'inhibitory' and 'afebrile', words the review "
-    "does not use, and 'Zhao et al.', whose paper its sources give without authors",
+    ("mycoplasma_macrolide_resistance", "false_abstention"): "0.222: 'inhibitory' and 'afebrile', words the review "
+    "does not use",
     ("shigella_xdr", "top1"): "0.833",
     ("shigella_xdr", "top3"): "0.833",
     ("hepatitis_e_ribavirin", "top1"): "0.667",

@@ -163,3 +163,15 @@ def test_cut_list_keeps_at_least_one():
     hits = [Hit(STATEMENTS[0], 1.0), Hit(STATEMENTS[1], 0.1)]
     assert cut_list(hits, Thresholds(list_ratio=0.5)) == hits[:1]
     assert cut_list([]) == []
+
+
+def test_an_author_the_list_does_not_name_is_found_in_the_text():
+    """ "What did Morin et al. find?" with no reference naming Morin: the statements saying "Morin and
+    colleagues ..." answer it, with the references they cite; a weak match alone would abstain."""
+    statements = [*STATEMENTS, Statement("e", "Morin and colleagues identified L925I.", (6,), "S", 4)]
+    q = Query("What did Morin et al. find?", ("morin", "et", "al", "find"), "What did Morin et al. find?", coverage=0.2)
+    d = decide(q, scores([0.1, 0.1, 0.1, 0.1, 0.2], [0.1, 0.1, 0.1, 0.1, 0.2]), statements, 5)
+    assert not d.abstained and d.mode == "reference" and d.focus == (("", 6),)
+    assert [h.statement.id for h in d.hits] == ["e"]
+    other = replace(q, text="What did Dupont et al. find?")
+    assert decide(other, scores([0.1] * 5, [0.1] * 5), statements, 5).abstained

@@ -125,6 +125,13 @@ def decide(
             return Decision(True, (), f"No statement of the document cites {listed}.", "abstain")
         focus = tuple((name, n) for n in query.references)
         return Decision(False, tuple(scores.top(statements, k, among=rows)), mode="reference", focus=focus)
+    if rows := _statements_naming_author(query.text, statements, allowed):
+        # "What did Morin et al. find?" where no reference names Morin (a list of linked titles) but the
+        # text says "Morin and colleagues identified ...": those statements answer it, with what they cite.
+        # Golden questions so answered (2026-12-02): one dev (Aedes) and two held-out (Bemisia, Mycoplasma).
+        cited = sorted({n for i in rows for n in statements[i].citations})
+        focus = tuple((name, n) for n in cited)
+        return Decision(False, tuple(scores.top(statements, k, among=rows)), mode="reference", focus=focus)
     closest = tuple(scores.top(statements, min(k, 3)))
     note = ""
     if query.unknown:
@@ -156,6 +163,22 @@ def decide(
     if query.is_list:
         return Decision(False, tuple(list_hits(scores, statements, k, thresholds)), mode="list", note=note)
     return Decision(False, tuple(scores.top(statements, k)), note=note)
+
+
+# "Morin et al.", "Morin and colleagues": a question about what an author found.
+_ASKS_AUTHOR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:et\.?\s+al\b|and\s+(?:colleagues|co-?workers)\b)")
+
+
+def _statements_naming_author(
+    question: str, statements: Sequence[Statement], allowed: frozenset[int] | None
+) -> list[int]:
+    """Rows of the statements that name the author a question asks about ("Morin and colleagues
+    identified ...", "Morin et al. showed ..."); empty when it asks about none."""
+    m = _ASKS_AUTHOR.search(question)
+    if not m:
+        return []
+    said = re.compile(rf"\b{re.escape(m[1])}(?:\s+et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers)\b)")
+    return [i for i, s in enumerate(statements) if said.search(s.text) and (allowed is None or i in allowed)]
 
 
 # A statement in which the document says what it does ("This review summarises ...",

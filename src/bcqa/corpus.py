@@ -41,7 +41,7 @@ from pathlib import Path
 
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
-from bcqa.references import merge_reference_blocks, parse_reference_block
+from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Statement
@@ -271,7 +271,6 @@ _BACK_MATTER = re.compile(
 # _HEADING_NUMBER, not a year ("2019 novel coronavirus ...").
 _SECTION_NUMBER = re.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\)|[IVX]+\.)[ \t]+(?=[A-Z])")
 _HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
-_RULE = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
 _BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+(.*)$")  # "a.", "ii."
@@ -1416,11 +1415,12 @@ def _sentence_restart(
         bare = words[j].rstrip(",;:")
         if j > taken and (_opens_sentence(bare) or bare == head):
             return j
-        if sentence_case and j > taken and words[j - 1].lower() not in _NO_TITLE_END and _written_lower(bare, lower):
+        written = sentence_case and _written_lower(bare, lower)
+        if written and j > taken and words[j - 1].lower() not in _NO_TITLE_END:
             return j
         # Lower-case words ("octopamine/tyramine"), names (BTK, NF-κB) and, in sentence case, proper
         # names the document never writes small ("## Regional patterns in Mexico, Brazil and Australia In ...").
-        proper = sentence_case and _capitalised(bare) and not _written_lower(bare, lower)
+        proper = sentence_case and _capitalised(bare) and not written
         if not (re.fullmatch(r"[a-z][a-z/-]*[,:]?", words[j]) or is_symbol(bare) or proper):
             return None
     ends_at_bold = sentence_case and bold and end == len(words) and words[-1].lower() not in _NO_TITLE_END
@@ -1495,7 +1495,7 @@ def _lower_after(words: list[str], i: int) -> bool:
 
 def _opens_sentence(word: str) -> bool:
     """A capitalised small word or determiner ("In", "The", "These"): mid-title it is written small."""
-    return word[:1].isupper() and word[1:].islower() and word.lower() in _NO_TITLE_END
+    return _capitalised(word) and word.lower() in _NO_TITLE_END
 
 
 def _offset_after_words(text: str, n: int) -> int:
@@ -1643,7 +1643,7 @@ def split_blocks(body: str) -> list[_Block]:
             blocks.append(_row_block(header, cells, lead_in))
             continue
         header = pending_header = None
-        if not line.strip() or _RULE.match(line):
+        if not line.strip() or RULE_LINE.match(line):
             flush()
             kind = "paragraph"
             continue

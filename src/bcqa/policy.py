@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bcqa.query import Query
+from bcqa.query import AUTHOR_PHRASE, Query
 from bcqa.retrieve import Scores, best_first
 from bcqa.types import Hit, Statement
 
@@ -166,7 +166,7 @@ def decide(
 
 
 # "Morin et al.", "Morin and colleagues": a question about what an author found.
-_ASKS_AUTHOR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:et\.?\s+al\b|and\s+(?:colleagues|co-?workers)\b)")
+_ASKS_AUTHOR = re.compile(rf"\b([A-Z][\w'’-]+){AUTHOR_PHRASE}")
 
 
 def _statements_naming_author(
@@ -177,7 +177,7 @@ def _statements_naming_author(
     m = _ASKS_AUTHOR.search(question)
     if not m:
         return []
-    said = re.compile(rf"\b{re.escape(m[1])}(?:\s+et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers)\b)")
+    said = re.compile(rf"\b{re.escape(m[1])}{AUTHOR_PHRASE}")
     return [i for i, s in enumerate(statements) if said.search(s.text) and (allowed is None or i in allowed)]
 
 

@@ -80,7 +80,10 @@ _REF_NUMBER = re.compile(
 _REF_CUE = re.compile(r"\b(?:study|studies|paper|papers|article|articles|publications?|authors?|trial)\b", re.I)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _JOURNAL_CUE = re.compile(r"\b(?:journal|published)\b", re.I)
-_AUTHOR_CUE = r"(?:\s+et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers)\b|['’]s\b)"
+# "et al.", "and colleagues": what names a paper by its first author (policy asks the text for it too).
+AUTHOR_PHRASE = r"(?:\s+et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers)\b)"
+_AUTHOR_CUE = rf"(?:{AUTHOR_PHRASE}|['’]s\b)"
+_ET_AL = re.compile(r"\bet\.?\s+al\b\.?", re.I)
 
 
 @dataclass(frozen=True)
@@ -193,9 +196,6 @@ def analyse(
         specific_coverage=_specific_coverage(content, vocabulary, aliases, word_tokens),
         uncovered=tuple(w for w in _uncovered_words(content, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
-
-
-_ET_AL = re.compile(r"\bet\.?\s+al\b\.?", re.I)
 
 
 def _unknown_subject(question: str, unknown: Sequence[str], known: Sequence[str], symbols: Sequence[str]) -> bool:
@@ -391,7 +391,8 @@ def find_references(
     words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
     candidates: set[int] = set()
-    topical = frozenset() if _REF_CUE.search(question) or _JOURNAL_CUE.search(question) else vocabulary
+    cue = bool(_REF_CUE.search(question))
+    topical = frozenset() if cue or _JOURNAL_CUE.search(question) else vocabulary
     for ref in references.values():
         if (
             _names_an_author(folded, words, ref, english)
@@ -402,7 +403,6 @@ def find_references(
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates
-    cue = bool(_REF_CUE.search(question))
     years = {int(y) for y in _YEAR.findall(question)}
     if not candidates and cue:
         candidates = _title_matches(question, references)
@@ -506,10 +506,10 @@ def _names_journal(
     name = _journal_name(ref.journal)
     if " " not in name and name in english:
         return False  # a one-word journal named by an ordinary word ("Cancers")
-    if " " not in name and topical and (toks := tokenize(name)) and all(t in topical for t in toks):
-        return False  # "... with uncontrolled hypertension" in a hypertension review names no journal
     if not _may_occur(name, words):
         return False
+    if " " not in name and topical and (toks := _title_tokens(name)) and toks <= topical:
+        return False  # "... with uncontrolled hypertension" in a hypertension review names no journal
     return bool(re.search(rf"\b{re.escape(name)}\b", lower))
 
 

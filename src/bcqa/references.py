@@ -45,8 +45,9 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 # Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
 _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+(?=[.,;:)]*$)")
-# A markdown rule ("---", "* * *") on a line of its own; after the last entry it closes the list.
-_RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# A markdown rule ("---", "* * *") on a line of its own; after the last entry it closes the list (the
+# corpus parser reads rules between blocks with it too).
+RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # A question to the reader after the list ("2. Would you like more detail on ...?"), as an assistant ends.
 _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\s*$")
 # A closing question to the reader in a paragraph of its own after the last entry, whatever that
@@ -156,7 +157,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         warnings.append(_warning(document, f"text before the first reference ignored: {_excerpt(preamble)!r}"))
     # A rule closes the list: what follows it ("---" / "_Generated with a research assistant ..._") is
     # the page's footer, not part of the last entry.
-    if rule := _RULE_LINE.search(text, markers[-1].end):
+    if rule := RULE_LINE.search(text, markers[-1].end):
         if re.search(r"\w", after := text[rule.end() :]):
             warnings.append(_warning(document, f"text after the reference list ignored: {_excerpt(after)!r}"))
         text = text[: rule.start()]
@@ -417,9 +418,9 @@ def _read_fields(body: str) -> dict:
                 fields = {**_read_head(segments, has_journal=True), "year": int(m["year"])}
                 return {**fields, **_volume_fields(numbers)} if numbers else fields
         return _read_apa(body, m)
-    if fields := _read_untitled(body):
-        return fields
     segments = _segments(body)
+    if fields := _read_untitled(body, segments):
+        return fields
     if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):
         # Ecology journals' style: "Singh A, Masih A. 2018. Title. Mycoses 61:477-484."
         fields = {**_read_head([segments[0], *segments[2:]], has_journal=True), "year": int(year["year"])}
@@ -435,11 +436,11 @@ def _read_fields(body: str) -> dict:
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
 
 
-def _read_untitled(body: str) -> dict | None:
+def _read_untitled(body: str, segments: list[str]) -> dict | None:
     """An entry with no title, as chat assistants write them: "Perlin DS, et al., Lancet Infect Dis, 2017."
     or "Arendrup MC, Perlin DS, Curr Opin Infect Dis, 2014.": authors, then the journal, then the year,
-    all in one sentence and separated by commas."""
-    if len(_segments(body)) != 1:
+    all in one sentence (``segments``, the body's ``_segments``) and separated by commas."""
+    if len(segments) != 1:
         return None
     items = [item.strip() for item in body.strip().rstrip(".").split(",")]
     if len(items) < 3 or not re.fullmatch(_YEAR, items[-1]):

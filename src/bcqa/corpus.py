@@ -1435,11 +1435,7 @@ def _capitalised(word: str) -> bool:
 
 def _written_lower(word: str, lower: frozenset[str]) -> bool:
     """A capitalised word ("Ibrutinib", "Alternative") that the document also writes in lower case."""
-    low = word.lower()
-    # In either number: "Differences" where the document writes "difference".
-    return (
-        len(word) > 2 and _capitalised(word) and (low in lower or low.removesuffix("s") in lower or f"{low}s" in lower)
-    )
+    return len(word) > 2 and _capitalised(word) and word.lower() in lower
 
 
 def _lower_case_words(text: str) -> frozenset[str]:

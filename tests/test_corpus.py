@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from bcqa.corpus import make_block, parse_citation_group, parse_document, split_blocks, split_sentences
+from bcqa.corpus import (
+    _strip_page_furniture,
+    make_block,
+    parse_citation_group,
+    parse_document,
+    split_blocks,
+    split_sentences,
+)
 from bcqa.errors import CorpusError
 from bcqa.text import tokenize
 
@@ -471,14 +478,18 @@ def test_words_are_never_dropped_or_added():
     """Every statement is the document's own text with only markers and markdown removed."""
     documents = document_path().parents[1] / "tests" / "documents"
     for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in (".md", ".txt"))):
-        raw = path.read_text(encoding="utf-8")
+        # A PDF's page headers and numbers are no words of its text, even where they cut a sentence.
+        raw = _strip_page_furniture(path.read_text(encoding="utf-8"))
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
         # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a
         # star paragraphs later, where the parser reads each paragraph alone and keeps it.
+        # Superscript markers are read document-wide ("tumours¹¹ has prompted"), so they go too.
+        unmarked = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*", "", raw)
         plains = [
-            " ".join(make_block(raw.replace("-\n", end).replace("\n", " ")).text.replace("*", "").split())
+            " ".join(make_block(text.replace("-\n", end).replace("\n", " ")).text.replace("*", "").split())
             for end in ("-", "")
+            for text in (raw, unmarked)
         ]
         for s in parse_document(raw, path.name).statements:
             pipes = "; " in s.text and ": " in s.text and "|" in raw
@@ -936,6 +947,44 @@ def test_a_journal_issue_line_said_twice_is_a_running_header():
     ]
 
 
+def test_a_word_broken_at_a_page_break_is_one_word_again():
+    """ "stereo-" / page number / running header / "tactic body radiotherapy": the PDF's one word."""
+    header = "Journal of Cutaneous Oncology Reviews 2024;12:211-229"
+    text = (
+        "Merkel cell carcinoma\n\n1. Introduction\n\nAvelumab was given every\n\n213\n"
+        f"{header}\n\ntwo weeks [1]. Nivolumab was given with or without stereo-\n\n215\n{header}\n\n"
+        "tactic body radiotherapy [2]. Adding stereotactic radiotherapy did not help [2].\n"
+        + REFS.replace("## References", "References")
+    )
+    assert [s.text for s in parse_document(text, "t.txt").statements] == [
+        "Avelumab was given every two weeks.",
+        "Nivolumab was given with or without stereotactic body radiotherapy.",
+        "Adding stereotactic radiotherapy did not help.",
+    ]
+
+
+def test_a_numbered_heading_over_its_numbered_subheading_in_plain_text():
+    """ "4. Mechanisms of resistance" right above "4.1. Loss of HLA class I antigen presentation": two
+    headings, and a numbered heading right under a sentence that ends in superscript markers is one too."""
+    text = (
+        "Resistance in Merkel cell carcinoma\n\n1. Introduction\nMerkel cell carcinoma is a rare skin cancer of"
+        " elderly people.¹ Late progression is a distinct problem.²,³\n\n4. Mechanisms of resistance\n"
+        "4.1. Loss of HLA class I antigen presentation\nBecause MCC depends on CD8+ T-cell recognition, loss of"
+        " antigen\npresentation is the best-characterised escape mechanism.¹ It is often reversed.²,³\n"
+        "4.2. T-cell exhaustion and repertoire contraction\nChronic exposure to viral antigen drives virus-specific"
+        " T cells towards an\nexhausted phenotype.²\n\nReferences\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.citations) for s in doc.statements] == [
+        ("1. Introduction", (1,)),
+        ("1. Introduction", (2, 3)),
+        ("4.1. Loss of HLA class I antigen presentation", (1,)),
+        ("4.1. Loss of HLA class I antigen presentation", (2, 3)),
+        ("4.2. T-cell exhaustion and repertoire contraction", (2,)),
+    ]
+
+
 def test_a_word_processors_numbered_top_headings_and_endnotes():
     """ "# 1 Introduction" is a section, not the title, and "# Endnotes" is the reference list."""
     text = (
@@ -988,6 +1037,10 @@ def test_a_notion_callout_box_goes_and_its_text_stays():
         # Two names with no initial and no mark, or a sentence's full stop, say too little.
         ("Hiroshi Kanda and Priya Natarajan", False),
         ("Elena M. Varga and Tomás R. Okafor.", False),
+        # A web page's "By ..." line, with a date or a role after a bar or a dot, is one too.
+        ("By Jane Doe | 3 March 2025", True),
+        ("By Ana Ruiz and Tom Lee · Updated 4 May 2024", True),
+        ("By contrast, BCG fails in half.", False),
     ],
 )
 def test_a_byline_of_names_under_a_title_is_no_claim(line, byline):

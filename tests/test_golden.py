@@ -264,6 +264,16 @@ FLOOR = {
     "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "hepatitis_e_ribavirin": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "venturia_fungicide_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    # Twenty-seventh batch (2026-12-02, fourth session): the default form with its list run on and no heading
+    # (diuretic resistance), numbered markdown with `[1, 3-5]` groups and a table (Eimeria), an assistant's
+    # export (Plasmopara), a PDF's text with superscripts and a numbered heading over its subheading (Merkel
+    # cell), a magazine page with "(4)" markers and a "By ..." byline (refractory coeliac disease).
+    # Measured once, after the faults their dumps showed were fixed.
+    "diuretic_resistance_heart_failure": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
+    "eimeria_anticoccidial_resistance": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 0.5},
+    "plasmopara_fungicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "merkel_cell_immunotherapy_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "refractory_coeliac_disease": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -390,6 +400,11 @@ MAX_FALSE_ABSTENTION = {
     "shigella_xdr": 0.0,
     "hepatitis_e_ribavirin": 0.0,
     "venturia_fungicide_resistance": 0.12,
+    "diuretic_resistance_heart_failure": 0.23,
+    "eimeria_anticoccidial_resistance": 0.12,
+    "plasmopara_fungicide_resistance": 0.0,
+    "merkel_cell_immunotherapy_resistance": 0.12,
+    "refractory_coeliac_disease": 0.12,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -638,6 +653,26 @@ NOT_YET = {
     ("venturia_fungicide_resistance", "offtopic_abstention"): "0.0: how fast DMI sensitivity returns is answered "
     "from the review's DMI statements",
     ("venturia_fungicide_resistance", "false_abstention"): "0.111: 'USA', which the review writes as United States",
+    ("diuretic_resistance_heart_failure", "top1"): "0.167, below dense-only 0.5",
+    ("diuretic_resistance_heart_failure", "top3"): "0.500",
+    ("diuretic_resistance_heart_failure", "false_abstention"): "0.222: 'IV' and 'plasma proteins', which the review "
+    "writes as intravenous and albumin",
+    ("eimeria_anticoccidial_resistance", "top1"): "0.167, below dense-only 0.5",
+    ("eimeria_anticoccidial_resistance", "top3"): "0.500",
+    ("eimeria_anticoccidial_resistance", "false_abstention"): "0.111: 'US', which the review writes as United States",
+    ("plasmopara_fungicide_resistance", "top1"): "0.500",
+    ("plasmopara_fungicide_resistance", "top3"): "0.667",
+    ("plasmopara_fungicide_resistance", "offtopic_abstention"): "0.5: a Trichoderma biocontrol question is answered "
+    "from the review's own downy-mildew words",
+    ("merkel_cell_immunotherapy_resistance", "top1"): "0.667",
+    ("merkel_cell_immunotherapy_resistance", "top3"): "0.667",
+    ("merkel_cell_immunotherapy_resistance", "false_abstention"): "0.111: 'HDAC', which the review writes out as "
+    "histone deacetylase",
+    ("refractory_coeliac_disease", "top1"): "0.500",
+    ("refractory_coeliac_disease", "top3"): "0.667",
+    ("refractory_coeliac_disease", "offtopic_abstention"): "0.5: a vaccination question for hyposplenism is "
+    "answered from the review's hyposplenism statement",
+    ("refractory_coeliac_disease", "false_abstention"): "0.111: 'Vienna', which the review writes as Viennese",
 }
 
 
@@ -772,6 +807,8 @@ OFF_TOPIC_MISSES = {
     "hypertension?' is answered from the review's blood-pressure statements",
     "venturia_fungicide_resistance": "'What is the optimal temperature for germination of Venturia inaequalis "
     "ascospores on apple leaves?' is answered: it names the review's own subject",
+    "eimeria_anticoccidial_resistance": "'What is the mandatory withdrawal period for monensin before broilers are "
+    "slaughtered?' is answered from the review's monensin and broiler statements",
 }
 
 

@@ -897,6 +897,22 @@ def test_an_address_ends_an_entry_as_a_full_stop_does():
     assert refs[2].title == "The role of inflammation in epilepsy"
 
 
+def test_a_doi_ends_an_entry_as_a_full_stop_does():
+    """In a list run into one line, a DOI that ends in a letter ("...-z") is no word the next number follows."""
+    text = (
+        "10. Natriuresis-guided diuretic therapy. ter Maaten JM, et al. Nat Med. 2023;29(10):2625-2632. "
+        "doi:10.1038/s41591-023-02532-z 11. Protocolized natriuresis-guided decongestion. Dauw J, et al. "
+        "Circ Heart Fail. 2024;17(1):e011105. 10.1161/circheartfailure.123.01110x 12. Diuretic therapy. "
+        "Brater DC. N Engl J Med. 1998;339(6):387-395."
+    )
+    refs, warnings = parse_reference_block(text)
+    assert [r.number for r in refs] == [10, 11, 12] and not warnings
+    assert (
+        refs[0].doi == "10.1038/s41591-023-02532-z" and refs[1].title == "Protocolized natriuresis-guided decongestion"
+    )
+    assert refs[2].title == "Diuretic therapy"
+
+
 def test_a_stray_number_after_a_last_entry_that_is_only_an_address_is_no_title():
     text = "1) Roe K. Title one. Blood. 2020.\n2) https://doi.org/10.1038/nature17960 2."
     refs, warnings = parse_reference_block(text, "r.txt")

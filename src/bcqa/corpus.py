@@ -663,8 +663,9 @@ def _strip_page_furniture(text: str) -> str:
         else:
             before = out[-1].rstrip() if out else ""
             after = lines[j].lstrip() if j < len(lines) else ""
-            # "... had a median" / page break / "progression-free survival of ...": one paragraph.
-            joins = re.search(r"[^\W\d_,]$|,$", before) and after[:1].islower() and not _HEADING_LINE.match(before)
+            # "... had a median" / page break / "progression-free survival of ...": one paragraph; and
+            # "... with or without stereo-" / page break / "tactic body radiotherapy": one word, rejoined below.
+            joins = re.search(r"[^\W\d_,]-?$|,$", before) and after[:1].islower() and not _HEADING_LINE.match(before)
             if not joins:
                 out.append("")
         i = j
@@ -1138,14 +1139,20 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         # In a PDF's text with no blank lines, a heading stands between the sentence that ends above
         # it and the paragraph right under it ("... management strategy." / "Introduction" / "Long-...").
-        after_sentence = i > 0 and bool(_SENTENCE_END.search(lines[i - 1])) and _right_above_its_text(line, nxt)
+        after_sentence = (
+            i > 0
+            and bool(_SENTENCE_END.search(lines[i - 1]))
+            and _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
+        )
         if i in found or not (blank(i - 1) or found.get(i - 1) == "?" or after_sentence):
             continue
-        # A heading over a sub-heading over its text ("Results and Discussion" / "The Q148 pathway" / ...).
+        # A heading over a sub-heading over its text ("Results and Discussion" / "The Q148 pathway" / ...,
+        # "4. Mechanisms of resistance" / "4.1. Loss of HLA class I antigen presentation" / ...).
+        numbered_sub = i + 1 < len(lines) and _numbered_heading(lines, i + 1)
         over_subheading = (
             i + 2 < len(lines)
-            and len(nxt.split()) <= _HEADING_ABOVE_WORDS
-            and _right_above_its_text(nxt, lines[i + 2])
+            and len(nxt.split()) <= (_NUMBERED_HEADING_ABOVE_WORDS if numbered_sub else _HEADING_ABOVE_WORDS)
+            and _right_above_its_text(nxt, lines[i + 2], numbered=numbered_sub)
             and heading(i + 1)
         )
         above = blank(i + 1) or _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
@@ -1168,8 +1175,11 @@ def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
 
 _HEADING_ABOVE_WORDS = 6
 _NUMBERED_HEADING_ABOVE_WORDS = 10
-# A line that ends a sentence, its marker after it: "... resistance.", "... pressure.5", "... higher.[4]".
-_SENTENCE_END = re.compile(r"[.?!](?:\d{1,3}(?:[,–-]\d{1,3})*|\[[^\]\n]*\])?[ \t]*$")
+# A line that ends a sentence, its marker after it: "... resistance.", "... pressure.5", "... higher.[4]",
+# "... in detail.⁹,¹⁶".
+_SENTENCE_END = re.compile(
+    rf"[.?!](?:\d{{1,3}}(?:[,–-]\d{{1,3}})*|\[[^\]\n]*\]|{_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)?[ \t]*$"
+)
 
 
 # A paragraph that is one bold phrase ("**Introduction**") is a heading, in
@@ -1280,11 +1290,14 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
     It is one when the text around it is not a list: neither the line before nor
     the line after it (blank lines aside) is a list item.
     """
-    if not _HEADING_NUMBER.match(lines[i].lstrip()):
+    if not (number := _HEADING_NUMBER.match(lines[i].lstrip())):
         return False
     before = next((line for line in reversed(lines[:i]) if line.strip()), "")
     after = next((line for line in lines[i + 1 :] if line.strip()), "")
-    return not _BULLET.match(before) and not _BULLET.match(after)
+    # "4. Mechanisms of resistance" right above "4.1. Loss of ..." is its section's heading, not an item.
+    parent = _HEADING_NUMBER.match(before.lstrip())
+    within = parent is not None and number.group(0).startswith(parent.group(0).strip().rstrip(".") + ".")
+    return (within or not _BULLET.match(before)) and not _BULLET.match(after)
 
 
 def _heading_key(text: str) -> str:
@@ -1753,6 +1766,8 @@ def _metadata(lines: list[str]) -> bool:
     # The authors, and their affiliations under them ("a Institute of Medical Microbiology, ...").
     if _author_line(lines[0]) and all(_author_line(line) or _affiliation_line(line) for line in lines):
         return True
+    if len(lines) == 1 and _by_line(lines[0]):
+        return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
     )
@@ -1823,6 +1838,20 @@ def _author_line(line: str) -> bool:
         return True
     initialled = any(re.search(r"\b[A-Z]\.", n) for n in names)
     return len(names) >= 2 and line.rstrip()[-1:] not in ".!?:;," and (initialled or len(names) >= 3)
+
+
+# A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
+_BY_LINE = re.compile(r"^[ \t]*by[ \t]+([^|·•—–\n]+?)[ \t]*(?:[|·•—–][ \t]*([^\n]*?))?[ \t]*$", re.I)
+_BY_LINE_TAIL_WORDS = 8
+
+
+def _by_line(line: str) -> bool:
+    """ "By" and people's names only, perhaps a date or a role after a bar or a dot (no sentence)."""
+    m = _BY_LINE.match(_strip_markdown(line))
+    if not m or (m.group(2) and (len(m.group(2).split()) > _BY_LINE_TAIL_WORDS or m.group(2)[-1:] in ".!?")):
+        return False
+    names = [n.strip() for n in _NAME_SEPARATOR.split(m.group(1)) if n.strip()]
+    return bool(names) and all(_PERSON.fullmatch(n) for n in names)
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).

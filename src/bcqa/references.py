@@ -65,6 +65,7 @@ _DOI = re.compile(
 )
 _BARE_DOI = re.compile(r"(?<![\w/.])(?P<doi>10\.\d{4,9}/\S+)")
 _URL = re.compile(r"https?://\S+", re.I)
+_DOI_TOKEN = re.compile(r"(?:doi:?)?10\.\d{4,9}/\S+", re.I)  # "doi:10.1038/s41591-023-02532-z", "10.1111/x.y"
 _DOI_HOST = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
 # Access notes and database ids say where the entry was found, not what it is; they would read as title text.
 _NOISE = re.compile(
@@ -321,9 +322,10 @@ def _find_markers(text: str) -> list[_Marker]:
             accept = number == 1 or bracketed is not None
         else:
             before = text[: m.start()].rstrip()
-            # An address ends an entry as a full stop does: "12. https://www.who.int/.../epilepsy 13. The ..."
+            # An address or a DOI ends an entry as a full stop does: "12. https://www.who.int/.../epilepsy 13. The ...",
+            # "doi:10.1038/s41591-023-02532-z 11. Protocolized ...".
             last = before.rsplit(None, 1)[-1] if before else ""
-            follows_word = last[-1:].isalpha() and not _URL.fullmatch(last)
+            follows_word = last[-1:].isalpha() and not (_URL.fullmatch(last) or _DOI_TOKEN.fullmatch(last))
             accept = number == markers[-1].number + 1 and (bracketed is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))

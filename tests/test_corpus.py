@@ -985,6 +985,27 @@ def test_a_numbered_heading_over_its_numbered_subheading_in_plain_text():
     ]
 
 
+def test_a_run_in_bold_heading_heads_the_text_after_it():
+    """ "**Nitrofurantoin.** Nitrofurantoin is ..." in one line of markdown is a section's heading; a bold
+    sentence of a claim and a table's bold label are not."""
+    text = (
+        "**Uropathogenic E. coli causes most cystitis, and its resistance is rising around the world.** This"
+        " review covers it. **Clinical context.** Cystitis affects half of all women.[1] **Nitrofurantoin.**"
+        " Nitrofurantoin is a prodrug.[2] **Table 1.** Resistance rates by country.[3] **ST131 is not one"
+        " clone.** It has subclones.[3] **References** "
+        + " ".join(f"{n}. Title {n}. Doe J. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Overview", "Uropathogenic E. coli causes most cystitis, and its resistance is rising around the world."),
+        ("Overview", "This review covers it."),
+        ("Clinical context", "Cystitis affects half of all women."),
+        ("Nitrofurantoin", "Nitrofurantoin is a prodrug."),
+        ("Nitrofurantoin", "Table 1. Resistance rates by country."),
+        ("Nitrofurantoin", "ST131 is not one clone."),
+        ("Nitrofurantoin", "It has subclones."),
+    ]
+
+
 def test_a_word_processors_numbered_top_headings_and_endnotes():
     """ "# 1 Introduction" is a section, not the title, and "# Endnotes" is the reference list."""
     text = (

@@ -274,6 +274,16 @@ FLOOR = {
     "plasmopara_fungicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "merkel_cell_immunotherapy_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "refractory_coeliac_disease": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    # Twenty-eighth batch (same session): a journal page with `<sup>` markers and AMA entries (refractory
+    # ascites), ALL-CAPS plain text one paragraph a line (KRAS G12C), a Google Docs export with `###`
+    # headings only and escaped characters (Fusarium), the default form with run-in bold headings
+    # ("**Nitrofurantoin.** ...", uropathogenic E. coli), a knowledge-base article with numbered claims
+    # and `[[1]](#ref1)` links (bovine mastitis). Measured once, after the fault their dumps showed was fixed.
+    "refractory_ascites_cirrhosis": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "fusarium_fungicide_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "uropathogenic_ecoli_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
+    "bovine_mastitis_amr": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "kras_g12c_inhibitor_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -405,6 +415,11 @@ MAX_FALSE_ABSTENTION = {
     "plasmopara_fungicide_resistance": 0.0,
     "merkel_cell_immunotherapy_resistance": 0.12,
     "refractory_coeliac_disease": 0.12,
+    "refractory_ascites_cirrhosis": 0.0,
+    "fusarium_fungicide_resistance": 0.0,
+    "uropathogenic_ecoli_resistance": 0.12,
+    "bovine_mastitis_amr": 0.23,
+    "kras_g12c_inhibitor_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -673,6 +688,19 @@ NOT_YET = {
     ("refractory_coeliac_disease", "offtopic_abstention"): "0.5: a vaccination question for hyposplenism is "
     "answered from the review's hyposplenism statement",
     ("refractory_coeliac_disease", "false_abstention"): "0.111: 'Vienna', which the review writes as Viennese",
+    ("refractory_ascites_cirrhosis", "top1"): "0.667",
+    ("fusarium_fungicide_resistance", "top1"): "0.500",
+    ("fusarium_fungicide_resistance", "top3"): "0.833",
+    ("uropathogenic_ecoli_resistance", "top1"): "0.667",
+    ("uropathogenic_ecoli_resistance", "top3"): "0.833",
+    ("uropathogenic_ecoli_resistance", "false_abstention"): "0.111: 'UTI', which the review writes out as urinary "
+    "tract infection",
+    ("bovine_mastitis_amr", "top1"): "0.667, equal to dense-only",
+    ("bovine_mastitis_amr", "top3"): "0.667",
+    ("bovine_mastitis_amr", "false_abstention"): "0.222: 'CC398', which the review writes as clonal complex 398, "
+    "and 'cephalosporin', a word it does not use",
+    ("kras_g12c_inhibitor_resistance", "top1"): "0.500",
+    ("kras_g12c_inhibitor_resistance", "top3"): "0.833",
 }
 
 
@@ -809,6 +837,8 @@ OFF_TOPIC_MISSES = {
     "ascospores on apple leaves?' is answered: it names the review's own subject",
     "eimeria_anticoccidial_resistance": "'What is the mandatory withdrawal period for monensin before broilers are "
     "slaughtered?' is answered from the review's monensin and broiler statements",
+    "kras_g12c_inhibitor_resistance": "'How often does sotorasib cause liver toxicity when it is started shortly "
+    "after immune checkpoint blockade?' is answered from the review's sotorasib statements",
 }
 
 

@@ -573,6 +573,38 @@ def _one_paragraph_per_line(text: str) -> str:
     return "\n".join(out)
 
 
+# A run-in heading, as a word processor or a journal sets a paragraph's heading: "... episodes.[2]
+# **Nitrofurantoin.** Nitrofurantoin is ...": a short bold phrase that ends in its own full stop,
+# opening a line or following a sentence's end, before the capitalised text it heads.  A longer bold
+# sentence ("**Uropathogenic E. coli causes most cystitis ...**") is a claim.
+_RUN_IN_HEADING = re.compile(
+    r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
+)
+_RUN_IN_WORDS = 6
+# A heading names its topic; a bold short sentence says something of it ("**KRAS-mutant lung
+# adenocarcinoma is not a single disease.**"): English's auxiliaries and negation mark the sentence.
+_SENTENCE_WORDS = frozenset(
+    (
+        "is are was were be been being am has have had do does did can could may might must shall should will would not"
+    ).split()
+)
+
+
+def _run_in_headings(text: str) -> str:
+    """Each run-in bold heading as a heading line of its own, above the text it heads."""
+
+    def heading(m: re.Match) -> str:
+        title = m.group(2).strip()
+        words = title.split()
+        if len(words) > _RUN_IN_WORDS or _SENTENCE_WORDS.intersection(w.lower() for w in words):
+            return m.group(0)
+        if CITE_GROUP.search(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
+            return m.group(0)  # "**Table 1.** Selected mutations ..." labels a caption
+        return f"\n\n###### {title}\n\n"
+
+    return _RUN_IN_HEADING.sub(heading, text) if "**" in text or "__" in text else text
+
+
 # Text copied out of a PDF carries each page's running header or footer ("Journal of Ovarian
 # Research 2024; 17: 112", "Varga et al.") and its page number, often mid-paragraph.  A line
 # repeated at least three times that holds a number or "et al." is such furniture; so is a
@@ -876,7 +908,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     for step in (_web_page_chrome, _strip_line_numbers, _docs_export, html_to_markdown, _note_markup, _grid_tables):
         text = step(text)
     text = _rejoin_broken_words(_strip_page_furniture(text))
-    text = _one_paragraph_per_line(text)
+    text = _run_in_headings(_one_paragraph_per_line(text))
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)

@@ -1006,6 +1006,91 @@ def test_a_run_in_bold_heading_heads_the_text_after_it():
     ]
 
 
+def test_ref_prefixed_markers_cite():
+    text = "## Background\n\nTEM-1 is common (ref. 3). BLNAR rose in Japan (refs. 4, 5). It spread [refs 6-8].\n" + REFS
+    assert _statements(text) == [
+        ("TEM-1 is common.", (3,)),
+        ("BLNAR rose in Japan.", (4, 5)),
+        ("It spread.", (6, 7, 8)),
+    ]
+
+
+def test_a_newsletters_colon_headings_and_dashed_sources():
+    """Plain text pasted from a newsletter: "Why Vasopressors Stop Working:" alone on its line heads a section
+    (a sentence that leads into a list is no heading, and no claim), and "Sources:" lists "1 - Author ..."
+    entries."""
+    text = (
+        "Refractory Septic Shock: When Vasopressors Fail\n\nFew situations are as alarming as falling pressure.\n\n"
+        "Why Vasopressors Stop Working:\n\nReceptors desensitise in sepsis (1). Nitric oxide relaxes vessels (2).\n\n"
+        "The main options are these:\n\nVasopressin spares catecholamines (1,2).\n\nSources:\n"
+        "1 - Russell JA, Walley KR. Vasopressin versus norepinephrine infusion in septic shock. N Engl J Med."
+        " 2008;358:877-887.\n2 - Khanna A, English SW. Angiotensin II for the treatment of vasodilatory shock. N Engl"
+        " J Med. 2017;377:419-430.\n"
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Overview", "Few situations are as alarming as falling pressure.", ()),
+        ("Why Vasopressors Stop Working", "Receptors desensitise in sepsis.", (1,)),
+        ("Why Vasopressors Stop Working", "Nitric oxide relaxes vessels.", (2,)),
+        ("Why Vasopressors Stop Working", "Vasopressin spares catecholamines.", (1, 2)),
+    ]
+    assert [r.journal for r in doc.references.values()] == ["N Engl J Med", "N Engl J Med"]
+
+
+def test_a_numbered_heading_that_continues_the_numbering_is_a_heading():
+    """ "8 Management with multisite fungicides and biologicals" after "7.2 Spain", over a first line of text
+    hardly wider than it: the numbering says it is a heading."""
+    body = (
+        "1 Introduction\nPowdery mildew is the main disease of cucurbits grown in greenhouses and in the\nopen"
+        " field [1].\n\n7.2 Spain\nIn Spain, resistance to QoI fungicides was found in nearly all of the\n"
+        "populations that were sampled [2].\n\n8 Management with multisite fungicides and biologicals\n"
+        "FRAC guidelines recommend that single-site fungicides be applied in\nalternation with other modes [3].\n"
+    )
+    doc = parse_document(body + REFS.replace("## References", "References"), "t.txt")
+    assert [s.section for s in doc.statements] == [
+        "1 Introduction",
+        "7.2 Spain",
+        "8 Management with multisite fungicides and biologicals",
+    ]
+
+
+def test_a_posts_date_line_and_a_newsletters_sign_off_are_no_claims():
+    text = (
+        "# When the Virus Fights Back\n\nPosted on March 3, 2025 · 9 min read\n\n## Mpro mutations\n\n"
+        "E166V lowers nirmatrelvir activity.[^1]\n\nThanks for reading! Subscribe for free to receive new posts.\n\n"
+        "[^1]: Iketani S, et al. Multiple pathways for SARS-CoV-2 resistance to nirmatrelvir. Nature. 2023;613:558-564.\n"
+    )
+    assert [s.text for s in parse_document(text, "t.md").statements] == ["E166V lowers nirmatrelvir activity."]
+
+
+def test_a_pdfs_keyword_line_and_first_page_footnote_are_no_claims():
+    text = (
+        "Powdery mildew in cucurbits\n\nAbstract\nPowdery mildew is the main foliar disease of cucurbits"
+        " worldwide.\nKeywords: Podosphaera xanthii; cucurbits; QoI;\nresistance management\n\n1 Introduction\n"
+        "Cucurbits are widely grown vegetable crops, and the disease limits their yield [1].\n\n"
+        "* Corresponding author: lm.ortega@uma.es (L.M. Ortega-Ruiz)\n© 2024 The Authors. Published by Elsevier"
+        " Ltd. This is an open access\narticle under the CC BY license.\n\nFungicides are sprayed often [2].\n"
+        + REFS.replace("## References", "References")
+    )
+    assert [s.text for s in parse_document(text, "t.txt").statements] == [
+        "Powdery mildew is the main foliar disease of cucurbits worldwide.",
+        "Cucurbits are widely grown vegetable crops, and the disease limits their yield.",
+        "Fungicides are sprayed often.",
+    ]
+
+
+def test_a_sentence_case_heading_ends_where_its_first_word_heads_a_compound():
+    text = (
+        "Daratumumab fails in time.[1] ### Complement inhibitors CD55 and CD59 Complement-mediated killing is"
+        " restrained by CD55.[2] ### References 1. Title 1. Doe J. J Med. 2020;1:1. 2. Title 2. Doe J. J Med."
+        " 2020;1:2."
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Overview", "Daratumumab fails in time."),
+        ("Complement inhibitors CD55 and CD59", "Complement-mediated killing is restrained by CD55."),
+    ]
+
+
 def test_a_word_processors_numbered_top_headings_and_endnotes():
     """ "# 1 Introduction" is a section, not the title, and "# Endnotes" is the reference list."""
     text = (

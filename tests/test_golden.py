@@ -284,6 +284,16 @@ FLOOR = {
     "uropathogenic_ecoli_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
     "bovine_mastitis_amr": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "kras_g12c_inhibitor_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    # Twenty-ninth batch (same session, written after the twenty-eighth's fix): lettered headings and "(ref. 3)"
+    # markers (Haemophilus), the default form with "### " headings, spaced markers and "References:"
+    # (daratumumab), a newsletter post with emoji headings and footnotes (SARS-CoV-2), a PDF's text with a
+    # first-page footer (Podosphaera), a pasted e-mail with colon headings and "1 - Author" sources (septic shock).
+    # Measured once, after the faults their dumps showed were fixed.
+    "haemophilus_betalactam_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "daratumumab_resistance_myeloma": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "sars_cov2_antiviral_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "podosphaera_fungicide_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "septic_shock_refractory": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -420,6 +430,11 @@ MAX_FALSE_ABSTENTION = {
     "uropathogenic_ecoli_resistance": 0.12,
     "bovine_mastitis_amr": 0.23,
     "kras_g12c_inhibitor_resistance": 0.0,
+    "haemophilus_betalactam_resistance": 0.0,
+    "daratumumab_resistance_myeloma": 0.12,
+    "sars_cov2_antiviral_resistance": 0.0,
+    "podosphaera_fungicide_resistance": 0.12,
+    "septic_shock_refractory": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -701,6 +716,15 @@ NOT_YET = {
     "and 'cephalosporin', a word it does not use",
     ("kras_g12c_inhibitor_resistance", "top1"): "0.500",
     ("kras_g12c_inhibitor_resistance", "top3"): "0.833",
+    ("haemophilus_betalactam_resistance", "top1"): "0.500, below dense-only 0.667",
+    ("daratumumab_resistance_myeloma", "top1"): "0.500, below BM25-only 0.667",
+    ("daratumumab_resistance_myeloma", "top3"): "0.667",
+    ("daratumumab_resistance_myeloma", "false_abstention"): "0.111: 'PFS', which the review writes out",
+    ("sars_cov2_antiviral_resistance", "top1"): "0.833",
+    ("podosphaera_fungicide_resistance", "top1"): "0.500",
+    ("podosphaera_fungicide_resistance", "top3"): "0.667",
+    ("podosphaera_fungicide_resistance", "false_abstention"): "0.111: 'azoles', a word the review does not use",
+    ("septic_shock_refractory", "top1"): "0.500, equal to BM25-only",
 }
 
 
@@ -839,6 +863,10 @@ OFF_TOPIC_MISSES = {
     "slaughtered?' is answered from the review's monensin and broiler statements",
     "kras_g12c_inhibitor_resistance": "'How often does sotorasib cause liver toxicity when it is started shortly "
     "after immune checkpoint blockade?' is answered from the review's sotorasib statements",
+    "haemophilus_betalactam_resistance": "'How many days of antibiotic treatment are recommended for acute otitis "
+    "media in young children?' is answered from the review's otitis media statements",
+    "sars_cov2_antiviral_resistance": "'How should the nirmatrelvir-ritonavir dose be adjusted in patients with "
+    "severe renal impairment?' is answered from the review's nirmatrelvir statements",
 }
 
 

@@ -62,6 +62,8 @@ _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
 _NUMBER_LIST = r"(?!0+\b)\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*"
 _OTHER_MARKERS = (
+    # (ref. 4), (refs. 4, 6), [refs 6-8]: the number said to be a reference's
+    (re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I), r"[\1]"),
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
     # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes
@@ -909,6 +911,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         text = step(text)
     text = _rejoin_broken_words(_strip_page_furniture(text))
     text = _run_in_headings(_one_paragraph_per_line(text))
+    # A PDF's keyword line right under the abstract is a paragraph of its own: "... management.\nKeywords: ...".
+    text = _KEYWORDS_LINE.sub("\n\n", text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
@@ -1188,9 +1192,54 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and heading(i + 1)
         )
         above = blank(i + 1) or _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
-        if (above or over_subheading) and heading(i):
+        colon = blank(i + 1) and _colon_heading(line)  # "Why Vasopressors Stop Working:" alone on its line
+        if ((above or over_subheading) and heading(i)) or colon:
             found[i] = "?"
+    found.update(_numbered_in_sequence(lines, found, heading))
     return found
+
+
+def _colon_heading(line: str) -> bool:
+    """ "Why Vasopressors Stop Working:" alone on its line, in Title Case: a heading (a list's lead-in,
+    "The main causes are:", is a sentence)."""
+    text = line.strip()
+    if not text.endswith(":") or len(text.split()) > _HEADING_ABOVE_WORDS + 2:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[:-1])
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3) and _looks_like_heading(text[:-1])
+
+
+def _number_key(line: str) -> tuple[int, ...] | None:
+    m = re.match(r"[ \t]*(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+\S", line)
+    return tuple(int(n) for n in m.group(1).split(".")) if m else None
+
+
+def _numbered_in_sequence(lines: list[str], found: dict[int, str], heading) -> dict[int, str]:
+    """Numbered heading lines that continue the document's numbering ("7.4 Israel" ... "8 Management with
+    multisite fungicides and biologicals"), at a paragraph's start, even when the first line of their
+    text is hardly wider than they are."""
+    out: dict[int, str] = {}
+    last: tuple[int, ...] | None = None
+    for i, line in enumerate(lines):
+        key = _number_key(line)
+        if i in found:
+            last = key or last
+            continue
+        if key is None or last is None or not _continues(last, key):
+            continue
+        opens = i > 0 and (not lines[i - 1].strip() or _SENTENCE_END.search(lines[i - 1]))
+        if opens and len(line.split()) <= _NUMBERED_HEADING_ABOVE_WORDS and heading(i):
+            out[i] = "?"
+            last = key
+    return out
+
+
+def _continues(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
+    """Whether section number ``key`` comes right after ``last``: its first subsection, its next sibling,
+    or the next at a higher level (2.3 -> 2.3.1, 2.4 or 3)."""
+    if key == (*last, 1):
+        return True
+    return any(key == (*last[:k], last[k] + 1) for k in range(len(last)))
 
 
 def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
@@ -1237,10 +1286,10 @@ def _bold_heading(line: str, max_words: int = 10) -> bool:
     )
 
 
-# The first line of a reference entry: "[1] ...", "1. ...", "1) ...".
-# "[1] ...", "1. ...", "1) ...", and "[1]. ..." as some exports number them.
-_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]\.?|1[.)]?)(?:[ \t]+[^\W\d_]|[ \t]*$)")
-_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)])(?:[ \t]+\S|[ \t]*$)")
+# The first line of a reference entry: "[1] ...", "1. ...", "1) ...", "[1]. ..." as some exports number
+# them, and "1 - ..." as a newsletter does.
+_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]\.?|1[.)]?|1[ \t]+[-–—])(?:[ \t]+[^\W\d_]|[ \t]*$)")
+_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)]|\d{1,4}[ \t]+[-–—])(?:[ \t]+\S|[ \t]*$)")
 
 
 def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) -> bool:
@@ -1442,8 +1491,8 @@ def _sentence_restart(
     """Where the text starts after a heading in sentence case, or None.
 
     The heading's lower-case words (and names such as BTK or NF-κB among them) run up to a
-    capitalised word that opens a sentence ("The", "By"), repeats the heading's first word
-    ("## Hydrogen peroxide Hydrogen peroxide has been used ...", "## Pyrethroids and mitochondrial
+    capitalised word that opens a sentence ("The", "By"), repeats the heading's first word, alone or
+    heading a compound ("## Hydrogen peroxide Hydrogen peroxide has been used ...", "## Pyrethroids and mitochondrial
     haplotypes The pyrethroids ..."), or is a word the document writes in lower case elsewhere
     and follows no small word ("## Clinical context of BTK inhibitor failure Ibrutinib binds ...":
     "ibrutinib" mid-sentence; a place name such as "Norway" is never written so, and "common in
@@ -1458,7 +1507,9 @@ def _sentence_restart(
     end = min(len(words), taken + _MAX_LOWER_TITLE_WORDS)
     for j in range(taken, end):
         bare = words[j].rstrip(",;:")
-        if j > taken and (_opens_sentence(bare) or bare == head):
+        # The heading's first word again, alone or heading a compound: "## Complement inhibitors CD55 and
+        # CD59 Complement-mediated killing is ...".
+        if j > taken and (_opens_sentence(bare) or bare == head or bare.startswith(f"{head}-")):
             return j
         written = sentence_case and _written_lower(bare, lower)
         if written and j > taken and words[j - 1].lower() not in _NO_TITLE_END:
@@ -1653,6 +1704,8 @@ def split_blocks(body: str) -> list[_Block]:
         raw = []
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
+        if current and _PAGE_FOOTNOTE.match(joined := " ".join(current)) and not CITE_GROUP.search(joined):
+            current = []  # "* Corresponding author: ...": a footnote of the page, even set as a list item
         if kind == "paragraph" and current and _about_its_making(current):
             current = []  # "This review was generated with an AI assistant ...": how it was made
         if current:
@@ -1798,7 +1851,9 @@ def _metadata(lines: list[str]) -> bool:
     # The authors, and their affiliations under them ("a Institute of Medical Microbiology, ...").
     if _author_line(lines[0]) and all(_author_line(line) or _affiliation_line(line) for line in lines):
         return True
-    if len(lines) == 1 and _by_line(lines[0]):
+    if len(lines) == 1 and (_by_line(lines[0]) or _DATELINE.match(_strip_markdown(lines[0]))):
+        return True
+    if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):
         return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
@@ -1872,6 +1927,21 @@ def _author_line(line: str) -> bool:
     return len(names) >= 2 and line.rstrip()[-1:] not in ".!?:;," and (initialled or len(names) >= 3)
 
 
+# A post's date line ("Posted on March 3, 2025 · 9 min read", "Updated 4 May 2024") and a newsletter's
+# sign-off ("Thanks for reading! Subscribe for free to receive new posts.") are about the page, not claims.
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:posted|published|updated|last updated|first published)(?:[ \t]+on)?[ \t]+{_DATE}"
+    r"(?:[ \t]*(?:[|·•—–,]|\bby\b)[^\n]{0,60})?[ \t]*$",
+    re.I,
+)
+_SIGN_OFF = re.compile(
+    r"^\W*(?:thanks? (?:you )?for reading\b[^\n]{0,40}?[.!]\s*)?(?:subscribe|sign up)\b[^\n]{0,100}$"
+    r"|^\W*thanks? (?:you )?for reading\b[^\n]{0,40}$",
+    re.I,
+)
+# A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
+_PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
 _BY_LINE = re.compile(r"^[ \t]*by[ \t]+([^|·•—–\n]+?)[ \t]*(?:[|·•—–][ \t]*([^\n]*?))?[ \t]*$", re.I)
 _BY_LINE_TAIL_WORDS = 8
@@ -1887,6 +1957,7 @@ def _by_line(line: str) -> bool:
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).
+_KEYWORDS_LINE = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*(?:index\s+terms|key\s*words)[ \t]*[—–:])", re.I)
 _KEYWORDS = re.compile(r"^\W*(?:index\s+terms|key\s*words|subject\s+terms)\s*[—–:-]", re.I)
 
 

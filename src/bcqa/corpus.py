@@ -281,10 +281,12 @@ _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$")  # "> [!note] T
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
 # A line "Label: value" with no citation and no full stop at its end ("Authors: ...",
 # "Keywords: a; b", "Date: 2025-03-14"), in a paragraph of such lines only, is metadata.
+# A date as a page or a metadata line writes it: "2025-05-02", "3 March 2025", "March 3, 2025".
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
 _METADATA_LINE = re.compile(
     r"^[ \t]*(?:\*\*|__|\\?\*[ \t]?(?=[A-Z])|[†‡§][ \t]?)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
     # a value with no closing full stop, or one that opens with a date ("Generated on: 2025-05-02 by ...")
-    r"(?:(?!.*\.[ \t]*$)|(?=\d{4}-\d{2}-\d{2}\b|\d{1,2} [A-Z][a-z]+ \d{4}\b|[A-Z][a-z]+ \d{1,2}, \d{4}\b))\S.*$"
+    rf"(?:(?!.*\.[ \t]*$)|(?={_DATE}\b))\S.*$"
 )
 _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 # An uncited paragraph that says how the document itself came about ("This review was generated
@@ -1929,7 +1931,6 @@ def _author_line(line: str) -> bool:
 
 # A post's date line ("Posted on March 3, 2025 · 9 min read", "Updated 4 May 2024") and a newsletter's
 # sign-off ("Thanks for reading! Subscribe for free to receive new posts.") are about the page, not claims.
-_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
 _DATELINE = re.compile(
     rf"^[ \t]*(?:posted|published|updated|last updated|first published)(?:[ \t]+on)?[ \t]+{_DATE}"
     r"(?:[ \t]*(?:[|·•—–,]|\bby\b)[^\n]{0,60})?[ \t]*$",

@@ -1130,7 +1130,7 @@ def test_a_notion_callout_box_goes_and_its_text_stays():
         + REFS
     )
     assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
-        ("Overview", "💡 One in three adults responds poorly."),
+        ("Overview", "One in three adults responds poorly."),  # the callout's emoji is no word
         ("Introduction", "Dupilumab blocks IL-4."),
     ]
 
@@ -2120,3 +2120,100 @@ def test_a_numbered_heading_right_above_its_text_in_plain_text():
 def test_a_compound_broken_after_its_link_word_keeps_its_hyphen():
     text = "Nabeshima found a serine-to-\nphenylalanine substitution in ace2.[1]\n" + REFS
     assert _statements(text) == [("Nabeshima found a serine-to-phenylalanine substitution in ace2.", (1,))]
+
+
+def test_a_document_citing_in_parentheses_keeps_names_that_end_in_a_digit():
+    """Superscripts flattened into glued digits are one way of citing and "(7)" another: in a document
+    that cites "(10)", "sul2," is a gene, not sul cited [2]."""
+    text = (
+        "Title\n\nfloR lay on pAB5S9 together with sul2, strA-strB and tet(A) (3). Integrons carry"
+        " qacEdelta1 and sul1 (2). Aeromonas is common (1, 2). It spreads (1). Fish farms use"
+        " oxytetracycline (2, 3). Vaccines cut use (1).\n\nReferences\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    assert _statements(text) == [
+        ("floR lay on pAB5S9 together with sul2, strA-strB and tet(A).", (3,)),
+        ("Integrons carry qacEdelta1 and sul1.", (2,)),
+        ("Aeromonas is common.", (1, 2)),
+        ("It spreads.", (1,)),
+        ("Fish farms use oxytetracycline.", (2, 3)),
+        ("Vaccines cut use.", (1,)),
+    ]
+
+
+def test_a_line_of_links_within_the_page_is_navigation():
+    text = (
+        "# Bevacizumab in glioblastoma\n\n## Background\n\nVEGF drives the vessels.[1]\n\n"
+        "[↑ Back to top](#contents)\n\n## Trials\n\nAVAglio found no survival gain.[2]\n\n"
+        "[Next: Trials](#trials) · [Contents](#contents)\n" + REFS
+    )
+    assert _statements(text) == [("VEGF drives the vessels.", (1,)), ("AVAglio found no survival gain.", (2,))]
+
+
+def test_the_emoji_of_a_callout_is_no_word_of_its_statement():
+    text = "## Key points\n\n> 💡 Key point: Chlorhexidine selects colistin resistance. [4] [5]\n\n> ⚠️ cepA is common.[6]\n"
+    assert _statements(text + REFS) == [
+        ("Key point: Chlorhexidine selects colistin resistance.", (4, 5)),
+        ("cepA is common.", (6,)),
+    ]
+
+
+def test_a_list_of_abbreviations_under_the_byline_is_no_claim():
+    text = (
+        "Antimicrobial resistance in Aeromonas from aquaculture\nLinh T. Pham, Carlos A. Rojas\n"
+        "Abbreviations: AMR, antimicrobial resistance; ECOFF, epidemiological cut-off value; MIC, minimum\n"
+        "inhibitory concentration.\n\n1. INTRODUCTION\n\nThe ECOFF is 1 mg/L (1). MICs vary (2).\n\nREFERENCES\n"
+        "1. Doe J. Title. J Med. 2020;1:1.\n2. Roe J. Title. J Med. 2021;1:2.\n"
+    )
+    doc = parse_document(text, "t.txt")
+    assert doc.title == "Antimicrobial resistance in Aeromonas from aquaculture"
+    assert [(s.text, s.citations) for s in doc.statements] == [("The ECOFF is 1 mg/L.", (1,)), ("MICs vary.", (2,))]
+
+
+def test_a_notes_section_of_rendered_footnotes_is_the_reference_list():
+    entries = "\n".join(f"{n}. Doe J, et al. Title {n}. N Engl J Med. 2015;373:{n}-{n + 9}. ↩" for n in range(1, 4))
+    text = f"# CDK4/6 inhibitors\n\nRB1 loss is rare.<sup>1</sup> CCNE1 rises.<sup>2,3</sup>\n\n## Notes\n\n{entries}\n"
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in doc.statements] == [("RB1 loss is rare.", (1,)), ("CCNE1 rises.", (2, 3))]
+    assert sorted(doc.references) == [1, 2, 3] and doc.warnings == ()
+    # Notes in prose stay text.
+    prose = "# CDK4/6 inhibitors\n\nRB1 loss is rare [1].\n\n## Notes\n\nDoses are per day.\n" + REFS
+    assert ("Doses are per day.", ()) in _statements(prose)
+
+
+def test_code_and_a_notebooks_output_are_no_text():
+    text = (
+        "# Hookworm notes\n\nAlbendazole cures 72% [1].\n\n```python\npre = np.array([1248, 312, 4680])\n"
+        "print(f'ERR = {err:.1f}%')\n```\n\n    ERR = 64.9%\n    cure rate = 20.0%\n\n"
+        "The arithmetic mean is preferred [2].\n\n~~~text\nKenya 0.021 [3]\n~~~\n" + REFS
+    )
+    assert _statements(text) == [("Albendazole cures 72%.", (1,)), ("The arithmetic mean is preferred.", (2,))]
+
+
+def test_a_handouts_parts_and_en_dash_sub_bullets():
+    text = (
+        "Motor fluctuations in Parkinson's disease\n\n"
+        "Part 1 – Why fluctuations appear\nRoughly 40% of patients develop motor fluctuations after five years [1].\n"
+        "• In the 056 trial, 45% had dyskinesia at five years [2].\n"
+        "  – The gap narrowed once ropinirole needed levodopa [2].\n\n"
+        "Part 4 – Surgical options: subthalamic stimulation and focused ultrasound\n"
+        "• In the German multicentre trial, bilateral subthalamic stimulation improved quality of life in 156"
+        " patients [3].\n\n"
+        "Reading list\n" + "\n".join(f"[{n}] Doe J. Title {n}. Mov Disord. 2001;16:{n}." for n in range(1, 4))
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        (
+            "Part 1 – Why fluctuations appear",
+            "Roughly 40% of patients develop motor fluctuations after five years.",
+            (1,),
+        ),
+        ("Part 1 – Why fluctuations appear", "In the 056 trial, 45% had dyskinesia at five years.", (2,)),
+        ("Part 1 – Why fluctuations appear", "The gap narrowed once ropinirole needed levodopa.", (2,)),
+        (
+            "Part 4 – Surgical options: subthalamic stimulation and focused ultrasound",
+            "In the German multicentre trial, bilateral subthalamic stimulation improved quality of life in 156 patients.",
+            (3,),
+        ),
+    ]
+    assert sorted(doc.references) == [1, 2, 3]

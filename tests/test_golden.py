@@ -294,6 +294,26 @@ FLOOR = {
     "sars_cov2_antiviral_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "podosphaera_fungicide_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "septic_shock_refractory": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Thirtieth batch (2026-12-02, fifth session): a Quarto export with YAML front matter and IEEE entries
+    # (Stenotrophomonas), Setext headings and a wrapped bibliography (soybean cyst nematode), a wiki page
+    # with a contents list and "Back to top" links (glioblastoma), a Word document's text with an
+    # "Abbreviations:" line and a tab-separated table (Aeromonas), a Notion page with emoji callouts and a
+    # <details> box (Klebsiella). Measured once, after the faults their dumps showed were fixed.
+    "stenotrophomonas_intrinsic_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
+    "soybean_cyst_nematode_virulence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
+    "glioblastoma_bevacizumab_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "aeromonas_aquaculture_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "klebsiella_biocide_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Thirty-first batch (same session, written after the thirtieth's fixes): a Jupyter notebook with code
+    # cells and their output (hookworm), a GitHub README with badges and HTML comments (Burkholderia), a
+    # reference list set as a table under bold numbered headings (migraine), a plain-text handout with
+    # "Part 1 –" headings and en-dash sub-bullets (Parkinson's), a blog post with <sup> markers and rendered
+    # footnotes under "Notes" (CDK4/6). Measured once, after the faults their dumps showed were fixed.
+    "hookworm_benzimidazole_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.0},
+    "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.5, "attribution": 1.0, "absent_abstention": 1.0},
+    "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
+    "cdk46_inhibitor_resistance": {"top1": 0.0, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.06,
@@ -435,6 +455,16 @@ MAX_FALSE_ABSTENTION = {
     "sars_cov2_antiviral_resistance": 0.0,
     "podosphaera_fungicide_resistance": 0.12,
     "septic_shock_refractory": 0.0,
+    "stenotrophomonas_intrinsic_resistance": 0.0,
+    "soybean_cyst_nematode_virulence": 0.0,
+    "glioblastoma_bevacizumab_resistance": 0.12,
+    "aeromonas_aquaculture_resistance": 0.12,
+    "klebsiella_biocide_tolerance": 0.0,
+    "hookworm_benzimidazole_resistance": 0.0,
+    "burkholderia_melioidosis_resistance": 0.12,
+    "migraine_cgrp_nonresponse": 0.23,
+    "parkinson_motor_fluctuations": 0.23,
+    "cdk46_inhibitor_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -725,6 +755,39 @@ NOT_YET = {
     ("podosphaera_fungicide_resistance", "top3"): "0.667",
     ("podosphaera_fungicide_resistance", "false_abstention"): "0.111: 'azoles', a word the review does not use",
     ("septic_shock_refractory", "top1"): "0.500, equal to BM25-only",
+    ("stenotrophomonas_intrinsic_resistance", "top1"): "0.667",
+    ("stenotrophomonas_intrinsic_resistance", "top3"): "0.833",
+    ("soybean_cyst_nematode_virulence", "top1"): "0.667",
+    ("soybean_cyst_nematode_virulence", "top3"): "0.833",
+    ("glioblastoma_bevacizumab_resistance", "top1"): "0.500, equal to dense-only",
+    ("glioblastoma_bevacizumab_resistance", "top3"): "0.667",
+    ("glioblastoma_bevacizumab_resistance", "false_abstention"): "0.111: 'GBM', which the review writes out as "
+    "glioblastoma",
+    ("aeromonas_aquaculture_resistance", "top1"): "0.667",
+    ("aeromonas_aquaculture_resistance", "top3"): "0.833",
+    ("aeromonas_aquaculture_resistance", "offtopic_abstention"): "0.5: an oxytetracycline withdrawal-period question "
+    "for farmed shrimp is answered from the review's oxytetracycline statements",
+    ("aeromonas_aquaculture_resistance", "false_abstention"): "0.111: 'immunising', a word the review does not use "
+    "(it writes vaccination)",
+    ("klebsiella_biocide_tolerance", "top1"): "0.833",
+    ("burkholderia_melioidosis_resistance", "top1"): "0.500, equal to dense-only",
+    ("burkholderia_melioidosis_resistance", "top3"): "0.500",
+    ("burkholderia_melioidosis_resistance", "offtopic_abstention"): "0.5: a question on melioidosis vaccines in mice "
+    "is answered: it names the review's own disease",
+    ("burkholderia_melioidosis_resistance", "false_abstention"): "0.111: 'tetracycline', a word the review does not "
+    "use (it writes doxycycline)",
+    ("migraine_cgrp_nonresponse", "top1"): "0.333, equal to BM25-only and dense-only",
+    ("migraine_cgrp_nonresponse", "top3"): "0.500",
+    ("migraine_cgrp_nonresponse", "offtopic_abstention"): "0.5: a question on anti-CGRP antibodies in pregnancy is "
+    "answered: it names the review's own drugs",
+    ("migraine_cgrp_nonresponse", "false_abstention"): "0.222: 'botulinum' and 'migraineurs', words the review does "
+    "not use",
+    ("parkinson_motor_fluctuations", "top1"): "0.333, equal to dense-only",
+    ("parkinson_motor_fluctuations", "top3"): "0.500",
+    ("parkinson_motor_fluctuations", "false_abstention"): "0.222: 'UDysRS', 'GPi' and 'STN', which the handout "
+    "writes out",
+    ("cdk46_inhibitor_resistance", "top1"): "0.000, equal to BM25-only and dense-only",
+    ("cdk46_inhibitor_resistance", "top3"): "0.833",
 }
 
 

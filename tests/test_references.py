@@ -1122,3 +1122,29 @@ def test_a_browsing_assistants_lenticular_source_list_is_a_reference_list():
         2017,
     )
     assert refs[1].link == "https://www.cdc.gov/mycoplasma/hcp/clinical-overview/index.html"
+
+
+def test_a_reference_list_set_as_a_table():
+    text = (
+        "| No. | Reference |\n|---|---|\n"
+        "| 1 | Goadsby PJ, Reuter U. A controlled trial of erenumab for episodic migraine."
+        " N Engl J Med. 2017;377:2123-2132. |\n"
+        "| 2 | Tepper S, Ashina M. Erenumab for chronic migraine. Lancet Neurol. 2017;16:425-434. |\n"
+    )
+    refs, warnings = parse_reference_block(text)
+    assert [(r.number, r.title, r.journal, r.year) for r in refs] == [
+        (1, "A controlled trial of erenumab for episodic migraine", "N Engl J Med", 2017),
+        (2, "Erenumab for chronic migraine", "Lancet Neurol", 2017),
+    ]
+    assert warnings == []
+
+
+def test_a_rendered_footnotes_back_arrows_are_not_part_of_it():
+    text = (
+        "1. Turner NC, Ro J. Palbociclib in advanced breast cancer. N Engl J Med. 2015;373:209-219. ↩\n"
+        "2. Finn RS, Martin M. Palbociclib and letrozole. N Engl J Med. 2016;375:1925-1936."
+        " doi:10.1056/NEJMoa1607303 ↩ ↩2\n"
+    )
+    refs, _ = parse_reference_block(text)
+    assert [r.pages for r in refs] == ["209-219", "1925-1936"] and refs[1].doi == "10.1056/NEJMoa1607303"
+    assert not any("↩" in r.raw for r in refs)

@@ -215,6 +215,14 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised), (_GLUED_MARKER, glued)]
     counts = [sum(rewrite(m) != m.group(0) for m in pattern.finditer(text)) for pattern, rewrite in ways]
     chosen = [(p, r) for (p, r), n in zip(ways, counts) if n >= max(_MIN_UNBRACKETED, _OUTNUMBER * bracketed)]
+    # Superscripts, kept or flattened into glued digits, are one way of citing and "(7)" another: when
+    # one outnumbers the other as bracketed groups must, the other's few are names ("sul2, strA-strB
+    # and tet(A) (10)" in a document that cites "(10)").
+    superscripts = counts[0] + counts[2]
+    if counts[1] >= _OUTNUMBER * superscripts:
+        chosen = [(p, r) for p, r in chosen if p is _PAREN_MARKER]
+    elif superscripts >= _OUTNUMBER * counts[1]:
+        chosen = [(p, r) for p, r in chosen if p is not _PAREN_MARKER]
     if not chosen:
         return None, []
     notes = []
@@ -258,7 +266,7 @@ _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
 _REFERENCES_TITLE = re.compile(
     r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
     r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
-    r"sources|citations|endnotes|(?:further|suggested|recommended)\s+reading)(?:\s+(?:and\s+notes|list))?$",
+    r"sources|citations|endnotes|(?:further|suggested|recommended)\s+reading|reading(?=\s+list))(?:\s+(?:and\s+notes|list))?$",
     re.I,
 )
 # Back matter of a paper: who helped and paid, who declares what.
@@ -272,10 +280,13 @@ _BACK_MATTER = re.compile(
 # A section's number before a capitalised title ("1 Introduction", "2.1 TP53", "3) Thymectomy"): unlike
 # _HEADING_NUMBER, not a year ("2019 novel coronavirus ...").
 _SECTION_NUMBER = re.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\)|[IVX]+\.)[ \t]+(?=[A-Z])")
-_HEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.)\s+")
+# "Part 2 – Oral adjuncts: ..." (a handout's or a book's parts) is numbered as "2. Oral adjuncts" is,
+# and never a list item.
+_PART_NUMBER = r"(?:Part|Section|Chapter)[ \t]+(?:\d{1,2}|[IVX]{1,4})[ \t]*[–—:.-]"
+_HEADING_NUMBER = re.compile(rf"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.|{_PART_NUMBER})\s+")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+(.*)$")  # "a.", "ii."
+_BULLET = re.compile(r"^([ \t]*)(?:[-*+•–]|\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+(.*)$")  # "a.", "ii."
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # "> > nested" too
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$")  # "> [!note] Title" (Obsidian)
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
@@ -355,6 +366,44 @@ _ESCAPED_NUMBER = re.compile(r"^([ \t]*(?:#{1,6}[ \t]*)?\d{1,3})\\([.)])", re.M)
 _COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[])\[[a-z]{1,2}\]")
 _COMMENT_LINE = re.compile(r"^[ \t]*\[[a-z]{1,2}\]\S.*$\n?", re.M)
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+# Markdown sets code apart in fences ("```python" ... "```", "~~~"), as a notebook exported to markdown
+# does its cells: code is no text, and neither is the output a notebook prints under a cell, indented
+# four spaces ("    ERR = 64.9%") or fenced.  Its numbers ("np.array([1248, 312])") are no markers.
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+
+
+def _code_blocks(text: str) -> str:
+    if "```" not in text and "~~~" not in text:
+        return text
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i])
+        fence = m.group(1) if m else ""
+        close = next(
+            (
+                j
+                for j in range(i + 1, len(lines))
+                if fence and set(lines[j].strip()) == {fence[0]} and len(lines[j].strip()) >= len(fence)
+            ),
+            None,
+        )
+        if close is None:  # no fence, or one never closed: text as written
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [""] * (close + 1 - i)
+        i = close + 1
+        first = next((k for k in range(i, len(lines)) if lines[k].strip()), len(lines))
+        end = next(
+            (e for e in range(first, len(lines)) if not (lines[e].strip() and _INDENTED.match(lines[e]))), len(lines)
+        )
+        if end > first and (end == len(lines) or not lines[end].strip()):
+            out += [""] * (end - i)  # the cell's output, indented under it
+            i = end
+    return "\n".join(out)
 
 
 def _docs_export(text: str) -> str:
@@ -460,7 +509,7 @@ _BOX_TAG_LINE = re.compile(
 _EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
 _WIKI_LINK = re.compile(r"\[\[(?![\d\s,;–-]+\]\])([^\[\]|\n#]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
 _TAG_LINE = re.compile(r"^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]*$", re.M)
-_TAG = re.compile(r"(?<=[\s(])#(?=[A-Za-z][\w/-]*)")
+_TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's target: "[Top](#contents)"
 
 
 def _note_markup(text: str) -> str:
@@ -909,11 +958,21 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = strip_controls(text)  # NUL, escape sequences, bidi overrides: never words, never printed
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
-    for step in (_web_page_chrome, _strip_line_numbers, _docs_export, html_to_markdown, _note_markup, _grid_tables):
+    steps = (
+        _code_blocks,
+        _web_page_chrome,
+        _strip_line_numbers,
+        _docs_export,
+        html_to_markdown,
+        _note_markup,
+        _grid_tables,
+    )
+    for step in steps:
         text = step(text)
     text = _rejoin_broken_words(_strip_page_furniture(text))
     text = _run_in_headings(_one_paragraph_per_line(text))
-    # A PDF's keyword line right under the abstract is a paragraph of its own: "... management.\nKeywords: ...".
+    # A PDF's keyword line right under the abstract, or its list of abbreviations under the byline, is a
+    # paragraph of its own and no claim: "... management.\nKeywords: ...", "Ingrid M. Haugen\nAbbreviations: AMR, ...".
     text = _KEYWORDS_LINE.sub("\n\n", text)
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
@@ -946,7 +1005,9 @@ def parse_document(text: str, name: str = "document") -> Document:
     body_sections = []
     for section in sections:
         bare = _HEADING_NUMBER.sub("", section.title)
-        if _REFERENCES_TITLE.match(bare.rstrip(":")):
+        if _REFERENCES_TITLE.match(bare.rstrip(":")) or (
+            _NOTES_TITLE.match(bare.rstrip(":")) and _reference_shaped("\n".join(section.body))
+        ):
             entries, problems = parse_reference_block("\n".join(section.body), document=name)
             blocks.append(entries)
             warnings += problems
@@ -978,6 +1039,11 @@ def parse_document(text: str, name: str = "document") -> Document:
                 for clause in sentence:
                     if not clause.citations and _heading_key(clause.text) in headings:
                         continue
+                    # A callout's emoji ("> 💡 Key point: ...") decorates it, as it does a heading.
+                    if (bare := _strip_leading_pictographs(clause.text)) != clause.text:
+                        if not bare:
+                            continue
+                        clause = replace(clause, text=bare)
                     sid = _statement_id(name, label, clause.text, seen_ids)
                     previous = statements[-1] if statements and statements[-1].section == label else None
                     statements.append(
@@ -1025,6 +1091,23 @@ _MIN_UNHEADED_ENTRIES = 3
 # "et al." or a source's numbers ("2021;12(3):345", "14:1437542").
 _ENTRY_YEAR = re.compile(r"(?<![\w.])(?:1[89]|20)\d{2}(?![\w.])")
 _ENTRY_SOURCE = re.compile(r"\b10\.\d{4,9}/|https?://|\bet al\b|\d\s*\(\s*\d+\s*\)|\d{4}\s*;|\b\d+\s*:\s*[\de]")
+
+
+# A blog's rendered footnotes under "Notes" ("1. Turner NC, et al. ... 2015;373:209-219. ↩") are its
+# reference list when they read as one; notes in prose stay text.
+_NOTES_TITLE = re.compile(r"^(?:foot)?notes$", re.I)
+
+
+def _reference_shaped(text: str) -> bool:
+    """Entries numbered 1, 2, 3 ... (three or more), most of them with a year and a source."""
+    entries, _ = parse_reference_block(text)
+    numbers = [r.number for r in entries]
+    shaped = sum(bool(_ENTRY_YEAR.search(r.raw) and _ENTRY_SOURCE.search(r.raw)) for r in entries)
+    return (
+        len(numbers) >= _MIN_UNHEADED_ENTRIES
+        and numbers == list(range(1, len(numbers) + 1))
+        and 2 * shaped >= len(numbers)
+    )
 
 
 def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] | None:
@@ -1249,6 +1332,8 @@ def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
     million people ..."): the next line opens a sentence and is far longer.  The first line of a
     hard-wrapped paragraph is as long as the lines under it, so it never qualifies.  A numbered
     heading ("3. TP53 mutation and the DNA damage response") may be longer and nearer its text's width."""
+    if (item := _BULLET.match(nxt)) and not nxt.lstrip()[:1].isdigit():
+        nxt = item.group(2)  # a heading right above its list ("Part 4 – Surgical options" / "• In the ...")
     if numbered:
         short, wider = len(line.split()) <= _NUMBERED_HEADING_ABOVE_WORDS, 1.3
     else:
@@ -1375,6 +1460,8 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
     """
     if not (number := _HEADING_NUMBER.match(lines[i].lstrip())):
         return False
+    if re.match(_PART_NUMBER, number.group(0)):
+        return True
     before = next((line for line in reversed(lines[:i]) if line.strip()), "")
     after = next((line for line in lines[i + 1 :] if line.strip()), "")
     # "4. Mechanisms of resistance" right above "4.1. Loss of ..." is its section's heading, not an item.
@@ -1395,15 +1482,25 @@ def _plain_title(title: str) -> str:
     return _strip_pictographs(_HEADING_ATTRIBUTES.sub("", " ".join(_strip_markdown(title).split()).strip()))
 
 
+def _strip_leading_pictographs(text: str) -> str:
+    """The text without the emoji or symbols before its first word."""
+    start = 0
+    while start < len(text) and _decoration(text[start]):
+        start += 1
+    return text[start:]
+
+
+def _decoration(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Cs")
+
+
 def _strip_pictographs(title: str) -> str:
     """A heading without the emoji or symbols that decorate its ends ("## 📚 References" is References)."""
-    decoration = lambda ch: ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn", "Cs")  # noqa: E731
-    start, end = 0, len(title)
-    while start < end and decoration(title[start]):
-        start += 1
-    while end > start and decoration(title[end - 1]):
+    title = _strip_leading_pictographs(title)
+    end = len(title)
+    while end and _decoration(title[end - 1]):
         end -= 1
-    return title[start:end]
+    return title[:end]
 
 
 _TITLE_SMALL_WORDS = set("a an and as at by for in of on or the to vs vs. versus with".split())
@@ -1857,6 +1954,8 @@ def _metadata(lines: list[str]) -> bool:
         return True
     if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):
         return True
+    if all(_NAVIGATION.match(line) for line in lines):
+        return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
     )
@@ -1941,6 +2040,9 @@ _SIGN_OFF = re.compile(
     r"|^\W*thanks? (?:you )?for reading\b[^\n]{0,40}$",
     re.I,
 )
+# A line of links within the page and nothing else ("[↑ Back to top](#contents)", "[Next: Methods](#methods)")
+# is the page's navigation; a link marker ("[3](#ref-3)") cites.
+_NAVIGATION = re.compile(r"^\W*(?:\[(?!\^?\d)[^\]\n]+\]\(#[^)\s]*\)\W*)+$")
 # A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
 _PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
@@ -1958,8 +2060,10 @@ def _by_line(line: str) -> bool:
 
 
 # "Index Terms—Abortive infection, ...", "Keywords: a; b." (with or without a full stop).
-_KEYWORDS_LINE = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*(?:index\s+terms|key\s*words)[ \t]*[—–:])", re.I)
-_KEYWORDS = re.compile(r"^\W*(?:index\s+terms|key\s*words|subject\s+terms)\s*[—–:-]", re.I)
+_KEYWORDS_LINE = re.compile(
+    r"(?<=\S)[ \t]*\n(?=[ \t]*(?:index\s+terms|key\s*words|abbreviations(?:\s+used)?)[ \t]*[—–:])", re.I
+)
+_KEYWORDS = re.compile(r"^\W*(?:index\s+terms|key\s*words|subject\s+terms|abbreviations(?:\s+used)?)\s*[—–:-]", re.I)
 
 
 def _about_its_making(lines: list[str]) -> bool:

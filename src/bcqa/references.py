@@ -136,6 +136,32 @@ class _Marker:
     end: int  # where the entry's text begins
 
 
+# A reference list set as a table: "| No. | Reference |" / "|---|---|" / "| 1 | Goadsby PJ, ... |".
+_TABLE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
+_TABLE_NUMBER = re.compile(r"^\[?(\d{1,4})[.\])]?$")
+
+
+# A rendered footnote's way back to its markers: "... 2015;373:209-219. ↩", "↩ ↩2".
+_BACK_ARROWS = re.compile(r"(?:[ \t]*↩[\ufe0e\ufe0f]?\d*)+(?=[ \t]*$)", re.M)
+
+
+def _table_entries(text: str) -> str:
+    """A table's rows as entries ("1. Goadsby PJ, ..."), when every line of the list is a table row and
+    the rows under its header open with their number; any other text as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or not all(_TABLE_LINE.match(line) for line in lines):
+        return text
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines if not _TABLE_RULE.match(line)
+    ]
+    if rows and not _TABLE_NUMBER.match(rows[0][0]):
+        rows = rows[1:]  # the header
+    if not rows or not all(len(row) >= 2 and _TABLE_NUMBER.match(row[0]) for row in rows):
+        return text
+    return "\n".join(f"{_TABLE_NUMBER.match(row[0]).group(1)}. {' '.join(c for c in row[1:] if c)}" for row in rows)
+
+
 def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference], list[str]]:
     """Entries of one reference section (text after its heading, up to the next heading), in order, plus warnings.
 
@@ -148,6 +174,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         are not reported (a consolidated list is often a subset); a number listed twice is returned twice and
         ``merge_reference_blocks`` reports it.
     """
+    text = _BACK_ARROWS.sub("", _table_entries(text))
     # Links stay for ``parse_entry``, which reads a linked title; markers never sit inside one.
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)

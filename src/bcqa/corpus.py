@@ -44,7 +44,7 @@ from bcqa.htmltext import html_to_markdown
 from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words, is_ordinary, is_symbol
-from bcqa.types import Document, Statement
+from bcqa.types import Document, Reference, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
 OVERVIEW = "Overview"
@@ -375,21 +375,24 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 
 
+def _closing_fence(lines: list[str], i: int, fence: str) -> int | None:
+    """The line that closes the fence opened at ``i``: the same character, at least as many times."""
+    return next(
+        (
+            j
+            for j in range(i + 1, len(lines))
+            if set(lines[j].strip()) == {fence[0]} and len(lines[j].strip()) >= len(fence)
+        ),
+        None,
+    )
+
+
 def _code_blocks(text: str) -> str:
     if "```" not in text and "~~~" not in text:
         return text
     lines, out, i = text.split("\n"), [], 0
     while i < len(lines):
-        m = _FENCE.match(lines[i])
-        fence = m.group(1) if m else ""
-        close = next(
-            (
-                j
-                for j in range(i + 1, len(lines))
-                if fence and set(lines[j].strip()) == {fence[0]} and len(lines[j].strip()) >= len(fence)
-            ),
-            None,
-        )
+        close = _closing_fence(lines, i, m.group(1)) if (m := _FENCE.match(lines[i])) else None
         if close is None:  # no fence, or one never closed: text as written
             out.append(lines[i])
             i += 1
@@ -1101,13 +1104,18 @@ _NOTES_TITLE = re.compile(r"^(?:foot)?notes$", re.I)
 def _reference_shaped(text: str) -> bool:
     """Entries numbered 1, 2, 3 ... (three or more), most of them with a year and a source."""
     entries, _ = parse_reference_block(text)
+    return _numbered_from_one(entries) and _mostly_shaped(entries)
+
+
+def _numbered_from_one(entries: list[Reference]) -> bool:
     numbers = [r.number for r in entries]
+    return len(numbers) >= _MIN_UNHEADED_ENTRIES and numbers == list(range(1, len(numbers) + 1))
+
+
+def _mostly_shaped(entries: list[Reference]) -> bool:
+    """Most entries hold a year and a source, as references do."""
     shaped = sum(bool(_ENTRY_YEAR.search(r.raw) and _ENTRY_SOURCE.search(r.raw)) for r in entries)
-    return (
-        len(numbers) >= _MIN_UNHEADED_ENTRIES
-        and numbers == list(range(1, len(numbers) + 1))
-        and 2 * shaped >= len(numbers)
-    )
+    return 2 * shaped >= len(entries)
 
 
 def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] | None:
@@ -1122,12 +1130,11 @@ def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] 
     earlier = "\n".join(line for s in sections[:-1] for line in s.body)
     for start in reversed([m.start() for m in _LIST_START.finditer(text)]):
         entries, _ = parse_reference_block(text[start:])
-        numbers = [r.number for r in entries]
-        if len(numbers) < _MIN_UNHEADED_ENTRIES or numbers != list(range(1, len(numbers) + 1)):
+        if not _numbered_from_one(entries):
             continue
-        shaped = sum(bool(_ENTRY_YEAR.search(r.raw) and _ENTRY_SOURCE.search(r.raw)) for r in entries)
+        numbers = [r.number for r in entries]
         cited = {n for g in CITE_GROUP.findall(f"{earlier}\n{text[:start]}") for n in parse_citation_group(g)}
-        if 2 * shaped < len(numbers) or not cited or 2 * len(cited & set(numbers)) < len(cited):
+        if not _mostly_shaped(entries) or not cited or 2 * len(cited & set(numbers)) < len(cited):
             return None
         before = text[:start].rstrip()
         # Its title run into the line, in bold or plain: "... goal. **References** [1] Gorre ME, ...".

@@ -38,6 +38,16 @@ class FakeEncoder:
         return out
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory) -> Path:
+    """The encoder export is made once per session and linked into every index (not into ~/.cache)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("model-cache")
+    os.environ["BCQA_CACHE_DIR"] = str(folder)  # subprocesses (the CLI, the notebook) inherit it
+    return folder
+
+
 @pytest.fixture(scope="session")
 def document():
     return load_document(CORPUS_FILE)

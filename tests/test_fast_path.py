@@ -86,3 +86,12 @@ def test_english_stems_and_common_words_are_stored_with_the_index(real_index):
     assert frozenset(stored["common"]) == common and frozenset(stored["frequent"]) == frequent
     assert {"growers", "pandemic"} <= common and not {"vancomycin", "glioblastoma"} & common
     assert {"resistance", "patients", "diabetes"} <= frequent and not {"insulin", "measles", "growers"} & frequent
+
+
+def test_indexes_share_one_encoder_export(real_index, model_cache, tmp_path):
+    corpus, index = real_index
+    qa = Assistant.load(corpus, tmp_path / "second", progress=None)
+    first, second = index / ONNX_FILENAME, tmp_path / "second" / ONNX_FILENAME
+    assert first.stat().st_ino == second.stat().st_ino
+    assert [p.suffix for p in (model_cache / "encoders").iterdir()].count(".onnx") == 1
+    assert isinstance(qa.retriever.encoder, OnnxEncoder) and qa.ask("What does HOTAIR do?").statements

@@ -27,6 +27,7 @@ from bcqa.corpus import find_documents, load_document
 from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncoder, SentenceTransformerEncoder
 from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
+from bcqa.modelcache import write_encoder
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
@@ -499,8 +500,8 @@ def build_index(
     defined = {short: long for pairs in abbreviations.values() for short, long in pairs.items()}
     statements = [s for d in documents for s in d.statements]
     evidence = build_evidence(statements, resolved, dict(settings.evidence_columns), defined)
-    export = getattr(encoder, "export_onnx", None)
-    exports = [lambda folder: export(folder / ONNX_FILENAME)] if export and OnnxEncoder.available() else []
+    exportable = hasattr(encoder, "export_onnx") and OnnxEncoder.available()
+    exports = [lambda folder: write_encoder(encoder, folder / ONNX_FILENAME)] if exportable else []
     write_index(
         index_dir,
         expected_manifest(list(files), settings),

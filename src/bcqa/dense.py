@@ -135,6 +135,17 @@ class SentenceTransformerEncoder:
         else:
             plain.replace(target)
 
+    def onnx_fingerprint(self) -> str:
+        """Names ``export_onnx``'s output: the model's files and the exporting tools' versions."""
+        import onnxruntime
+        import torch
+        import transformers
+
+        from bcqa.modelcache import model_fingerprint
+
+        path = Path(self._model_path or _bundled_model_path())
+        return model_fingerprint(path, torch.__version__, onnxruntime.__version__, transformers.__version__)
+
     @property
     def max_length(self) -> int:
         return int(self.model.max_seq_length)

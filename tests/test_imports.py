@@ -54,6 +54,7 @@ LAYERS = [
     "aliases",
     "evidence",
     "sparse",
+    "modelcache",
     "dense",
     "store",
     "retrieve",

@@ -30,7 +30,7 @@ STEMS = [p.stem for p in GOLDEN_FILES]
 # Held-out figures measured when this suite was written (README, "Held-out results").
 _BAR = {"attribution": 1.0, "offtopic_abstention": 1.0}
 FLOOR = {
-    "amr_gram_negative": {"top1": 0.83, "top3": 0.91, **_BAR, "absent_abstention": 0.66},
+    "amr_gram_negative": {"top1": 0.91, "top3": 1.0, **_BAR, "absent_abstention": 0.66},
     "antifungal_resistance": {"top1": 0.88, "top3": 0.88, **_BAR, "absent_abstention": 1.0},
     "breast_cancer_resistance_review": {"top1": 0.95, "top3": 0.95, **_BAR, "absent_abstention": 0.75},
     "influenza_antivirals_llm": {"top1": 0.58, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
@@ -87,7 +87,7 @@ FLOOR = {
     # false abstention 0.111) rose when "WNT/β-catenin" stopped being tokenised as one name "wntbeta".
     "cervical_radioresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hcc_sorafenib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "kpc_klebsiella_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "kpc_klebsiella_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Tenth batch (a later session): the default form (SCLC, Anopheles), numbered headings with
@@ -118,14 +118,14 @@ FLOOR = {
     "giardia_trichomonas_metronidazole": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hpylori_antibiotic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "rituximab_lymphoma_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "treatment_resistant_depression": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "treatment_resistant_depression": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Thirteenth batch (2026-12-01, a later session): the default form (GIST), plain text with numbered
     # headings, `[1, 2]` groups and Vancouver `[1] Author` entries (gonorrhoea), an LLM-style review with
     # nested bullets, a table and two reference blocks (BRAF melanoma), multi-line markdown with `[1,2]`
     # groups, Greek letters and Vancouver entries (Phytophthora), the default form with `[4] [6]` groups,
     # `[1] Title. Authors. Journal (Year).` entries and URL-only ones (neuroblastoma). Measured once,
     # after the reference-reader fixes their parse dumps showed.
-    "braf_melanoma_targeted_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "braf_melanoma_targeted_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -136,7 +136,7 @@ FLOOR = {
     # a `Citations:` list half URL-only (Chagas), an Obsidian export with YAML front matter, a callout and
     # bold titles (MS). Measured once, after the front-matter title fix its dump showed.
     "acinetobacter_carbapenem_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "alk_nsclc_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "alk_nsclc_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "all_glucocorticoid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "chagas_benznidazole_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ms_interferon_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -190,7 +190,7 @@ FLOOR = {
     # after the faults their dumps showed were fixed.
     "salmonella_typhi_xdr": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "asthma_corticosteroid_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "bedbug_insecticide_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "bedbug_insecticide_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "apl_arsenic_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "offtopic_abstention": 0.5},
     "botrytis_fungicide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Twentieth batch (same day): plain text hard-wrapped (Enterococcus), the default form (psoriasis),
@@ -253,7 +253,7 @@ FLOOR = {
     "dme_antivegf_response": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "resistant_hypertension": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "resistant_hypertension": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
     # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
     # Roman-numeral headings and IEEE entries (Shigella), YAML front matter with a captioned table and PLOS
@@ -263,14 +263,14 @@ FLOOR = {
     "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.5},
     "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "hepatitis_e_ribavirin": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "venturia_fungicide_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "venturia_fungicide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 0.88, "absent_abstention": 0.5},
     # Twenty-seventh batch (2026-12-02, fourth session): the default form with its list run on and no heading
     # (diuretic resistance), numbered markdown with `[1, 3-5]` groups and a table (Eimeria), an assistant's
     # export (Plasmopara), a PDF's text with superscripts and a numbered heading over its subheading (Merkel
     # cell), a magazine page with "(4)" markers and a "By ..." byline (refractory coeliac disease).
     # Measured once, after the faults their dumps showed were fixed.
     "diuretic_resistance_heart_failure": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
-    "eimeria_anticoccidial_resistance": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 0.5},
+    "eimeria_anticoccidial_resistance": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "plasmopara_fungicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "merkel_cell_immunotherapy_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "refractory_coeliac_disease": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
@@ -290,7 +290,7 @@ FLOOR = {
     # first-page footer (Podosphaera), a pasted e-mail with colon headings and "1 - Author" sources (septic shock).
     # Measured once, after the faults their dumps showed were fixed.
     "haemophilus_betalactam_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "daratumumab_resistance_myeloma": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "daratumumab_resistance_myeloma": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "sars_cov2_antiviral_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "podosphaera_fungicide_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "septic_shock_refractory": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -311,13 +311,13 @@ FLOOR = {
     # footnotes under "Notes" (CDK4/6). Measured once, after the faults their dumps showed were fixed.
     "hookworm_benzimidazole_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.0},
-    "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.5, "attribution": 1.0, "absent_abstention": 1.0},
+    "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
     "cdk46_inhibitor_resistance": {"top1": 0.0, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
-    "amr_gram_negative": 0.06,
-    "antifungal_resistance": 0.03,
+    "amr_gram_negative": 0.0,
+    "antifungal_resistance": 0.0,
     "breast_cancer_resistance_review": 0.0,
     "influenza_antivirals_llm": 0.0,
     "neuroinflammation_alzheimers": 0.06,
@@ -346,13 +346,13 @@ MAX_FALSE_ABSTENTION = {
     "hnscc_radioresistance": 0.0,
     "myeloma_proteasome_resistance": 0.0,
     "anthelmintic_resistance_livestock": 0.0,
-    "bladder_cisplatin_resistance": 0.12,
+    "bladder_cisplatin_resistance": 0.0,
     "glioblastoma_temozolomide_resistance": 0.12,
     "hcv_daa_resistance": 0.0,
     "rcc_tki_resistance": 0.0,
     "cervical_radioresistance": 0.0,
     "hcc_sorafenib_resistance": 0.0,
-    "kpc_klebsiella_resistance": 0.1,
+    "kpc_klebsiella_resistance": 0.0,
     "osteosarcoma_chemoresistance": 0.0,
     "zymoseptoria_fungicide_resistance": 0.0,
     "anopheles_insecticide_resistance": 0.0,
@@ -365,18 +365,18 @@ MAX_FALSE_ABSTENTION = {
     "hbv_antiviral_resistance": 0.0,
     "ibd_antitnf_nonresponse": 0.0,
     "leishmania_drug_resistance": 0.0,
-    "gastric_trastuzumab_resistance": 0.12,
+    "gastric_trastuzumab_resistance": 0.0,
     "giardia_trichomonas_metronidazole": 0.0,
     "hpylori_antibiotic_resistance": 0.0,
     "rituximab_lymphoma_resistance": 0.12,
-    "treatment_resistant_depression": 0.12,
-    "braf_melanoma_targeted_resistance": 0.12,
+    "treatment_resistant_depression": 0.0,
+    "braf_melanoma_targeted_resistance": 0.0,
     "gist_imatinib_resistance": 0.0,
     "gonorrhoea_antimicrobial_resistance": 0.0,
     "neuroblastoma_chemoresistance": 0.0,
     "phytophthora_fungicide_resistance": 0.0,
     "acinetobacter_carbapenem_resistance": 0.0,
-    "alk_nsclc_resistance": 0.12,
+    "alk_nsclc_resistance": 0.0,
     "all_glucocorticoid_resistance": 0.12,
     "chagas_benznidazole_resistance": 0.0,
     "ms_interferon_nonresponse": 0.0,
@@ -402,7 +402,7 @@ MAX_FALSE_ABSTENTION = {
     "trichophyton_terbinafine_resistance": 0.0,
     "salmonella_typhi_xdr": 0.0,
     "asthma_corticosteroid_resistance": 0.12,
-    "bedbug_insecticide_resistance": 0.12,
+    "bedbug_insecticide_resistance": 0.0,
     "apl_arsenic_resistance": 0.0,
     "botrytis_fungicide_resistance": 0.0,
     "enterococcus_lastline_resistance": 0.0,
@@ -417,7 +417,7 @@ MAX_FALSE_ABSTENTION = {
     "sea_lice_treatment_resistance": 0.0,
     "mantle_cell_ibrutinib_resistance": 0.0,
     "clopidogrel_platelet_reactivity": 0.12,
-    "bemisia_insecticide_resistance": 0.23,
+    "bemisia_insecticide_resistance": 0.12,
     "npc_radioresistance": 0.12,
     "magnaporthe_fungicide_resistance": 0.0,
     "spodoptera_frugiperda_resistance": 0.0,
@@ -434,14 +434,14 @@ MAX_FALSE_ABSTENTION = {
     "dme_antivegf_response": 0.0,
     "steroid_resistant_nephrotic": 0.12,
     "candida_glabrata_echinocandin": 0.0,
-    "resistant_hypertension": 0.12,
+    "resistant_hypertension": 0.0,
     "head_lice_permethrin_resistance": 0.0,
-    "mycoplasma_macrolide_resistance": 0.34,
+    "mycoplasma_macrolide_resistance": 0.23,
     "shigella_xdr": 0.0,
     "hepatitis_e_ribavirin": 0.0,
-    "venturia_fungicide_resistance": 0.12,
+    "venturia_fungicide_resistance": 0.0,
     "diuretic_resistance_heart_failure": 0.23,
-    "eimeria_anticoccidial_resistance": 0.12,
+    "eimeria_anticoccidial_resistance": 0.0,
     "plasmopara_fungicide_resistance": 0.0,
     "merkel_cell_immunotherapy_resistance": 0.12,
     "refractory_coeliac_disease": 0.12,
@@ -451,7 +451,7 @@ MAX_FALSE_ABSTENTION = {
     "bovine_mastitis_amr": 0.23,
     "kras_g12c_inhibitor_resistance": 0.0,
     "haemophilus_betalactam_resistance": 0.0,
-    "daratumumab_resistance_myeloma": 0.12,
+    "daratumumab_resistance_myeloma": 0.0,
     "sars_cov2_antiviral_resistance": 0.0,
     "podosphaera_fungicide_resistance": 0.12,
     "septic_shock_refractory": 0.0,
@@ -462,7 +462,7 @@ MAX_FALSE_ABSTENTION = {
     "klebsiella_biocide_tolerance": 0.0,
     "hookworm_benzimidazole_resistance": 0.0,
     "burkholderia_melioidosis_resistance": 0.12,
-    "migraine_cgrp_nonresponse": 0.23,
+    "migraine_cgrp_nonresponse": 0.12,
     "parkinson_motor_fluctuations": 0.23,
     "cdk46_inhibitor_resistance": 0.0,
 }
@@ -478,9 +478,6 @@ _BCMA = "0.0: 'BCMA-directed' is read as known through 'directed'"
 _SCREENING = "0.0: a screening question in the review's own words is answered"
 # (document, metric) where the bar is not reached yet, with the measured figure.
 NOT_YET = {
-    ("amr_gram_negative", "top1"): "0.833",
-    ("amr_gram_negative", "top3"): "0.917",
-    ("amr_gram_negative", "false_abstention"): "0.059",
     ("influenza_antivirals_llm", "top1"): "0.583, below dense-only 0.667",
     ("influenza_antivirals_llm", "top3"): "0.667",
     ("neuroinflammation_alzheimers", "top1"): "0.750",
@@ -512,7 +509,6 @@ NOT_YET = {
     ("myeloma_proteasome_resistance", "top1"): "0.833",
     ("myeloma_proteasome_resistance", "offtopic_abstention"): _BCMA,
     ("anthelmintic_resistance_livestock", "top1"): "0.833",
-    ("bladder_cisplatin_resistance", "false_abstention"): "0.111: 'detoxify' read as a name it lacks",
     ("glioblastoma_temozolomide_resistance", "top1"): "0.667",
     ("glioblastoma_temozolomide_resistance", "top3"): "0.667",
     ("glioblastoma_temozolomide_resistance", "false_abstention"): "0.111: 'chemoradiation' read as a name",
@@ -520,9 +516,8 @@ NOT_YET = {
     ("hcv_daa_resistance", "top3"): "0.833",
     ("rcc_tki_resistance", "top1"): "0.500, below dense-only 0.833",
     ("hcc_sorafenib_resistance", "top1"): "0.833, equal to BM25-only",
-    ("kpc_klebsiella_resistance", "top1"): "0.667",
-    ("kpc_klebsiella_resistance", "top3"): "0.667",
-    ("kpc_klebsiella_resistance", "false_abstention"): "0.100: 'hydrolysis' read as a name ('hydrolyse')",
+    ("kpc_klebsiella_resistance", "top1"): "0.833",
+    ("kpc_klebsiella_resistance", "top3"): "0.833",
     ("osteosarcoma_chemoresistance", "top1"): "0.667",
     ("osteosarcoma_chemoresistance", "top3"): "0.833",
     ("anopheles_insecticide_resistance", "top1"): "0.833",
@@ -543,16 +538,11 @@ NOT_YET = {
     ("leishmania_drug_resistance", "top1"): "0.833",
     ("gastric_trastuzumab_resistance", "top1"): "0.5 (the naive baselines score 0: link markers keep paragraphs whole)",
     ("gastric_trastuzumab_resistance", "top3"): "0.667",
-    ("gastric_trastuzumab_resistance", "false_abstention"): "0.111: 'PFS' and 'patchy', which the review writes out",
     ("hpylori_antibiotic_resistance", "top1"): "0.667",
     ("rituximab_lymphoma_resistance", "offtopic_abstention"): "0.0: a Hodgkin lymphoma question in the review's field",
     ("rituximab_lymphoma_resistance", "false_abstention"): "0.111: 'CD20xCD3', which the review writes another way",
-    ("treatment_resistant_depression", "top1"): "0.833",
-    ("treatment_resistant_depression", "top3"): "0.833",
-    ("treatment_resistant_depression", "false_abstention"): "0.111: 'NNT', which the review writes out",
     ("braf_melanoma_targeted_resistance", "top1"): "0.667",
-    ("braf_melanoma_targeted_resistance", "top3"): "0.667",
-    ("braf_melanoma_targeted_resistance", "false_abstention"): "0.111: 'PFS', which the review writes out",
+    ("braf_melanoma_targeted_resistance", "top3"): "0.833",
     ("gist_imatinib_resistance", "top1"): "0.667, equal to dense-only",
     ("gist_imatinib_resistance", "top3"): "0.833",
     ("gonorrhoea_antimicrobial_resistance", "top1"): "1.000, equal to BM25-only",
@@ -561,9 +551,8 @@ NOT_YET = {
     ("phytophthora_fungicide_resistance", "top3"): "0.667",
     ("acinetobacter_carbapenem_resistance", "top1"): "0.500, equal to dense-only",
     ("acinetobacter_carbapenem_resistance", "top3"): "0.833",
-    ("alk_nsclc_resistance", "top1"): "0.667, equal to BM25-only and dense-only",
-    ("alk_nsclc_resistance", "top3"): "0.667",
-    ("alk_nsclc_resistance", "false_abstention"): "0.111: 'CNS', which the review writes out",
+    ("alk_nsclc_resistance", "top1"): "0.833",
+    ("alk_nsclc_resistance", "top3"): "0.833",
     ("all_glucocorticoid_resistance", "top1"): "0.833, equal to dense-only",
     ("all_glucocorticoid_resistance", "false_abstention"): "0.111: 'epigenetic', which the review does not use",
     ("chagas_benznidazole_resistance", "top1"): "0.667",
@@ -599,11 +588,9 @@ NOT_YET = {
     ("asthma_corticosteroid_resistance", "top3"): "0.833",
     ("asthma_corticosteroid_resistance", "false_abstention"): "0.111: 'PDE', which the review writes out as "
     "phosphodiesterases",
-    ("bedbug_insecticide_resistance", "top1"): "0.500, equal to BM25-only and dense-only",
-    ("bedbug_insecticide_resistance", "top3"): "0.833",
+    ("bedbug_insecticide_resistance", "top1"): "0.667",
     ("bedbug_insecticide_resistance", "offtopic_abstention"): "0.0: how bed bugs find a host by heat and carbon "
     "dioxide is answered from the review's own bed-bug words",
-    ("bedbug_insecticide_resistance", "false_abstention"): "0.111: 'US', which the review writes out as United States",
     ("apl_arsenic_resistance", "top1"): "0.833, equal to BM25-only",
     ("apl_arsenic_resistance", "top3"): "0.833",
     ("apl_arsenic_resistance", "offtopic_abstention"): "0.5: early haemorrhagic death in APL registries is "
@@ -690,10 +677,8 @@ NOT_YET = {
     ("candida_glabrata_echinocandin", "top1"): "0.833",
     ("candida_glabrata_echinocandin", "top3"): "0.833",
     ("resistant_hypertension", "top1"): "0.833",
-    ("resistant_hypertension", "top3"): "0.833, below BM25-only 1.0",
     ("resistant_hypertension", "offtopic_abstention"): "0.0: a question on intensive blood-pressure lowering and "
     "dementia is answered from the review's blood-pressure statements",
-    ("resistant_hypertension", "false_abstention"): "0.111: 'CKD', which the review writes out",
     ("head_lice_permethrin_resistance", "top1"): "0.667",
     ("head_lice_permethrin_resistance", "top3"): "0.667",
     ("mycoplasma_macrolide_resistance", "top1"): "0.167, equal to BM25-only and dense-only",
@@ -708,18 +693,16 @@ NOT_YET = {
     ("hepatitis_e_ribavirin", "top3"): "0.833",
     ("hepatitis_e_ribavirin", "offtopic_abstention"): "0.0: maternal mortality in genotype 1 outbreaks is "
     "answered from the review's genotype statements",
-    ("venturia_fungicide_resistance", "top1"): "0.833",
-    ("venturia_fungicide_resistance", "top3"): "0.833",
+    ("venturia_fungicide_resistance", "attribution"): "0.889: '... growers in 1998.11 QoIs bind ...' keeps citation 11 "
+    "inside the year; a question no longer abstaining showed it",
     ("venturia_fungicide_resistance", "offtopic_abstention"): "0.0: how fast DMI sensitivity returns is answered "
     "from the review's DMI statements",
-    ("venturia_fungicide_resistance", "false_abstention"): "0.111: 'USA', which the review writes as United States",
     ("diuretic_resistance_heart_failure", "top1"): "0.167, below dense-only 0.5",
     ("diuretic_resistance_heart_failure", "top3"): "0.500",
     ("diuretic_resistance_heart_failure", "false_abstention"): "0.222: 'IV' and 'plasma proteins', which the review "
     "writes as intravenous and albumin",
-    ("eimeria_anticoccidial_resistance", "top1"): "0.167, below dense-only 0.5",
-    ("eimeria_anticoccidial_resistance", "top3"): "0.500",
-    ("eimeria_anticoccidial_resistance", "false_abstention"): "0.111: 'US', which the review writes as United States",
+    ("eimeria_anticoccidial_resistance", "top1"): "0.333, below dense-only 0.5",
+    ("eimeria_anticoccidial_resistance", "top3"): "0.667",
     ("plasmopara_fungicide_resistance", "top1"): "0.500",
     ("plasmopara_fungicide_resistance", "top3"): "0.667",
     ("plasmopara_fungicide_resistance", "offtopic_abstention"): "0.5: a Trichoderma biocontrol question is answered "
@@ -747,9 +730,8 @@ NOT_YET = {
     ("kras_g12c_inhibitor_resistance", "top1"): "0.500",
     ("kras_g12c_inhibitor_resistance", "top3"): "0.833",
     ("haemophilus_betalactam_resistance", "top1"): "0.500, below dense-only 0.667",
-    ("daratumumab_resistance_myeloma", "top1"): "0.500, below BM25-only 0.667",
-    ("daratumumab_resistance_myeloma", "top3"): "0.667",
-    ("daratumumab_resistance_myeloma", "false_abstention"): "0.111: 'PFS', which the review writes out",
+    ("daratumumab_resistance_myeloma", "top1"): "0.667, equal to BM25-only",
+    ("daratumumab_resistance_myeloma", "top3"): "0.833",
     ("sars_cov2_antiviral_resistance", "top1"): "0.833",
     ("podosphaera_fungicide_resistance", "top1"): "0.500",
     ("podosphaera_fungicide_resistance", "top3"): "0.667",
@@ -777,11 +759,10 @@ NOT_YET = {
     ("burkholderia_melioidosis_resistance", "false_abstention"): "0.111: 'tetracycline', a word the review does not "
     "use (it writes doxycycline)",
     ("migraine_cgrp_nonresponse", "top1"): "0.333, equal to BM25-only and dense-only",
-    ("migraine_cgrp_nonresponse", "top3"): "0.500",
+    ("migraine_cgrp_nonresponse", "top3"): "0.667",
     ("migraine_cgrp_nonresponse", "offtopic_abstention"): "0.5: a question on anti-CGRP antibodies in pregnancy is "
     "answered: it names the review's own drugs",
-    ("migraine_cgrp_nonresponse", "false_abstention"): "0.222: 'botulinum' and 'migraineurs', words the review does "
-    "not use",
+    ("migraine_cgrp_nonresponse", "false_abstention"): "0.111: 'botulinum', a word the review does not use",
     ("parkinson_motor_fluctuations", "top1"): "0.333, equal to dense-only",
     ("parkinson_motor_fluctuations", "top3"): "0.500",
     ("parkinson_motor_fluctuations", "false_abstention"): "0.222: 'UDysRS', 'GPi' and 'STN', which the handout "

@@ -249,6 +249,45 @@ def test_learnt_abbreviations_join_both_spellings():
     assert both.count("extracellular") == 1 and both.count("ecm") == 1
 
 
+_SPELLED = [
+    "Median progression-free survival was 9 months in the United States.",
+    "Resistance to this single drug grew, and RNA-dependent RNA polymerase changes were rare.",
+    "Single-nucleotide polymorphisms in the Global Burden of Disease study.",
+]
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "spelled"),
+    [
+        ("PFS", True),  # hyphen between the words, any case
+        ("RdRp", True),
+        ("SNPs", True),  # a plural "s" is no letter of the words
+        ("GBD", True),  # one small word between two of them
+        ("US", True),  # two letters: capitalised words only
+        ("RTS", False),  # "Resistance to this single": function words spell nothing
+        ("MS", False),  # "months" and nothing capitalised after it
+        ("OS", False),
+    ],
+)
+def test_an_abbreviation_the_document_spells_out(abbreviation, spelled):
+    from bcqa.query import Spellings
+
+    assert Spellings(lambda: _SPELLED)(abbreviation) is spelled
+
+
+def test_an_abbreviation_spelled_out_is_neither_missing_nor_a_name_used():
+    """ "PFS" of a review that writes "progression-free survival" is not what it lacks; it is no
+    name that makes a question about an absent drug one the review covers, either."""
+    from bcqa.query import Spellings
+
+    vocabulary = frozenset(tokenize(" ".join(_SPELLED)))
+    spells = Spellings(lambda: _SPELLED)
+    assert names_in("How long was PFS?", vocabulary, {}, spells_out=spells)[0] == ()
+    assert names_in("How long was PFS?", vocabulary, {})[0] == ("PFS",)
+    unknown, named, spoken = names_in("Does the PFS of ceralasertib differ?", vocabulary, {}, spells_out=spells)
+    assert unknown == ("ceralasertib",) and named == () and spoken == ()
+
+
 def test_coverage_and_uncovered_words(document, vocab):
     q = analyse("What is the capital of France?", vocab, {}, document.references)
     assert q.coverage == 0.0 and q.uncovered == ("capital", "France")
@@ -286,6 +325,36 @@ def test_family_prefix_search_matches_every_prefix_listed(vocabulary, token):
 
     listed = {v[:i] for v in vocabulary for i in range(1, len(v)) if v[i].isdigit()}
     assert _is_family_prefix(token, tuple(sorted(vocabulary))) == (token in listed)
+
+
+def test_another_form_of_a_document_word_is_no_name_it_lacks():
+    """ "migraineurs" in a review of migraine, "effectors" in one that speaks of effects: a question
+    using them is about the document (dev, 2026-12-03: four false abstentions on four documents)."""
+    vocabulary = frozenset(tokenize("Chronic migraine and the effect of FAT1 loss on CDK6 in peramivir trials"))
+    assert names_in("Do chronic migraineurs respond?", vocabulary, {})[0] == ()
+    assert names_in("Through which effectors does FAT1 loss act on CDK6?", vocabulary, {})[0] == ()
+    # A drug sharing a stem is another drug, and a short word has no family.
+    assert names_in("Does oseltamivir work?", vocabulary, {})[0] == ("oseltamivir",)
+    assert names_in("Is zanamivir better than peramivir?", vocabulary, {})[0] == ("zanamivir",)
+
+
+_PLAIN_WORD = st.text(alphabet="abcdef", min_size=1, max_size=11)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(vocabulary=st.frozensets(_PLAIN_WORD, max_size=40), token=_PLAIN_WORD)
+def test_family_word_search_matches_the_definition(vocabulary, token):
+    """The binary search finds a family member exactly when one exists: six or more shared leading
+    letters, and at most three letters of either word past them."""
+    import os
+
+    from bcqa.query import _FAMILY_STEM, _FAMILY_TAIL, _family_word
+
+    def related(word):
+        shared = len(os.path.commonprefix((token, word)))
+        return shared >= _FAMILY_STEM and max(len(token), len(word)) - shared <= _FAMILY_TAIL
+
+    assert _family_word(token, vocabulary) == any(related(w) for w in vocabulary)
 
 
 @pytest.mark.parametrize(

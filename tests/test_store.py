@@ -182,18 +182,33 @@ def test_statements_are_parsed_only_when_used(two_documents, monkeypatch):
     assert len(parsed) == before
 
 
-def test_sections_read_from_the_raw_lines_match_the_statements(two_documents, monkeypatch):
+@pytest.fixture
+def stored_parts(two_documents, monkeypatch):
+    """(corpus dir, the loaded index's parts, the lines parsed since loading it)."""
     corpus, index = two_documents
     qa = Assistant.load(corpus, index, encoder=FakeEncoder(), rebuild="never", progress=None)
     parsed = []
     real = store._parse_statement
     monkeypatch.setattr(store, "_parse_statement", lambda line: parsed.append(line) or real(line))
-    for part in qa.retriever.parts:
+    return corpus, qa.retriever.parts, parsed
+
+
+def test_sections_read_from_the_raw_lines_match_the_statements(stored_parts):
+    corpus, parts, parsed = stored_parts
+    for part in parts:
         follows = part.follows  # read from the stored lines, no statement parsed
         assert not parsed
         fresh = load_document(corpus / part.document.name).statements
         assert list(follows) == [bool(i) and fresh[i - 1].section == s.section for i, s in enumerate(fresh)]
         assert (~follows).sum() >= 2  # several sections, each starting afresh
+
+
+def test_texts_read_from_the_raw_lines_match_the_statements(stored_parts):
+    corpus, parts, parsed = stored_parts
+    for part in parts:
+        texts = part.statements.texts()  # read from the stored lines, no statement parsed
+        assert not parsed
+        assert texts == [s.text for s in load_document(corpus / part.document.name).statements]
 
 
 def test_stored_statements_equal_the_parsed_documents(two_documents):

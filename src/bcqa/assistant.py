@@ -18,6 +18,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bcqa import aliases as alias_map
@@ -29,7 +30,7 @@ from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.modelcache import write_encoder
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
-from bcqa.query import Query, analyse
+from bcqa.query import Query, Spellings, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part
 from bcqa.sanitize import clean_line, foreign_script
 from bcqa.settings import QUERY_TIME, Settings
@@ -91,6 +92,7 @@ class _View:
     cited: frozenset[str] = frozenset()
     title: str = ""  # named by an overview
     named: re.Pattern[str] | None = None  # the document's file name as a question writes it
+    spells_out: Spellings | None = None  # which abbreviations it writes out in full
 
 
 class Assistant:
@@ -129,6 +131,7 @@ class Assistant:
                 _title_words(part.document),
                 document_title(part.document),
                 re.compile(rf"(?<![\w.]){re.escape(part.document.name)}\b", re.I),
+                Spellings(partial(_statement_texts, part.statements)),
             )
             for part in retriever.parts
         ]
@@ -374,7 +377,13 @@ class Assistant:
 
     def _analyse(self, question: str, view: _View) -> Query:
         return analyse(
-            question, view.vocabulary, self.aliases, view.part.document.references, english_words(), view.cited
+            question,
+            view.vocabulary,
+            self.aliases,
+            view.part.document.references,
+            english_words(),
+            view.cited,
+            view.spells_out,
         )
 
     def _decide_all(
@@ -446,6 +455,12 @@ def _read_fresh(index_dir: Path, files: list[Path], settings: IndexSettings) -> 
             return read_index(index_dir), []
         except IndexStateError as exc:
             return None, [str(exc)]
+
+
+def _statement_texts(statements: Sequence[Statement]) -> list[str]:
+    """Every statement's text; stored rows give theirs without being parsed."""
+    texts = getattr(statements, "texts", None)
+    return texts() if texts is not None else [s.text for s in statements]
 
 
 def _title_words(document: Document) -> frozenset[str]:

@@ -353,7 +353,8 @@ class Spellings:
 
     def __init__(self, texts: Callable[[], Iterable[str]]):
         self._texts = texts
-        self._initials: str | None = None
+        self._initials: str | None = None  # as written: two letters match capitalised words only
+        self._lower: str = ""
         self._seen: dict[str, bool] = {}
 
     def __call__(self, abbreviation: str) -> bool:
@@ -369,8 +370,9 @@ class Spellings:
             return False
         if self._initials is None:
             self._initials = _initials("\n".join(self._texts()))
+            self._lower = self._initials.lower()
         if len(letters) >= 3:
-            return re.search("_?".join(letters.lower()), self._initials.lower()) is not None
+            return re.search("_?".join(letters.lower()), self._lower) is not None
         return re.search("_?".join(letters.upper()), self._initials) is not None
 
 
@@ -414,7 +416,7 @@ def _known_token(token: str, vocabulary, aliases) -> bool:
     # A family prefix (CYP, BRCA, ABC) covers the members the document names.
     if len(token) < 3 or not token.isalnum():
         return False
-    return _is_family_prefix(token, _sorted(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)))
+    return _is_family_prefix(token, _sorted(_frozen(vocabulary)))
 
 
 # A word is of the document's family when the two share this many leading letters, and neither goes
@@ -435,7 +437,7 @@ def _family_word(token: str, vocabulary) -> bool:
     """
     if len(token) < _FAMILY_STEM or not token.isalpha():
         return False
-    words = _sorted(vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary))
+    words = _sorted(_frozen(vocabulary))
     head = token[: max(_FAMILY_STEM, len(token) - _FAMILY_TAIL)]
     for i in range(bisect_left(words, head), len(words)):
         word = words[i]
@@ -450,6 +452,11 @@ def _family_word(token: str, vocabulary) -> bool:
 @lru_cache(maxsize=32)
 def _sorted(vocabulary: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(vocabulary))
+
+
+def _frozen(vocabulary) -> frozenset[str]:
+    """The vocabulary as a frozenset, the key ``_sorted`` caches by."""
+    return vocabulary if isinstance(vocabulary, frozenset) else frozenset(vocabulary)
 
 
 def _is_family_prefix(token: str, vocabulary: Sequence[str]) -> bool:

@@ -164,9 +164,7 @@ class StatementRows(Sequence[Statement]):
         Two rows share a section exactly when their stored section strings are
         equal byte for byte (one writer, one escaping).
         """
-        found = _SECTION.findall(b"\n".join(self._lines[self._start : self._stop]))
-        if len(found) != len(self):
-            raise IndexStateError("a stored statement has no section; run `bcqa index --force`")
+        found = self._field(_SECTION, "section")
         return [False, *(a == b for a, b in zip(found, found[1:]))][: len(found)]
 
     def texts(self) -> list[str]:
@@ -174,10 +172,14 @@ class StatementRows(Sequence[Statement]):
         of a 100k-statement index should not pay for parsing it)."""
         from orjson import loads
 
-        found = _TEXT.findall(b"\n".join(self._lines[self._start : self._stop]))
+        return [loads(t) for t in self._field(_TEXT, "text")]
+
+    def _field(self, pattern: re.Pattern[bytes], name: str) -> list[bytes]:
+        """One stored field of every row, as its raw JSON, found by ``pattern`` in the unparsed lines."""
+        found = pattern.findall(b"\n".join(self._lines[self._start : self._stop]))
         if len(found) != len(self):
-            raise IndexStateError("a stored statement has no text; run `bcqa index --force`")
-        return [loads(t) for t in found]
+            raise IndexStateError(f"a stored statement has no {name}; run `bcqa index --force`")
+        return found
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (StatementRows, tuple, list)):

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bcqa.query import analyse, find_references, is_list_question, is_overview_question, names_in, pasted_title
+from bcqa.query import (
+    analyse,
+    asks_for_quantity,
+    find_references,
+    is_list_question,
+    is_overview_question,
+    names_in,
+    pasted_title,
+)
 from bcqa.text import english_words, tokenize
 
 
@@ -69,6 +77,24 @@ def test_missing_reference_number(document):
 )
 def test_list_questions(question):
     assert is_list_question(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How many patients carried the mutation?", True),
+        ("What proportion of isolates were resistant to florfenicol?", True),
+        ("By how much did the vaccine cut hospital admissions?", True),
+        ("How often does the infection come back within a year?", True),
+        ("In what year was the strain first described?", True),
+        ("How does PTEN loss blunt apoptosis?", False),
+        ("What does HOTAIR do?", False),
+        ("Which genes are associated with radioresistance?", False),
+    ],
+)
+def test_questions_that_ask_for_a_number(question, asks):
+    assert asks_for_quantity(question) is asks
+    assert analyse(question, frozenset(), {}, {}).asks_quantity is asks
 
 
 @pytest.mark.parametrize(

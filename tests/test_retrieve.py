@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from bcqa.retrieve import Fusion, fuse, lean_on_previous, minmax, ranks, rrf
+from bcqa.retrieve import Fusion, favour_quantities, fuse, lean_on_previous, minmax, ranks, rrf, states_quantity
 from bcqa.sparse import BM25Index, BM25Params
 
 
@@ -89,6 +89,65 @@ def test_a_statement_leans_on_a_better_predecessor_but_never_passes_it():
     assert list(got) == pytest.approx([0.9, 0.62, 0.95, 0.2, 0.8])
     assert list(lean_on_previous(fused, follows, 0.0)) == list(fused)
     assert all(got[i] <= max(fused[i], got[previous[i]]) for i in range(5) if previous[i] >= 0)
+
+
+def test_a_statement_without_a_number_falls_only_under_a_question_for_one():
+    fused = np.array([0.9, 0.8, 0.3])
+    quantified = np.array([False, True, False])
+    assert list(favour_quantities(fused, quantified, 0.2)) == pytest.approx([0.7, 0.8, 0.1])
+    assert list(favour_quantities(fused, quantified, 0.0)) == list(fused)
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Awake cough frequency fell by 37% against placebo.", True),
+        ("Resistance rose three-fold after the first course.", True),
+        ("Mortality was halved in the treated arm.", True),
+        ("Twice as many isolates carried the plasmid.", True),
+        ("The COUGH-1 trial compared gefapixant with placebo.", True),  # a name with a digit counts
+        ("Taste disturbance was the commonest adverse event.", False),
+        ("Someone noted that the tone of the review was neutral.", False),  # "one" inside words
+    ],
+)
+def test_statements_that_state_a_number(text, states):
+    assert states_quantity(text) is states
+
+
+TRIAL_REVIEW = """# Cough trials
+
+## Gefapixant
+
+The ASTER trial compared gefapixant with placebo in adults with refractory chronic cough [1].
+Awake cough frequency fell by 37% against placebo at week 12 [1].
+Taste disturbance was the commonest adverse event, reported by most participants on the higher dose [2].
+
+## References
+
+1. McGarvey L, Birring SS. Efficacy and safety of gefapixant in refractory chronic cough. Lancet. 2022.
+2. Smith JA, Kitt MM. Gefapixant in chronic cough: taste effects. Chest. 2020.
+"""
+
+
+def test_a_question_for_a_number_ranks_the_statement_that_gives_it(tmp_path):
+    from bcqa import Assistant
+    from conftest import FakeEncoder
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "cough.md").write_text(TRIAL_REVIEW)
+    qa = Assistant.load(tmp_path / "corpus", tmp_path / "index", encoder=FakeEncoder(), progress=None)
+    question = "By how much did gefapixant lower awake cough frequency in the ASTER trial?"
+    part = qa.retriever.parts[0]
+    assert list(part.quantified) == [False, True, False]
+    row = qa.retriever.dense_scores([question])[0]
+    tokens = qa.analyse(question)[0].tokens
+    plain = qa.retriever.score_part(part, row, tokens)
+    wanted = qa.retriever.score_part(part, row, tokens, wants_quantity=True)
+    # Without the answer type the scene-setting sentence wins on the shared names ...
+    assert int(np.argmax(plain.fused)) == 0
+    # ... with it the sentence that gives the figure does, and that is what ask shows.
+    assert int(np.argmax(wanted.fused)) == 1
+    assert qa.ask(question).statements[0].statement.text.startswith("Awake cough frequency fell by 37%")
 
 
 def test_search_ranks_by_fused_score(fake_assistant):

@@ -403,7 +403,9 @@ class Assistant:
             for view, q in per:
                 if not (q.tokens or q.references or q.missing_references or q.overview):
                     continue
-                scores = self.retriever.score_part(view.part, row_of[q.dense_text], q.tokens)
+                scores = self.retriever.score_part(
+                    view.part, row_of[q.dense_text], q.tokens, wants_quantity=q.asks_quantity
+                )
                 rows = None
                 if allowed is not None:
                     rows = frozenset(i for i, s in enumerate(view.part.statements) if s.section in allowed)

@@ -113,6 +113,8 @@ class Query:
             "resistance", "develop", "2"), that the document uses (1.0 if none).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
+        asks_quantity: It asks for a number ("How many ...", "What proportion ...", "By how
+            much ..."), so a statement that states none cannot be its answer (``asks_for_quantity``).
     """
 
     text: str
@@ -130,6 +132,7 @@ class Query:
     uncovered: tuple[str, ...] = ()
     overview: bool = False
     unknown_subject: bool = False
+    asks_quantity: bool = False
 
 
 def analyse(
@@ -192,6 +195,7 @@ def analyse(
         references=refs,
         missing_references=missing,
         is_list=is_list_question(question),
+        asks_quantity=asks_for_quantity(question),
         unknown=unknown,
         named=named,
         unknown_subject=_unknown_subject(question, unknown, spoken, named),
@@ -257,6 +261,21 @@ def _specific_coverage(question: str, vocabulary, aliases, tokens_of: Mapping[st
         if toks and not word[0].isdigit() and word.lower() not in frequent:
             known.append(all(_known_token(t, vocabulary, aliases) for t in toks))
     return sum(known) / len(known) if known else 1.0
+
+
+# What a question asks for when its answer is a number: an amount, a share, a rate, a year.
+_ASKS_QUANTITY = re.compile(
+    r"\b(?:how (?:much|many|often|long|large|big|high|low|frequent(?:ly)?|common|far|fast|old|strongly|great)"
+    r"|by how|which year|in what year"
+    r"|what (?:proportion|fraction|percentage|percent|share|rate|level|dose|number|concentration|frequency"
+    r"|prevalence|incidence|ratio|amount|size|median|mean|range|year|response rate|survival))\b",
+    re.I,
+)
+
+
+def asks_for_quantity(question: str) -> bool:
+    """ "How many ...", "What proportion ...", "By how much ...": the answer is a number."""
+    return bool(_ASKS_QUANTITY.search(question))
 
 
 def is_list_question(question: str) -> bool:

@@ -31,7 +31,7 @@ from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.modelcache import write_encoder
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, Spellings, analyse
-from bcqa.retrieve import Fusion, HybridRetriever, Part
+from bcqa.retrieve import Fusion, HybridRetriever, Part, statement_texts
 from bcqa.sanitize import clean_line, foreign_script
 from bcqa.settings import QUERY_TIME, Settings
 from bcqa.sparse import BM25Index, BM25Params
@@ -131,7 +131,7 @@ class Assistant:
                 _title_words(part.document),
                 document_title(part.document),
                 re.compile(rf"(?<![\w.]){re.escape(part.document.name)}\b", re.I),
-                Spellings(partial(_statement_texts, part.statements)),
+                Spellings(partial(statement_texts, part.statements)),
             )
             for part in retriever.parts
         ]
@@ -457,12 +457,6 @@ def _read_fresh(index_dir: Path, files: list[Path], settings: IndexSettings) -> 
             return read_index(index_dir), []
         except IndexStateError as exc:
             return None, [str(exc)]
-
-
-def _statement_texts(statements: Sequence[Statement]) -> list[str]:
-    """Every statement's text; stored rows give theirs without being parsed."""
-    texts = getattr(statements, "texts", None)
-    return texts() if texts is not None else [s.text for s in statements]
 
 
 def _title_words(document: Document) -> frozenset[str]:

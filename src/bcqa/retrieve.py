@@ -159,6 +159,12 @@ def lean_on_previous(fused: np.ndarray, follows: np.ndarray, lean: float) -> np.
     return out
 
 
+def statement_texts(statements: Sequence[Statement]) -> list[str]:
+    """Every statement's text; stored rows give theirs without being parsed."""
+    texts = getattr(statements, "texts", None)
+    return texts() if texts is not None else [s.text for s in statements]
+
+
 def favour_quantities(fused: np.ndarray, quantified: np.ndarray, penalty: float = QUANTITY_PENALTY) -> np.ndarray:
     """Lower by ``penalty`` every statement that states no number (``quantified`` False).
 
@@ -260,8 +266,7 @@ class Part:
         text without parsing the statements."""
         import numpy as np
 
-        st = self.statements
-        texts = st.texts() if hasattr(st, "texts") else [s.text for s in st]
+        texts = statement_texts(self.statements)
         return np.fromiter((states_quantity(t) for t in texts), dtype=bool, count=len(texts))
 
 

@@ -34,16 +34,16 @@ FLOOR = {
     "antifungal_resistance": {"top1": 0.88, "top3": 0.88, **_BAR, "absent_abstention": 1.0},
     "breast_cancer_resistance_review": {"top1": 0.95, "top3": 0.95, **_BAR, "absent_abstention": 0.75},
     "influenza_antivirals_llm": {"top1": 0.58, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "neuroinflammation_alzheimers": {"top1": 0.75, "top3": 0.91, **_BAR, "absent_abstention": 0.66},
+    "neuroinflammation_alzheimers": {"top1": 0.75, "top3": 0.83, **_BAR, "absent_abstention": 0.66},
     "tb_drug_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     # Three reviews in the default document's own form (one line, inline headings, the list after
     # "### References"), written blind on 2026-12-01 and measured once.
-    "melanoma_ici_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "melanoma_ici_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "prostate_enzalutamide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "insulin_resistance_t2d": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Four more in that form, on HIV, malaria, ovarian cancer and weeds (2026-12-01, second batch),
     # measured after the heading and group-author fixes their dev questions' parse showed.
-    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "malaria_artemisinin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ovarian_parp_platinum_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "weed_herbicide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -56,16 +56,16 @@ FLOOR = {
     # Three more (fourth batch): one line with footnote markers and definitions run on, one line with a
     # bold "References" and "[1] Author ..." entries, multi-line with nested bullets and two reference blocks.
     "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "cml_imatinib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "cml_imatinib_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "colistin_mcr_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Three on the default review's own field in its own form (fifth batch): endocrine, HER2, TNBC.
-    "endocrine_resistance_breast": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "endocrine_resistance_breast": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "tnbc_chemoresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Sixth batch: plain text one paragraph a line with ALL-CAPS headings, multi-line markdown with
     # bold-line headings and "1)" entries, one line with author-year names beside the markers.
     "aml_flt3_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Seventh batch, the default review's form, measured once on the session's last code with no fix after.
     "colorectal_5fu_oxaliplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -88,7 +88,7 @@ FLOOR = {
     "cervical_radioresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hcc_sorafenib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "kpc_klebsiella_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "osteosarcoma_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Tenth batch (a later session): the default form (SCLC, Anopheles), numbered headings with
     # Vancouver entries and en-dash ranges (CMV), hard-wrapped plain text with `[4] [6]` groups and
@@ -98,7 +98,7 @@ FLOOR = {
     "cmv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "egfr_tki_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "namd_antivegf_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "sclc_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "sclc_chemoresistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Eleventh batch (same session): the default form (hepatitis B), the default form with `[1] Author`
     # entries and `[4,7]` groups (Aspergillus), multi-line markdown with APA entries (Leishmania), plain
     # text with numbered headings and `[1–3]` ranges (germ cell tumours), an assistant-style answer with
@@ -125,7 +125,7 @@ FLOOR = {
     # groups, Greek letters and Vancouver entries (Phytophthora), the default form with `[4] [6]` groups,
     # `[1] Title. Authors. Journal (Year).` entries and URL-only ones (neuroblastoma). Measured once,
     # after the reference-reader fixes their parse dumps showed.
-    "braf_melanoma_targeted_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "braf_melanoma_targeted_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -135,7 +135,7 @@ FLOOR = {
     # ALL-CAPS headings and hanging-indent entries (ALL), a Perplexity-style answer with glued `[1][2]` and
     # a `Citations:` list half URL-only (Chagas), an Obsidian export with YAML front matter, a callout and
     # bold titles (MS). Measured once, after the front-matter title fix its dump showed.
-    "acinetobacter_carbapenem_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "acinetobacter_carbapenem_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "alk_nsclc_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "all_glucocorticoid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "chagas_benznidazole_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -145,7 +145,7 @@ FLOOR = {
     # answer with nested bullets, a table and APA-like entries (sickle cell), plain text a paragraph a
     # line with `2.1` headings and `1)` entries (P. vivax). Measured once; their dumps showed no fault.
     "cdiff_recurrence": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "sickle_hydroxyurea_response": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "vivax_chloroquine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Left out of the fifteenth batch until run-together superscripts ("involvement.²¹⁴") were read
@@ -158,10 +158,10 @@ FLOOR = {
     # hard-wrapped at 80 columns with setext headings and a `Bibliography` (trypanosomes). Measured
     # once, after the linked-title year fix its dump showed.
     "candida_auris_echinocandin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "mgenitalium_macrolide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mgenitalium_macrolide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "schistosoma_praziquantel": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "thyroid_radioiodine_refractory": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "trypanosome_drug_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "trypanosome_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Seventeenth batch (same session): the default form (Varroa), Pandoc superscripts `^2,5^`
     # (onchocerciasis), Harvard entries (IDH inhibitors), an assistant export with `[[3]](#ref-3)`
     # link markers, a table and anchored entries (Hodgkin), word-processor footnotes `[^1]` and a
@@ -169,10 +169,10 @@ FLOOR = {
     # review was measured at top-1 0.667, top-3 0.833, false abstention 0.111 ("9p24.1" read as
     # "9p24"); the fix of that reading, also found on a dev question (neuroblastoma "ch14.18"),
     # raised it to the figures below.
-    "cryptococcus_fluconazole_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "cryptococcus_fluconazole_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "hodgkin_brentuximab_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "idh_glioma_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "onchocerciasis_ivermectin": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "onchocerciasis_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "varroa_acaricide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Eighteenth batch (same session): the default form with headings that ask questions (Helicoverpa),
     # an ecology journal's `Literature Cited` (Trichophyton), plain text with `[1].` entries (CLL),
@@ -197,10 +197,10 @@ FLOOR = {
     # `[1, 2]` and `[3–5]` groups with Vancouver entries (potato beetle), an LLM-style review with a bold
     # title line, a table and `[1] Authors (Year).` sources (Ewing sarcoma), `<sup>` markers and linked
     # titles (Campylobacter). Measured once, after the two faults their dumps showed were fixed.
-    "enterococcus_lastline_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "enterococcus_lastline_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "psoriasis_biologic_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "potato_beetle_insecticide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "ewing_sarcoma_chemoresistance": {"top1": 0.50, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "ewing_sarcoma_chemoresistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "campylobacter_antibiotic_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     # Twenty-first batch (same day): a note-app export with emoji headings and a callout (M. abscessus),
     # IEEE entries (Myzus), a PDF's plain text with superscript digits and numbered headings right above
@@ -219,20 +219,20 @@ FLOOR = {
     # Measured once, after the faults their dumps showed were fixed.
     "mantle_cell_ibrutinib_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "clopidogrel_platelet_reactivity": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
-    "bemisia_insecticide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "bemisia_insecticide_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "npc_radioresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "magnaporthe_fungicide_resistance": {"top1": 0.33, "top3": 0.5, "attribution": 1.0, "absent_abstention": 1.0},
+    "magnaporthe_fungicide_resistance": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-third batch (same session): the default form with headings in Start Case (fall armyworm), a
     # journal page with bold numbered headings and an HTML table (oesophageal cancer), hard-wrapped plain
     # text with `1 Introduction` headings and `1 Author` entries under `Literature` (Toxoplasma), an
     # assistant's answer with `### 1)` headings, `**Term:**` bullets and a footer after a rule
     # (myasthenia gravis), a word processor's export with `# 1 Introduction` headings and `# Endnotes`
     # (scabies). Measured once, after the faults their dumps showed were fixed.
-    "spodoptera_frugiperda_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "escc_chemoradiation_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "spodoptera_frugiperda_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "escc_chemoradiation_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "toxoplasma_drug_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "myasthenia_refractory": {"top1": 0.50, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "scabies_treatment_failure": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "scabies_treatment_failure": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Twenty-fourth batch (same session): the default form (pneumococcus), a journal page with a key-points
     # box, `<sup>` markers and AMA entries (BCG-unresponsive bladder cancer), plain text a paragraph a
     # line with ALL-CAPS headings and an aligned table (clozapine), a Notion export with properties and an
@@ -240,7 +240,7 @@ FLOOR = {
     # vaginosis). Measured once, after the faults their dumps showed were fixed.
     "pneumococcus_antibiotic_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "bcg_unresponsive_bladder": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "clozapine_resistant_schizophrenia": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "clozapine_resistant_schizophrenia": {"top1": 0.16, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "atopic_dermatitis_dupilumab": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "bacterial_vaginosis_recurrence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Twenty-fifth batch (same session): the default form with numbered inline headings (cattle tick),
@@ -252,14 +252,14 @@ FLOOR = {
     "cattle_tick_acaricide_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "dme_antivegf_response": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "resistant_hypertension": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
     # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
     # Roman-numeral headings and IEEE entries (Shigella), YAML front matter with a captioned table and PLOS
     # entries (hepatitis E), a PDF's text whose superscript markers became glued digits (Venturia).
     # Measured once, after the faults their dumps showed were fixed.
-    "head_lice_permethrin_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "head_lice_permethrin_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.5},
     "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "hepatitis_e_ribavirin": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
@@ -272,18 +272,18 @@ FLOOR = {
     "diuretic_resistance_heart_failure": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
     "eimeria_anticoccidial_resistance": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "plasmopara_fungicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
-    "merkel_cell_immunotherapy_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "merkel_cell_immunotherapy_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "refractory_coeliac_disease": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-eighth batch (same session): a journal page with `<sup>` markers and AMA entries (refractory
     # ascites), ALL-CAPS plain text one paragraph a line (KRAS G12C), a Google Docs export with `###`
     # headings only and escaped characters (Fusarium), the default form with run-in bold headings
     # ("**Nitrofurantoin.** ...", uropathogenic E. coli), a knowledge-base article with numbered claims
     # and `[[1]](#ref1)` links (bovine mastitis). Measured once, after the fault their dumps showed was fixed.
-    "refractory_ascites_cirrhosis": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "refractory_ascites_cirrhosis": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "fusarium_fungicide_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "uropathogenic_ecoli_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
     "bovine_mastitis_amr": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "kras_g12c_inhibitor_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "kras_g12c_inhibitor_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Twenty-ninth batch (same session, written after the twenty-eighth's fix): lettered headings and "(ref. 3)"
     # markers (Haemophilus), the default form with "### " headings, spaced markers and "References:"
     # (daratumumab), a newsletter post with emoji headings and footnotes (SARS-CoV-2), a PDF's text with a
@@ -291,7 +291,7 @@ FLOOR = {
     # Measured once, after the faults their dumps showed were fixed.
     "haemophilus_betalactam_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "daratumumab_resistance_myeloma": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "sars_cov2_antiviral_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "sars_cov2_antiviral_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "podosphaera_fungicide_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "septic_shock_refractory": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Thirtieth batch (2026-12-02, fifth session): a Quarto export with YAML front matter and IEEE entries
@@ -301,7 +301,7 @@ FLOOR = {
     # <details> box (Klebsiella). Measured once, after the faults their dumps showed were fixed.
     "stenotrophomonas_intrinsic_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
     "soybean_cyst_nematode_virulence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
-    "glioblastoma_bevacizumab_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "glioblastoma_bevacizumab_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "aeromonas_aquaculture_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "klebsiella_biocide_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Thirty-first batch (same session, written after the thirtieth's fixes): a Jupyter notebook with code
@@ -313,7 +313,7 @@ FLOOR = {
     "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.0},
     "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "cdk46_inhibitor_resistance": {"top1": 0.0, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "cdk46_inhibitor_resistance": {"top1": 0.16, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -481,14 +481,14 @@ NOT_YET = {
     ("influenza_antivirals_llm", "top1"): "0.583, below dense-only 0.667",
     ("influenza_antivirals_llm", "top3"): "0.667",
     ("neuroinflammation_alzheimers", "top1"): "0.750",
-    ("neuroinflammation_alzheimers", "top3"): "0.917",
+    ("neuroinflammation_alzheimers", "top3"): "0.833",
     ("neuroinflammation_alzheimers", "false_abstention"): "0.059",
     ("antifungal_resistance", "top3"): "0.889",
     ("tb_drug_resistance", "top1"): "0.667, equal to naive RRF",
     ("tb_drug_resistance", "top3"): "0.667, below BM25-only 0.778",
     ("tb_drug_resistance", "false_abstention"): "0.083",
-    ("melanoma_ici_resistance", "top1"): "0.833",
     ("hiv_antiretroviral_resistance", "top1"): "0.833",
+    ("hiv_antiretroviral_resistance", "top3"): "0.833",
     ("hiv_antiretroviral_resistance", "offtopic_abstention"): _RV144,
     ("weed_herbicide_resistance", "top1"): "0.833",
     ("car_t_lymphoma_resistance", "top1"): "0.833",
@@ -498,10 +498,9 @@ NOT_YET = {
     ("colorectal_anti_egfr_resistance", "false_abstention"): "0.111: 'CO.17' read as a name it lacks",
     ("mrsa_vre_resistance", "top1"): "0.833",
     ("cf_pseudomonas_tolerance", "top1"): "0.833, equal to BM25-only and dense-only",
-    ("cml_imatinib_resistance", "top1"): "0.833, equal to BM25-only",
     ("colistin_mcr_resistance", "top1"): "0.833",
-    ("endocrine_resistance_breast", "top1"): "0.833, equal to BM25-only and dense-only",
     ("nsclc_immunotherapy_resistance", "top1"): "0.667",
+    ("nsclc_immunotherapy_resistance", "top3"): "0.833",
     ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
     ("pancreatic_gemcitabine_resistance", "offtopic_abstention"): _SCREENING,
     ("hnscc_radioresistance", "top1"): "0.833",
@@ -518,8 +517,7 @@ NOT_YET = {
     ("hcc_sorafenib_resistance", "top1"): "0.833, equal to BM25-only",
     ("kpc_klebsiella_resistance", "top1"): "0.833",
     ("kpc_klebsiella_resistance", "top3"): "0.833",
-    ("osteosarcoma_chemoresistance", "top1"): "0.667",
-    ("osteosarcoma_chemoresistance", "top3"): "0.833",
+    ("osteosarcoma_chemoresistance", "top1"): "0.833",
     ("anopheles_insecticide_resistance", "top1"): "0.833",
     ("anopheles_insecticide_resistance", "top3"): "0.833",
     ("cmv_antiviral_resistance", "top1"): "0.833, equal to dense-only",
@@ -528,6 +526,7 @@ NOT_YET = {
     ("namd_antivegf_resistance", "top1"): "0.667, equal to BM25-only",
     ("namd_antivegf_resistance", "offtopic_abstention"): "0.0: a macular-hole surgery question in the review's field",
     ("sclc_chemoresistance", "top1"): "0.833",
+    ("sclc_chemoresistance", "top3"): "0.833",
     ("aspergillus_azole_resistance", "top1"): "0.167, below dense-only 0.5",
     ("aspergillus_azole_resistance", "top3"): "0.667",
     ("aspergillus_azole_resistance", "false_abstention"): "0.111: 'DHODH', which the review writes out only",
@@ -541,7 +540,7 @@ NOT_YET = {
     ("hpylori_antibiotic_resistance", "top1"): "0.833",
     ("rituximab_lymphoma_resistance", "offtopic_abstention"): "0.0: a Hodgkin lymphoma question in the review's field",
     ("rituximab_lymphoma_resistance", "false_abstention"): "0.111: 'CD20xCD3', which the review writes another way",
-    ("braf_melanoma_targeted_resistance", "top1"): "0.667",
+    ("braf_melanoma_targeted_resistance", "top1"): "0.833",
     ("braf_melanoma_targeted_resistance", "top3"): "0.833",
     ("gist_imatinib_resistance", "top1"): "0.667, equal to dense-only",
     ("gist_imatinib_resistance", "top3"): "0.833",
@@ -549,7 +548,7 @@ NOT_YET = {
     ("neuroblastoma_chemoresistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top3"): "0.667",
-    ("acinetobacter_carbapenem_resistance", "top1"): "0.500, equal to dense-only",
+    ("acinetobacter_carbapenem_resistance", "top1"): "0.667",
     ("acinetobacter_carbapenem_resistance", "top3"): "0.833",
     ("alk_nsclc_resistance", "top1"): "0.833",
     ("alk_nsclc_resistance", "top3"): "0.833",
@@ -560,18 +559,17 @@ NOT_YET = {
     ("cdiff_recurrence", "top3"): "0.667",
     ("cdiff_recurrence", "false_abstention"): "0.100: 'neutralised', a word the review does not use",
     ("ra_methotrexate_nonresponse", "top1"): "0.833",
-    ("ra_methotrexate_nonresponse", "top3"): "0.833",
     ("sickle_hydroxyurea_response", "top1"): "0.833",
     ("vivax_chloroquine_resistance", "top1"): "0.833, equal to BM25-only",
-    ("mgenitalium_macrolide_resistance", "top1"): "0.667",
+    ("mgenitalium_macrolide_resistance", "top1"): "0.833",
     ("thyroid_radioiodine_refractory", "top1"): "0.333, below BM25-only 0.5",
     ("thyroid_radioiodine_refractory", "top3"): "0.667",
     ("thyroid_radioiodine_refractory", "false_abstention"): "0.111: 'cytokine', a word the review does not use",
-    ("trypanosome_drug_resistance", "top1"): "0.667, equal to BM25-only",
+    ("trypanosome_drug_resistance", "top1"): "0.833",
     ("cryptococcus_fluconazole_resistance", "top1"): "0.833",
+    ("cryptococcus_fluconazole_resistance", "top3"): "0.833",
     ("hodgkin_brentuximab_resistance", "top1"): "0.833",
     ("onchocerciasis_ivermectin", "top1"): "0.833",
-    ("onchocerciasis_ivermectin", "top3"): "0.833",
     ("varroa_acaricide_resistance", "top1"): "0.833",
     ("varroa_acaricide_resistance", "top3"): "0.833",
     ("varroa_acaricide_resistance", "false_abstention"): "0.111: 'L925', which the review writes only as L925V, "
@@ -594,10 +592,8 @@ NOT_YET = {
     ("apl_arsenic_resistance", "offtopic_abstention"): "0.5: early haemorrhagic death in APL registries is "
     "answered from the review's own APL words",
     ("botrytis_fungicide_resistance", "top1"): "0.833",
-    ("enterococcus_lastline_resistance", "top1"): "0.833",
     ("psoriasis_biologic_nonresponse", "top1"): "0.833, equal to dense-only",
-    ("ewing_sarcoma_chemoresistance", "top1"): "0.500, equal to BM25-only",
-    ("ewing_sarcoma_chemoresistance", "top3"): "0.833",
+    ("ewing_sarcoma_chemoresistance", "top1"): "0.667",
     ("ewing_sarcoma_chemoresistance", "offtopic_abstention"): "0.0: a PARP-inhibitor resistance question about "
     "ovarian cancer is answered from the review's PARP statements",
     ("campylobacter_antibiotic_resistance", "offtopic_abstention"): "0.0: a question on regimens for "
@@ -625,7 +621,7 @@ NOT_YET = {
     "polymorphisms is answered from the review's platelet statements",
     ("clopidogrel_platelet_reactivity", "false_abstention"): "0.111: 'STEMI', which the review writes out",
     ("bemisia_insecticide_resistance", "top1"): "0.500, equal to BM25-only",
-    ("bemisia_insecticide_resistance", "top3"): "0.667, below BM25-only and dense-only 0.833",
+    ("bemisia_insecticide_resistance", "top3"): "0.833",
     ("bemisia_insecticide_resistance", "offtopic_abstention"): "0.0: what whitefly-borne begomoviruses cost "
     "Florida's tomato growers is answered from the review's begomovirus statement",
     ("bemisia_insecticide_resistance", "false_abstention"): "0.111: 'anthranilic', a word the review does not use",
@@ -633,11 +629,11 @@ NOT_YET = {
     ("npc_radioresistance", "top3"): "0.833",
     ("npc_radioresistance", "false_abstention"): "0.111: 'inoculum', a word the review does not use",
     ("magnaporthe_fungicide_resistance", "top1"): "0.333, equal to BM25-only and dense-only",
-    ("magnaporthe_fungicide_resistance", "top3"): "0.500",
+    ("magnaporthe_fungicide_resistance", "top3"): "0.833",
     ("magnaporthe_fungicide_resistance", "offtopic_abstention"): "0.0: a spray-timing question on neck blast "
     "in rice is answered from the review's rice-blast statements",
-    ("spodoptera_frugiperda_resistance", "top1"): "0.500, equal to BM25-only and dense-only",
-    ("escc_chemoradiation_resistance", "top1"): "0.500, below dense-only 0.667",
+    ("spodoptera_frugiperda_resistance", "top1"): "0.667",
+    ("escc_chemoradiation_resistance", "top1"): "0.667, equal to dense-only",
     ("escc_chemoradiation_resistance", "top3"): "0.833",
     ("escc_chemoradiation_resistance", "offtopic_abstention"): "0.0: a radiation-dose question for cervical "
     "oesophageal cancer is answered from the review's chemoradiotherapy statements",
@@ -647,7 +643,7 @@ NOT_YET = {
     ("myasthenia_refractory", "top3"): "0.833",
     ("myasthenia_refractory", "false_abstention"): "0.111: 'thymus', a word the review does not use (it "
     "writes thymectomy)",
-    ("scabies_treatment_failure", "top1"): "0.833",
+    ("scabies_treatment_failure", "top1"): "0.667",
     ("pneumococcus_antibiotic_resistance", "top1"): "0.833",
     ("pneumococcus_antibiotic_resistance", "top3"): "0.833",
     ("pneumococcus_antibiotic_resistance", "false_abstention"): "0.111: 'quinolones', which the review writes "
@@ -656,7 +652,7 @@ NOT_YET = {
     ("bcg_unresponsive_bladder", "top3"): "0.833",
     ("bcg_unresponsive_bladder", "offtopic_abstention"): "0.0: a robot-assisted versus open cystectomy question "
     "is answered from the review's cystectomy statements",
-    ("clozapine_resistant_schizophrenia", "top1"): "0.667",
+    ("clozapine_resistant_schizophrenia", "top1"): "0.167, below BM25-only 0.333",
     ("clozapine_resistant_schizophrenia", "offtopic_abstention"): "0.0: a question on cognitive behavioural "
     "therapy in treatment-resistant schizophrenia is answered from the review's own words",
     ("atopic_dermatitis_dupilumab", "top1"): "0.500, below dense-only 0.667",
@@ -673,12 +669,11 @@ NOT_YET = {
     "with chronic kidney disease is answered from the review's kidney statements",
     ("steroid_resistant_nephrotic", "false_abstention"): "0.111: 'causative', a word the review does not use",
     ("candida_glabrata_echinocandin", "top1"): "0.833",
-    ("candida_glabrata_echinocandin", "top3"): "0.833",
     ("resistant_hypertension", "top1"): "0.833",
     ("resistant_hypertension", "offtopic_abstention"): "0.0: a question on intensive blood-pressure lowering and "
     "dementia is answered from the review's blood-pressure statements",
     ("head_lice_permethrin_resistance", "top1"): "0.667",
-    ("head_lice_permethrin_resistance", "top3"): "0.667",
+    ("head_lice_permethrin_resistance", "top3"): "0.833",
     ("mycoplasma_macrolide_resistance", "top1"): "0.167, equal to BM25-only and dense-only",
     ("mycoplasma_macrolide_resistance", "top3"): "0.500",
     ("mycoplasma_macrolide_resistance", "offtopic_abstention"): "0.0: a vaccine question names the review's own "
@@ -705,7 +700,7 @@ NOT_YET = {
     ("plasmopara_fungicide_resistance", "top3"): "0.667",
     ("plasmopara_fungicide_resistance", "offtopic_abstention"): "0.5: a Trichoderma biocontrol question is answered "
     "from the review's own downy-mildew words",
-    ("merkel_cell_immunotherapy_resistance", "top1"): "0.667",
+    ("merkel_cell_immunotherapy_resistance", "top1"): "0.500",
     ("merkel_cell_immunotherapy_resistance", "top3"): "0.667",
     ("merkel_cell_immunotherapy_resistance", "false_abstention"): "0.111: 'HDAC', which the review writes out as "
     "histone deacetylase",
@@ -714,7 +709,6 @@ NOT_YET = {
     ("refractory_coeliac_disease", "offtopic_abstention"): "0.5: a vaccination question for hyposplenism is "
     "answered from the review's hyposplenism statement",
     ("refractory_coeliac_disease", "false_abstention"): "0.111: 'Vienna', which the review writes as Viennese",
-    ("refractory_ascites_cirrhosis", "top1"): "0.833",
     ("fusarium_fungicide_resistance", "top1"): "0.500",
     ("fusarium_fungicide_resistance", "top3"): "0.833",
     ("uropathogenic_ecoli_resistance", "top1"): "0.667",
@@ -725,11 +719,10 @@ NOT_YET = {
     ("bovine_mastitis_amr", "top3"): "0.667",
     ("bovine_mastitis_amr", "false_abstention"): "0.222: 'CC398', which the review writes as clonal complex 398, "
     "and 'cephalosporin', a word it does not use",
-    ("kras_g12c_inhibitor_resistance", "top1"): "0.500",
+    ("kras_g12c_inhibitor_resistance", "top1"): "0.667",
     ("haemophilus_betalactam_resistance", "top1"): "0.667, equal to dense-only",
     ("daratumumab_resistance_myeloma", "top1"): "0.667, equal to BM25-only",
     ("daratumumab_resistance_myeloma", "top3"): "0.833",
-    ("sars_cov2_antiviral_resistance", "top1"): "0.833",
     ("podosphaera_fungicide_resistance", "top1"): "0.500",
     ("podosphaera_fungicide_resistance", "top3"): "0.667",
     ("podosphaera_fungicide_resistance", "false_abstention"): "0.111: 'azoles', a word the review does not use",
@@ -739,7 +732,7 @@ NOT_YET = {
     ("soybean_cyst_nematode_virulence", "top1"): "0.667",
     ("soybean_cyst_nematode_virulence", "top3"): "0.833",
     ("glioblastoma_bevacizumab_resistance", "top1"): "0.500, equal to dense-only",
-    ("glioblastoma_bevacizumab_resistance", "top3"): "0.667",
+    ("glioblastoma_bevacizumab_resistance", "top3"): "0.833",
     ("glioblastoma_bevacizumab_resistance", "false_abstention"): "0.111: 'GBM', which the review writes out as "
     "glioblastoma",
     ("aeromonas_aquaculture_resistance", "top1"): "0.667",
@@ -764,7 +757,7 @@ NOT_YET = {
     ("parkinson_motor_fluctuations", "top3"): "0.667",
     ("parkinson_motor_fluctuations", "false_abstention"): "0.222: 'UDysRS', 'GPi' and 'STN', which the handout "
     "writes out",
-    ("cdk46_inhibitor_resistance", "top1"): "0.000, equal to BM25-only and dense-only",
+    ("cdk46_inhibitor_resistance", "top1"): "0.167",
     ("cdk46_inhibitor_resistance", "top3"): "0.833",
 }
 

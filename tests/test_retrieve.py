@@ -7,8 +7,18 @@ import math
 import numpy as np
 import pytest
 
-from bcqa.retrieve import Fusion, favour_quantities, fuse, lean_on_previous, minmax, ranks, rrf, states_quantity
-from bcqa.sparse import BM25Index, BM25Params
+from bcqa.retrieve import (
+    Fusion,
+    favour_quantities,
+    fuse,
+    lean_on_previous,
+    minmax,
+    ranks,
+    rrf,
+    states_quantity,
+    with_context,
+)
+from bcqa.sparse import BM25Index, BM25Params, paired_with_previous
 
 
 def okapi_oracle(docs, query, k1=1.5, b=0.75, epsilon=0.25):
@@ -150,6 +160,81 @@ def test_a_question_for_a_number_ranks_the_statement_that_gives_it(tmp_path):
     assert qa.ask(question).statements[0].statement.text.startswith("Awake cough frequency fell by 37%")
 
 
+def test_each_statement_is_paired_with_its_predecessor_in_its_section_only():
+    tokens = [["a"], ["b", "c"], ["d"], []]
+    follows = [False, True, False, True]  # rows 0-1 one section, rows 2-3 the next
+    assert paired_with_previous(tokens, follows) == [["a"], ["a", "b", "c"], ["d"], ["d"]]
+    index = BM25Index(tokens, follows=follows)
+    query = ["a", "d"]
+    assert np.array_equal(index.context.scores(query), BM25Index(paired_with_previous(tokens, follows)).scores(query))
+    assert BM25Index(tokens).context is None
+    with pytest.raises(ValueError, match="one flag per statement"):
+        BM25Index(tokens, follows=[False])
+
+
+def test_a_statement_keeps_the_larger_of_its_own_and_its_scaled_pair_score():
+    own, paired = np.array([2.0, 0.5, 0.0]), np.array([2.0, 3.0, 1.0])
+    assert list(with_context(own, paired, 0.8)) == pytest.approx([2.0, 2.4, 0.8])
+    assert list(with_context(own, paired, 0.0)) == list(own)
+
+
+WOLBACHIA_REVIEW = """# Arbovirus control
+
+## Wolbachia releases
+
+A cluster-randomised trial tested Wolbachia releases in Yogyakarta [1].
+Dengue hospitalisations fell sharply where the mosquitoes were released [1].
+Mosquito populations recovered quickly once spraying stopped in Jakarta [2].
+
+## Insecticides
+
+Pyrethroid spraying selects kdr mutations in the sodium channel of Aedes aegypti [2].
+Resistant mosquitoes survived doses that killed susceptible colonies [2].
+
+## Surveillance
+
+Ovitrap indices track the density of Aedes eggs across city blocks [2].
+Serotype shifts preceded several large outbreaks in Southeast Asia [2].
+Climate anomalies lengthen the transmission season in coastal towns [2].
+Household water storage creates breeding sites that escape spraying [2].
+Larval source reduction depends on community participation [2].
+
+## References
+
+1. Utarini A, Indriani C. Efficacy of Wolbachia-infected mosquito deployments for dengue control. N Engl J Med. 2021.
+2. Moyes CL, Vontas J. Contemporary status of insecticide resistance in Aedes. PLoS Negl Trop Dis. 2017.
+"""
+
+
+def test_the_statement_after_the_one_naming_the_subject_is_found_with_it(tmp_path):
+    from bcqa import Assistant
+    from conftest import FakeEncoder
+
+    # Enough statements for BM25's idf to tell a rare name from a common word, as in a real review.
+    towns = "Bandung Surabaya Medan Semarang Makassar Palembang Denpasar Manado Padang Malang".split()
+    survey = "\n".join(f"Entomologists in {t} mapped larval habitats along drainage channels [2]." for t in towns)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "wolbachia.md").write_text(
+        WOLBACHIA_REVIEW.replace("## References", f"## Field surveys\n\n{survey}\n\n## References")
+    )
+    qa = Assistant.load(tmp_path / "corpus", tmp_path / "index", encoder=FakeEncoder(), progress=None)
+    question = "What happened to dengue in the Wolbachia trial?"
+    part = qa.retriever.parts[0]
+    tokens = qa.analyse(question)[0].tokens
+    flat = np.zeros(len(qa.statements))  # a dense side that ranks nothing: BM25 decides
+    paired = qa.retriever.score_part(part, flat, tokens)
+    context, part.sparse.context = part.sparse.context, None
+    try:
+        alone = qa.retriever.score_part(part, flat, tokens)
+    finally:
+        part.sparse.context = context
+    # Scored alone, the sentence that names the trial wins on its two names over the one
+    # that names dengue ...
+    assert int(np.argmax(alone.fused)) == 0
+    # ... scored with the sentence before it, the one that says what happened to dengue does.
+    assert int(np.argmax(paired.fused)) == 1
+
+
 def test_search_ranks_by_fused_score(fake_assistant):
     hits = fake_assistant.search("HOTAIR NEAT1 lncRNA radioresistance", k=4)
     assert hits[0].statement.text.startswith("Long non-coding RNAs including HOTAIR")
@@ -247,7 +332,12 @@ def test_postings_are_stored_and_read_back_without_rebuilding(tmp_path, monkeypa
     from bcqa import sparse
 
     corpus = [["tp53", "loss", "resist"], ["mir-21", "resist"], ["tp53"], []] * 700
-    built = {"doc.md": BM25Index(corpus, engine="postings"), "small.md": BM25Index(corpus[:8])}
+    follows = [i % 3 != 0 for i in range(len(corpus))]
+    built = {
+        "doc.md": BM25Index(corpus, engine="postings", follows=follows),
+        "small.md": BM25Index(corpus[:8], follows=follows[:8]),
+        "plain.md": BM25Index(corpus[:8]),
+    }
     sparse.save(tmp_path, built, BM25Params())
     assert (tmp_path / sparse.POSTINGS_FILENAME).is_file()
 
@@ -259,10 +349,14 @@ def test_postings_are_stored_and_read_back_without_rebuilding(tmp_path, monkeypa
     assert loaded["doc.md"].engine == "postings" and loaded["doc.md"].tokens is None
     assert loaded["small.md"].engine == "rank-bm25"
     assert loaded["doc.md"].vocabulary == built["doc.md"].vocabulary
+    assert loaded["plain.md"].context is None
     for query in (["tp53"], ["resist", "mir-21", "resist"], ["absent"]):
         for name in built:
             assert np.array_equal(loaded[name].scores(query), built[name].scores(query))
             assert len(loaded[name]) == len(built[name])
+        for name in ("doc.md", "small.md"):
+            assert loaded[name].context.engine == built[name].engine
+            assert np.array_equal(loaded[name].context.scores(query), built[name].context.scores(query))
 
 
 @settings(max_examples=200, deadline=None, database=None)

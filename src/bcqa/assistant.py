@@ -31,7 +31,7 @@ from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.modelcache import write_encoder
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions
 from bcqa.query import Query, Spellings, analyse
-from bcqa.retrieve import Fusion, HybridRetriever, Part, statement_texts
+from bcqa.retrieve import Fusion, HybridRetriever, Part, same_section_as_previous, statement_texts
 from bcqa.sanitize import clean_line, foreign_script
 from bcqa.settings import QUERY_TIME, Settings
 from bcqa.sparse import BM25Index, BM25Params
@@ -503,7 +503,11 @@ def build_index(
     abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
     bm25 = {
         d.name: BM25Index.from_texts(
-            [s.search_text for s in d.statements], settings.bm25, names, abbreviation_table(abbreviations[d.name])
+            [s.search_text for s in d.statements],
+            settings.bm25,
+            names,
+            abbreviation_table(abbreviations[d.name]),
+            follows=same_section_as_previous(d.statements),
         )
         for d in documents
     }

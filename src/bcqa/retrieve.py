@@ -55,6 +55,32 @@ def states_quantity(text: str) -> bool:
     return bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
+# How much of its BM25 score over itself and the statement before it (``with_context``) a
+# statement keeps when that beats its BM25 score over itself alone.
+CONTEXT_WEIGHT = 0.8
+
+
+def with_context(own: np.ndarray, paired: np.ndarray, weight: float = CONTEXT_WEIGHT) -> np.ndarray:
+    """Each statement's BM25 score: the larger of its own and ``weight`` times its pair's.
+
+    ``paired`` scores each statement together with the one before it in its section
+    (``BM25Index.context``).  The answer often sits in the sentence after the one that
+    names the subject ("Utarini et al. ran a cluster-randomised trial in Yogyakarta." /
+    "Deployments cut dengue hospitalisations by 86%."); a question naming both the trial
+    and the outcome then matches the pair better than either sentence.  Scaled below 1 so
+    that a statement matching the question on its own still passes one that matches only
+    with its neighbour's words.  Measured (2026-12-03) on the golden questions of all 149
+    documents, chosen on dev (fact top-1 0.705 -> 0.724, up on 22 documents, down on 9);
+    held-out, run once at 0.8: fact top-1 up on 16 documents and down on 3 (mean 0.739 ->
+    0.751), top-3 up on 9 and down on 5, list recall up on 13 and down on 9, abstention
+    unchanged.  Adding the predecessor's own score instead, with no second index, cost
+    top-1 on 48-55 dev documents.
+    """
+    import numpy as np
+
+    return np.maximum(own, weight * paired)
+
+
 # How many statements the dense side ranks per question; every statement of
 # the four test documents together is well under it, so there it is exact.
 DENSE_CANDIDATES = 2000
@@ -159,6 +185,11 @@ def lean_on_previous(fused: np.ndarray, follows: np.ndarray, lean: float) -> np.
     return out
 
 
+def same_section_as_previous(statements: Sequence[Statement]) -> list[bool]:
+    """Whether each statement is in the same section as the one before it."""
+    return [bool(i) and statements[i - 1].section == s.section for i, s in enumerate(statements)]
+
+
 def statement_texts(statements: Sequence[Statement]) -> list[str]:
     """Every statement's text; stored rows give theirs without being parsed."""
     texts = getattr(statements, "texts", None)
@@ -258,7 +289,7 @@ class Part:
         st = self.statements
         if hasattr(st, "same_section_as_previous"):
             return np.asarray(st.same_section_as_previous(), dtype=bool)
-        return np.array([bool(i) and st[i - 1].section == st[i].section for i in range(len(st))], dtype=bool)
+        return np.array(same_section_as_previous(st), dtype=bool)
 
     @cached_property
     def quantified(self) -> np.ndarray:
@@ -330,6 +361,8 @@ class HybridRetriever:
         """
         dense = dense_row[part.start : part.stop]
         sparse = part.sparse.scores(list(tokens))
+        if part.sparse.context is not None:
+            sparse = with_context(sparse, part.sparse.context.scores(list(tokens)))
         fusion = fusion or self.fusion
         fused = lean_on_previous(fuse(dense, sparse, fusion), part.follows, fusion.lean)
         if wants_quantity:

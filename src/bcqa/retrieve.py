@@ -360,9 +360,10 @@ class HybridRetriever:
         ``wants_quantity``: the question asks for a number (``favour_quantities``).
         """
         dense = dense_row[part.start : part.stop]
-        sparse = part.sparse.scores(list(tokens))
+        tokens = list(tokens)
+        sparse = part.sparse.scores(tokens)
         if part.sparse.context is not None:
-            sparse = with_context(sparse, part.sparse.context.scores(list(tokens)))
+            sparse = with_context(sparse, part.sparse.context.scores(tokens))
         fusion = fusion or self.fusion
         fused = lean_on_previous(fuse(dense, sparse, fusion), part.follows, fusion.lean)
         if wants_quantity:

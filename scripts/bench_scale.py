@@ -110,7 +110,7 @@ def worker_real(size: int, workdir: Path) -> dict:
 
     from bcqa import Assistant
     from bcqa.dense import DenseIndex
-    from bcqa.retrieve import with_context
+    from bcqa.retrieve import bm25_scores
     from bcqa.sparse import BM25Index
     from bcqa.text import tokenize
 
@@ -148,9 +148,7 @@ def worker_real(size: int, workdir: Path) -> dict:
     # The index's own BM25 side of a question: the statements' BM25 and, when built, the pair BM25.
     t = time.perf_counter()
     for tok in tokens:
-        own = part.sparse.scores(tok)
-        if part.sparse.context is not None:
-            with_context(own, part.sparse.context.scores(tok))
+        bm25_scores(part.sparse, tok)
     engines["index, with the pair BM25"] = (time.perf_counter() - t) / len(tokens) * 1000
     vectors = qa.retriever.dense.vectors()
     qvecs = qa.retriever.encoder.encode(qs)

@@ -9,6 +9,7 @@ import pytest
 
 from bcqa.retrieve import (
     Fusion,
+    bm25_scores,
     favour_quantities,
     fuse,
     lean_on_previous,
@@ -176,6 +177,18 @@ def test_a_statement_keeps_the_larger_of_its_own_and_its_scaled_pair_score():
     own, paired = np.array([2.0, 0.5, 0.0]), np.array([2.0, 3.0, 1.0])
     assert list(with_context(own, paired, 0.8)) == pytest.approx([2.0, 2.4, 0.8])
     assert list(with_context(own, paired, 0.0)) == list(own)
+
+
+def test_bm25_scores_read_the_pair_index_only_when_there_is_one():
+    tokens = [["wolbachia", "trial"], ["dengue", "fell"], ["kdr", "spray"], ["eggs", "ovitrap"], ["larvae", "water"]]
+    follows, query = [False, True, False, True, True], ["wolbachia"]
+    alone, paired = BM25Index(tokens), BM25Index(tokens, follows=follows)
+    assert np.array_equal(bm25_scores(alone, query), alone.scores(query))
+    own = paired.scores(query)
+    lifted = bm25_scores(paired, iter(query))  # any iterable of tokens
+    assert np.array_equal(lifted, with_context(own, paired.context.scores(query)))
+    # The sentence after the one naming the trial now scores for "wolbachia" too.
+    assert lifted[1] > own[1] and lifted[0] == own[0]
 
 
 WOLBACHIA_REVIEW = """# Arbovirus control

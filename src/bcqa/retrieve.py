@@ -1,14 +1,14 @@
 """Hybrid retrieval: dense and BM25 scores fused into one ranking.
 
 Fusion functions are pure (scores in, scores out).  The default is a convex
-combination of min-max-normalised scores (``"weighted"``, alpha = 0.4).  It
-was picked by measuring on the dev part of the golden set
-(``scripts/compare_fusion.py``, 48 dev fact questions, plain question tokens):
-top-1 0.979 for weighted alpha 0.4, 0.958 at 0.5-0.7, 0.938 at 0.3; 0.917 for
-RRF (k = 10 or 60) and BM25 alone, 0.896 for dense alone.  With a few dozen
-short statements the *size* of a BM25 win on a rare gene symbol carries
-information that RRF throws away, while the dense side keeps paraphrases in
-reach when no term matches.
+combination of min-max-normalised scores (``"weighted"``, alpha = 0.5), chosen
+with ``scripts/compare_fusion.py`` on the dev questions (README, "Fusion"): with
+a few dozen short statements the *size* of a BM25 win on a rare gene symbol
+carries information that RRF throws away, while the dense side keeps paraphrases
+in reach when no term matches.  Measured again (2026-12-03) on the dev questions
+of all 149 golden documents, with the pair BM25 (``with_context``): alpha 0.4
+moved fact top-1 up on 7 documents and down on 13 (mean 0.724 -> 0.714), 0.6 up
+on 15 and down on 17 (0.723), so 0.5 stays.
 
 A statement then leans on the one before it in its section (``lean_on_previous``):
 a claim often leaves its subject to the sentence before ("COMBI-d randomised 423
@@ -79,6 +79,14 @@ def with_context(own: np.ndarray, paired: np.ndarray, weight: float = CONTEXT_WE
     import numpy as np
 
     return np.maximum(own, weight * paired)
+
+
+def bm25_scores(index: BM25Index, tokens: Sequence[str]) -> np.ndarray:
+    """Every statement's BM25 score for the query tokens: ``with_context`` of its own and its
+    pair's when the index has a pair index (``BM25Index.context``), its own otherwise."""
+    tokens = list(tokens)
+    own = index.scores(tokens)
+    return own if index.context is None else with_context(own, index.context.scores(tokens))
 
 
 # How many statements the dense side ranks per question; every statement of
@@ -360,10 +368,7 @@ class HybridRetriever:
         ``wants_quantity``: the question asks for a number (``favour_quantities``).
         """
         dense = dense_row[part.start : part.stop]
-        tokens = list(tokens)
-        sparse = part.sparse.scores(tokens)
-        if part.sparse.context is not None:
-            sparse = with_context(sparse, part.sparse.context.scores(tokens))
+        sparse = bm25_scores(part.sparse, tokens)
         fusion = fusion or self.fusion
         fused = lean_on_previous(fuse(dense, sparse, fusion), part.follows, fusion.lean)
         if wants_quantity:

@@ -298,6 +298,26 @@ def test_numbers_in_parentheses_cite_when_the_document_never_cites_in_brackets(m
     assert _statements(text) == [("A is higher.", numbers), ("B is lower", numbers), ("while C rose.", (9,))]
 
 
+@pytest.mark.parametrize("heading", ["## References\n", "References\n", "REFERENCES"])
+def test_a_list_numbered_in_parentheses_is_read_with_the_markers_that_cite_it(heading):
+    """ "(1) Adams MD, ... 2009;53:3628-3634." as ACS and some Vancouver journals number their lists,
+    under a markdown or a plain-text heading (the first entry right below it, or after a blank line);
+    the text cites "(2, 3)", "(4)–(6)"."""
+    entries = "\n".join(f"({n}) Doe J{n}, Roe K. Title number {n}. J Med. 2020;{n}(2):1-9." for n in range(1, 7))
+    text = (
+        "# Review\n\nLipid A is modified (2, 3). Loss of LPS is a second route (4)–(6). "
+        f"Adding meropenem did not help (1).\n\n{heading}\n{entries}\n"
+    )
+    document = parse_document(text, "t.md")
+    assert document.warnings == ()
+    assert [r.title for r in document.references.values()] == [f"Title number {n}" for n in range(1, 7)]
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Lipid A is modified.", (2, 3)),
+        ("Loss of LPS is a second route.", (4, 5, 6)),
+        ("Adding meropenem did not help.", (1,)),
+    ]
+
+
 def test_superscripts_and_parentheses_that_are_no_markers_stay_text():
     quoted = [
         "Parasites reached 10⁶ per ml and 10⁻³ of them survived in 5 km² (2019).",

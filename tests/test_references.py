@@ -31,6 +31,8 @@ def _block(text: str, document: str = "") -> tuple[list, list[str]]:
         pytest.param(f"1. {ENTRY_A} 2. {ENTRY_B}", id="dot-one-line"),
         pytest.param(f"[1] {ENTRY_A} [2] {ENTRY_B}", id="bracket-one-line"),
         pytest.param(f"1) {ENTRY_A} 2) {ENTRY_B}", id="paren-one-line"),
+        pytest.param(f"(1) {ENTRY_A}\n(2) {ENTRY_B}", id="parentheses-per-line"),
+        pytest.param(f"(1) {ENTRY_A} (2) {ENTRY_B}", id="parentheses-one-line"),
         pytest.param(f"\n\n1. {ENTRY_A}\n\n2. {ENTRY_B}\n", id="blank-lines"),
         pytest.param(f"1. {ENTRY_A.replace(' Smith', chr(10) + '   Smith')}\n2. {ENTRY_B}", id="wrapped-line"),
     ],

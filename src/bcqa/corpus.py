@@ -1380,10 +1380,10 @@ def _bold_heading(line: str, max_words: int = 10) -> bool:
     )
 
 
-# The first line of a reference entry: "[1] ...", "1. ...", "1) ...", "[1]. ..." as some exports number
-# them, and "1 - ..." as a newsletter does.
-_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]\.?|1[.)]?|1[ \t]+[-–—])(?:[ \t]+[^\W\d_]|[ \t]*$)")
-_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)]|\d{1,4}[ \t]+[-–—])(?:[ \t]+\S|[ \t]*$)")
+# The first line of a reference entry: "[1] ...", "1. ...", "1) ...", "(1) ...", "[1]. ..." as some
+# exports number them, and "1 - ..." as a newsletter does.
+_FIRST_ENTRY = re.compile(r"^[ \t]*(?:\[1\]\.?|\(1\)|1[.)]?|1[ \t]+[-–—])(?:[ \t]+[^\W\d_]|[ \t]*$)")
+_ENTRY_START = re.compile(r"^[ \t]*(?:\[\d{1,4}\]\.?|\(\d{1,4}\)|\d{1,4}[.)]|\d{1,4}[ \t]+[-–—])(?:[ \t]+\S|[ \t]*$)")
 
 
 def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) -> bool:

@@ -31,9 +31,9 @@ __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
 
 # A numbered-entry marker, with an optional list bullet before it.  Markers are only ever looked for after
 # whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
-# "[1]", "1.", "1)", and "【1】" as a browsing chat assistant numbers its sources (a bracket form).
+# "[1]", "1.", "1)", "(1)" and "【1】" as a browsing chat assistant numbers its sources (a bracket form).
 _MARKER = re.compile(
-    r"(?<!\S)(?:[-*+]\s+)?(?:(?:\[(?P<bracket>\d{1,3})\]|【(?P<lenticular>\d{1,3})】)\.?|(?P<plain>\d{1,3})[.)](?=\s|$)"
+    r"(?<!\S)(?:[-*+]\s+)?(?:(?:\[(?P<bracket>\d{1,3})\]|【(?P<lenticular>\d{1,3})】)\.?|(?:\((?P<paren>\d{1,3})\)|(?P<plain>\d{1,3})[.)])(?=\s|$)"
     # "1 - Russell JA, ..." at a line's start, as a newsletter numbers its sources
     r"|(?<![^\n])(?P<dashed>\d{1,3})[ \t]+[-–—](?=[ \t]))"
 )
@@ -343,7 +343,7 @@ def _find_markers(text: str) -> list[_Marker]:
     markers: list[_Marker] = []
     for m in _MARKER.finditer(text):
         bracketed = m["bracket"] or m["lenticular"]
-        number = int(bracketed or m["plain"] or m["dashed"])
+        number = int(bracketed or m["plain"] or m["paren"] or m["dashed"])
         if m["dashed"] and number != (markers[-1].number + 1 if markers else 1):
             continue  # "345 - 356." opening a wrapped line is pages, not the next entry
         line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()

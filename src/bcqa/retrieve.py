@@ -18,7 +18,7 @@ patients ... Three-year overall survival reached 44% in the combination arm").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -81,7 +81,7 @@ def with_context(own: np.ndarray, paired: np.ndarray, weight: float = CONTEXT_WE
     return np.maximum(own, weight * paired)
 
 
-def bm25_scores(index: BM25Index, tokens: Sequence[str]) -> np.ndarray:
+def bm25_scores(index: BM25Index, tokens: Iterable[str]) -> np.ndarray:
     """Every statement's BM25 score for the query tokens: ``with_context`` of its own and its
     pair's when the index has a pair index (``BM25Index.context``), its own otherwise."""
     tokens = list(tokens)

@@ -226,11 +226,27 @@ def test_citation_group_forms(group, numbers):
         ("[4]–[6]", (4, 5, 6)),  # IEEE: a range between two bracketed numbers
         ("[4] – [6]", (4, 5, 6)),
         ("[4]-[6]", (4, 5, 6)),
+        ("[4, p. 12]", (4,)),  # IEEE: the place in the source goes with the marker
+        ("[4, pp. 3–5]", (4,)),
+        ("[4, Fig. 2]", (4,)),
+        ("[4, Table 1]", (4,)),
+        ("[4, Sec. 2.1]", (4,)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):
     assert _statements(f"A is higher {marker}.{REFS}") == [("A is higher.", numbers)]
     assert _statements(f"A is higher{marker} in B.{REFS}") == [("A is higher in B.", numbers)]
+
+
+def test_a_marker_glued_between_two_words_leaves_them_two_words():
+    """ "modified[1]and": the statement reads "modified and", not "modifiedand"."""
+    assert _statements(f"Lipid A is modified[1]and LPS is lost[2].{REFS}") == [
+        ("Lipid A is modified and LPS is lost.", (1, 2))
+    ]
+    assert _statements(f"Lipid A is modified[1], and LPS is lost[2].{REFS}") == [
+        ("Lipid A is modified", (1,)),
+        ("and LPS is lost.", (2,)),
+    ]
 
 
 def test_a_superscript_exponent_is_not_a_marker():

@@ -97,6 +97,16 @@ _OTHER_MARKERS = (
     ),
     # [Ref. 4], [refs 4, 6]
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
+    # [4, p. 12], [4, pp. 3-5], [4, Fig. 2], [4, Table 1], [4, ch. 3], [4, Sec. 2.1]: IEEE's place in the
+    # source cited goes with its marker
+    (
+        re.compile(
+            r"\[\s*((?!0+\b)\d{1,4})\s*,\s*(?:pp?|figs?|figures?|tables?|tab|ch|chap|chapters?|sec|sections?|§|eqs?"
+            r"|app|appendix|para)\.?\s*[\w.]+(?:\s*[-–—]\s*[\w.]+)?\s*\]",
+            re.I,
+        ),
+        r"[\1]",
+    ),
     # (ref. [4]), (see [4]), (cf. [4, 6]), (reviewed in [4]): the cue word goes with the markers
     (
         re.compile(
@@ -2137,6 +2147,8 @@ def make_block(raw: str, kind: str = "paragraph") -> _Block:
             out.pop()  # "higher [4]." -> "higher."
         marks.append((len(out), parse_citation_group(m.group(0))))
         pos = m.end()
+        if out and out[-1].isalnum() and text[pos : pos + 1].isalnum():
+            out.append(" ")  # "modified[1]and": two words, not "modifiedand"
     _append(out, text[pos:])
     plain = "".join(out).strip().translate(_SHOWN_BRACKETS)
     lead = len("".join(out)) - len("".join(out).lstrip())

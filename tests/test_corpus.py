@@ -195,6 +195,8 @@ REFS = "\n\n## References\n\n" + "\n".join(f"{n}. Title {n}. Doe J. J Med. 2020;
         ("[4, 6]", (4, 6)),
         ("[4-6]", (4, 5, 6)),
         ("[4–6]", (4, 5, 6)),
+        ("[4‐6]", (4, 5, 6)),  # the hyphen of a publisher's page, U+2010
+        ("[4−6]", (4, 5, 6)),  # a minus sign, U+2212
         ("[6,4]", (4, 6)),
         ("([4], [6])", (4, 6)),
         ("([4-6])", (4, 5, 6)),
@@ -226,6 +228,7 @@ def test_citation_group_forms(group, numbers):
         ("[4]–[6]", (4, 5, 6)),  # IEEE: a range between two bracketed numbers
         ("[4] – [6]", (4, 5, 6)),
         ("[4]-[6]", (4, 5, 6)),
+        ("[4]‐[6]", (4, 5, 6)),
         ("[4, p. 12]", (4,)),  # IEEE: the place in the source goes with the marker
         ("[4, pp. 3–5]", (4,)),
         ("[4, Fig. 2]", (4,)),

@@ -51,8 +51,11 @@ OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------
 
+# What a range of citations is written with: the hyphen-minus, en and em dashes, and the hyphen, figure
+# dash and minus sign that text copied from a publisher's page or a PDF carries ("[4‐6]", "[4−6]").
+_DASHES = "-‐‒–—−"
 # Reference lists number from 1: "[0]" is text (an index, a placeholder), never a citation.
-_CITE_ITEM = r"(?!0+\b)\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_CITE_ITEM = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES}]\s*\d{{1,4}})?"
 _CITE_BRACKET = rf"\[\s*{_CITE_ITEM}(?:\s*[,;]\s*{_CITE_ITEM})*\s*\](?!\()"
 # Brackets next to each other, with or without spaces or a comma between them, are one group.
 CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*[,;]?[ \t]*{_CITE_BRACKET})*")
@@ -60,14 +63,14 @@ CITE_GROUP = re.compile(rf"{_CITE_BRACKET}(?:[ \t]*[,;]?[ \t]*{_CITE_BRACKET})*"
 _PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\)")
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
-_NUMBER_LIST = r"(?!0+\b)\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*"
+_NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
 _OTHER_MARKERS = (
     # (ref. 4), (refs. 4, 6), [refs 6-8]: the number said to be a reference's
     (re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I), r"[\1]"),
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
     # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes
-    (re.compile(r"\[\^?\s*((?!0+\b)\d{1,4})\s*\][ \t]*[-–—][ \t]*\[\^?\s*(\d{1,4})\s*\]"), r"[\1–\2]"),
+    (re.compile(rf"\[\^?\s*((?!0+\b)\d{{1,4}})\s*\][ \t]*[{_DASHES}][ \t]*\[\^?\s*(\d{{1,4}})\s*\]"), r"[\1–\2]"),
     # [[4]](https://...): a bracketed number linking to its source
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】

@@ -2116,6 +2116,17 @@ def test_a_one_line_title_in_sentence_case_ends_at_the_next_heading():
     assert [(s.section, s.text) for s in doc.statements] == [("Overview", "Typhoid is common.")]
 
 
+@pytest.mark.parametrize("italic", ["*Generated on 2025-01-01*", "_Prepared by the Infection Group, March 2025._"])
+def test_a_one_line_title_ends_at_an_italic_line_before_the_next_heading(italic):
+    """ "# Resistance in Acinetobacter baumannii *Generated on ...* ## Abstract ...": the title is not cut at
+    the lower-case "baumannii", and the italic line is no statement."""
+    doc = parse_document(
+        f"# Resistance in Acinetobacter baumannii {italic} ## Abstract Colistin is a last resort.[1]" + REFS, "t.md"
+    )
+    assert doc.title == "Resistance in Acinetobacter baumannii"
+    assert [(s.section, s.text) for s in doc.statements] == [("Abstract", "Colistin is a last resort.")]
+
+
 def test_a_genus_the_document_writes_out_ends_no_sentence_when_abbreviated():
     text = (
         "Salmonella Typhi causes typhoid.[1] Resistant S. Typhi strains spread from Asia.[2] "

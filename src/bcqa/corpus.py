@@ -271,8 +271,8 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
 
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 # In one-line markdown a heading follows the end of a sentence (or a marker).
-# "^" ends Pandoc's ^[3]^, "|" a table flattened into the line.
-_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*^|][ \t])|^[ \t])(#{1,6})[ \t]+")
+# "^" ends Pandoc's ^[3]^, "|" a table flattened into the line, "*" or "_" an italic line.
+_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*_^|][ \t])|^[ \t])(#{1,6})[ \t]+")
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 # A heading's line that holds the next heading is one-line markdown too: "# Title ## Overview Text ...".
 _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
@@ -1544,7 +1544,7 @@ def _inline_title(rest: str, lower: frozenset[str] = frozenset()) -> tuple[str, 
         # is read as a title of its own ("Pyrethroids" its first word, not "2.").
         title, consumed = _inline_title(rest[number.end() :], lower)
         return f"{number.group(1)} {title}".strip(), number.end() + consumed
-    stop = re.search(r"\*\*|(?<=\s)\d+[.)]\s|\[\d", rest)
+    stop = re.search(rf"\*\*|(?<=\s)\d+[.)]\s|\[\d|{_ITALIC_BEFORE_HEADING.pattern}", rest)
     candidate = rest[: stop.start()] if stop else rest
     bold = stop is not None and stop.group(0) == "**"
     asked = re.match(r"[ \t]*[A-Z][^?.!#]{0,150}\?", candidate)
@@ -1658,14 +1658,23 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", text))
 
 
+# An italic line run on after a one-line heading, before the next heading: a byline or a "generated on" line.
+_ITALIC_BEFORE_HEADING = re.compile(
+    r"(?<=\s)(?:\*(?![*\s])[^*\n]+(?<!\s)\*|_(?![_\s])[^_\n]+(?<!\s)_)(?=[ \t]*$|[ \t]+#{1,6}[ \t])"
+)
+
+
 def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple[str, int] | None:
-    """A heading in sentence case, ended by the next heading or by a bold lead-in that opens a sentence.
+    """A heading in sentence case, ended by the next heading, by a bold lead-in that opens a sentence, or
+    by an italic line before the next heading.
 
     "# Resistance in Salmonella Typhi ## Overview ..." and "## The H58 lineage and the genomic framework
     **Origins of H58** The haplotype ...": no sentence can end between the heading and what ends it, so
     every word before it is the title's, in lower case or not.
     """
     subheading = re.search(r"(?<=\s)#{1,6}[ \t]", candidate)
+    if not subheading and stop is not None and stop.group(0)[:1] in "*_" and stop.group(0) != "**":
+        subheading = stop  # "# Resistance in Acinetobacter baumannii *Generated on 2025-01-01* ## Abstract ..."
     if subheading:
         end = subheading.start()
     elif stop is not None and stop.group(0) == "**" and re.match(r"\*\*[^*\n]+\*\*[ \t]+[A-Z]", rest[stop.start() :]):

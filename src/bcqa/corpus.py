@@ -1532,6 +1532,15 @@ _NO_TITLE_END = _TITLE_SMALL_WORDS | _DETERMINERS
 _MAX_ASKED_TITLE = 15  # words of a heading that asks a question and ends at its question mark
 
 
+# Where a heading's title that runs into its text stops at the latest (``_inline_title``): a bold term, a
+# numbered item, a marker, or an italic line run on right before the next heading, a byline or a
+# "generated on" line (``italic``).
+_TITLE_STOP = re.compile(
+    r"\*\*|(?<=\s)\d+[.)]\s|\[\d"
+    r"|(?P<italic>(?<=\s)(?:\*(?![*\s])[^*\n]+(?<!\s)\*|_(?![_\s])[^_\n]+(?<!\s)_)(?=[ \t]*$|[ \t]+#{1,6}[ \t]))"
+)
+
+
 def _inline_title(rest: str, lower: frozenset[str] = frozenset()) -> tuple[str, int]:
     """Title of a heading that runs into its text, and how many characters it takes.
 
@@ -1544,7 +1553,7 @@ def _inline_title(rest: str, lower: frozenset[str] = frozenset()) -> tuple[str, 
         # is read as a title of its own ("Pyrethroids" its first word, not "2.").
         title, consumed = _inline_title(rest[number.end() :], lower)
         return f"{number.group(1)} {title}".strip(), number.end() + consumed
-    stop = re.search(rf"\*\*|(?<=\s)\d+[.)]\s|\[\d|{_ITALIC_BEFORE_HEADING.pattern}", rest)
+    stop = _TITLE_STOP.search(rest)
     candidate = rest[: stop.start()] if stop else rest
     bold = stop is not None and stop.group(0) == "**"
     asked = re.match(r"[ \t]*[A-Z][^?.!#]{0,150}\?", candidate)
@@ -1658,12 +1667,6 @@ def _lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", text))
 
 
-# An italic line run on after a one-line heading, before the next heading: a byline or a "generated on" line.
-_ITALIC_BEFORE_HEADING = re.compile(
-    r"(?<=\s)(?:\*(?![*\s])[^*\n]+(?<!\s)\*|_(?![_\s])[^_\n]+(?<!\s)_)(?=[ \t]*$|[ \t]+#{1,6}[ \t])"
-)
-
-
 def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple[str, int] | None:
     """A heading in sentence case, ended by the next heading, by a bold lead-in that opens a sentence, or
     by an italic line before the next heading.
@@ -1673,7 +1676,7 @@ def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple
     every word before it is the title's, in lower case or not.
     """
     subheading = re.search(r"(?<=\s)#{1,6}[ \t]", candidate)
-    if not subheading and stop is not None and stop.group(0)[:1] in "*_" and stop.group(0) != "**":
+    if not subheading and stop is not None and stop["italic"]:
         subheading = stop  # "# Resistance in Acinetobacter baumannii *Generated on 2025-01-01* ## Abstract ..."
     if subheading:
         end = subheading.start()

@@ -234,6 +234,11 @@ def test_citation_group_forms(group, numbers):
         ("[4, Fig. 2]", (4,)),
         ("[4, Table 1]", (4,)),
         ("[4, Sec. 2.1]", (4,)),
+        ("[4 and 6]", (4, 6)),  # a group whose last number "and" joins
+        ("[4, 5 and 8]", (4, 5, 8)),
+        ("[4, 5, and 8]", (4, 5, 8)),
+        ("[4 & 6]", (4, 6)),
+        ("[1–3 and 6]", (1, 2, 3, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):
@@ -250,6 +255,21 @@ def test_a_marker_glued_between_two_words_leaves_them_two_words():
         ("Lipid A is modified", (1,)),
         ("and LPS is lost.", (2,)),
     ]
+
+
+def test_endnotes_numbered_in_superscript_are_the_list_the_superscript_markers_cite():
+    entries = "\n".join(f"{'¹²³'[n - 1]} Doe J{n}, Roe K. Title number {n}. J Med. 2020;{n}:1-9." for n in (1, 2, 3))
+    text = f"# Colistin\n\nLipid A is modified.¹ LPS is lost.²,³\n\n## References\n\n{entries}\n"
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Lipid A is modified.", (1,)),
+        ("LPS is lost.", (2, 3)),
+    ]
+    assert document.references[2].authors.startswith("Doe J2")
+
+
+def test_words_in_brackets_that_join_numbers_are_no_marker():
+    assert _statements(f"Doses of [4 and 6 mg] were given [1].{REFS}") == [("Doses of [4 and 6 mg] were given.", (1,))]
 
 
 def test_a_superscript_exponent_is_not_a_marker():
@@ -1192,6 +1212,36 @@ def test_a_byline_of_names_under_a_title_is_no_claim(line, byline):
     text = f"# BCG failure in bladder cancer\n\n{line}\n\n## Introduction\n\nBCG fails in 40% [1].\n" + REFS
     texts = [s.text for s in parse_document(text, "t.md").statements]
     assert texts == (["BCG fails in 40%."] if byline else [line, "BCG fails in 40%."])
+
+
+@pytest.mark.parametrize("marks", ["***{}***", "___{}___", "**_{}_**", "__*{}*__", "_**{}**_", "*__{}__*"])
+def test_a_bold_line_in_italics_too_is_a_heading(marks):
+    text = "\n\n".join(
+        ["# Colistin", marks.format("Mechanisms"), "Lipid A is modified [1].", marks.format("Plasmid spread")]
+        + ["The mcr-1 gene spreads [2].", marks.format("References"), "1. Doe J. Title one. J Med. 2020;1:1."]
+        + ["2. Roe K. Title two. J Med. 2021;2:2."]
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Mechanisms", "Lipid A is modified.", (1,)),
+        ("Plasmid spread", "The mcr-1 gene spreads.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2]
+
+
+def test_marks_that_do_not_close_in_reverse_order_are_no_bold_italic_heading():
+    text = "# Colistin\n\n***Mechanisms_**\n\nLipid A is modified [1].\n" + REFS
+    assert [s.section for s in parse_document(text, "t.md").statements] == ["Overview", "Overview"]
+
+
+def test_a_heading_typed_without_a_space_after_its_marks():
+    text = "# Colistin\n\n##Mechanisms\n\nLipid A is modified [1].\n\n###2. Plasmid spread\n\nThe mcr-1 gene spreads [1].\n"
+    document = parse_document(text + "\n#review #amr\n" + REFS.replace("## References", "##References"), "t.md")
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Mechanisms", "Lipid A is modified."),
+        ("2. Plasmid spread", "The mcr-1 gene spreads."),
+    ]
+    assert sorted(document.references) == list(range(1, 10))
 
 
 def test_a_bold_line_holding_a_name_in_italics_is_a_heading():

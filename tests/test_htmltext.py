@@ -71,3 +71,16 @@ def test_details_figures_comments_code_and_nested_quotes():
         ("Calls were read with df[1] before filtering.", (1,)),
         ("Reintroducing chloroquine would select K76T again.", (3,)),
     ]
+
+
+def test_a_paragraph_that_is_one_strong_phrase_is_a_heading_with_no_other_html():
+    document = parse_document(
+        "# Antimalarial resistance\n\n<strong>Chloroquine</strong>\n\nIt returned in Malawi [1].\n\n"
+        "<b>Mefloquine</b>\n\nIt fails in <em>Africa</em> [1].\n\n## References\n\n"
+        "1. Laufer MK. Return of chloroquine efficacy in Malawi. N Engl J Med. 2006;355:1959-66.\n",
+        "html.md",
+    )
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Chloroquine", "It returned in Malawi."),
+        ("Mefloquine", "It fails in Africa."),
+    ]

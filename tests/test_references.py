@@ -35,6 +35,8 @@ def _block(text: str, document: str = "") -> tuple[list, list[str]]:
         pytest.param(f"(1) {ENTRY_A} (2) {ENTRY_B}", id="parentheses-one-line"),
         pytest.param(f"\n\n1. {ENTRY_A}\n\n2. {ENTRY_B}\n", id="blank-lines"),
         pytest.param(f"1. {ENTRY_A.replace(' Smith', chr(10) + '   Smith')}\n2. {ENTRY_B}", id="wrapped-line"),
+        pytest.param(f"¹ {ENTRY_A}\n² {ENTRY_B}", id="superscript-per-line"),  # endnotes copied from a word processor
+        pytest.param(f"¹{ENTRY_A}\n²{ENTRY_B}", id="superscript-glued"),
     ],
 )
 def test_numbering_forms(text):

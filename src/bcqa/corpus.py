@@ -98,6 +98,8 @@ _OTHER_MARKERS = (
         ),
         "",
     ),
+    # [4 and 6], [4, 5 and 8], [4 & 6]: a group whose last number "and" joins
+    (re.compile(rf"\[\s*({_NUMBER_LIST})\s*,?\s+(?:and|&)\s+({_CITE_ITEM})\s*\]"), r"[\1, \2]"),
     # [Ref. 4], [refs 4, 6]
     (re.compile(rf"\[\s*refs?\.?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # [4, p. 12], [4, pp. 3-5], [4, Fig. 2], [4, Table 1], [4, ch. 3], [4, Sec. 2.1]: IEEE's place in the
@@ -420,6 +422,17 @@ def _code_blocks(text: str) -> str:
             out += [""] * (end - i)  # the cell's output, indented under it
             i = end
     return "\n".join(out)
+
+
+# A heading typed with no space after its marks, "##Mechanisms" (CommonMark reads text; the writer meant a
+# heading): two marks or more, a capital or a section number next ("##2. Methods").  One mark is a
+# note's tag ("#review"), never a heading.
+_UNSPACED_HEADING = re.compile(r"^([ \t]{0,3}#{2,6})(?=[A-Z]|\d+(?:\.\d+)*\.?[ \t]+[A-Z])", re.M)
+
+
+def _spaced_headings(text: str) -> str:
+    """``text`` with a space after the marks of a heading typed without one."""
+    return _UNSPACED_HEADING.sub(r"\1 ", text)
 
 
 def _docs_export(text: str) -> str:
@@ -979,6 +992,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _web_page_chrome,
         _strip_line_numbers,
         _docs_export,
+        _spaced_headings,
         html_to_markdown,
         _note_markup,
         _grid_tables,
@@ -1381,7 +1395,16 @@ _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1[ \t]*
 _ITALIC_IN_BOLD = re.compile(r"(?<!\*)\*(?!\*)([^*\n]+?)(?<!\*)\*(?!\*)")
 
 
+# A bold line in italics too: "***Mechanisms***", "**_Mechanisms_**", "_**Mechanisms**_", its marks
+# closing in the reverse order of their opening.
+_BOLD_ITALIC_LINE = re.compile(r"^([ \t]*)([*_]{3})(?=\S)([^*_\n]{1,200}?)(?<=\S)([*_]{3})[ \t]*$")
+_BOLD_ITALIC_MARKS = frozenset(("***", "___", "**_", "__*", "_**", "*__"))
+
+
 def _bold_heading(line: str, max_words: int = 10) -> bool:
+    italic = _BOLD_ITALIC_LINE.match(line)
+    if italic and italic.group(2) in _BOLD_ITALIC_MARKS and italic.group(4) == italic.group(2)[::-1]:
+        line = f"{italic.group(1)}**{italic.group(3)}**"
     m = _BOLD_LINE.match(_ITALIC_IN_BOLD.sub(r"\1", line) if line.count("*") > 4 else line)
     # A numbered one may be longer: "**2. Clinical context: CROSS and the meaning of pathological complete response**".
     numbered = bool(m) and _SECTION_NUMBER.match(m.group(2)) is not None

@@ -18,9 +18,9 @@ from html.parser import HTMLParser
 
 __all__ = ["html_to_markdown"]
 
-# What makes a document worth rewriting: a block or link tag, or an entity.
+# What makes a document worth rewriting: a block, link or emphasis tag, or an entity.
 _HTML_HINT = re.compile(
-    r"<(?:p|h[1-6]|table|tr|ol|ul|li|a|details|summary|figure|figcaption|img|div|br|blockquote|code|pre)\b[^>]*>"
+    r"<(?:p|h[1-6]|table|tr|ol|ul|li|a|details|summary|figure|figcaption|img|div|br|blockquote|code|pre|strong|b|em|i)\b[^>]*>"
     r"|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});"
 )
 _BLOCKS = {"p", "div", "blockquote", "details", "figure", "figcaption", "pre", "section", "article", "header"}

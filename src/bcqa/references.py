@@ -162,6 +162,17 @@ def _table_entries(text: str) -> str:
     return "\n".join(f"{_TABLE_NUMBER.match(row[0]).group(1)}. {' '.join(c for c in row[1:] if c)}" for row in rows)
 
 
+# An entry numbered in superscript at a line's start, as a word processor's endnotes are copied:
+# "¹ Liu Z, Gao J. Title. ..." (the number in superscript, then its text).
+_SUPERSCRIPT_ENTRY = re.compile(r"(?m)^([ \t]*)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t.]*(?=[^\W\d_])")
+_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _superscript_numbers(text: str) -> str:
+    """``text`` with each entry number written in superscript as a plain "1. "."""
+    return _SUPERSCRIPT_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2).translate(_PLAIN)}. ", text)
+
+
 def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference], list[str]]:
     """Entries of one reference section (text after its heading, up to the next heading), in order, plus warnings.
 
@@ -174,7 +185,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         are not reported (a consolidated list is often a subset); a number listed twice is returned twice and
         ``merge_reference_blocks`` reports it.
     """
-    text = _BACK_ARROWS.sub("", _table_entries(text))
+    text = _superscript_numbers(_BACK_ARROWS.sub("", _table_entries(text)))
     # Links stay for ``parse_entry``, which reads a linked title; markers never sit inside one.
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)

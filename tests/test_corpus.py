@@ -841,6 +841,13 @@ def test_short_markdown_paragraph_is_not_a_heading():
         "#### Bibliography",
         "## Sources",
         "## References:",
+        "## References cited",
+        "## Literature references",
+        "## References (selected)",
+        "## Source list",
+        "## Sources and references",
+        "## References & further reading",
+        "## Notes and references",
     ],
 )
 def test_reference_section_titles(heading):

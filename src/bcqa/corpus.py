@@ -278,11 +278,16 @@ _INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*_^|][ \t])|^[ \t])(#{1,6})[ \t]+"
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 # A heading's line that holds the next heading is one-line markdown too: "# Title ## Overview Text ...".
 _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
-_REFERENCES_TITLE = re.compile(
-    r"^(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary)\s+)?"
+_REFERENCES_WORDS = (
+    r"(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary|literature)\s+)?"
     r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
-    r"sources|citations|endnotes|(?:further|suggested|recommended)\s+reading|reading(?=\s+list))(?:\s+(?:and\s+notes|list))?$",
-    re.I,
+    r"source(?=\s+list)|sources|citations|endnotes|(?:further|suggested|recommended)\s+reading|reading(?=\s+list))"
+    r"(?:\s+(?:list|cited))?(?:\s*\((?:selected|abridged|partial)\))?"
+)
+# "References", "Literature cited", "References (selected)", and two joined: "Sources and references",
+# "References & further reading", "Notes and references".
+_REFERENCES_TITLE = re.compile(
+    rf"^(?:notes\s+(?:and|&)\s+)?{_REFERENCES_WORDS}(?:\s+(?:and|&)\s+(?:notes|{_REFERENCES_WORDS}))?$", re.I
 )
 # Back matter of a paper: who helped and paid, who declares what.
 _BACK_MATTER = re.compile(

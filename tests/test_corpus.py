@@ -398,6 +398,41 @@ def test_html_exponents_and_subscripts_keep_their_place(written, quoted):
     assert tokenize(quoted) == tokenize(re.sub(r"<[^>]+>", "", written))
 
 
+@pytest.mark.parametrize(
+    ("written", "quoted"),
+    [
+        ("an IC$_{50}$ of 3 nM", "an IC₅₀ of 3 nM"),  # a notebook's or a note app's inline TeX
+        ("Ca$^{2+}$ influx", "Ca²⁺ influx"),
+        ("$\\beta$-lactamase genes", "β-lactamase genes"),
+        ("MICs of $\\geq 16$ mg/L", "MICs of ≥ 16 mg/L"),
+        ("$\\Delta$F508 and $\\text{TGF-}\\beta$", "ΔF508 and TGF-β"),
+        ("a cost of $5 and $10 each", "a cost of $5 and $10 each"),  # money, by Pandoc's rule
+        ("a cost of $5-$10 each", "a cost of $5-$10 each"),
+    ],
+)
+def test_inline_tex_is_written_as_the_characters_it_shows(written, quoted):
+    assert _statements(f"Cells showed {written} here [1].{REFS}") == [(f"Cells showed {quoted} here.", (1,))]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Gene | Effect | Ref\n--- | --- | ---\nmcr-1 | adds PEtN | [1]\npmrB | activates PmrA | [2]",
+        "| Gene | Effect | Ref\n|:--- | :---: | ---:\n| mcr-1 | adds PEtN | [1]\n| pmrB | activates PmrA | [2]",
+        "Gene | Effect | Ref |\n--- | --- | --- |\nmcr-1 | adds PEtN | [1] |\npmrB | activates PmrA | [2] |",
+    ],
+)
+def test_a_table_without_its_outer_pipes_is_a_table(table):
+    """GitHub's tables may leave out the pipes at a row's ends."""
+    text = f"# Colistin\n\nThe mechanisms are summarised below.\n\n{table}\n\nBoth spread [1].{REFS}"
+    assert _statements(text) == [
+        ("The mechanisms are summarised below.", ()),
+        ("Gene: mcr-1; Effect: adds PEtN", (1,)),
+        ("Gene: pmrB; Effect: activates PmrA", (2,)),
+        ("Both spread.", (1,)),
+    ]
+
+
 @pytest.mark.parametrize("text", ["Counting starts at [0] here.", "Counting starts at [0, 1] here.", "See [0-2] here."])
 def test_zero_in_brackets_is_text_not_a_citation(text):
     """Reference lists number from 1; "[0]" keeps its place in the statement and cites nothing."""

@@ -606,6 +606,78 @@ def _grid_as_pipes(block: list[str]) -> list[str]:
     return lines
 
 
+# GitHub's table without its outer pipes ("Gene | Effect" / "--- | ---" / "mcr-1 | adds PEtN"), or with
+# only one of them: rewritten with both, as the rest of the parser reads a table.
+def _pipeless_tables(text: str) -> str:
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    i = 1
+    while i < len(lines):
+        header, rule = lines[i - 1], lines[i]
+        if (
+            _TABLE_SEPARATOR.match(rule)
+            and "|" in header
+            and not (_TABLE_ROW.match(header) and _TABLE_ROW.match(rule))
+            and len(_pipe_cells(header)) == len(_pipe_cells(rule)) > 1
+        ):
+            j = i + 1
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                j += 1
+            lines[i - 1 : j] = ["| " + " | ".join(_pipe_cells(line)) + " |" for line in lines[i - 1 : j]]
+            i = j
+        i += 1
+    return "\n".join(lines)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    """The cells of a table line, with or without its outer pipes."""
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+    return [cell.strip() for cell in line.split("|")]
+
+
+# Inline TeX as a notebook or a note app writes it ("IC$_{50}$", "$\\beta$-lactamase", "$\\geq 16$ mg/L"),
+# by Pandoc's rule: the opening "$" has a non-space right after it, the closing one a non-space right
+# before it and no digit after it, so "$5 and $10" and "$5-$10" stay money.
+_INLINE_MATH = re.compile(
+    r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,120}?)(?<=[^\s\\])\$(?![\d$])|(?<=\w)\$([_^][^$\s]{1,20})\$"
+)
+_TEX_WRAPPER = re.compile(r"\\(?:text|textrm|textit|mathrm|mathit|mathbf|mathsf|operatorname)\s*\{([^{}]*)\}")
+_TEX_SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|([^\s{}\\]))")
+_TEX_COMMAND = re.compile(r"\\([A-Za-z]+|[%,;:! #&_$])")
+_TEX_GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    " nu xi pi rho sigma tau upsilon phi chi psi omega"
+).split()
+_TEX_SYMBOLS = (
+    dict(zip(_TEX_GREEK, "αβγδεζηθικλμνξπρστυφχψω"))
+    | dict(zip((name.title() for name in _TEX_GREEK), "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΠΡΣΤΥΦΧΨΩ"))
+    | {"varepsilon": "ε", "vartheta": "θ", "varphi": "φ", "geq": "≥", "ge": "≥", "leq": "≤", "le": "≤"}
+    | {"neq": "≠", "ne": "≠", "pm": "±", "mp": "∓", "times": "×", "cdot": "·", "sim": "~", "approx": "≈"}
+    | {"to": "→", "rightarrow": "→", "leftarrow": "←", "uparrow": "↑", "downarrow": "↓", "infty": "∞"}
+    | {"circ": "°", "degree": "°", "prime": "′", "%": "%", "#": "#", "&": "&", "_": "_", "$": "$"}
+    | {",": " ", ";": " ", ":": " ", "!": "", " ": " ", "quad": " ", "qquad": " "}
+)
+
+
+def _inline_math(text: str) -> str:
+    """``text`` with its inline TeX written as the characters it shows ("IC₅₀", "β-lactamase", "≥ 16")."""
+    return _INLINE_MATH.sub(lambda m: _tex_text(m.group(1) or m.group(2)), text) if "$" in text else text
+
+
+def _tex_text(tex: str) -> str:
+    def script(m: re.Match) -> str:
+        body = m.group(2) if m.group(2) is not None else m.group(3)
+        plain = re.fullmatch(r"[0-9+\-−]+", body)
+        return body.translate(_SUPERSCRIPT if m.group(1) == "^" else _SUBSCRIPT) if plain else body
+
+    tex = _TEX_SCRIPT.sub(script, _TEX_WRAPPER.sub(r"\1", tex))
+    tex = _TEX_COMMAND.sub(lambda m: _TEX_SYMBOLS.get(m.group(1), m.group(1)), tex)
+    return tex.replace("{", "").replace("}", "")
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -1001,6 +1073,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         html_to_markdown,
         _note_markup,
         _grid_tables,
+        _pipeless_tables,
+        _inline_math,
     )
     for step in steps:
         text = step(text)

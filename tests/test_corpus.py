@@ -502,6 +502,12 @@ def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
         ("Mortality was ca. 40% then [1]. Then Y.", ["Mortality was ca. 40% then.", "Then Y."]),
         ("Doses (approx. 20 mg) helped [1]. Then Y.", ["Doses (approx. 20 mg) helped.", "Then Y."]),
         ("Growth was slow [1]. 40% of isolates failed.", ["Growth was slow.", "40% of isolates failed."]),
+        # ... and one that names where in a source the number after it points: a page, a section, a chapter.
+        ("See p. 12 for the table [1]. Then Y.", ["See p. 12 for the table.", "Then Y."]),
+        ("It is on pp. 3-5 there [1]. Then Y.", ["It is on pp. 3-5 there.", "Then Y."]),
+        ("In Sect. 3 we discuss efflux [1]. Then Y.", ["In Sect. 3 we discuss efflux.", "Then Y."]),
+        ("As in Chap. 4 of the guideline [1]. Then Y.", ["As in Chap. 4 of the guideline.", "Then Y."]),
+        ("It sits on 17p. 40% of cases lose it [1].", ["It sits on 17p.", "40% of cases lose it."]),
     ],
 )
 def test_sentence_splitting(text, expected):

@@ -2369,7 +2369,9 @@ _NAME_PARTICLE = re.compile(
 _LONE_WORD = re.compile(r"[^\W\d_]+\.")
 _BEFORE_QUANTITY = re.compile(r"(?:^|[\s(])(?:ca|approx|avg)\.$", re.I)
 # Abbreviations that name what the number after them points to: "Eq. (1)", "Fig. 2", "Ref. 9".
-_BEFORE_NUMBER = re.compile(r"(?:^|[\s(])(?:eqs?|figs?|refs?|tabs?|nos?|art|sec|vol|ch|suppl)\.$", re.I)
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|[\s(])(?:eqs?|figs?|refs?|tabs?|nos?|art|secs?|sects?|vol|ch|chap|suppl|pp?|para|app)\.$", re.I
+)
 # An item of a list inside a sentence: "(a)", "(ii)", "1)".
 _ENUMERATOR = re.compile(r"\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})\)[\s,;:]")
 

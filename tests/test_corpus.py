@@ -2365,3 +2365,43 @@ def test_a_handouts_parts_and_en_dash_sub_bullets():
         ),
     ]
     assert sorted(doc.references) == [1, 2, 3]
+
+
+def test_an_email_gives_no_greeting_title_header_lines_or_signature():
+    """A referenced summary pasted from an e-mail: "Hi team," is no title, the quoted message's header
+    lines are no claims, and neither are the valediction and the signature under it."""
+    text = (
+        "Hi team,\n\nFollowing on from the meeting, here is a short summary.\n\n"
+        "> From: Priya Raman\n> Sent: 13 February 2025 17:42\n> Subject: LT4 non-responders\n>\n"
+        "> We keep seeing patients whose TSH stays high.\n\n"
+        "What Counts As Refractory\n\nMost adults need about 1.6 micrograms per kilogram (1). Coffee lowers\n"
+        "absorption by a quarter in several studies of patients on a stable dose of the\n"
+        "tablet (2). Calcium does the same\n(3). Bedtime dosing helps (1, 2).\n\n"
+        "Best wishes,\n\nHelen\n\nDr Helen Marsh\nConsultant Endocrinologist\nExt. 4471 | Bleep 2213\n\n"
+        "References\n\n1. Jonklaas J. Guidelines for hypothyroidism. Thyroid. 2014;24:1670-751.\n"
+        "2. Benvenga S. Altered absorption of L-thyroxine caused by coffee. Thyroid. 2008;18:293-301.\n"
+        "3. Singh N. Effect of calcium carbonate on levothyroxine. JAMA. 2000;283:2822-5.\n"
+    )
+    document = parse_document(text, "mail.txt")
+    assert document.title == ""
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Following on from the meeting, here is a short summary.", ()),
+        ("Overview", "We keep seeing patients whose TSH stays high.", ()),
+        ("What Counts As Refractory", "Most adults need about 1.6 micrograms per kilogram.", (1,)),
+        (
+            "What Counts As Refractory",
+            "Coffee lowers absorption by a quarter in several studies of patients on a stable dose of the tablet.",
+            (2,),
+        ),
+        ("What Counts As Refractory", "Calcium does the same.", (3,)),  # its marker wrapped to the next line
+        ("What Counts As Refractory", "Bedtime dosing helps.", (1, 2)),
+    ]
+    assert sorted(document.references) == [1, 2, 3]
+
+
+def test_a_thank_you_over_prose_is_no_signature():
+    text = (
+        "# Colistin\n\nLipid A is modified [1].\n\nThank you.\n\nThe reviewers asked for a last point, and it is"
+        " that plasmid-borne mcr genes now circulate in animals and in people on every continent [1].\n" + REFS
+    )
+    assert [t for t, _ in _statements(text)][-1].startswith("The reviewers asked for a last point")

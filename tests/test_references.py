@@ -1152,3 +1152,45 @@ def test_a_rendered_footnotes_back_arrows_are_not_part_of_it():
     refs, _ = parse_reference_block(text)
     assert [r.pages for r in refs] == ["209-219", "1925-1936"] and refs[1].doi == "10.1056/NEJMoa1607303"
     assert not any("↩" in r.raw for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "journal"),
+    [
+        (
+            "Teclistamab in Relapsed or Refractory Multiple Myeloma | New England Journal of Medicine, accessed March"
+            " 3, 2025, https://www.nejm.org/doi/full/10.1056/NEJMoa2203478",
+            "Teclistamab in Relapsed or Refractory Multiple Myeloma",
+            "New England Journal of Medicine",
+        ),
+        (
+            "γ-Secretase inhibition increases efficacy of BCMA-specific CAR T cells | Blood | American Society of"
+            " Hematology, accessed March 4, 2025, https://ashpublications.org/blood/article/134/19/1585/374901/",
+            "γ-Secretase inhibition increases efficacy of BCMA-specific CAR T cells",
+            "Blood",
+        ),
+        (
+            "Cilta-cel or Standard Care in Lenalidomide-Refractory Multiple Myeloma - PubMed, accessed March 3, 2025,"
+            " https://pubmed.ncbi.nlm.nih.gov/37272512/",
+            "Cilta-cel or Standard Care in Lenalidomide-Refractory Multiple Myeloma",
+            "",
+        ),
+        (
+            "Biallelic loss of BCMA as a resistance mechanism - PMC, accessed 3 March 2025,"
+            " https://pmc.ncbi.nlm.nih.gov/articles/PMC7870932/",
+            "Biallelic loss of BCMA as a resistance mechanism",
+            "",
+        ),
+    ],
+)
+def test_a_page_title_with_the_day_it_was_read_gives_title_and_journal_and_no_year(raw, title, journal):
+    """Gemini's "Works cited": the page's title as the browser shows it, "accessed" and the address. The day
+    the page was read is no year of the work, and "- PubMed" names the site, not a journal."""
+    ref = parse_entry(1, raw)
+    assert (ref.title, ref.journal, ref.year, ref.authors) == (title, journal, None, "")
+    assert ref.link or ref.doi
+
+
+def test_an_access_date_is_no_year_beside_the_works_own():
+    ref = parse_entry(1, "Smith J. Resistance in N1. J Virol. 2019;93:e1. Accessed March 3, 2025.")
+    assert (ref.title, ref.journal, ref.year) == ("Resistance in N1", "J Virol", 2019)

@@ -142,6 +142,7 @@ _SUPERSCRIPT_MARKER = re.compile(
 # of a line is an enumerator ("two routes: (1) efflux and (2) ..."), not a marker.
 _PAREN_MARKER = re.compile(rf"\(\s*({_NUMBER_LIST})\s*\)(?![\w(])")
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
+_CLOSES_SENTENCE = re.compile(r"[.;:!?](?:\s|$)")
 # A PDF's copy flattens superscripts into digits glued to the text: "mutations3 in", "Africa.1,2 Of",
 # "kdr mutations,8 whereas", "resistance.4–6": after an everyday word of four letters or more
 # (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000"),
@@ -216,8 +217,10 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
         return f"[{reading}]" if reading is not None else m.group(0)
 
     def parenthesised(m: re.Match) -> str:
-        lone = m.group(1).isdigit()
-        if not numbers_listed(m.group(1)) or (lone and _ENUMERATOR_BEFORE.search(m.string, 0, m.start())):
+        # An enumerator heads the words after it; a marker wrapped to the start of a line ends its sentence
+        # ("... non-adherent patients" / "(17). Some patients ...").
+        enumerator = m.group(1).isdigit() and not _CLOSES_SENTENCE.match(m.string, m.end())
+        if not numbers_listed(m.group(1)) or (enumerator and _ENUMERATOR_BEFORE.search(m.string, 0, m.start())):
             return m.group(0)
         return f"[{m.group(1)}]"
 
@@ -678,6 +681,38 @@ def _tex_text(tex: str) -> str:
     return tex.replace("{", "").replace("}", "")
 
 
+# A letter's or an e-mail's close: "Best wishes," and the signature under it ("Helen" / "Dr Helen Marsh" /
+# "Consultant Endocrinologist" / "Ext. 4471 | Bleep 2213"), up to the reference list or the end.  Only
+# short lines, a few of them, with no citation, are a signature: a paragraph of prose after "Thanks" is text.
+_VALEDICTION = re.compile(
+    r"^[ \t]*(?:best(?:[ \t]+(?:wishes|regards))?|kind(?:est)?[ \t]+regards|warm(?:est)?[ \t]+regards|regards"
+    r"|(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|cheers|sincerely|yours[ \t]+(?:sincerely|faithfully|truly)"
+    r"|all[ \t]+the[ \t]+best|with[ \t]+(?:best|kind)[ \t]+(?:wishes|regards))[ \t]*[,.!]?[ \t]*$",
+    re.I | re.M,
+)
+_SIGNATURE_LINES = 8  # at most, after the valediction
+_SIGNATURE_WORDS = 12  # at most, on each of them
+
+
+def _signature(text: str) -> str:
+    """``text`` without the close of a letter: its valediction and the signature under it."""
+    for m in _VALEDICTION.finditer(text):
+        if text[: m.start()].rstrip(" \t")[-1:] not in ("\n", ""):
+            continue  # the valediction opens its line and stands alone on it
+        lines = text[m.end() :].split("\n")[1:]
+        end = next(
+            (k for k, line in enumerate(lines) if _REFERENCES_TITLE.match(_plain_title(line).rstrip(":"))),
+            len(lines),
+        )
+        signature = [line for line in lines[:end] if line.strip()]
+        if 0 < len(signature) <= _SIGNATURE_LINES and not any(
+            len(line.split()) > _SIGNATURE_WORDS or re.search(r"[\[(]\d{1,3}[\])\],–-]", line) for line in signature
+        ):
+            tail = "\n".join(lines[end:])
+            return text[: m.start()] + "\n" * (end + 2) + tail
+    return text
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -1075,6 +1110,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _grid_tables,
         _pipeless_tables,
         _inline_math,
+        _signature,
     )
     for step in steps:
         text = step(text)
@@ -1536,6 +1572,8 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
     title = " ".join(lines[i].strip() for i in [start, *wrapped])
     if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start].rstrip(" ,"), _TITLE_WORDS):
         return {}
+    if _GREETING.match(lines[start]):
+        return {}  # "Hi team," opens a letter; it is no title
     if len(title.split()) > _TITLE_WORDS or title.rstrip()[-1] in ".?!;:":
         return {}
     if any(not _byline_like(lines[i]) for i in block):
@@ -1977,7 +2015,11 @@ def split_blocks(body: str) -> list[_Block]:
         if _ITALIC_LINE.match(line) and not CITE_GROUP.search(line):
             flush()  # "*Generated on 2025-03-14 ...*": metadata, not a claim
             continue
-        line = _QUOTE.sub("", line)
+        quoted, line = _QUOTE.match(line), _QUOTE.sub("", line)
+        if quoted and not line.strip():
+            flush()  # ">" alone parts two paragraphs of a quote
+            kind = "paragraph"
+            continue
         if callout := _CALLOUT.match(line):
             # "> [!note] Key point": the callout's type and title are a label; a title that cites
             # or ends a sentence ("> [!tip] C481S is ... [1].") is a claim and stays.
@@ -2073,6 +2115,13 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
     return [[_bracketed_markers(cell) for _, cell in row] for row in spans]
 
 
+# A letter's or an e-mail's opening: "Hi team,", "Dear colleagues,", "Good morning all!".
+_GREETING = re.compile(
+    r"^[ \t]*(?:hi|hello|hey|dear|greetings|good[ \t]+(?:morning|afternoon|evening))\b[^\n.!?,:]{0,40}[,!:][ \t]*$",
+    re.I,
+)
+
+
 def _metadata(lines: list[str]) -> bool:
     """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d"), a keyword
     list, or the authors' affiliations ("1 Department of Molecular Virology, University of ...")."""
@@ -2087,6 +2136,8 @@ def _metadata(lines: list[str]) -> bool:
     if len(lines) == 1 and (_by_line(lines[0]) or _DATELINE.match(_strip_markdown(lines[0]))):
         return True
     if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):
+        return True
+    if len(lines) == 1 and _GREETING.match(lines[0]):
         return True
     if all(_NAVIGATION.match(line) for line in lines):
         return True

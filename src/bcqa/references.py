@@ -75,6 +75,9 @@ _NOISE = re.compile(
     r"|\bAvailable\s+(?:from|at|online)\s*:?"
     r"|\[Online\]\.?\s*(?:Available\s*:?)?"
     r"|\[(?:cited|accessed)[^\]]*\]\.?"
+    # "..., accessed March 3, 2025, https://...": when a page was read, no date of the work (Gemini's "Works cited")
+    r"|,?\s*\b(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b\.?"
     r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\."
     # Wikipedia's identifiers after an entry
     r"|\b(?:PMC|S2CID|OCLC)\s\d+\.?|\bBibcode:\S+|\bISBN[\s:]+[\dX-]{10,17}\.?"
@@ -436,10 +439,22 @@ def _keep_stop(m: re.Match[str]) -> str:
     return " " + (re.search(r"[.,;:]*$", m.group(0)).group(0))
 
 
+# A web page's title as a browser shows it, which is what an assistant lists as the source: "Title | Journal"
+# or "Title | Journal | Publisher", or "Title - PubMed" (the site, no journal).
+_SITE = (
+    r"(?:PubMed(?:\s+Central)?|PMC|Europe\s+PMC|NCBI|ScienceDirect|ResearchGate|Semantic\s+Scholar|Google\s+Scholar"
+    r"|SpringerLink|Wiley\s+Online\s+Library|Taylor\s+&\s+Francis\s+Online|Oxford\s+Academic|JSTOR|bioRxiv|medRxiv)"
+)
+_PAGE_TITLE = re.compile(rf"(?P<title>[^|]+?)\s+(?:\|\s+(?P<journal>[^|]+?)(?:\s+\|\s+[^|]+?)?|[-–—|]\s+{_SITE})\s*\.?")
+
+
 def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
+    if (m := _PAGE_TITLE.fullmatch(body)) and not _ANY_YEAR.search(body):
+        journal = m["journal"] or ""
+        return {"title": _trim(m["title"]), "journal": "" if re.fullmatch(_SITE, journal) else _trim(journal)}
     if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—.")):  # "... (2017) - https://..." or "... (2017). https://..."
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):

@@ -41,12 +41,13 @@ from pathlib import Path
 
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
+from bcqa.lightmarkup import org_to_markdown, rst_to_markdown
 from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
 
-DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown")
+DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst")
 OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------
@@ -1100,6 +1101,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
     steps = (
+        org_to_markdown,
+        rst_to_markdown,
         _code_blocks,
         _web_page_chrome,
         _strip_line_numbers,

@@ -239,6 +239,12 @@ def test_citation_group_forms(group, numbers):
         ("[4, 5, and 8]", (4, 5, 8)),
         ("[4 & 6]", (4, 6)),
         ("[1–3 and 6]", (1, 2, 3, 6)),
+        ("[^4^]", (4,)),  # a chat assistant's superscript note
+        ("^[4]", (4,)),
+        ("[4†source]", (4,)),  # 【4†source】 as a copy may read it
+        ("[4†L10-L20]", (4,)),
+        ("[Source 4]", (4,)),
+        ("[Sources 4, 6]", (4, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):

@@ -314,6 +314,16 @@ FLOOR = {
     "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "cdk46_inhibitor_resistance": {"top1": 0.16, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    # Thirty-second batch (2026-12-03, sixth session): an Org mode file (Mycoplasma bovis), Gemini's report
+    # copied as plain text with glued digit markers and "Works cited" page titles (BCMA in myeloma),
+    # reStructuredText (house fly), the default one-line form with run-in bold subheadings (S. aureus
+    # biofilms) and a referenced summary pasted from an e-mail, citing in parentheses (levothyroxine).
+    # Measured once, after the faults their dumps showed were fixed.
+    "mbovis_antimicrobial_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
+    "myeloma_bcma_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "musca_insecticide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "saureus_biofilm_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "levothyroxine_refractory_hypothyroidism": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -465,6 +475,11 @@ MAX_FALSE_ABSTENTION = {
     "migraine_cgrp_nonresponse": 0.12,
     "parkinson_motor_fluctuations": 0.23,
     "cdk46_inhibitor_resistance": 0.0,
+    "mbovis_antimicrobial_resistance": 0.12,
+    "myeloma_bcma_resistance": 0.0,
+    "musca_insecticide_resistance": 0.0,
+    "saureus_biofilm_tolerance": 0.0,
+    "levothyroxine_refractory_hypothyroidism": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -759,6 +774,19 @@ NOT_YET = {
     "writes out",
     ("cdk46_inhibitor_resistance", "top1"): "0.167",
     ("cdk46_inhibitor_resistance", "top3"): "0.833",
+    ("mbovis_antimicrobial_resistance", "top1"): "0.667, equal to dense-only",
+    ("mbovis_antimicrobial_resistance", "top3"): "0.833",
+    ("mbovis_antimicrobial_resistance", "offtopic_abstention"): "0.0: a calf vaccination question against bovine "
+    "viral diarrhoea is answered from the review's bovine respiratory disease statement",
+    ("mbovis_antimicrobial_resistance", "false_abstention"): "0.111: 'PCR-based', a word the review does not use",
+    ("myeloma_bcma_resistance", "top1"): "0.833",
+    ("myeloma_bcma_resistance", "top3"): "0.833",
+    ("myeloma_bcma_resistance", "offtopic_abstention"): "0.5: a question on transplant consolidation in myeloma is "
+    "answered: it names the review's own disease",
+    ("musca_insecticide_resistance", "top1"): "0.667",
+    ("saureus_biofilm_tolerance", "top1"): "0.833",
+    ("levothyroxine_refractory_hypothyroidism", "offtopic_abstention"): "0.5: a thyroid eye disease question is "
+    "answered from the review's hypothyroidism statements",
 }
 
 
@@ -901,6 +929,8 @@ OFF_TOPIC_MISSES = {
     "media in young children?' is answered from the review's otitis media statements",
     "sars_cov2_antiviral_resistance": "'How should the nirmatrelvir-ritonavir dose be adjusted in patients with "
     "severe renal impairment?' is answered from the review's nirmatrelvir statements",
+    "mbovis_antimicrobial_resistance": "'What dose of tulathromycin is recommended for respiratory disease in pigs?' "
+    "is answered from the review's tulathromycin table row",
 }
 
 

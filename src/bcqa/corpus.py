@@ -74,8 +74,12 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\^?\s*((?!0+\b)\d{{1,4}})\s*\][ \t]*[{_DASHES}][ \t]*\[\^?\s*(\d{{1,4}})\s*\]"), r"[\1–\2]"),
     # [[4]](https://...): a bracketed number linking to its source
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
-    # 【4】, 【4†source】
-    (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】"), r"[\1]"),
+    # 【4】, 【4†source】, and [4†source] as a copy of it may read
+    (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】|\[\s*({_NUMBER_LIST})\s*†[^\]\n]*\]"), r"[\1\2]"),
+    # [^4^] (a chat assistant's superscript note) and ^[4]
+    (re.compile(rf"\[\^\s*({_NUMBER_LIST})\s*\^\]|(?<![\d^])\^\[\s*({_NUMBER_LIST})\s*\]"), r"[\1\2]"),
+    # [Source 4], [Sources 4, 6]: an assistant's name for its numbered sources
+    (re.compile(rf"\[\s*sources?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites;
     # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),

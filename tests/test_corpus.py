@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bcqa.corpus import (
+    _note_markup,
     _strip_page_furniture,
     make_block,
     parse_citation_group,
@@ -15,6 +16,7 @@ from bcqa.corpus import (
     split_sentences,
 )
 from bcqa.errors import CorpusError
+from bcqa.lightmarkup import asciidoc_to_markdown, org_to_markdown, outline_to_markdown, rst_to_markdown
 from bcqa.text import tokenize
 
 GENE = "Gene Mutations and Genetic Alterations"
@@ -245,6 +247,8 @@ def test_citation_group_forms(group, numbers):
         ("[4†L10-L20]", (4,)),
         ("[Source 4]", (4,)),
         ("[Sources 4, 6]", (4, 6)),
+        ("[citation:4]", (4,)),  # DeepSeek's
+        ("[citation: 4, 6]", (4, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):
@@ -514,6 +518,10 @@ def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):
         ("In Sect. 3 we discuss efflux [1]. Then Y.", ["In Sect. 3 we discuss efflux.", "Then Y."]),
         ("As in Chap. 4 of the guideline [1]. Then Y.", ["As in Chap. 4 of the guideline.", "Then Y."]),
         ("It sits on 17p. 40% of cases lose it [1].", ["It sits on 17p.", "40% of cases lose it."]),
+        # A chat assistant's pleasantry says nothing of the topic; an exclamation that cites is a claim.
+        ("Great question! Lipid A is modified [1].", ["Lipid A is modified."]),
+        ("Certainly! Lipid A is modified [1].", ["Lipid A is modified."]),
+        ("Absolutely [1]! Lipid A is modified.", ["Absolutely!", "Lipid A is modified."]),
     ],
 )
 def test_sentence_splitting(text, expected):
@@ -583,9 +591,14 @@ def test_llm_style_markdown():
 def test_words_are_never_dropped_or_added():
     """Every statement is the document's own text with only markers and markdown removed."""
     documents = document_path().parents[1] / "tests" / "documents"
-    for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in (".md", ".txt"))):
-        # A PDF's page headers and numbers are no words of its text, even where they cut a sentence.
-        raw = _strip_page_furniture(path.read_text(encoding="utf-8"))
+    suffixes = (".md", ".txt", ".adoc")
+    for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in suffixes)):
+        # A PDF's page headers and numbers are no words of its text, even where they cut a sentence; an
+        # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is.
+        raw = path.read_text(encoding="utf-8")
+        for markup in (org_to_markdown, rst_to_markdown, asciidoc_to_markdown, outline_to_markdown, _note_markup):
+            raw = markup(raw)
+        raw = _strip_page_furniture(raw)
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
         # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a
@@ -2078,6 +2091,14 @@ def test_prose_that_only_looks_like_an_inline_list_or_note_stays_prose(prose):
             "## Clinical context of BTK inhibitor failure Ibrutinib binds BTK.[1] Most relapse on ibrutinib.[2]",
             "Clinical context of BTK inhibitor failure",
             [("Ibrutinib binds BTK.", (1,)), ("Most relapse on ibrutinib.", (2,))],
+        ),
+        (
+            # ... a gene's name too, opening its sentence with a capital ("Kelch13"; "kelch13" elsewhere),
+            # after a proper name the document never writes small ("Africa").
+            "## Artemisinin partial resistance in Africa raises the stakes Kelch13 R561H parasites spread.[1]"
+            " Most carry a kelch13 mutation.[2]",
+            "Artemisinin partial resistance in Africa raises the stakes",
+            [("Kelch13 R561H parasites spread.", (1,)), ("Most carry a kelch13 mutation.", (2,))],
         ),
         (
             # ... or to a bold term that opens the text.

@@ -324,6 +324,15 @@ FLOOR = {
     "musca_insecticide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "saureus_biofilm_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "levothyroxine_refractory_hypothyroidism": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    # Thirty-third batch (same session, written after the thirty-second's fixes): a Logseq outline
+    # (Candida parapsilosis), AsciiDoc (pirtobrutinib in CLL), a DeepSeek-style answer with [citation:n]
+    # markers (Haemonchus), a slide deck's outline with speaker notes (aspirin in diabetes) and the
+    # one-line form (piperaquine and lumefantrine). Measured once, after the faults their dumps showed were fixed.
+    "candida_parapsilosis_azole": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "haemonchus_ivermectin": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "piperaquine_lumefantrine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.0},
+    "aspirin_resistance_diabetes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "cll_pirtobrutinib_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -480,6 +489,11 @@ MAX_FALSE_ABSTENTION = {
     "musca_insecticide_resistance": 0.0,
     "saureus_biofilm_tolerance": 0.0,
     "levothyroxine_refractory_hypothyroidism": 0.0,
+    "candida_parapsilosis_azole": 0.0,
+    "haemonchus_ivermectin": 0.12,
+    "piperaquine_lumefantrine_resistance": 0.0,
+    "aspirin_resistance_diabetes": 0.0,
+    "cll_pirtobrutinib_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -787,6 +801,15 @@ NOT_YET = {
     ("saureus_biofilm_tolerance", "top1"): "0.833",
     ("levothyroxine_refractory_hypothyroidism", "offtopic_abstention"): "0.5: a thyroid eye disease question is "
     "answered from the review's hypothyroidism statements",
+    ("candida_parapsilosis_azole", "top1"): "0.667, equal to BM25-only and dense-only",
+    ("candida_parapsilosis_azole", "offtopic_abstention"): "0.0: a question on night shifts for intensive-care "
+    "nurses is answered from the page's intensive care statements",
+    ("haemonchus_ivermectin", "top1"): "0.333, equal to BM25-only and dense-only",
+    ("haemonchus_ivermectin", "top3"): "0.833",
+    ("haemonchus_ivermectin", "false_abstention"): "0.111: 'Leathwick and Besier', authors its source list does "
+    "not give",
+    ("piperaquine_lumefantrine_resistance", "top1"): "0.833, equal to dense-only",
+    ("cll_pirtobrutinib_resistance", "top1"): "0.667, below dense-only 0.833",
 }
 
 

@@ -108,3 +108,140 @@ def test_text_with_one_stray_rst_like_mark_is_left_alone():
 
 def test_org_and_rst_files_are_documents_of_a_corpus_folder():
     assert {".org", ".rst"} <= set(DOCUMENT_SUFFIXES)
+
+
+SLIDES = """Slide 1
+Aspirin Resistance in Diabetes
+\tHigh on-aspirin platelet reactivity
+\tPharmacology Module - Lecture 9
+Notes: This lecture asks why aspirin protects people with diabetes less well.
+
+Slide 2
+Why diabetes and aspirin?
+\tDiabetes doubles the risk of myocardial infarction [2]
+\tPrimary prevention: small benefit, offset by bleeding [1]
+\t\tmajor bleeding rose from 3.2% to 4.1% [1]
+Notes: In ASCEND, 15,480 adults were randomised to aspirin or placebo [1]. Events fell [1].
+
+Slide 3: Mechanisms
+\tNew platelets carry unacetylated COX-1 [2]
+
+Slide 4
+References
+\t1. ASCEND Study Collaborative Group. Effects of aspirin in diabetes. N Engl J Med. 2018;379:1529-39.
+\t2. Rocca B, Santilli F. The recovery of platelet cyclooxygenase activity. J Thromb Haemost. 2012;10:1220-30.
+"""
+
+
+def test_a_slide_decks_outline_gives_a_heading_per_slide_its_points_and_its_notes():
+    document = parse_document(SLIDES, "lecture.txt")
+    assert document.title == "Aspirin Resistance in Diabetes"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "This lecture asks why aspirin protects people with diabetes less well.", ()),
+        ("Why diabetes and aspirin?", "Diabetes doubles the risk of myocardial infarction", (2,)),
+        ("Why diabetes and aspirin?", "Primary prevention: small benefit, offset by bleeding", (1,)),
+        ("Why diabetes and aspirin?", "major bleeding rose from 3.2% to 4.1%", (1,)),
+        ("Why diabetes and aspirin?", "In ASCEND, 15,480 adults were randomised to aspirin or placebo.", (1,)),
+        ("Why diabetes and aspirin?", "Events fell.", (1,)),
+        ("Mechanisms", "New platelets carry unacetylated COX-1", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2]
+
+
+def test_two_slide_lines_make_no_deck():
+    from bcqa.lightmarkup import slides_to_markdown
+
+    text = "Slide 1\nIntro\n\nSlide 2\nMore text here.\n"
+    assert slides_to_markdown(text) is text
+
+
+OUTLINE = """title:: Candida parapsilosis azole resistance
+tags:: [[mycology]], [[antifungal resistance]]
+
+- ## Overview
+\t- [[Candida parapsilosis]] spreads on the hands of healthcare workers [1]. #review
+- ## Mechanisms #mechanisms
+\t- ### Target alteration in [[ERG11]]
+\t\t- The Y132F substitution weakens azole binding [2].
+\t\t  collapsed:: true
+\t- #[[treatment failure]] checklist for the ward round
+\t\t- Remove every central line [1, 2].
+- ## References
+\t- 1. Trofa D, Gacser A. Candida parapsilosis, an emerging fungal pathogen. Clin Microbiol Rev. 2008;21:606-25.
+\t- 2. Grossman NT, Pham CD. Mechanisms of fluconazole resistance. Antimicrob Agents Chemother. 2015;59:1030-7.
+"""
+
+
+def test_an_outliners_page_gives_its_title_headings_bullets_and_references():
+    document = parse_document(OUTLINE, "candida.md")
+    assert document.title == "Candida parapsilosis azole resistance"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Candida parapsilosis spreads on the hands of healthcare workers.", (1,)),
+        ("Target alteration in ERG11", "The Y132F substitution weakens azole binding.", (2,)),
+        ("Target alteration in ERG11", "Remove every central line.", (1, 2)),
+    ]
+    assert document.statements[-1].context == "treatment failure checklist for the ward round"
+    assert sorted(document.references) == [1, 2]
+
+
+def test_a_markdown_list_is_no_outliners_page():
+    from bcqa.lightmarkup import outline_to_markdown
+
+    text = "# Review\n\n## Mechanisms\n\n- Efflux matters [1].\n- Porins matter [1].\n"
+    assert outline_to_markdown(text) is text
+
+
+ASCIIDOC = """= Resistance to Non-Covalent BTK Inhibitors in CLL
+Miriam Osei-Bonsu; Tomasz Wieczorek
+:revdate: 2026-11-30
+:toc: left
+
+== Background
+
+Ibrutinib binds cysteine 481, and CLL escapes it through C481S <<ref1>><<ref2>>.
+PLCG2 mutations are a second route <<ref2,[2]>>.
+
+[NOTE]
+====
+Kinase-dead mutations are a diagnostic trap <<ref3>>.
+====
+
+[source,python]
+----
+print("<<ref1>>")
+----
+
+.Susceptibility of BTK mutations
+[cols="1,2",options="header"]
+|===
+|BTK mutation |Pirtobrutinib
+|C481S |Sensitive <<ref3>>
+|===
+
+[bibliography]
+== References
+
+- [[[ref1]]] Woyach JA, Furman RR. Resistance mechanisms for ibrutinib. N Engl J Med. 2014;370:2286-94.
+- [[[ref2]]] Mato AR, Shah NN. Pirtobrutinib in relapsed or refractory B-cell malignancies. Lancet. 2021;397:892-901.
+- [[[ref3]]] Wang E, Mi X. Mechanisms of resistance to noncovalent BTK inhibitors. N Engl J Med. 2022;386:735-43.
+"""
+
+
+def test_an_asciidoc_file_gives_its_title_sections_cross_references_table_and_bibliography():
+    document = parse_document(ASCIIDOC, "cll.adoc")
+    assert document.title == "Resistance to Non-Covalent BTK Inhibitors in CLL"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Background", "Ibrutinib binds cysteine 481, and CLL escapes it through C481S.", (1, 2)),
+        ("Background", "PLCG2 mutations are a second route.", (2,)),
+        ("Background", "Kinase-dead mutations are a diagnostic trap.", (3,)),
+        ("Background", "BTK mutation: C481S; Pirtobrutinib: Sensitive", (3,)),
+    ]
+    assert sorted(document.references) == [1, 2, 3]
+    assert {".adoc", ".asciidoc"} <= set(DOCUMENT_SUFFIXES)
+
+
+def test_markdown_with_a_rule_of_equals_signs_is_no_asciidoc():
+    from bcqa.lightmarkup import asciidoc_to_markdown
+
+    text = "Resistance review\n=================\n\nEfflux matters [1].\n"
+    assert asciidoc_to_markdown(text) is text

@@ -41,13 +41,19 @@ from pathlib import Path
 
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
-from bcqa.lightmarkup import org_to_markdown, rst_to_markdown
+from bcqa.lightmarkup import (
+    asciidoc_to_markdown,
+    org_to_markdown,
+    outline_to_markdown,
+    rst_to_markdown,
+    slides_to_markdown,
+)
 from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
 
-DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst")
+DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst", ".adoc", ".asciidoc")
 OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------
@@ -78,8 +84,8 @@ _OTHER_MARKERS = (
     (re.compile(rf"【\s*({_NUMBER_LIST})\s*(?:†[^】]*)?】|\[\s*({_NUMBER_LIST})\s*†[^\]\n]*\]"), r"[\1\2]"),
     # [^4^] (a chat assistant's superscript note) and ^[4]
     (re.compile(rf"\[\^\s*({_NUMBER_LIST})\s*\^\]|(?<![\d^])\^\[\s*({_NUMBER_LIST})\s*\]"), r"[\1\2]"),
-    # [Source 4], [Sources 4, 6]: an assistant's name for its numbered sources
-    (re.compile(rf"\[\s*sources?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
+    # [Source 4], [Sources 4, 6], [citation:4]: an assistant's names for its numbered sources
+    (re.compile(rf"\[\s*(?:sources?|citations?)\s*:?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites;
     # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
@@ -1107,6 +1113,9 @@ def parse_document(text: str, name: str = "document") -> Document:
     steps = (
         org_to_markdown,
         rst_to_markdown,
+        asciidoc_to_markdown,
+        slides_to_markdown,
+        outline_to_markdown,
         _code_blocks,
         _web_page_chrome,
         _strip_line_numbers,
@@ -1805,13 +1814,15 @@ def _capitalised(word: str) -> bool:
 
 
 def _written_lower(word: str, lower: frozenset[str]) -> bool:
-    """A capitalised word ("Ibrutinib", "Alternative") that the document also writes in lower case."""
-    return len(word) > 2 and _capitalised(word) and word.lower() in lower
+    """A capitalised word ("Ibrutinib", "Alternative", a gene's "Kelch13" opening a sentence) that the
+    document also writes in lower case ("kelch13")."""
+    return len(word) > 2 and re.fullmatch(r"[A-Z][a-z]+\d*", word) is not None and word.lower() in lower
 
 
 def _lower_case_words(text: str) -> frozenset[str]:
-    """Every word the text writes in lower case (a common word, not a name, in this document)."""
-    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", text))
+    """Every word the text writes in lower case (a common word or a gene's name, "kelch13", not a proper
+    name, in this document)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z]+\d*(?![\w-])", text))
 
 
 def _whole_title(rest: str, candidate: str, stop: re.Match[str] | None) -> tuple[str, int] | None:
@@ -2455,11 +2466,19 @@ def _abbreviation_cut(before: str, after: str, genera: frozenset[tuple[str, str]
     return _LONE_WORD.fullmatch(before) is not None or _BEFORE_QUANTITY.search(before) is not None
 
 
+# A chat assistant's pleasantry before its answer ("Great question!", "Certainly!") says nothing of the topic.
+_PLEASANTRY = re.compile(
+    r"(?:(?:what\s+an?\s+|an?\s+)?(?:great|good|excellent|interesting|fascinating|important)\s+question"
+    r"|sure(?:\s+thing)?|certainly|absolutely|of\s+course|happy\s+to\s+help)\s*[!.]",
+    re.I,
+)
+
+
 def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozenset()) -> list[list[_Clause]]:
     """The sentences of a block, each as its clauses with their own numbers.
 
-    A sentence that is a question to the reader, or a list lead-in ending in
-    a colon with no citation, is left out.  A table row is one statement.
+    A sentence that is a question to the reader, an assistant's pleasantry ("Great question!"), or a
+    list lead-in ending in a colon with no citation, is left out.  A table row is one statement.
     ``genera``: the genus abbreviations the document spells out (``abbreviated_genera``).
     """
     if block.kind == "row":
@@ -2476,7 +2495,7 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
     out = []
     for (a, b), marks in zip(spans, owned):
         sentence = block.text[a:b].rstrip()
-        if sentence.endswith("?"):
+        if sentence.endswith("?") or (_PLEASANTRY.fullmatch(sentence) and not marks):
             continue
         clauses = split_clauses(sentence, marks)
         if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):

@@ -1,8 +1,14 @@
-"""Org mode and reStructuredText, rewritten as the markdown the parser reads.
+"""Org mode, reStructuredText, AsciiDoc, a slide deck's outline and an outliner's page, rewritten as
+the markdown the parser reads.
 
 Some reviews are kept in Emacs's Org mode (``#+TITLE:``, ``* Heading``,
-``|---+---|`` tables) or in reStructuredText (underlined titles, ``[1]_``
-citations, ``.. [1]`` entries, directives).  Each is recognised by marks that
+``|---+---|`` tables), in reStructuredText (underlined titles, ``[1]_``
+citations, ``.. [1]`` entries, directives) or in AsciiDoc (``= Title``,
+``<<ref3>>`` cross-references to a ``[bibliography]``, ``|===`` tables), and a lecture's slides come as
+the outline a presentation program exports ("Slide 2" / its title / its
+points indented by tabs / "Notes: ..."), and an outliner's page (Logseq,
+Roam) is all bullets, its headings bullets too (``- ## Mechanisms``), under
+``title:: ...`` properties.  Each is recognised by marks that
 markdown and plain text do not use, and rewritten line by line into the forms
 ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A
 document with neither is returned as it is.
@@ -12,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["org_to_markdown", "rst_to_markdown"]
+__all__ = ["asciidoc_to_markdown", "org_to_markdown", "outline_to_markdown", "rst_to_markdown", "slides_to_markdown"]
 
 # --- Org mode -----------------------------------------------------------------------------
 
@@ -162,3 +168,198 @@ def _rst_headings(lines: list[str]) -> list[str]:
         title = lines[start + 1] if span == 3 else lines[start]
         out[start : start + span] = [f"{'#' * min(level, 6)} {title.strip()}"]
     return out
+
+
+# --- a slide deck's outline ----------------------------------------------------------------
+
+# "Slide 2", "Slide 2: Definitions", "Slide 2 – Definitions" opens each slide; three of them make a deck.
+_SLIDE = re.compile(r"^[ \t]*Slide[ \t]+(\d{1,3})[ \t]*(?:[:.–—-][ \t]*(.*?))?[ \t]*$", re.M)
+_MIN_SLIDES = 3
+_SPEAKER_NOTES = re.compile(r"^[ \t]*(?:Speaker[ \t]+)?Notes:[ \t]*", re.I)
+
+
+def slides_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is a slide deck's outline, else unchanged: each slide's title a heading
+    (the first slide's the document's title, its subtitle and byline no text), its indented points a list,
+    its speaker notes a paragraph."""
+    if len(_SLIDE.findall(text)) < _MIN_SLIDES:
+        return text
+    out: list[str] = []
+    slide, title_due = 0, False
+    for line in text.split("\n"):
+        if m := _SLIDE.match(line):
+            slide, title_due = int(m.group(1)), not m.group(2)
+            if m.group(2):
+                out += ["", f"{'#' if slide == 1 else '##'} {m.group(2)}", ""]
+            continue
+        if not line.strip():
+            out.append("")
+        elif title_due:
+            out += ["", f"{'#' if slide == 1 else '##'} {line.strip()}", ""]
+            title_due = False
+        elif notes := _SPEAKER_NOTES.match(line):
+            out += ["", line[notes.end() :].strip(), ""]
+        elif line[:1] == "\t" and slide != 1:
+            depth = len(line) - len(line.lstrip("\t"))
+            out.append(f"{'  ' * (depth - 1)}- {line.strip()}")
+        elif slide != 1:
+            out.append(line)
+    return "\n".join(out)
+
+
+# --- an outliner's page (Logseq, Roam) -----------------------------------------------------
+
+# "title:: Candida parapsilosis", "tags:: [[mycology]]", "collapsed:: true": a page's or a block's property.
+_PROPERTY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z][\w-]*)::[ \t]*(.*)$")
+_BULLET_HEADING = re.compile(r"^([ \t]*)-[ \t]+(#{1,6})[ \t]+(.*)$")
+_OUTLINE_BULLET = re.compile(r"^[ \t]*-[ \t]+\S")
+# Tags at a line's end ("... alternatives. #review", "## Outbreaks #outbreak") file the block; inside a
+# sentence a tag is its word ("#[[treatment failure]] checklist").
+_TRAILING_TAGS = re.compile(r"(?:[ \t]+#(?:\[\[[^\]\n]+\]\]|[\w/-]+))+[ \t]*$")
+_TAG = re.compile(r"(?<![\w#])#(?:\[\[([^\]\n]+)\]\]|(?=[A-Za-z])([\w/-]+))")
+_BLOCK_REF = re.compile(r"\(\([0-9a-f-]{8,}\)\)|\{\{[^}\n]*\}\}")
+_OUTLINE_SHARE = 0.6  # of a page's lines that are bullets, when it has no properties
+
+
+def outline_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is an outliner's page, else unchanged: its properties no text
+    (``title::`` its title), a heading bullet a heading, the bullets under it one level less deep."""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    headings = sum(1 for line in filled if _BULLET_HEADING.match(line))
+    properties = bool(filled) and _PROPERTY.match(filled[0]) is not None
+    bullets = sum(1 for line in filled if _OUTLINE_BULLET.match(line))
+    if not (properties or (headings >= 2 and bullets >= _OUTLINE_SHARE * len(filled))):
+        return text
+    out: list[str] = []
+    above: list[int] = []  # the depths of the heading bullets the line sits under
+    for line in lines:
+        if prop := _PROPERTY.match(line):
+            titled = prop.group(1).lower() == "title" and not any(o.strip() for o in out)
+            out.append(f"# {prop.group(2).strip()}" if titled else "")
+            continue
+        depth = _depth(line)
+        while above and line.strip() and above[-1] >= depth:
+            above.pop()
+        if heading := _BULLET_HEADING.match(line):
+            out += ["", f"{heading.group(2)} {_tags(heading.group(3))}", ""]
+            above.append(depth)
+            continue
+        out.append(_tags(_dedent(line, len(above))))
+    return "\n".join(out)
+
+
+def _depth(line: str) -> int:
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return indent.count("\t") + indent.count(" ") // 2
+
+
+def _dedent(line: str, levels: int) -> str:
+    for _ in range(levels):
+        line = line[1:] if line.startswith("\t") else line[2:] if line.startswith("  ") else line
+    return line
+
+
+def _tags(line: str) -> str:
+    line = _BLOCK_REF.sub("", _TRAILING_TAGS.sub("", line))
+    return _TAG.sub(lambda m: m.group(1) or m.group(2), line)
+
+
+# --- AsciiDoc ---------------------------------------------------------------------------------
+
+_ADOC_HEADING = re.compile(r"^(={1,6})[ \t]+(\S.*?)[ \t]*$")
+_ADOC_ATTRIBUTE = re.compile(r"^:!?[\w-]+!?:(?:[ \t].*)?$")
+_ADOC_BLOCK_ATTRIBUTES = re.compile(r"^\[[^\[\]\n]*\][ \t]*$")  # [NOTE], [bibliography], [source,python], [cols=...]
+_ADOC_DELIMITER = re.compile(r"^(={4,}|\*{4,}|_{4,}|-{4,}|\.{4,}|\+{4,}|/{4,})[ \t]*$")
+_ADOC_HIDDEN = frozenset("-.+/")  # listing, literal, passthrough and comment blocks hold no prose
+_ADOC_BLOCK_TITLE = re.compile(r"^\.(?=[A-Za-z])(.+)$")
+_ADOC_ADMONITION = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
+_ADOC_XREF = re.compile(r"<<([\w:.-]+)(?:,[^>\n]*)?>>")
+_ADOC_ENTRY = re.compile(r"^[ \t]*[-*][ \t]+\[\[\[([\w:.-]+)(?:,[ \t]*([^\]\n]*))?\]\]\][ \t]*(.*)$")
+_ADOC_INLINE = re.compile(r"\[\[[\w:.-]+(?:,[^\]\n]*)?\]\]|(?:link|xref):\S+?\[([^\]\n]*)\]|(?<=\S)[ \t]\+$")
+
+
+def asciidoc_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is AsciiDoc (``= Title`` or ``==`` sections, with attributes,
+    ``<<ref>>`` cross-references, ``|===`` tables or ``[[[ref]]]`` entries), else unchanged."""
+    lines = text.split("\n")
+    titled = any(_ADOC_HEADING.match(line) for line in lines[:3])
+    sections = sum(1 for line in lines if line.startswith("== "))
+    marks = any(_ADOC_ATTRIBUTE.match(line) or line.startswith("|===") or _ADOC_ENTRY.match(line) for line in lines)
+    if not ((titled or sections >= 2) and (marks or _ADOC_XREF.search(text))):
+        return text
+    numbers = _adoc_numbers(lines)
+    out: list[str] = []
+    hidden = ""
+    table: list[str] | None = None
+    byline = False
+    caption = ""  # a block's title (".Susceptibility of BTK mutations"), kept for the table under it
+    for line in lines:
+        byline = byline and bool(line.strip())
+        if caption and table is None and not (line.startswith("|===") or _ADOC_BLOCK_ATTRIBUTES.match(line)):
+            out += ["", caption, ""]  # the title of something else: a line of its own
+            caption = ""
+        if hidden:
+            hidden = "" if line.strip() == hidden else hidden
+            out.append("")
+        elif table is not None:
+            if line.startswith("|==="):
+                out += [caption, *_adoc_table(table, numbers), ""] if caption else [*_adoc_table(table, numbers), ""]
+                table, caption = None, ""
+            else:
+                table.append(line)
+        elif line.startswith("|==="):
+            table = []  # its title, if any, stands right above it as the line that introduces it
+            out.append("")
+        elif delimiter := _ADOC_DELIMITER.match(line):
+            hidden = delimiter.group(1) if delimiter.group(1)[0] in _ADOC_HIDDEN else ""
+            out.append("")
+        elif heading := _ADOC_HEADING.match(line):
+            out += ["", f"{'#' * len(heading.group(1))} {_adoc_inline(heading.group(2), numbers)}", ""]
+            byline = len(heading.group(1)) == 1  # the author line under the document's title
+        elif byline and line.strip() and not _ADOC_ATTRIBUTE.match(line):
+            out.append("")  # the authors ("Miriam Osei-Bonsu; Tomasz Wieczorek") and the revision line
+        elif _ADOC_ATTRIBUTE.match(line) or _ADOC_BLOCK_ATTRIBUTES.match(line) or line.startswith("//"):
+            out.append("")
+        elif entry := _ADOC_ENTRY.match(line):
+            out.append(f"{numbers[entry.group(1)]}. {_adoc_inline(entry.group(3), numbers)}")
+        elif title := _ADOC_BLOCK_TITLE.match(line):
+            if caption:
+                out += ["", caption, ""]
+            caption = _adoc_inline(title.group(1), numbers)
+            continue
+        else:
+            out.append(_adoc_inline(_ADOC_ADMONITION.sub("", line), numbers))
+    return "\n".join(out)
+
+
+def _adoc_numbers(lines: list[str]) -> dict[str, int]:
+    """Each bibliography anchor's number: its label when numeric ("[[[ref3,3]]]"), else the digits
+    its id ends in when every id has some, else its place in the list."""
+    entries = [m for m in map(_ADOC_ENTRY.match, lines) if m]
+    ids = [m.group(1) for m in entries]
+    digits = [re.search(r"(\d+)$", i) for i in ids]
+    numbers = {}
+    for place, (m, tail) in enumerate(zip(entries, digits), 1):
+        label = (m.group(2) or "").strip()
+        numbers[m.group(1)] = int(label) if label.isdigit() else int(tail.group(1)) if all(digits) else place
+    return numbers
+
+
+def _adoc_inline(line: str, numbers: dict[str, int]) -> str:
+    line = _ADOC_XREF.sub(lambda m: f"[{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0), line)
+    return _ADOC_INLINE.sub(lambda m: m.group(1) or "", line)
+
+
+def _adoc_table(rows: list[str], numbers: dict[str, int]) -> list[str]:
+    """A ``|===`` table's rows as a pipe table, its first row the header."""
+    cells = [
+        [_adoc_inline(c.strip(), numbers) for c in row.strip()[1:].split("|")]
+        for row in rows
+        if row.strip().startswith("|")
+    ]
+    if not cells:
+        return []
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    lines.insert(1, "|" + " --- |" * len(cells[0]))
+    return lines

@@ -707,9 +707,7 @@ _SIGNATURE_WORDS = 12  # at most, on each of them
 
 def _signature(text: str) -> str:
     """``text`` without the close of a letter: its valediction and the signature under it."""
-    for m in _VALEDICTION.finditer(text):
-        if text[: m.start()].rstrip(" \t")[-1:] not in ("\n", ""):
-            continue  # the valediction opens its line and stands alone on it
+    for m in _VALEDICTION.finditer(text):  # a line of its own
         lines = text[m.end() :].split("\n")[1:]
         end = next(
             (k for k, line in enumerate(lines) if _REFERENCES_TITLE.match(_plain_title(line).rstrip(":"))),
@@ -719,8 +717,7 @@ def _signature(text: str) -> str:
         if 0 < len(signature) <= _SIGNATURE_LINES and not any(
             len(line.split()) > _SIGNATURE_WORDS or re.search(r"[\[(]\d{1,3}[\])\],–-]", line) for line in signature
         ):
-            tail = "\n".join(lines[end:])
-            return text[: m.start()] + "\n" * (end + 2) + tail
+            return text[: m.start()] + "\n" * (end + 1) + "\n".join(lines[end:])
     return text
 
 

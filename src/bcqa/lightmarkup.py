@@ -1,17 +1,18 @@
-"""Org mode, reStructuredText, AsciiDoc, a slide deck's outline and an outliner's page, rewritten as
-the markdown the parser reads.
+"""Other plain-text markups, rewritten as the markdown the parser reads.
 
-Some reviews are kept in Emacs's Org mode (``#+TITLE:``, ``* Heading``,
-``|---+---|`` tables), in reStructuredText (underlined titles, ``[1]_``
-citations, ``.. [1]`` entries, directives) or in AsciiDoc (``= Title``,
-``<<ref3>>`` cross-references to a ``[bibliography]``, ``|===`` tables), and a lecture's slides come as
-the outline a presentation program exports ("Slide 2" / its title / its
-points indented by tabs / "Notes: ..."), and an outliner's page (Logseq,
-Roam) is all bullets, its headings bullets too (``- ## Mechanisms``), under
-``title:: ...`` properties.  Each is recognised by marks that
-markdown and plain text do not use, and rewritten line by line into the forms
-``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A
-document with neither is returned as it is.
+Reviews also come as:
+
+- Emacs's Org mode (``#+TITLE:``, ``* Heading``, ``|---+---|`` tables);
+- reStructuredText (adorned titles, ``[1]_`` citations, ``.. [1]`` entries, directives);
+- AsciiDoc (``= Title``, ``<<ref3>>`` cross-references to a ``[bibliography]``, ``|===`` tables);
+- a lecture's slides, as the outline a presentation program exports ("Slide 2" / its title /
+  its points indented by tabs / "Notes: ...");
+- an outliner's page (Logseq, Roam): all bullets, its headings bullets too (``- ## Mechanisms``),
+  under ``title:: ...`` properties.
+
+Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
+the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
+none of them is returned as it is.
 """
 
 from __future__ import annotations

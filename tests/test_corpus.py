@@ -8,6 +8,7 @@ import pytest
 
 from bcqa.corpus import (
     _note_markup,
+    _pandoc_typing,
     _strip_page_furniture,
     make_block,
     parse_citation_group,
@@ -16,7 +17,13 @@ from bcqa.corpus import (
     split_sentences,
 )
 from bcqa.errors import CorpusError
-from bcqa.lightmarkup import asciidoc_to_markdown, org_to_markdown, outline_to_markdown, rst_to_markdown
+from bcqa.lightmarkup import (
+    asciidoc_to_markdown,
+    org_to_markdown,
+    outline_to_markdown,
+    rst_to_markdown,
+    textile_to_markdown,
+)
 from bcqa.text import tokenize
 
 GENE = "Gene Mutations and Genetic Alterations"
@@ -591,12 +598,13 @@ def test_llm_style_markdown():
 def test_words_are_never_dropped_or_added():
     """Every statement is the document's own text with only markers and markdown removed."""
     documents = document_path().parents[1] / "tests" / "documents"
-    suffixes = (".md", ".txt", ".adoc")
+    suffixes = (".md", ".txt", ".adoc", ".textile")
     for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in suffixes)):
         # A PDF's page headers and numbers are no words of its text, even where they cut a sentence; an
         # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is.
         raw = path.read_text(encoding="utf-8")
-        for markup in (org_to_markdown, rst_to_markdown, asciidoc_to_markdown, outline_to_markdown, _note_markup):
+        markups = (org_to_markdown, rst_to_markdown, asciidoc_to_markdown, textile_to_markdown, outline_to_markdown)
+        for markup in (*markups, _pandoc_typing, _note_markup):
             raw = markup(raw)
         raw = _strip_page_furniture(raw)
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
@@ -2432,3 +2440,41 @@ def test_a_thank_you_over_prose_is_no_signature():
         " that plasmid-borne mcr genes now circulate in animals and in people on every continent [1].\n" + REFS
     )
     assert [t for t, _ in _statements(text)][-1].startswith("The reviewers asked for a last point")
+
+
+def test_pandoc_citeproc_output_with_typed_dashes_and_fenced_divs():
+    text = (
+        "---\ntitle: T-DXd resistance\n---\n\n# Introduction {#sec-intro}\n\n"
+        "It is an antibody--drug conjugate [1]. The trials [1--3] were not designed for this---nor powered.\n\n"
+        "# References\n\n::: {#refs .references .csl-bib-body}\n::: {#ref-modi2020 .csl-entry}\n"
+        "[1] S. Modi, C. Saura, et al., Trastuzumab deruxtecan in HER2-positive breast cancer, N. Engl. J. Med. 382"
+        " (2020) 610--621. https://doi.org/10.1056/NEJMoa1914510\n:::\n\n::: {#ref-modi2022 .csl-entry}\n"
+        "[2] S. Modi, Y. Hee Park, K. Van Baelen, Trastuzumab deruxtecan in HER2-low breast cancer, N. Engl. J. Med."
+        " 387 (2022) 9--20.\n:::\n\n::: {#ref-cortes .csl-entry}\n[3] J. Cortés, S.-B. Kim, Trastuzumab deruxtecan"
+        " versus trastuzumab emtansine, N. Engl. J. Med. 386 (2022) 1143--1154.\n:::\n:::\n"
+    )
+    document = parse_document(text, "tdxd.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("It is an antibody–drug conjugate.", (1,)),
+        ("The trials were not designed for this—nor powered.", (1, 2, 3)),
+    ]
+    second = document.references[2]
+    assert (second.authors, second.title) == (
+        "S. Modi, Y. Hee Park, K. Van Baelen",
+        "Trastuzumab deruxtecan in HER2-low breast cancer",
+    )
+    assert (second.journal, second.year, second.pages) == ("N. Engl. J. Med.", 2022, "9–20")
+    assert not document.warnings
+
+
+def test_a_table_whose_first_header_is_a_hash_is_a_table_and_an_apps_dotted_header_no_claim():
+    text = (
+        '# Palmer amaranth\n\nResearch report · Question: "Why?" · 22 papers · Exported 22 January 2025\n\n'
+        "## Papers\n\n| # | Paper | Year | Key finding |\n|---|---|---|---|\n"
+        "| 1 | Gaines et al., Gene amplification | 2010 | EPSPS copy number rose |\n\n## Background\n\n"
+        f"EPSPS is amplified [1].{REFS}"
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Papers", "#: 1; Paper: Gaines et al., Gene amplification; Year: 2010; Key finding: EPSPS copy number rose"),
+        ("Background", "EPSPS is amplified."),
+    ]

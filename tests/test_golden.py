@@ -333,6 +333,16 @@ FLOOR = {
     "piperaquine_lumefantrine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.0},
     "aspirin_resistance_diabetes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "cll_pirtobrutinib_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Thirty-fourth batch (same session, after the thirty-third's fixes): Pandoc citeproc output with typed
+    # dashes and fenced divs (T-DXd), Textile from a Redmine wiki (juvenile myoclonic epilepsy), an Elicit-style
+    # research report with a table of papers (Palmer amaranth), a Word document saved as text with "1 Author"
+    # endnotes (RSV antibodies) and a Bear note with highlights and checklists (Salmonella Enteritidis).
+    # Measured once, after the faults their dumps showed were fixed.
+    "tdxd_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "jme_treatment_failure": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "palmer_amaranth_glyphosate": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "rsv_antibody_escape": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "salmonella_enteritidis_fq": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -494,6 +504,11 @@ MAX_FALSE_ABSTENTION = {
     "piperaquine_lumefantrine_resistance": 0.0,
     "aspirin_resistance_diabetes": 0.0,
     "cll_pirtobrutinib_resistance": 0.0,
+    "tdxd_resistance": 0.0,
+    "jme_treatment_failure": 0.0,
+    "palmer_amaranth_glyphosate": 0.0,
+    "rsv_antibody_escape": 0.0,
+    "salmonella_enteritidis_fq": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -810,6 +825,18 @@ NOT_YET = {
     "not give",
     ("piperaquine_lumefantrine_resistance", "top1"): "0.833, equal to dense-only",
     ("cll_pirtobrutinib_resistance", "top1"): "0.667, below dense-only 0.833",
+    ("tdxd_resistance", "top1"): "0.500, equal to BM25-only",
+    ("tdxd_resistance", "top3"): "0.667",
+    ("jme_treatment_failure", "offtopic_abstention"): "0.5: a question on driving after a first seizure is "
+    "answered from the review's seizure statements",
+    ("palmer_amaranth_glyphosate", "top1"): "0.667",
+    ("palmer_amaranth_glyphosate", "top3"): "0.833",
+    ("palmer_amaranth_glyphosate", "offtopic_abstention"): "0.0: glyphosate's half-life in soil and amaranth "
+    "leaves as a vegetable are answered: they name the report's own subjects",
+    ("rsv_antibody_escape", "top1"): "0.833",
+    ("rsv_antibody_escape", "top3"): "0.833",
+    ("salmonella_enteritidis_fq", "offtopic_abstention"): "0.0: a cooking-temperature question for chicken is "
+    "answered from the note's Salmonella and poultry statements",
 }
 
 
@@ -954,6 +981,14 @@ OFF_TOPIC_MISSES = {
     "severe renal impairment?' is answered from the review's nirmatrelvir statements",
     "mbovis_antimicrobial_resistance": "'What dose of tulathromycin is recommended for respiratory disease in pigs?' "
     "is answered from the review's tulathromycin table row",
+    "tdxd_resistance": "'Does T-DXd have activity in HER2-mutant non-small cell lung cancer?' is answered: it names "
+    "the review's own drug",
+    "palmer_amaranth_glyphosate": "'How do I grow amaranth as a grain crop in a home garden?' and a glufosinate rate "
+    "in soybean are answered: they name the report's own plant and crops",
+    "rsv_antibody_escape": "'How effective are RSV vaccines in adults over 60?' is answered: it names the review's "
+    "own virus",
+    "salmonella_enteritidis_fq": "'What is the best vaccination schedule against Salmonella for laying hens?' is "
+    "answered: it names the note's own bacterium and hosts",
 }
 
 

@@ -245,3 +245,53 @@ def test_markdown_with_a_rule_of_equals_signs_is_no_asciidoc():
 
     text = "Resistance review\n=================\n\nEfflux matters [1].\n"
     assert asciidoc_to_markdown(text) is text
+
+
+TEXTILE = """h1. Why levetiracetam and valproate fail in JME
+
+_Epilepsy service wiki. Last reviewed 11 February 2025._
+
+{{toc}}
+
+h2. Background
+
+JME was first described by Janz in 1957[1]. It is common.
+
+It helps to separate three situations:
+
+# *true pharmacoresistance*, where seizures continue[2]
+# *pseudo-resistance*, where adherence is the problem
+
+|_. Drug |_. Main concern |
+| Valproate | teratogenicity[2] |
+
+See "the guideline":https://example.org/g for details[1].
+
+h2. References
+
+fn1. Janz D, Christian W. Impulsiv-Petit mal. Dtsch Z Nervenheilkd. 1957;176:346-86.
+
+fn2. Marson A, Burnside G. Levetiracetam versus valproate for generalised epilepsy (SANAD II). Lancet. 2021;397:1375-86.
+"""
+
+
+def test_a_textile_page_gives_its_headings_lists_table_footnote_markers_and_footnotes():
+    document = parse_document(TEXTILE, "jme.textile")
+    assert document.title == "Why levetiracetam and valproate fail in JME"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Background", "JME was first described by Janz in 1957.", (1,)),
+        ("Background", "It is common.", ()),
+        ("Background", "true pharmacoresistance, where seizures continue", (2,)),
+        ("Background", "pseudo-resistance, where adherence is the problem", ()),
+        ("Background", "Drug: Valproate; Main concern: teratogenicity", (2,)),
+        ("Background", "See the guideline for details.", (1,)),
+    ]
+    assert sorted(document.references) == [1, 2]
+    assert {".textile"} <= set(DOCUMENT_SUFFIXES)
+
+
+def test_one_textile_like_line_makes_no_textile_page():
+    from bcqa.lightmarkup import textile_to_markdown
+
+    text = "# Review\n\nh1. is a heading in Textile [1].\n"
+    assert textile_to_markdown(text) is text

@@ -1194,3 +1194,13 @@ def test_a_page_title_with_the_day_it_was_read_gives_title_and_journal_and_no_ye
 def test_an_access_date_is_no_year_beside_the_works_own():
     ref = parse_entry(1, "Smith J. Resistance in N1. J Virol. 2019;93:e1. Accessed March 3, 2025.")
     assert (ref.title, ref.journal, ref.year) == ("Resistance in N1", "J Virol", 2019)
+
+
+def test_a_joint_report_of_two_bodies_names_both_as_its_authors():
+    ref = parse_entry(
+        1,
+        "European Food Safety Authority, European Centre for Disease Prevention and Control. The European Union"
+        " summary report on antimicrobial resistance in 2021-2022. EFSA J. 2024;22(2):e8583.",
+    )
+    assert ref.authors == "European Food Safety Authority, European Centre for Disease Prevention and Control"
+    assert ref.title.startswith("The European Union summary report") and ref.journal == "EFSA J"

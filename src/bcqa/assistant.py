@@ -153,7 +153,8 @@ class Assistant:
 
         Args:
             corpus: A document file or a folder of them (default ``corpus/``);
-                every ``.md``/``.txt``/``.markdown``/``.org``/``.rst``/``.adoc`` file of a folder is indexed.
+                a document of each kind bcqa reads (``corpus.DOCUMENT_SUFFIXES``: ``.md``, ``.txt``, ``.org`` ...)
+                in a folder is indexed.
             index_dir: Where the index lives (default ``index/``).
             encoder: Sentence encoder; the bundled all-MiniLM-L6-v2 by default.
             rebuild: ``auto`` rebuilds a missing or stale index, ``always``

@@ -47,13 +47,14 @@ from bcqa.lightmarkup import (
     outline_to_markdown,
     rst_to_markdown,
     slides_to_markdown,
+    textile_to_markdown,
 )
 from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
 
-DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst", ".adoc", ".asciidoc")
+DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst", ".adoc", ".asciidoc", ".textile")
 OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------
@@ -288,7 +289,9 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 # In one-line markdown a heading follows the end of a sentence (or a marker).
 # "^" ends Pandoc's ^[3]^, "|" a table flattened into the line, "*" or "_" an italic line.
-_INLINE_HEADING = re.compile(r"(?:(?<=[.!?:\])*_^|][ \t])|^[ \t])(#{1,6})[ \t]+")
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[.!?:\])*_^|][ \t])|^[ \t])(#{1,6})[ \t]+(?!\|)"
+)  # "| # | Paper |" is a table's header
 _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text running on
 # A heading's line that holds the next heading is one-line markdown too: "# Title ## Overview Text ...".
 _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
@@ -390,6 +393,20 @@ _TYPOGRAPHY = str.maketrans(
     {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"}
     | {chr(0xFB00 + i): letters for i, letters in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))}
 )
+
+# Pandoc's typing of dashes: "--" between two words or numbers is an en dash ("antibody--drug",
+# "[4--6]", "610--621"), "---" an em dash.
+_TYPED_DASH = re.compile(r"(?<=[^\W_])(-{2,3})(?=[^\W_])")
+# Pandoc's fenced divs ("::: {#refs .references .csl-bib-body}", ":::"): containers, no text of their own.
+_FENCED_DIV = re.compile(r"^:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$", re.M)
+
+
+def _pandoc_typing(text: str) -> str:
+    """``text`` with Pandoc's typed dashes as the dashes they stand for and its fenced divs' fences gone."""
+    if "--" in text:
+        text = _TYPED_DASH.sub(lambda m: "–" if len(m.group(1)) == 2 else "—", text)
+    return _FENCED_DIV.sub("", text) if ":::" in text else text
+
 
 # --- an office suite's markdown export (Google Docs) -------------------------------------
 
@@ -1111,12 +1128,14 @@ def parse_document(text: str, name: str = "document") -> Document:
         org_to_markdown,
         rst_to_markdown,
         asciidoc_to_markdown,
+        textile_to_markdown,
         slides_to_markdown,
         outline_to_markdown,
         _code_blocks,
         _web_page_chrome,
         _strip_line_numbers,
         _docs_export,
+        _pandoc_typing,
         _spaced_headings,
         html_to_markdown,
         _note_markup,
@@ -2130,6 +2149,9 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
     return [[_bracketed_markers(cell) for _, cell in row] for row in spans]
 
 
+# A line of three fields or more set apart by middle dots, as an app heads its export ("Research report ·
+# Question: "..." · 22 papers · Exported 22 January 2025"): about the page, no claim.
+_DOTTED_FIELDS = re.compile(r"^[ \t]*[^·\n]{1,120}(?:[ \t]+·[ \t]+[^·\n]{1,160}){2,}$")
 # A letter's or an e-mail's opening: "Hi team,", "Dear colleagues,", "Good morning all!".
 _GREETING = re.compile(
     r"^[ \t]*(?:hi|hello|hey|dear|greetings|good[ \t]+(?:morning|afternoon|evening))\b[^\n.!?,:]{0,40}[,!:][ \t]*$",
@@ -2153,6 +2175,8 @@ def _metadata(lines: list[str]) -> bool:
     if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):
         return True
     if len(lines) == 1 and _GREETING.match(lines[0]):
+        return True
+    if len(lines) == 1 and _DOTTED_FIELDS.match(lines[0]) and not CITE_GROUP.search(lines[0]):
         return True
     if all(_NAVIGATION.match(line) for line in lines):
         return True

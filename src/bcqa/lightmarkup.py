@@ -5,6 +5,8 @@ Reviews also come as:
 - Emacs's Org mode (``#+TITLE:``, ``* Heading``, ``|---+---|`` tables);
 - reStructuredText (adorned titles, ``[1]_`` citations, ``.. [1]`` entries, directives);
 - AsciiDoc (``= Title``, ``<<ref3>>`` cross-references to a ``[bibliography]``, ``|===`` tables);
+- Textile, as Redmine's and older Confluence wikis write it (``h2. Background``, ``# item`` numbered
+  items, ``|_. Header |`` tables, ``text[1]`` footnote markers and ``fn1. ...`` footnotes);
 - a lecture's slides, as the outline a presentation program exports ("Slide 2" / its title /
   its points indented by tabs / "Notes: ...");
 - an outliner's page (Logseq, Roam): all bullets, its headings bullets too (``- ## Mechanisms``),
@@ -19,7 +21,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asciidoc_to_markdown", "org_to_markdown", "outline_to_markdown", "rst_to_markdown", "slides_to_markdown"]
+__all__ = [
+    "asciidoc_to_markdown",
+    "org_to_markdown",
+    "outline_to_markdown",
+    "rst_to_markdown",
+    "slides_to_markdown",
+    "textile_to_markdown",
+]
 
 # --- Org mode -----------------------------------------------------------------------------
 
@@ -364,3 +373,65 @@ def _adoc_table(rows: list[str], numbers: dict[str, int]) -> list[str]:
     lines = ["| " + " | ".join(row) + " |" for row in cells]
     lines.insert(1, "|" + " --- |" * len(cells[0]))
     return lines
+
+
+# --- Textile (Redmine, older Confluence) ---------------------------------------------------------
+
+_TEXTILE_HEADING = re.compile(r"^h([1-6])(?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\]|[<>=])*\.[ \t]+(.*)$")
+_TEXTILE_FOOTNOTE = re.compile(r"^fn(\d{1,4})\^?(?:\([^)\n]*\))?\.[ \t]+")  # "fn1. Janz D, ..."
+_TEXTILE_NUMBERED = re.compile(r"^(#+)[ \t]+")  # "# item": Textile numbers its lists with "#"
+_TEXTILE_BULLET = re.compile(r"^(\*+)[ \t]+")
+_TEXTILE_BLOCK = re.compile(r"^(?:bq|p)(?:\([^)\n]*\))?\.[ \t]+")  # "bq. quote", "p. paragraph"
+_TEXTILE_CODE = re.compile(r"^(?:bc|pre)\.\.?[ \t]+")
+_TEXTILE_MACRO = re.compile(r"^[ \t]*\{\{[^}\n]*\}\}[ \t]*$")  # Redmine's "{{toc}}"
+_TEXTILE_CELL = re.compile(r"(?<=\|)[ \t]*(?:_|[<>=^~]|\\\d+|/\d+|\{[^}\n]*\})+\.[ \t]*")  # "|_. Header"
+_TEXTILE_LINK = re.compile(r'"([^"\n]+)":(?:https?://|/|#)[^\s<>"]*[^\s<>".,;:!?)]')
+_TEXTILE_SPAN = re.compile(r"(?<![\w@])([@]|\?\?)(?=\S)([^\n]*?\S)\1(?!\w)")  # "@code@", "??citation??"
+_MIN_TEXTILE_HEADINGS = 2
+
+
+def textile_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is Textile (two ``hN.`` headings or more), else unchanged."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _TEXTILE_HEADING.match(line)) < _MIN_TEXTILE_HEADINGS:
+        return text
+    out: list[str] = []
+    code = False
+    for line in lines:
+        if code:
+            code = bool(line.strip())  # a code block runs to the next blank line
+            out.append("")
+        elif heading := _TEXTILE_HEADING.match(line):
+            out += ["", f"{'#' * int(heading.group(1))} {_textile_inline(heading.group(2))}", ""]
+        elif _TEXTILE_CODE.match(line):
+            code = True
+            out.append("")
+        elif _TEXTILE_MACRO.match(line):
+            out.append("")
+        elif note := _TEXTILE_FOOTNOTE.match(line):
+            out.append(f"{note.group(1)}. {_textile_inline(line[note.end() :])}")
+        elif item := _TEXTILE_NUMBERED.match(line):
+            out.append(f"{'   ' * (len(item.group(1)) - 1)}1. {_textile_inline(line[item.end() :])}")
+        elif item := _TEXTILE_BULLET.match(line):
+            out.append(f"{'  ' * (len(item.group(1)) - 1)}- {_textile_inline(line[item.end() :])}")
+        elif block := _TEXTILE_BLOCK.match(line):
+            quote = "> " if line.startswith("bq") else ""
+            out.append(quote + _textile_inline(line[block.end() :]))
+        elif line.lstrip().startswith("|"):
+            out += _textile_row(line, out)
+        else:
+            out.append(_textile_inline(line))
+    return "\n".join(out)
+
+
+def _textile_inline(line: str) -> str:
+    return _TEXTILE_SPAN.sub(r"\2", _TEXTILE_LINK.sub(r"\1", line))
+
+
+def _textile_row(line: str, out: list[str]) -> list[str]:
+    """A table row as a pipe-table row; a header row ("|_. Drug |_. Dose |") gets the rule under it."""
+    header = "|_." in line.replace(" ", "")
+    row = _textile_inline(_TEXTILE_CELL.sub(" ", line.rstrip()))
+    if header:
+        return [row, "|" + " --- |" * max(row.count("|") - 1, 1)]
+    return [row]

@@ -463,6 +463,11 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
     if m := _ELSEVIER_SOURCE.search(body):
         return _read_elsevier(body, m)
+    if (m := _CSL_NUMERIC_SOURCE.search(body)) and (authors := _COMMA_AUTHORS.match(body[: m.start()])):
+        # Elsevier's numeric CSL style, as Pandoc's citeproc writes it: "S. Modi, C. Saura, et al., Title,
+        # N. Engl. J. Med. 382 (2020) 610–621."
+        title = _trim(body[authors.end() : m.start()])
+        return {"authors": _authors(authors["authors"]), "title": title, **_source(m, m["year"])}
     if m := _CHAPTER_SOURCE.search(body):
         head = _read_head(_segments(body[: m.start() + 1]), has_journal=False)
         return {**head, "journal": _trim(m["book"]), "year": int(m["year"]), "pages": m["pages"] or ""}
@@ -661,6 +666,17 @@ _INITIALS_FIRST_AUTHORS = re.compile(
 )
 
 
+# "..., N. Engl. J. Med. 382 (2020) 610–621." / "..., Clin. Cancer Res. 22 (20) (2016) 5097–5108.": the
+# journal after the title's comma, the volume, the year in brackets and the pages, no comma between them.
+_CSL_NUMERIC_SOURCE = re.compile(
+    rf",\s+(?P<journal>{_JOURNAL_START}[^,]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?\s+\({_YEAR}\)"
+    r"\s+(?P<pages>[\w–-]+)\.?$"
+)
+# Initials first, and a surname of two words where the style keeps them ("Y. Hee Park", "K. Van Baelen").
+_INITIALS_FIRST_NAME = r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?(?:[a-z]{1,3}\s)*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+_COMMA_AUTHORS = re.compile(rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s{_INITIALS_FIRST_NAME})*(?:,\s+et al\.?)?),\s+")
+
+
 def _read_elsevier(body: str, m: re.Match[str]) -> dict:
     head = body[: m.start()].strip(" .")
     if authors := _INITIALS_FIRST_AUTHORS.match(head):
@@ -820,12 +836,17 @@ def _is_author(item: str) -> bool:
 _GROUP_WORD = re.compile(
     r"\b(?:Consortium|Collaborators?|Collaboration|Group|Organi[sz]ation|Committee|Society|Association|Network"
     r"|Institutes?|Agency|Cent(?:re|er)s?|Project|Initiative|Council|Panel|Foundation|Ministry|Investigators"
-    r"|Commission|Task Force)\b"
+    r"|Commission|Task Force|Authority)\b"
 )
 
 
 def _looks_corporate(segment: str) -> bool:
-    """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry."""
+    """A short name in capitals ("WHO", "World Health Organization") heading a web or report entry, or
+    two or three such names a joint report lists ("European Food Safety Authority, European Centre for
+    Disease Prevention and Control")."""
+    parts = [p for p in _trim(segment).split(", ") if p]
+    if 1 < len(parts) <= 3 and sum(_GROUP_WORD.search(p) is not None for p in parts) >= 2:
+        return all(_looks_corporate(p) for p in parts)
     # A short form in brackets goes with the name: "World Health Organization (WHO)".
     words = [w.strip("()") for w in _trim(segment).split() if w.strip("()")]
     group = _GROUP_WORD.search(segment) is not None

@@ -49,6 +49,7 @@ LAYERS = [
     "answer",
     "references",
     "htmltext",
+    "lightmarkup",
     "corpus",
     "abbreviations",
     "aliases",

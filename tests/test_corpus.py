@@ -17,13 +17,7 @@ from bcqa.corpus import (
     split_sentences,
 )
 from bcqa.errors import CorpusError
-from bcqa.lightmarkup import (
-    asciidoc_to_markdown,
-    org_to_markdown,
-    outline_to_markdown,
-    rst_to_markdown,
-    textile_to_markdown,
-)
+from bcqa.lightmarkup import light_markup_to_markdown
 from bcqa.text import tokenize
 
 GENE = "Gene Mutations and Genetic Alterations"
@@ -603,8 +597,7 @@ def test_words_are_never_dropped_or_added():
         # A PDF's page headers and numbers are no words of its text, even where they cut a sentence; an
         # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is.
         raw = path.read_text(encoding="utf-8")
-        markups = (org_to_markdown, rst_to_markdown, asciidoc_to_markdown, textile_to_markdown, outline_to_markdown)
-        for markup in (*markups, _pandoc_typing, _note_markup):
+        for markup in (light_markup_to_markdown, _pandoc_typing, _note_markup):
             raw = markup(raw)
         raw = _strip_page_furniture(raw)
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")

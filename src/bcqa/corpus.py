@@ -41,17 +41,10 @@ from pathlib import Path
 
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
-from bcqa.lightmarkup import (
-    asciidoc_to_markdown,
-    org_to_markdown,
-    outline_to_markdown,
-    rst_to_markdown,
-    slides_to_markdown,
-    textile_to_markdown,
-)
+from bcqa.lightmarkup import light_markup_to_markdown, pipe_table
 from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
-from bcqa.text import english_words, is_ordinary, is_symbol
+from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst", ".adoc", ".asciidoc", ".textile")
@@ -139,16 +132,14 @@ _OTHER_MARKERS = (
 # digits ("resistant.¹ Efflux", "pumps²,³", "⁴⁻⁶": copied from a PDF or a web page) or in
 # parentheses ("rarer (7).", "(8, 9)", "(10–12)").  Either way of writing is read as markers
 # only then, and only for numbers the list holds: elsewhere "m²", "I²" and "(2019)" are text.
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻⸴˒", "0123456789–,,")
 # (Up to six digits: separate superscripts run together, "¹¹¹³" for 11 and 13, below.)
-_SUP_ITEM = rf"[{_SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{_SUPERSCRIPT_DIGITS}]{{1,3}})?"
+_SUP_ITEM = rf"[{SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{SUPERSCRIPT_DIGITS}]{{1,3}})?"
 # After a word of three letters or more ("I543T¹⁹" too) or after punctuation; never after a digit ("10⁶"), a
 # one- or two-letter symbol ("R²", "χ²", "cm²") or a unit after a number ("5 km²"), and never a
 # charge ("Ca²⁺").
 _SUPERSCRIPT_MARKER = re.compile(
-    rf"(?:(?<=\w\w[^\W\d_{_SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
-    rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{_SUPERSCRIPT_DIGITS}\w])"
+    rf"(?:(?<=\w\w[^\W\d_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
+    rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{SUPERSCRIPT_DIGITS}\w])"
 )
 # "(7)", "(8, 9)", "(10–12)"; a lone "(2) word" right after a comma, colon, "and" or the start
 # of a line is an enumerator ("two routes: (1) efflux and (2) ..."), not a marker.
@@ -218,7 +209,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
 
     def superscript_reading(m: re.Match) -> str | None:
         """The listed numbers a superscript run cites ("2, 14" for "²¹⁴"), or None."""
-        group = m.group(1).translate(_PLAIN_DIGITS)
+        group = m.group(1).translate(PLAIN_DIGITS)
         return group if numbers_listed(group) else run_together(group)
 
     def after_punctuation(m: re.Match) -> bool:
@@ -265,7 +256,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
                     f"superscript marker {m.group(1)!r} after '…{before}' spells listed numbers in no single way; "
                     "dropped"
                 )
-            elif reading is not None and reading != m.group(1).translate(_PLAIN_DIGITS):
+            elif reading is not None and reading != m.group(1).translate(PLAIN_DIGITS):
                 notes.append(f"superscript marker {m.group(1)!r} after '…{before}' read as [{reading}]")
 
     def superscript_or_drop(m: re.Match) -> str:
@@ -630,11 +621,7 @@ def _grid_as_pipes(block: list[str]) -> list[str]:
         current = current or [[] for _ in cells]
         for part, cell in zip(current, cells):
             part.append(cell.strip(" |"))
-    if not rows:
-        return block
-    lines = ["| " + " | ".join(row) + " |" for row in rows]
-    lines.insert(1, "|" + " --- |" * len(rows[0]))
-    return lines
+    return pipe_table(rows) if rows else block
 
 
 # GitHub's table without its outer pipes ("Gene | Effect" / "--- | ---" / "mcr-1 | adds PEtN"), or with
@@ -650,23 +637,15 @@ def _pipeless_tables(text: str) -> str:
             _TABLE_SEPARATOR.match(rule)
             and "|" in header
             and not (_TABLE_ROW.match(header) and _TABLE_ROW.match(rule))
-            and len(_pipe_cells(header)) == len(_pipe_cells(rule)) > 1
+            and len(_cells(header)) == len(_cells(rule)) > 1
         ):
             j = i + 1
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 j += 1
-            lines[i - 1 : j] = ["| " + " | ".join(_pipe_cells(line)) + " |" for line in lines[i - 1 : j]]
+            lines[i - 1 : j] = ["| " + " | ".join(_cells(line)) + " |" for line in lines[i - 1 : j]]
             i = j
         i += 1
     return "\n".join(lines)
-
-
-def _pipe_cells(line: str) -> list[str]:
-    """The cells of a table line, with or without its outer pipes."""
-    line = line.strip()
-    line = line[1:] if line.startswith("|") else line
-    line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
-    return [cell.strip() for cell in line.split("|")]
 
 
 # Inline TeX as a notebook or a note app writes it ("IC$_{50}$", "$\\beta$-lactamase", "$\\geq 16$ mg/L"),
@@ -1125,12 +1104,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
     steps = (
-        org_to_markdown,
-        rst_to_markdown,
-        asciidoc_to_markdown,
-        textile_to_markdown,
-        slides_to_markdown,
-        outline_to_markdown,
+        light_markup_to_markdown,
         _code_blocks,
         _web_page_chrome,
         _strip_line_numbers,
@@ -2186,7 +2160,7 @@ def _metadata(lines: list[str]) -> bool:
 
 
 # An affiliation's mark ("<sup>1</sup>", "¹") and the words that name an institution.
-_LEADING_MARK = rf"<sup>[^<>]{{1,8}}</sup>|[{_SUPERSCRIPT_DIGITS}]{{1,2}}"
+_LEADING_MARK = rf"<sup>[^<>]{{1,8}}</sup>|[{SUPERSCRIPT_DIGITS}]{{1,2}}"
 _INSTITUTION_WORDS = (
     r"Department|Dept\.|Institute|Division|School|Faculty|Laboratory|Centre|Center|University|Hospital|College"
 )
@@ -2198,7 +2172,7 @@ _AFFILIATION = re.compile(
 
 # Several affiliations run together, each after its mark: "¹Centre for Tropical Medicine, ..., UK.
 # ²Department of ...".
-_AFFILIATION_START = re.compile(rf"(?:<sup>[^<>]{{1,8}}</sup>|(?<![\w.])[{_SUPERSCRIPT_DIGITS}]{{1,2}})[ \t]*")
+_AFFILIATION_START = re.compile(rf"(?:<sup>[^<>]{{1,8}}</sup>|(?<![\w.])[{SUPERSCRIPT_DIGITS}]{{1,2}})[ \t]*")
 _INSTITUTION = re.compile(rf"\b(?:{_INSTITUTION_WORDS}|Institut\w*|Unit|Program(?:me)?)\b")
 # "e-mail: a.b@example.org", "Email a.b@example.org": a contact line, no claim.
 _EMAIL_LINE = re.compile(r"^\W*e-?mail\b[^@]{0,40}\S+@\S+\s*$", re.I)
@@ -2224,7 +2198,7 @@ def _affiliations(text: str) -> bool:
 # Rajesh K. Venkataraman<sup>2</sup> and Heather J. O'Donnell<sup>1,*</sup>", "A. Smith¹, B. Jones²*".
 _AFFILIATION_MARK = re.compile(
     r"[ \t]*(?:<sup>[^<>]{1,12}</sup>|\^[^^\s]{1,12}\^|\[[\d,*†‡a-z]{1,8}\]"
-    rf"|[{_SUPERSCRIPT_DIGITS}*†‡§⁎][,{_SUPERSCRIPT_DIGITS}*†‡§⁎]{{0,7}})"
+    rf"|[{SUPERSCRIPT_DIGITS}*†‡§⁎][,{SUPERSCRIPT_DIGITS}*†‡§⁎]{{0,7}})"
 )
 _LETTER_MARKS = re.compile(r"(?<=[^\W\d_]{2})(?:[ \t][a-z](?=[ \t,]|$))+(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")

@@ -23,8 +23,10 @@ import re
 
 __all__ = [
     "asciidoc_to_markdown",
+    "light_markup_to_markdown",
     "org_to_markdown",
     "outline_to_markdown",
+    "pipe_table",
     "rst_to_markdown",
     "slides_to_markdown",
     "textile_to_markdown",
@@ -368,11 +370,7 @@ def _adoc_table(rows: list[str], numbers: dict[str, int]) -> list[str]:
         for row in rows
         if row.strip().startswith("|")
     ]
-    if not cells:
-        return []
-    lines = ["| " + " | ".join(row) + " |" for row in cells]
-    lines.insert(1, "|" + " --- |" * len(cells[0]))
-    return lines
+    return pipe_table(cells) if cells else []
 
 
 # --- Textile (Redmine, older Confluence) ---------------------------------------------------------
@@ -435,3 +433,30 @@ def _textile_row(line: str, out: list[str]) -> list[str]:
     if header:
         return [row, "|" + " --- |" * max(row.count("|") - 1, 1)]
     return [row]
+
+
+# --- all of them -----------------------------------------------------------------------------------
+
+# In the order the parser tries them; each leaves a document in another markup as it is.
+_MARKUPS = (
+    org_to_markdown,
+    rst_to_markdown,
+    asciidoc_to_markdown,
+    textile_to_markdown,
+    slides_to_markdown,
+    outline_to_markdown,
+)
+
+
+def light_markup_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is in one of the markups above, else unchanged."""
+    for markup in _MARKUPS:
+        text = markup(text)
+    return text
+
+
+def pipe_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as a markdown pipe table, the first row its header."""
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return lines

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bcqa.sanitize import unescape_markdown
-from bcqa.text import english_words
+from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words
 from bcqa.types import ET_AL_TAIL, Reference
 
 __all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
@@ -167,13 +167,12 @@ def _table_entries(text: str) -> str:
 
 # An entry numbered in superscript at a line's start, as a word processor's endnotes are copied:
 # "¹ Liu Z, Gao J. Title. ..." (the number in superscript, then its text).
-_SUPERSCRIPT_ENTRY = re.compile(r"(?m)^([ \t]*)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t.]*(?=[^\W\d_])")
-_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_ENTRY = re.compile(rf"(?m)^([ \t]*)([{SUPERSCRIPT_DIGITS}]{{1,3}})[ \t.]*(?=[^\W\d_])")
 
 
 def _superscript_numbers(text: str) -> str:
     """``text`` with each entry number written in superscript as a plain "1. "."""
-    return _SUPERSCRIPT_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2).translate(_PLAIN)}. ", text)
+    return _SUPERSCRIPT_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2).translate(PLAIN_DIGITS)}. ", text)
 
 
 def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference], list[str]]:

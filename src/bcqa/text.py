@@ -20,6 +20,11 @@ from pathlib import Path
 # manifest records this and a change forces a rebuild.
 TOKENIZER_VERSION = "11"
 
+# Digits in superscript, as a copy of a journal's page or PDF writes markers and endnote numbers ("¹", "²,³",
+# "⁴⁻⁶"), and the table that reads them as plain ones (the superscript minus and commas as a range and a list).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS + "⁻⸴˒", "0123456789–,,")
+
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u2014\u2015"), " ")
 # A slash parts two names ("WNT/β-catenin", "BRCA1/2") but is no space: a Greek letter after

@@ -295,3 +295,99 @@ def test_one_textile_like_line_makes_no_textile_page():
 
     text = "# Review\n\nh1. is a heading in Textile [1].\n"
     assert textile_to_markdown(text) is text
+
+
+WIKI = """{{Infobox drug
+| name = Colistin
+| class = [[Polymyxin]]
+}}
+{{Main|Polymyxin resistance}}
+'''Colistin resistance''' is the loss of susceptibility to [[colistin|polymyxin E]].<ref name="liu">{{cite journal
+ |last1=Liu |first1=Yi-Yun |last2=Wang |first2=Yang
+ |title=Emergence of plasmid-mediated colistin resistance mechanism MCR-1
+ |journal=Lancet Infect Dis |year=2016 |volume=16 |pages=161-168 |doi=10.1016/S1473-3099(15)00424-7}}</ref>
+
+== Mechanisms ==
+<!-- TODO: expand -->
+Lipid A gains [[phosphoethanolamine]].<ref name="liu" /> ''Acinetobacter'' can lose its LPS.<ref>Moffatt JH, Harper M. \
+Colistin resistance in Acinetobacter baumannii is mediated by complete loss of lipopolysaccharide production. \
+Antimicrob Agents Chemother. 2010;54:4971-7.</ref>
+
+{| class="wikitable"
+|+ Mechanisms by genus
+! Genus !! Mechanism
+|-
+| ''E. coli'' || mcr-1 plasmid<ref name="liu" />
+|-
+| style="color:red" | ''A. baumannii''
+| LPS loss
+|}
+
+[[File:Lipid A.png|thumb|Lipid A with [[phosphoethanolamine]] added]]
+
+== References ==
+{{Reflist}}
+
+[[Category:Antimicrobial resistance]]
+"""
+
+
+def test_a_wiki_page_numbers_its_ref_tags_and_writes_out_citation_templates():
+    document = parse_document(WIKI, "colistin.wiki")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Colistin resistance is the loss of susceptibility to polymyxin E.", (1,)),
+        ("Mechanisms", "Lipid A gains phosphoethanolamine.", (1,)),
+        ("Mechanisms", "Acinetobacter can lose its LPS.", (2,)),
+        ("Mechanisms", "Mechanisms by genus", ()),
+        ("Mechanisms", "Genus: E. coli; Mechanism: mcr-1 plasmid", (1,)),
+        ("Mechanisms", "Genus: A. baumannii; Mechanism: LPS loss", ()),
+    ]
+    liu, moffatt = document.references[1], document.references[2]
+    assert (liu.authors, liu.title, liu.journal, liu.year) == (
+        "Liu YY, Wang Y",
+        "Emergence of plasmid-mediated colistin resistance mechanism MCR-1",
+        "Lancet Infect Dis",
+        2016,
+    )
+    assert liu.doi == "10.1016/S1473-3099(15)00424-7"
+    assert moffatt.journal == "Antimicrob Agents Chemother"
+    assert {".wiki", ".mediawiki"} <= set(DOCUMENT_SUFFIXES)
+
+
+WIKI_NUMBERED = """== Background ==
+
+Triclabendazole kills '''juvenile''' flukes [1]. Resistance was first reported in Australia [2][3].
+
+# a faecal egg count reduction test below 90% [2]
+## repeated after 14 days
+# a coproantigen test that stays positive [3]
+
+== References ==
+
+# Fairweather I. Triclabendazole progress report, 2005-2009. Vet Parasitol. 2009;160:1-14.
+# Overend DJ, Bowen FL. Resistance of Fasciola hepatica to triclabendazole. Aust Vet J. 1995;72:275-6.
+# Brockwell YM, Elliott TP. Confirmation of Fasciola hepatica resistant to triclabendazole. \
+[https://doi.org/10.1016/j.ijpddr.2013.11.002 Int J Parasitol Drugs Drug Resist]. 2014;4:48-54.
+"""
+
+
+def test_a_wiki_pages_numbered_items_count_up_as_the_wiki_shows_them():
+    document = parse_document(WIKI_NUMBERED, "fluke.wiki")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Triclabendazole kills juvenile flukes.", (1,)),
+        ("Resistance was first reported in Australia.", (2, 3)),
+        ("a faecal egg count reduction test below 90%", (2,)),
+        ("repeated after 14 days", ()),
+        ("a coproantigen test that stays positive", (3,)),
+    ]
+    assert sorted(document.references) == [1, 2, 3]
+    assert document.references[2].authors == "Overend DJ, Bowen FL"
+    assert document.references[3].doi == "10.1016/j.ijpddr.2013.11.002"
+    assert not document.warnings
+
+
+def test_one_wiki_heading_makes_no_wiki_page():
+    from bcqa.lightmarkup import mediawiki_to_markdown
+
+    text = "# Review\n\n== Aside ==\n\nIt's ''quoted'' here [1].\n"
+    assert mediawiki_to_markdown(text) is text

@@ -47,7 +47,18 @@ from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
 
-DOCUMENT_SUFFIXES = (".md", ".txt", ".markdown", ".org", ".rst", ".adoc", ".asciidoc", ".textile")
+DOCUMENT_SUFFIXES = (
+    ".md",
+    ".txt",
+    ".markdown",
+    ".org",
+    ".rst",
+    ".adoc",
+    ".asciidoc",
+    ".textile",
+    ".wiki",
+    ".mediawiki",
+)
 OVERVIEW = "Overview"
 
 # --- citation markers ----------------------------------------------------------

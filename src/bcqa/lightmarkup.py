@@ -10,7 +10,9 @@ Reviews also come as:
 - a lecture's slides, as the outline a presentation program exports ("Slide 2" / its title /
   its points indented by tabs / "Notes: ...");
 - an outliner's page (Logseq, Roam): all bullets, its headings bullets too (``- ## Mechanisms``),
-  under ``title:: ...`` properties.
+  under ``title:: ...`` properties;
+- MediaWiki's wikitext as a wiki's edit box holds it (``== Background ==``, bold and italic in
+  apostrophes, ``[[links]]``, ``{| tables |}``, ``# item`` numbered items, ``<ref>`` footnotes).
 
 Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
 the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
@@ -24,6 +26,7 @@ import re
 __all__ = [
     "asciidoc_to_markdown",
     "light_markup_to_markdown",
+    "mediawiki_to_markdown",
     "org_to_markdown",
     "outline_to_markdown",
     "pipe_table",
@@ -435,10 +438,233 @@ def _textile_row(line: str, out: list[str]) -> list[str]:
     return [row]
 
 
+# --- MediaWiki ---------------------------------------------------------------------------------------
+
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\n](?:.*?[^=\n])?)[ \t]*\1[ \t]*$")  # "== Background ==": closed
+_MIN_WIKI_HEADINGS = 2
+_WIKI_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_WIKI_REF = re.compile(r"<ref\b([^>]*?)(?:/>|>(.*?)</ref[ \t]*>)", re.S | re.I)
+_WIKI_REF_NAME = re.compile(r"""name[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""", re.I)
+_WIKI_REF_LIST = re.compile(
+    r"<references\b[^>]*?(?:/>|>.*?</references[ \t]*>)|\{\{[ \t]*reflist\b[^{}]*\}\}", re.S | re.I
+)
+_WIKI_LIST = re.compile(r"^([*#:;]+)[ \t]*(.*)$")
+_WIKI_TABLE_CELLS = re.compile(r"\|\||!!")
+_WIKI_CELL_ATTRIBUTES = re.compile(r"^[^|\[\]]*=[^|\[\]]*\|(?!\|)")  # '| style="width:20%" | cell'
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
+_WIKI_HIDDEN_LINK = re.compile(r"^[ \t]*(?:file|image|media|category|[a-z]{2,3}(?:-[a-z]+)?):", re.I)
+_WIKI_EXTERNAL = re.compile(r"(?<!\[)\[((?:https?|ftp)://[^\s\]]+)(?:[ \t]+([^\]\n]*))?\](?!\])")
+_WIKI_EMPHASIS = (
+    (re.compile(r"'''''(.+?)'''''"), r"***\1***"),
+    (re.compile(r"'''(.+?)'''"), r"**\1**"),
+    (re.compile(r"''(.+?)''"), r"*\1*"),
+)
+_WIKI_TAGS = re.compile(r"</?(?:nowiki|small|big|u|s|span|div|center|font|abbr)\b[^>]*>|__[A-Z]+__", re.I)
+_WIKI_RULE = re.compile(r"^-{4,}[ \t]*$")
+# A heading under which external links keep their address: the entries of a reference list.
+_WIKI_REFERENCE_HEADING = re.compile(r"reference|bibliograph|source|notes|works cited|literature|reading", re.I)
+_NOTES_MARK = "\x00notes\x00"  # where the footnotes are listed: control characters never reach this step
+
+
+def mediawiki_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is MediaWiki wikitext (two closed ``== Heading ==`` lines or
+    more), else unchanged.
+
+    ``<ref>`` footnotes are numbered in the order they first appear (a named one keeps its number
+    where it is used again) and listed where ``<references />`` or ``{{Reflist}}`` stands, or at
+    the end; a citation template (``{{cite journal |last1=... |title=...}}``) is written out as a
+    reference; other templates, comments, files and categories are no text.
+    """
+    if sum(1 for line in text.split("\n") if _WIKI_HEADING.match(line)) < _MIN_WIKI_HEADINGS:
+        return text
+    text, notes = _wiki_refs(_WIKI_COMMENT.sub("", text))
+    text = _wiki_templates(text)
+    out: list[str] = []
+    numbers: list[int] = []  # the last number given at each open "#" level
+    table: list[str] | None = None
+    references = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if table is not None:
+            if stripped.startswith("|}"):
+                out += [*_wiki_table(table), ""]
+                table = None
+            else:
+                table.append(stripped)
+            continue
+        item = _WIKI_LIST.match(line)
+        if not (item and "#" in item.group(1)):
+            numbers = []
+        if stripped.startswith("{|"):
+            table = []
+            out.append("")
+        elif line == _NOTES_MARK:
+            out += _wiki_notes(notes)
+        elif heading := _WIKI_HEADING.match(line):
+            references = bool(_WIKI_REFERENCE_HEADING.search(heading.group(2)))
+            out += ["", f"{'#' * len(heading.group(1))} {_wiki_inline(heading.group(2), references)}", ""]
+        elif _WIKI_RULE.match(line):
+            out += ["", "---", ""]
+        elif item:
+            out.append(_wiki_item(item.group(1), _wiki_inline(item.group(2), references), numbers))
+        else:
+            out.append(_wiki_inline(line, references))
+    if table is not None:
+        out += _wiki_table(table)
+    if notes and _NOTES_MARK not in text:
+        out += ["", "## References", "", *_wiki_notes(notes)]
+    return "\n".join(out)
+
+
+def _wiki_refs(text: str) -> tuple[str, list[str]]:
+    """The text with each ``<ref>`` as ``[n]``, and the footnotes in the order of their numbers."""
+    notes: list[str] = []
+    named: dict[str, int] = {}
+
+    def number(match: re.Match) -> str:
+        name = _WIKI_REF_NAME.search(match.group(1) or "")
+        key = next((g for g in name.groups() if g is not None), "") if name else ""
+        body = (match.group(2) or "").strip()
+        if key in named:
+            n = named[key]
+            if body and not notes[n - 1]:
+                notes[n - 1] = body  # used before its text was given
+        else:
+            notes.append(body)
+            n = len(notes)
+            if key:
+                named[key] = n
+        return f"[{n}]"
+
+    text = _WIKI_REF.sub(number, text)
+    if notes:
+        text = _WIKI_REF_LIST.sub(f"\n{_NOTES_MARK}\n", text, count=1)
+    return text, [_wiki_templates(note) for note in notes]
+
+
+def _wiki_notes(notes: list[str]) -> list[str]:
+    return [f"{n}. {_wiki_inline(' '.join(note.split()), True)}" for n, note in enumerate(notes, 1) if note]
+
+
+def _wiki_templates(text: str) -> str:
+    """``text`` without its ``{{templates}}`` (nested ones too); a citation template as its reference."""
+    out: list[str] = []
+    depth = start = i = 0
+    while i < len(text):
+        if text.startswith("{{", i):
+            start = i if depth == 0 else start
+            depth += 1
+            i += 2
+        elif depth and text.startswith("}}", i):
+            depth -= 1
+            i += 2
+            if depth == 0:
+                out.append(_cite_template(text[start + 2 : i - 2]))
+        else:
+            if depth == 0:
+                out.append(text[i])
+            i += 1
+    if depth:  # never closed: its text stays
+        out.append(text[start:])
+    return "".join(out)
+
+
+def _cite_template(body: str) -> str:
+    """A ``{{cite journal |...}}`` or ``{{citation |...}}`` as "Authors. Title. Journal. Year. ...";
+    another template as nothing."""
+    name, _, rest = body.partition("|")
+    if not re.match(r"\s*(?:cite\b|citation\b|vcite)", name, re.I):
+        return ""
+    fields: dict[str, str] = {}
+    for part in rest.split("|"):
+        key, sep, value = part.partition("=")
+        if sep and value.strip():
+            fields[key.strip().lower()] = " ".join(value.split())
+    names = []
+    for n in ["", *map(str, range(1, 100))]:
+        last = fields.get(f"last{n}") or fields.get(f"surname{n}") or fields.get(f"author{n}")
+        if not last:
+            if n:
+                break
+            continue
+        first = fields.get(f"first{n}") or fields.get(f"given{n}") or ""
+        initials = "".join(word[0] for word in re.split(r"[\s.-]+", first) if word)
+        names.append(f"{last} {initials}".strip())
+    authors = fields.get("authors") or fields.get("vauthors") or ", ".join(dict.fromkeys(names))
+    year = fields.get("year") or next(iter(re.findall(r"\d{4}", fields.get("date", ""))), "")
+    journal = fields.get("journal") or fields.get("work") or fields.get("website") or fields.get("publisher", "")
+    issue = f"{year};{fields.get('volume', '')}" if fields.get("volume") else year  # Vancouver: "2016;16:161-8"
+    issue += f":{fields['pages']}" if fields.get("pages") and issue else ""
+    doi = f"doi:{fields['doi']}" if fields.get("doi") else ""
+    parts = (authors, fields.get("title", ""), journal, issue, doi)
+    return " ".join([*(f"{part.rstrip('.')}." for part in parts if part), fields.get("url", "")]).strip()
+
+
+def _wiki_inline(line: str, references: bool = False) -> str:
+    """A line's links as their labels (an external link in a reference list keeps its address),
+    its ``'''bold'''`` and ``''italic''`` as markdown's, its other tags dropped."""
+
+    def link(match: re.Match) -> str:
+        target, label = match.group(1), match.group(2)
+        return "" if _WIKI_HIDDEN_LINK.match(target) else (label if label is not None else target)
+
+    def external(match: re.Match) -> str:
+        url, label = match.group(1), (match.group(2) or "").strip()
+        return f"{label} {url}".strip() if references or not label else label
+
+    while (linked := _WIKI_LINK.sub(link, line)) != line:  # innermost first: a file's caption holds links
+        line = linked
+    line = _WIKI_EXTERNAL.sub(external, line)
+    for pattern, replacement in _WIKI_EMPHASIS:
+        line = pattern.sub(replacement, line)
+    return _WIKI_TAGS.sub("", line)
+
+
+def _wiki_item(marks: str, body: str, numbers: list[int]) -> str:
+    """A list line ("* ", "## ", "#* ", ": ", "; term") as a markdown item; ``numbers`` counts the "#" items."""
+    depth, kind = len(marks), marks[-1]
+    if kind == ";":
+        term, _, definition = body.partition(" : ")
+        return " ".join(filter(None, (f"**{term.strip()}**", definition.strip())))
+    if kind == ":":
+        return body  # an indented paragraph
+    del numbers[depth:]
+    numbers += [0] * (depth - len(numbers))
+    indent = "   " * (depth - 1)
+    if kind == "#":
+        numbers[-1] += 1
+        return f"{indent}{numbers[-1]}. {body}"
+    return f"{indent}- {body}"
+
+
+def _wiki_table(rows: list[str]) -> list[str]:
+    """A ``{| ... |}`` table as its caption and a pipe table, the first row its header."""
+    caption = ""
+    cells: list[list[str]] = [[]]
+    for row in rows:
+        if row.startswith("|+"):
+            caption = _wiki_inline(row[2:].strip())
+        elif row.startswith("|-"):
+            cells.append([])
+        elif row.startswith(("|", "!")):
+            cells[-1] += [
+                _wiki_inline(_WIKI_CELL_ATTRIBUTES.sub("", cell).strip()) for cell in _WIKI_TABLE_CELLS.split(row[1:])
+            ]
+        elif cells[-1] and row:
+            cells[-1][-1] = f"{cells[-1][-1]} {_wiki_inline(row)}".strip()  # a cell's text runs on
+    cells = [row for row in cells if row]
+    if not cells:
+        return [caption] if caption else []
+    width = max(len(row) for row in cells)
+    table = pipe_table([[cell.replace("|", "/") for cell in row] + [""] * (width - len(row)) for row in cells])
+    return ([caption, ""] if caption else []) + table
+
+
 # --- all of them -----------------------------------------------------------------------------------
 
 # In the order the parser tries them; each leaves a document in another markup as it is.
 _MARKUPS = (
+    mediawiki_to_markdown,
     org_to_markdown,
     rst_to_markdown,
     asciidoc_to_markdown,

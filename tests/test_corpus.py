@@ -969,6 +969,8 @@ def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path
             "a multi-\ndrug pump and a multi-drug pump",
             "a multi-drug pump and a multi-drug pump",
         ),  # as written elsewhere
+        ("a ceftolozane-tazobactam-\nresistant strain", "a ceftolozane-tazobactam-resistant strain"),  # a compound
+        ("imipenem–\nrelebactam is used", "imipenem–relebactam is used"),  # a dash keeps no space
     ],
 )
 def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it(wrapped, quoted):
@@ -1090,6 +1092,24 @@ def test_a_word_broken_at_a_page_break_is_one_word_again():
     ]
 
 
+def test_a_sentence_cut_by_a_page_break_after_a_link_word_is_one_sentence_again():
+    """ "... in ST235 and" / page number, running header / "ST111, hydrolyse ...": the sentence goes on, though
+    the next page opens with a capital."""
+    header = "J. Glob. Antimicrob. Resist. 31 (2022) 145–154"
+    text = (
+        "Carbapenemases\n\n1. Introduction\n\nVIM is found in ST235 and\n147\nR. Okafor et al.\n"
+        f"{header}\n\nST111, its main clones [1]. It spreads\n\n148\nR. Okafor et al.\n{header}\n\n"
+        f"on plasmids [2]. It costs little [2].\n\n149\nR. Okafor et al.\n{header}\n\nIt persists [1].\n"
+        + REFS.replace("## References", "References")
+    )
+    assert [s.text for s in parse_document(text, "t.txt").statements] == [
+        "VIM is found in ST235 and ST111, its main clones.",
+        "It spreads on plasmids.",
+        "It costs little.",
+        "It persists.",
+    ]
+
+
 def test_a_numbered_heading_over_its_numbered_subheading_in_plain_text():
     """ "4. Mechanisms of resistance" right above "4.1. Loss of HLA class I antigen presentation": two
     headings, and a numbered heading right under a sentence that ends in superscript markers is one too."""
@@ -1130,6 +1150,23 @@ def test_a_run_in_bold_heading_heads_the_text_after_it():
         ("Nitrofurantoin", "Table 1. Resistance rates by country."),
         ("Nitrofurantoin", "ST131 is not one clone."),
         ("Nitrofurantoin", "It has subclones."),
+    ]
+
+
+def test_a_numbered_items_bold_lead_in_is_no_run_in_heading():
+    """ "1. **Altered target.** Sequencing ..." right under its lead-in: the item's "1." ends no sentence, so
+    the lead-in stays whole, the items stay items, and the paragraph after the list keeps its section."""
+    text = (
+        "## Mechanisms\n\nThe hypotheses tested are:\n1. **Altered target (β-tubulin).** Sequencing found nothing"
+        " [1].\n2. **Reduced uptake.** Flukes took up less drug [2].\n\nThe locus is dominant [3].\n\n## References\n\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    assert [(s.section, s.text, s.citations, s.context) for s in parse_document(text, "t.md").statements] == [
+        ("Mechanisms", "Altered target (β-tubulin).", (), "The hypotheses tested are:"),
+        ("Mechanisms", "Sequencing found nothing.", (1,), "The hypotheses tested are:"),
+        ("Mechanisms", "Reduced uptake.", (), "The hypotheses tested are:"),
+        ("Mechanisms", "Flukes took up less drug.", (2,), "The hypotheses tested are:"),
+        ("Mechanisms", "The locus is dominant.", (3,), ""),
     ]
 
 
@@ -2364,6 +2401,33 @@ def test_code_and_a_notebooks_output_are_no_text():
         "The arithmetic mean is preferred [2].\n\n~~~text\nKenya 0.021 [3]\n~~~\n" + REFS
     )
     assert _statements(text) == [("Albendazole cures 72%.", (1,)), ("The arithmetic mean is preferred.", (2,))]
+
+
+def test_a_blank_line_a_cell_printed_is_part_of_its_output():
+    """nbconvert indents a printed blank line too ("    "): the output goes on after it."""
+    text = (
+        "# Bollworm notes\n\nResistance rose in India [1].\n\n```python\nprint(rr)\nprint('\\nRR:', 101.4)\n```\n\n"
+        "        count  median\n    India  18    64.0\n    \n    India Cry2Ab, 2016 Adilabad RR: 101.4\n\n\nRefuges were rare [2].\n"
+        + REFS
+    )
+    assert _statements(text) == [("Resistance rose in India.", (1,)), ("Refuges were rare.", (2,))]
+
+
+def test_a_table_under_its_label_and_two_lines_of_caption_gives_a_statement_per_row():
+    text = (
+        "Carbapenemases\n\n1. Mechanisms\n\nTable 1\nPrincipal mechanisms affecting the two\ncombinations.\n"
+        "Mechanism           Genetic basis        CZA       Refs\n"
+        "AmpC derepression   ampD, ampR, dacB     Minor     [1]\n"
+        "MBLs                VIM, IMP             High      [2]\n"
+        "Minor, ≤4-fold MIC increase; High, clinical resistance expected.\n\n"
+        "∗ Corresponding author.\nhttps://doi.org/10.1016/j.jgar.2022.08.011\n© 2022 The Authors.\n\n"
+        "MBLs abolish both [2].\n" + REFS.replace("## References", "References")
+    )
+    assert _statements(text) == [
+        ("Mechanism: AmpC derepression; Genetic basis: ampD, ampR, dacB; CZA: Minor", (1,)),
+        ("Mechanism: MBLs; Genetic basis: VIM, IMP; CZA: High", (2,)),
+        ("MBLs abolish both.", (2,)),
+    ]
 
 
 def test_a_handouts_parts_and_en_dash_sub_bullets():

@@ -475,6 +475,27 @@ ENTRIES = [
         id="taxonomy-abbreviations-do-not-end-the-title",
     ),
     pytest.param(
+        "Scholz CFP, Kilian M. Reclassification of Propionibacterium to the novel genera Acidipropionibacterium gen."
+        " nov., Cutibacterium gen. nov. and Pseudopropionibacterium gen. nov. Int J Syst Evol Microbiol."
+        " 2016;66:4422-4432.",
+        {
+            "title": "Reclassification of Propionibacterium to the novel genera Acidipropionibacterium gen. nov.,"
+            " Cutibacterium gen. nov. and Pseudopropionibacterium gen. nov",
+            "journal": "Int J Syst Evol Microbiol",
+            "year": 2016,
+        },
+        id="a-new-genus-name-ends-the-title-at-its-last-nov",
+    ),
+    pytest.param(
+        "Tortoli E, Kohl TA. Designation of Mycobacterium abscessus subsp. massiliense comb. nov. Int J Syst Evol"
+        " Microbiol. 2016;66:4471-4479.",
+        {
+            "title": "Designation of Mycobacterium abscessus subsp. massiliense comb. nov",
+            "journal": "Int J Syst Evol Microbiol",
+        },
+        id="a-new-combination-ends-the-title-at-nov",
+    ),
+    pytest.param(
         "GBD 2019 Antimicrobial Resistance Collaborators. Global burden of resistance. Lancet. 2022;399:629-655.",
         {"first_author": "GBD 2019 Antimicrobial Resistance Collaborators", "title": "Global burden of resistance"},
         id="group-author-with-a-number",

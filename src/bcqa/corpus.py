@@ -453,9 +453,16 @@ def _code_blocks(text: str) -> str:
         out += [""] * (close + 1 - i)
         i = close + 1
         first = next((k for k in range(i, len(lines)) if lines[k].strip()), len(lines))
-        end = next(
-            (e for e in range(first, len(lines)) if not (lines[e].strip() and _INDENTED.match(lines[e]))), len(lines)
-        )
+        end = first
+        while (
+            end < len(lines)
+            and (
+                (lines[end].strip() and _INDENTED.match(lines[end]))
+                # a blank line the cell printed ("    "), with more of its output after it
+                or (_INDENTED.match(lines[end]) and _INDENTED.match(next((x for x in lines[end:] if x.strip()), "")))
+            )
+        ):
+            end += 1
         if end > first and (end == len(lines) or not lines[end].strip()):
             out += [""] * (end - i)  # the cell's output, indented under it
             i = end
@@ -790,6 +797,7 @@ _RUN_IN_HEADING = re.compile(
     r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
 )
 _RUN_IN_WORDS = 6
+_ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*+•])[ \t]")  # a list item's number or bullet
 # A heading names its topic; a bold short sentence says something of it ("**KRAS-mutant lung
 # adenocarcinoma is not a single disease.**"): English's auxiliaries and negation mark the sentence.
 _SENTENCE_WORDS = frozenset(
@@ -805,6 +813,8 @@ def _run_in_headings(text: str) -> str:
     def heading(m: re.Match) -> str:
         title = m.group(2).strip()
         words = title.split()
+        if _ITEM_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
+            return m.group(0)  # "1. **Altered target.** Sequencing ...": an item's lead-in; "1." ends no sentence
         if len(words) > _RUN_IN_WORDS or _SENTENCE_WORDS.intersection(w.lower() for w in words):
             return m.group(0)
         if CITE_GROUP.search(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
@@ -907,6 +917,8 @@ def _strip_page_furniture(text: str) -> str:
             # "... had a median" / page break / "progression-free survival of ...": one paragraph; and
             # "... with or without stereo-" / page break / "tactic body radiotherapy": one word, rejoined below.
             joins = re.search(r"[^\W\d_,]-?$|,$", before) and after[:1].islower() and not _HEADING_LINE.match(before)
+            # "... in ST235 and" / page break / "ST111, hydrolyse ...": a line ending in a link word goes on.
+            joins = joins or (bool(after) and before.rpartition(" ")[2] in _OPEN_WORDS)
             if not joins:
                 out.append("")
         i = j
@@ -916,10 +928,14 @@ def _strip_page_furniture(text: str) -> str:
 # A word broken at the end of a line ("resis-" / "tant", "PARP-" / "trapping"), as in text
 # copied out of a PDF.  What follows the hyphen starts the next line.
 _BROKEN_WORD = re.compile(r"([\w-]*\w)-[ \t]*\n[ \t]*(?=(\w+))")
+# ... or after a dash that joins two words, which keeps no space: "imipenem–" / "relebactam".
+_BROKEN_AT_DASH = re.compile(r"(?<=\w)([–—])[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 # Small words that link the parts of a hyphenated compound ("mother-to-child", "state-of-the-art").
 _COMPOUND_LINKS = frozenset({"to", "of", "the", "and", "in", "on", "by", "for", "a"})
+# Words no sentence, heading or paragraph ends in: a line ending in one runs on to the next.
+_OPEN_WORDS = _COMPOUND_LINKS | {"or", "an", "with", "from", "at", "as", "than"}
 
 
 def _rejoin_broken_words(text: str) -> str:
@@ -932,7 +948,7 @@ def _rejoin_broken_words(text: str) -> str:
     joined form is a word ("out-comes" -> "outcomes") or either part is none
     ("resis-tant" -> "resistant").  English words are the encoder's vocabulary.
     """
-    if "-\n" not in text.replace(" \n", "\n").replace("\t\n", "\n"):
+    if not re.search(r"[-–—][ \t]*\n", text):
         return text
     written = {w.casefold() for w in re.findall(r"\w+(?:-\w+)*", text)}
 
@@ -950,8 +966,11 @@ def _rejoin_broken_words(text: str) -> str:
         english = english_words()
         if f"{head}{after}" in english:
             return ""
+        if "-" in before and after in english:
+            return "-"  # a compound's next part: "ceftolozane-tazobactam-" / "resistant"
         return "-" if head in english and after in english else ""
 
+    text = _BROKEN_AT_DASH.sub(r"\1", text)
     return _BROKEN_WORD.sub(lambda m: m.group(1) + join(m), text)
 
 
@@ -2079,7 +2098,7 @@ _MIN_TABLE_LINES = 3
 _COLUMN_SLACK = 2
 
 
-_CAPTION_LINES = 2
+_CAPTION_LINES = 3
 
 
 # The most words a table's title line may hold.
@@ -2253,7 +2272,7 @@ _SIGN_OFF = re.compile(
 # is the page's navigation; a link marker ("[3](#ref-3)") cites.
 _NAVIGATION = re.compile(r"^\W*(?:\[(?!\^?\d)[^\]\n]+\]\(#[^)\s]*\)\W*)+$")
 # A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
-_PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
+_PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*∗⁎†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
 _BY_LINE = re.compile(r"^[ \t]*by[ \t]+([^|·•—–\n]+?)[ \t]*(?:[|·•—–][ \t]*([^\n]*?))?[ \t]*$", re.I)
 _BY_LINE_TAIL_WORDS = 8

@@ -115,20 +115,21 @@ _CHAPTER_SOURCE = re.compile(
 )
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # A full stop after these does not end a title.
-# Abbreviations that do not end a sentence of an entry; "sp. nov." and "spp." are taxonomy
-# ("Candida auris sp. nov., a novel ... yeast").
+# Abbreviations that do not end a sentence of an entry; "sp. nov.", "gen. nov.", "comb. nov." and "spp." are
+# taxonomy ("Candida auris sp. nov., a novel ... yeast").
 # Ranks below the species end no title either, written in lower case ("Honecker F." ends an author):
 # "Phytophthora megasperma f. sp. medicaginis", "Pseudomonas syringae pv. tomato", "C. neoformans var. grubii".
 _ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|nov|(?-i:f|var|pv|bv|cv))\.$", re.I
+    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|gen|comb|nom|(?-i:f|var|pv|bv|cv))\.$", re.I
 )
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 # A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title, nor does a dotted
 # short form before a lower-case word ("seven southern U.S. states").
 _GENUS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}\b")
-# "in Acinetobacter spp. Antimicrob Agents Chemother": "spp." ends a title before a capital ("sp. nov." goes on).
-_SPECIES_END = re.compile(r"\bspp?\.$")
+# "in Acinetobacter spp. Antimicrob Agents Chemother": "spp." ends a title before a capital ("sp. nov." goes on);
+# so does a new name's "nov." ("... Cutibacterium gen. nov. and Pseudopropionibacterium gen. nov. Int J Syst ...").
+_SPECIES_END = re.compile(r"\b(?:spp?|nov)\.$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
@@ -430,6 +431,8 @@ def _body(raw: str) -> str:
     body = _BARE_DOI.sub(_keep_stop, body)
     body = _NOISE.sub(" ", body)
     body = re.sub(r"\.(?:\s*\.)+", ".", _collapse(body))
+    # "... Rev. 32 (2019) e00031-19, https://doi.org/...": the comma before the address ends the entry with it.
+    body = re.sub(r"\s*[,;]\s*\.$", ".", body)
     return body.strip(" ,;:")
 
 
@@ -671,8 +674,11 @@ _CSL_NUMERIC_SOURCE = re.compile(
     rf",\s+(?P<journal>{_JOURNAL_START}[^,]*?)\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?\s+\({_YEAR}\)"
     r"\s+(?P<pages>[\w–-]+)\.?$"
 )
-# Initials first, and a surname of two words where the style keeps them ("Y. Hee Park", "K. Van Baelen").
-_INITIALS_FIRST_NAME = r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?(?:[a-z]{1,3}\s)*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+# Initials first, and a surname of two words where the style keeps them ("Y. Hee Park", "K. Van Baelen"),
+# with particles before or inside it ("D. van Duin", "J.M. Ortiz de la Rosa").
+_INITIALS_FIRST_NAME = (
+    r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?(?:[a-z]{1,3}\s)*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s(?:[a-z]{1,3}\s)*)?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+)
 _COMMA_AUTHORS = re.compile(rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s{_INITIALS_FIRST_NAME})*(?:,\s+et al\.?)?),\s+")
 
 

@@ -1162,11 +1162,25 @@ def test_a_numbered_items_bold_lead_in_is_no_run_in_heading():
         + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
     )
     assert [(s.section, s.text, s.citations, s.context) for s in parse_document(text, "t.md").statements] == [
-        ("Mechanisms", "Altered target (β-tubulin).", (), "The hypotheses tested are:"),
-        ("Mechanisms", "Sequencing found nothing.", (1,), "The hypotheses tested are:"),
-        ("Mechanisms", "Reduced uptake.", (), "The hypotheses tested are:"),
-        ("Mechanisms", "Flukes took up less drug.", (2,), "The hypotheses tested are:"),
+        ("Mechanisms", "Altered target (β-tubulin). Sequencing found nothing.", (1,), "The hypotheses tested are:"),
+        ("Mechanisms", "Reduced uptake. Flukes took up less drug.", (2,), "The hypotheses tested are:"),
         ("Mechanisms", "The locus is dominant.", (3,), ""),
+    ]
+
+
+def test_an_items_bold_label_stays_with_its_claim():
+    """ "- **Monitoring.** Regular bioassays ... [7]": the label names what the claim is about; alone it would
+    be an uncited statement that claims nothing.  A bold sentence ("**It is odd.**") is no label."""
+    text = (
+        "## Management\n\n- **Monitoring.** Regular bioassays catch kdr early [1]. Genotyping helps too [2].\n"
+        "- __Biological control.__ Parasitoids reduce adults [3].\n- **It is odd.** Flies vary [1].\n" + REFS
+    )
+    assert _statements(text) == [
+        ("Monitoring. Regular bioassays catch kdr early.", (1,)),
+        ("Genotyping helps too.", (2,)),
+        ("Biological control. Parasitoids reduce adults.", (3,)),
+        ("It is odd.", ()),
+        ("Flies vary.", (1,)),
     ]
 
 

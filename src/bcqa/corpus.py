@@ -1036,6 +1036,7 @@ class _Block:
     kind: str = "paragraph"  # paragraph | item | row
     context: str = ""  # the lead-in a list item hangs from ("Future work should include:")
     indent: int = 0  # a list item's indentation (nested items are deeper)
+    label: str = ""  # an item's bold lead-in that ends in a full stop ("**Altered target.** Sequencing ...")
 
 
 @dataclass
@@ -2364,7 +2365,14 @@ def make_block(raw: str, kind: str = "paragraph") -> _Block:
     plain = "".join(out).strip().translate(_SHOWN_BRACKETS)
     lead = len("".join(out)) - len("".join(out).lstrip())
     marks = [(max(0, min(o - lead, len(plain))), n) for o, n in marks]
+    label = _ITEM_LABEL.match(raw) if kind == "item" else None
+    if label and not _SENTENCE_WORDS.intersection(label.group(2).lower().split()):
+        return _Block(plain, marks, terms, kind, label=_strip_markdown(label.group(2)).strip())
     return _Block(plain, marks, terms, kind)
+
+
+# An item's bold lead-in, a short name ending in a full stop: "- **Altered target (β-tubulin).** Sequencing ...".
+_ITEM_LABEL = re.compile(r"[ \t]*(\*\*|__)((?:(?!\1)[^\n]){1,80}?\.)\1[ \t]+(?=\S)")
 
 
 def _append(out: list[str], text: str) -> None:
@@ -2510,6 +2518,10 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
         # A table row is one statement with every number of its cells.
         return [[_Clause(block.text, tuple(sorted({n for _, ns in block.marks for n in ns})))]]
     spans = sentence_spans(block.text, genera)
+    if block.label and len(spans) > 1 and block.text[slice(*spans[0])].strip() == block.label:
+        # "Altered target (β-tubulin). Sequencing found nothing [17].": the item's label names what its claim
+        # is about, and stays with it.
+        spans[:2] = [(spans[0][0], spans[1][1])]
     owned: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in spans]
     for offset, numbers in block.marks:
         i = next((j for j, (a, b) in enumerate(spans) if a <= offset < b), len(spans) - 1)

@@ -9,6 +9,7 @@ import pytest
 from bcqa.corpus import (
     _note_markup,
     _pandoc_typing,
+    _rejoin_broken_words,
     _strip_page_furniture,
     make_block,
     parse_citation_group,
@@ -592,7 +593,7 @@ def test_llm_style_markdown():
 def test_words_are_never_dropped_or_added():
     """Every statement is the document's own text with only markers and markdown removed."""
     documents = document_path().parents[1] / "tests" / "documents"
-    suffixes = (".md", ".txt", ".adoc", ".textile")
+    suffixes = (".md", ".txt", ".adoc", ".textile", ".wiki")
     for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in suffixes)):
         # A PDF's page headers and numbers are no words of its text, even where they cut a sentence; an
         # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is.
@@ -606,10 +607,12 @@ def test_words_are_never_dropped_or_added():
         # star paragraphs later, where the parser reads each paragraph alone and keeps it.
         # Superscript markers are read document-wide ("tumours¹¹ has prompted"), so they go too.
         unmarked = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*", "", raw)
+        # One statement may hold both kinds ("car-" / "bamylates", "AmpC-" / "hyperproducing"): the parser's
+        # reading of each break is compared too.
         plains = [
-            " ".join(make_block(text.replace("-\n", end).replace("\n", " ")).text.replace("*", "").split())
-            for end in ("-", "")
+            " ".join(make_block(joined.replace("\n", " ")).text.replace("*", "").split())
             for text in (raw, unmarked)
+            for joined in (text.replace("-\n", "-"), text.replace("-\n", ""), _rejoin_broken_words(text))
         ]
         for s in parse_document(raw, path.name).statements:
             pipes = "; " in s.text and ": " in s.text and "|" in raw
@@ -2442,6 +2445,24 @@ def test_a_table_under_its_label_and_two_lines_of_caption_gives_a_statement_per_
         ("Mechanism: MBLs; Genetic basis: VIM, IMP; CZA: High", (2,)),
         ("MBLs abolish both.", (2,)),
     ]
+
+
+def test_a_journal_pages_reference_links_and_unnumbered_entries():
+    """Copied from a journal's web page: the entries lost their numbers and carry the page's links on lines of
+    their own; the last entry, short and unpunctuated, is no heading."""
+    text = (
+        "Colistin review\n\nMechanisms\nLipid A is modified [1, 2]. LPS loss is a second route [3].\n\n"
+        "References\nLiu YY, Wang Y (2016) Emergence of MCR-1. Lancet Infect Dis 16:161–168\n\nArticle\u00a0\n"
+        "Google Scholar\u00a0\n\nMoffatt JH, Harper M (2010) Loss of LPS. Antimicrob Agents Chemother 54:4971–4977\n\n"
+        "Article\u00a0\nCAS\u00a0\nGoogle Scholar\u00a0\n\nOlaitan AO (2014) Mechanisms of polymyxin resistance. Front"
+        " Microbiol 5:643\n\nGoogle Scholar\u00a0\n"
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Lipid A is modified.", (1, 2)),
+        ("LPS loss is a second route.", (3,)),
+    ]
+    assert [(n, r.first_author) for n, r in doc.references.items()] == [(1, "Liu"), (2, "Moffatt"), (3, "Olaitan")]
 
 
 def test_a_handouts_parts_and_en_dash_sub_bullets():

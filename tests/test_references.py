@@ -840,6 +840,29 @@ def test_block_without_numbered_entries_warns():
     assert _block("  \n") == ([], [])
 
 
+def test_a_list_copied_without_its_numbers_is_numbered_in_order():
+    """A web page's <ol> draws its numbers: copied, the entries come one a paragraph, with the page's
+    links under each ("Article" / "Google Scholar"); read in order, with a warning that says so."""
+    refs, warnings = _block(
+        "Liu YY, Wang Y (2016) Emergence of MCR-1. Lancet Infect Dis 16:161-168\n\nArticle\nGoogle Scholar\n\n"
+        "Moffatt JH, Harper M (2010) Loss of LPS. Antimicrob Agents Chemother 54:4971-4977\n\nCAS\nGoogle Scholar\n"
+    )
+    assert [(r.number, r.first_author, r.title) for r in refs] == [
+        (1, "Liu", "Emergence of MCR-1"),
+        (2, "Moffatt", "Loss of LPS"),
+    ]
+    assert warnings == ["the reference list is not numbered; its 2 entries are read as 1-2 in order"]
+    refs, _ = _block("Liu YY. Emergence of MCR-1. Lancet. 2016;16:161.\nSee the supplement for the rest.\n")
+    assert refs == []  # a line that names no year is no entry: the list is not read as one
+
+
+def test_entries_numbered_with_a_dash_glued_to_the_number():
+    refs, _ = _block(
+        "1- Liu YY. Emergence of MCR-1. Lancet. 2016;16:161.\n2- Moffatt JH. Loss of LPS. AAC. 2010;54:4971."
+    )
+    assert [(r.number, r.first_author) for r in refs] == [(1, "Liu"), (2, "Moffatt")]
+
+
 # --- merging ----------------------------------------------------------------------------------------------
 
 

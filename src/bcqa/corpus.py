@@ -42,7 +42,7 @@ from pathlib import Path
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.lightmarkup import light_markup_to_markdown, pipe_table
-from bcqa.references import RULE_LINE, merge_reference_blocks, parse_reference_block
+from bcqa.references import LINK_LABEL_LINE, RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
@@ -535,7 +535,9 @@ def _web_page_chrome(text: str) -> str:
     headings (a lower-case one, "penA and penicillin-binding proteins", too) under the page's title.
     """
     wikipedia = _EDIT_LINK.search(text) is not None
-    if not (wikipedia or any(mark in text for mark in _CHROME_MARKS)):
+    # A journal's page lists each reference's links on lines of their own ("Article" / "CAS" / "Google Scholar").
+    labels = len(LINK_LABEL_LINE.findall(text)) >= _FURNITURE_REPEATS
+    if not (wikipedia or labels or any(mark in text for mark in _CHROME_MARKS)):
         return text
     out: list[str] = []
     lines = text.split("\n")
@@ -564,7 +566,7 @@ def _web_page_chrome(text: str) -> str:
             out += ["", "## " + m.group(1).strip(), ""]
         elif _SECTION_LABEL.match(line):
             out += ["", line.strip(), ""]  # "Highlights", "Abstract": headings set in their own box
-        elif not _CHROME_LINE.match(line):
+        elif not (_CHROME_LINE.match(line) or (labels and LINK_LABEL_LINE.match(line))):
             out.append(line)
         i += 1
     out = _BACK_LINK.sub(r"\1", "\n".join(out)).split("\n")
@@ -1453,6 +1455,8 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         )
         if i in found or not (blank(i - 1) or found.get(i - 1) == "?" or after_sentence):
             continue
+        if _ENTRY_YEAR.search(line) and _ENTRY_SOURCE.search(line):
+            continue  # "Olaitan AO (2014) Mechanisms of polymyxin resistance. Front Microbiol 5:643": an entry
         # A heading over a sub-heading over its text ("Results and Discussion" / "The Q148 pathway" / ...,
         # "4. Mechanisms of resistance" / "4.1. Loss of HLA class I antigen presentation" / ...).
         numbered_sub = i + 1 < len(lines) and _numbered_heading(lines, i + 1)

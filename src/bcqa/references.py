@@ -27,15 +27,15 @@ from bcqa.sanitize import unescape_markdown
 from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words
 from bcqa.types import ET_AL_TAIL, Reference
 
-__all__ = ["merge_reference_blocks", "parse_entry", "parse_reference_block"]
+__all__ = ["LINK_LABEL_LINE", "merge_reference_blocks", "parse_entry", "parse_reference_block"]
 
 # A numbered-entry marker, with an optional list bullet before it.  Markers are only ever looked for after
 # whitespace, so numbers inside DOIs, page ranges and volume(issue) groups never qualify.
 # "[1]", "1.", "1)", "(1)" and "【1】" as a browsing chat assistant numbers its sources (a bracket form).
 _MARKER = re.compile(
     r"(?<!\S)(?:[-*+]\s+)?(?:(?:\[(?P<bracket>\d{1,3})\]|【(?P<lenticular>\d{1,3})】)\.?|(?:\((?P<paren>\d{1,3})\)|(?P<plain>\d{1,3})[.)])(?=\s|$)"
-    # "1 - Russell JA, ..." at a line's start, as a newsletter numbers its sources
-    r"|(?<![^\n])(?P<dashed>\d{1,3})[ \t]+[-–—](?=[ \t]))"
+    # "1 - Russell JA, ..." at a line's start, as a newsletter numbers its sources, or "1- Russell JA, ..."
+    r"|(?<![^\n])(?P<dashed>\d{1,3})(?:[ \t]+[-–—]|-)(?=[ \t]))"
 )
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
 # A link's address may hold balanced brackets ("https://doi.org/10.1016/S1470-2045(11)70393-X").
@@ -193,6 +193,16 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)
     warnings: list[str] = []
+    if not markers and (entries := _unnumbered_entries(text)):
+        # A list copied from a web page whose numbers were the page's to draw (an HTML <ol>): its entries
+        # in order are 1, 2, 3 ...
+        warnings.append(
+            _warning(
+                document,
+                f"the reference list is not numbered; its {len(entries)} entries are read as 1-{len(entries)} in order",
+            )
+        )
+        return [parse_entry(n, _collapse(entry), document) for n, entry in enumerate(entries, 1)], warnings
     if not markers:
         if text.strip():
             warnings.append(_warning(document, f"no numbered entries in the reference list: {_excerpt(text)!r}"))
@@ -226,6 +236,28 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             continue
         references.append(parse_entry(marker.number, raw, document))
     return references, warnings
+
+
+# A web page's links under an entry, each on a line of its own: "Article", "CAS", "PubMed", "Google Scholar".
+LINK_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:Article|CAS|PubMed(?:[ \t]+Central)?|PMC|Google[ \t]+Scholar|Crossref|Web[ \t]+of[ \t]+Science|Scopus"
+    r"|View[ \t]+(?:article|PDF|in[ \t]+Scopus)|Full[ \t]+text|PDF|MathSciNet)[ \t\u00a0]*$",
+    re.I | re.M,
+)
+_ENTRY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_MIN_UNNUMBERED = 2
+
+
+def _unnumbered_entries(text: str) -> list[str]:
+    """The entries of a list with no numbers: one a paragraph (or, with no blank line, one a line), each
+    naming a year; none when any piece does not look like a reference."""
+    text = LINK_LABEL_LINE.sub("", text)
+    pieces = [p.strip() for p in re.split(r"\n[ \t\u00a0]*\n", text) if p.strip()]
+    if len(pieces) == 1:
+        pieces = [line.strip() for line in pieces[0].split("\n") if line.strip()]
+    if len(pieces) < _MIN_UNNUMBERED or not all(_ENTRY_YEAR.search(p) and len(p.split()) >= 4 for p in pieces):
+        return []
+    return [" ".join(p.split()) for p in pieces]
 
 
 def _stray_after_address(raw: str) -> re.Match | None:

@@ -343,6 +343,17 @@ FLOOR = {
     "palmer_amaranth_glyphosate": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "rsv_antibody_escape": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "salmonella_enteritidis_fq": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    # Thirty-fifth batch (a later session): text as pdftotext gives a two-column journal PDF, with hyphenated
+    # line ends and running headers (Pseudomonas and the new beta-lactam combinations), MediaWiki wikitext
+    # (triclabendazole and the liver fluke), a Google Docs markdown export with its backslash escapes (acne
+    # and C. acnes), a Notion page export (treatment-resistant OCD) and a notebook exported by nbconvert, its
+    # code cells and their output among the prose (pink bollworm and Bt cotton). Measured once, after the
+    # faults their dumps showed were fixed.
+    "pseudomonas_cza_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "fasciola_triclabendazole": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "cutibacterium_acne_resistance": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "ocd_treatment_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "pink_bollworm_bt_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -509,6 +520,11 @@ MAX_FALSE_ABSTENTION = {
     "palmer_amaranth_glyphosate": 0.0,
     "rsv_antibody_escape": 0.0,
     "salmonella_enteritidis_fq": 0.0,
+    "pseudomonas_cza_resistance": 0.0,
+    "fasciola_triclabendazole": 0.0,
+    "cutibacterium_acne_resistance": 0.0,
+    "ocd_treatment_resistance": 0.12,
+    "pink_bollworm_bt_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -837,6 +853,22 @@ NOT_YET = {
     ("rsv_antibody_escape", "top3"): "0.833",
     ("salmonella_enteritidis_fq", "offtopic_abstention"): "0.0: a cooking-temperature question for chicken is "
     "answered from the note's Salmonella and poultry statements",
+    ("pseudomonas_cza_resistance", "top1"): "0.500",
+    ("pseudomonas_cza_resistance", "top3"): "0.667",
+    ("pseudomonas_cza_resistance", "offtopic_abstention"): "0.0: a question on Pseudomonas vaccines in phase 3 is "
+    "answered: it names the review's own bacterium",
+    ("fasciola_triclabendazole", "top1"): "0.667",
+    ("fasciola_triclabendazole", "top3"): "0.833",
+    ("fasciola_triclabendazole", "offtopic_abstention"): "0.0: a question on how chronic fascioliasis looks on "
+    "ultrasound is answered from the page's fascioliasis statements",
+    ("cutibacterium_acne_resistance", "top1"): "0.500",
+    ("cutibacterium_acne_resistance", "offtopic_abstention"): "0.0: a question on C. acnes infection after shoulder "
+    "replacement is answered: it names the review's own bacterium",
+    ("ocd_treatment_resistance", "top1"): "0.667, below naive fusion 0.833 and equal to dense-only",
+    ("ocd_treatment_resistance", "top3"): "0.667",
+    ("ocd_treatment_resistance", "false_abstention"): "0.111: 'CBT', which the page never names (it writes ERP)",
+    ("pink_bollworm_bt_resistance", "top1"): "0.833",
+    ("pink_bollworm_bt_resistance", "top3"): "0.833",
 }
 
 
@@ -989,6 +1021,16 @@ OFF_TOPIC_MISSES = {
     "own virus",
     "salmonella_enteritidis_fq": "'What is the best vaccination schedule against Salmonella for laying hens?' is "
     "answered: it names the note's own bacterium and hosts",
+    "pseudomonas_cza_resistance": "'What dose of ceftolozane-tazobactam should be given for hospital-acquired "
+    "pneumonia?' is answered: it names the review's own drug",
+    "fasciola_triclabendazole": "'Which vaccine candidates against liver fluke have reached field trials in "
+    "cattle?' is answered from the page's cattle statements",
+    "cutibacterium_acne_resistance": "'What cumulative isotretinoin dose lowers the chance of acne coming back?' is "
+    "answered from the review's isotretinoin statement",
+    "ocd_treatment_resistance": "'Which SSRI is safest to use during pregnancy?' is answered from the page's SSRI "
+    "statements",
+    "pink_bollworm_bt_resistance": "'Which insecticides work best against whiteflies in cotton?' is answered from "
+    "the notebook's cotton statements",
 }
 
 

@@ -1156,6 +1156,15 @@ def test_a_run_in_bold_heading_heads_the_text_after_it():
     ]
 
 
+def test_a_run_in_heading_may_ask_a_question():
+    """ "**What is still missing.** No trial ..." heads its paragraph though "is" would make it a sentence."""
+    text = "## Outlook\n\nRoxadustat works [1].\n\n**What is still missing.** No trial enrolled them [2].\n" + REFS
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Outlook", "Roxadustat works."),
+        ("What is still missing", "No trial enrolled them."),
+    ]
+
+
 def test_a_numbered_items_bold_lead_in_is_no_run_in_heading():
     """ "1. **Altered target.** Sequencing ..." right under its lead-in: the item's "1." ends no sentence, so
     the lead-in stays whole, the items stay items, and the paragraph after the list keeps its section."""
@@ -2428,6 +2437,39 @@ def test_a_blank_line_a_cell_printed_is_part_of_its_output():
         + REFS
     )
     assert _statements(text) == [("Resistance rose in India.", (1,)), ("Refuges were rare.", (2,))]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Ruth Alcott, Animal Health Epidemiology Unit — 14 March 2024", "Draft for the journal club, edited 2 May 2025"],
+)
+def test_a_byline_under_a_markdown_title_is_no_statement(byline):
+    for title in ("# Why TB persists\n\n", "Why TB persists\n===============\n"):
+        text = f"{title}{byline}\n\n## Background\n\nTB persists [1].\n" + REFS
+        assert _statements(text) == [("TB persists.", (1,))]
+    # A sentence under the title is a claim, a year or not.
+    assert _statements(
+        f"# Why TB persists\n\nTB has persisted since 1950.\n\n## Background\n\nIt persists [1].\n{REFS}"
+    ) == [
+        ("TB has persisted since 1950.", ()),
+        ("It persists.", (1,)),
+    ]
+
+
+def test_r_markdowns_printed_output_is_no_heading():
+    """knitr writes a chunk's output behind "##": "## [1] 61.4 58.1" is no section, and the prose after it keeps
+    its own; one "## Results" under a chunk is a heading still."""
+    text = (
+        "# Report\n\n## Data\n\nHerds broke down often [1].\n\n```r\nx\n```\n\n## [1] 61.42857 58.13953\n"
+        "##       0%      25%\n\nProse after output [2].\n\n```r\ny\n```\n\n## # A tibble: 4 × 3\n##   country  herds\n\n"
+        "More prose [2].\n\n```r\nz\n```\n\n## Results\n\nThe rate fell [3].\n" + REFS
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Data", "Herds broke down often."),
+        ("Data", "Prose after output."),
+        ("Data", "More prose."),
+        ("Results", "The rate fell."),
+    ]
 
 
 def test_a_table_under_its_label_and_two_lines_of_caption_gives_a_statement_per_row():

@@ -1225,6 +1225,17 @@ def test_a_rendered_footnotes_back_arrows_are_not_part_of_it():
             "Biallelic loss of BCMA as a resistance mechanism",
             "",
         ),
+        (
+            "Erythropoiesis-stimulating agent hyporesponsiveness - PubMed - National Library of Medicine"
+            " https://pubmed.ncbi.nlm.nih.gov/17635746/",
+            "Erythropoiesis-stimulating agent hyporesponsiveness",
+            "",
+        ),
+        (
+            "Greater epoetin alfa responsiveness and survival - PMC - NCBI https://pmc.ncbi.nlm.nih.gov/articles/PMC2440276/",
+            "Greater epoetin alfa responsiveness and survival",
+            "",
+        ),
     ],
 )
 def test_a_page_title_with_the_day_it_was_read_gives_title_and_journal_and_no_year(raw, title, journal):

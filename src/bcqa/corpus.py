@@ -426,6 +426,9 @@ _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
 # four spaces ("    ERR = 64.9%") or fenced.  Its numbers ("np.array([1248, 312])") are no markers.
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
+_KNITR_OUTPUT = re.compile(r"^##(?:[ \t]|$)")
+_KNITR_INDEX = re.compile(r"^##[ \t]+\[\d+\][ \t]")  # R prints a vector behind its first element's index
+_KNITR_LINES = 2  # one "## Results" under a chunk is a heading; two lines of it in a row are output
 
 
 def _closing_fence(lines: list[str], i: int, fence: str) -> int | None:
@@ -453,6 +456,15 @@ def _code_blocks(text: str) -> str:
         out += [""] * (close + 1 - i)
         i = close + 1
         first = next((k for k in range(i, len(lines)) if lines[k].strip()), len(lines))
+        printed = first
+        while printed < len(lines) and _KNITR_OUTPUT.match(lines[printed]):
+            printed += 1
+        if printed - first >= _KNITR_LINES or (printed > first and _KNITR_INDEX.match(lines[first])):
+            # R Markdown's output under its chunk, each line behind knitr's "##": "## [1] 61.4 58.1",
+            # "## # A tibble: 4 × 3" / "##   country  herds": no heading, and no text.
+            out += [""] * (printed - i)
+            i = printed
+            continue
         end = first
         while (
             end < len(lines)
@@ -799,6 +811,7 @@ _RUN_IN_HEADING = re.compile(
     r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
 )
 _RUN_IN_WORDS = 6
+_WH_WORDS = frozenset({"what", "why", "how", "where", "when", "which", "who"})
 _ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*+•])[ \t]")  # a list item's number or bullet
 # A heading names its topic; a bold short sentence says something of it ("**KRAS-mutant lung
 # adenocarcinoma is not a single disease.**"): English's auxiliaries and negation mark the sentence.
@@ -817,7 +830,10 @@ def _run_in_headings(text: str) -> str:
         words = title.split()
         if _ITEM_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
             return m.group(0)  # "1. **Altered target.** Sequencing ...": an item's lead-in; "1." ends no sentence
-        if len(words) > _RUN_IN_WORDS or _SENTENCE_WORDS.intersection(w.lower() for w in words):
+        asks = (
+            words[0].lower() in _WH_WORDS
+        )  # "**What is still missing.**", "**Why it matters.**": a heading's question
+        if len(words) > _RUN_IN_WORDS or (not asks and _SENTENCE_WORDS.intersection(w.lower() for w in words)):
             return m.group(0)
         if CITE_GROUP.search(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
             return m.group(0)  # "**Table 1.** Selected mutations ..." labels a caption
@@ -1217,7 +1233,9 @@ def parse_document(text: str, name: str = "document") -> Document:
             body = markers(body)
         body = _inline_structure(body)
         label = section.title if section.level and section.title and section is not title_section else OVERVIEW
-        for block in split_blocks(body):
+        for n, block in enumerate(split_blocks(body)):
+            if n == 0 and section is title_section and _byline_block(block):
+                continue  # "Ruth Alcott, Animal Health Epidemiology Unit — 14 March 2024" under the title
             for sentence in split_sentences(block, genera):
                 sentence_no += 1
                 for clause in sentence:
@@ -1645,6 +1663,13 @@ _AUTHOR_LINES = 10
 
 def _paragraph_at(lines: list[str], start: int) -> range:
     return range(start, next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines)))
+
+
+def _byline_block(block: _Block) -> bool:
+    """A one-line paragraph that names the authors or the date (a year, an e-mail address, an initialled name)."""
+    return (
+        block.kind == "paragraph" and not block.marks and _byline_like(block.text) and bool(_BYLINE.search(block.text))
+    )
 
 
 def _byline_like(line: str) -> bool:

@@ -479,7 +479,11 @@ _SITE = (
     r"(?:PubMed(?:\s+Central)?|PMC|Europe\s+PMC|NCBI|ScienceDirect|ResearchGate|Semantic\s+Scholar|Google\s+Scholar"
     r"|SpringerLink|Wiley\s+Online\s+Library|Taylor\s+&\s+Francis\s+Online|Oxford\s+Academic|JSTOR|bioRxiv|medRxiv)"
 )
-_PAGE_TITLE = re.compile(rf"(?P<title>[^|]+?)\s+(?:\|\s+(?P<journal>[^|]+?)(?:\s+\|\s+[^|]+?)?|[-–—|]\s+{_SITE})\s*\.?")
+# The site may name its owner after it: "Title - PubMed - National Library of Medicine", "Title - PMC - NCBI".
+_PAGE_TITLE = re.compile(
+    rf"(?P<title>[^|]+?)\s+(?:\|\s+(?P<journal>[^|]+?)(?:\s+\|\s+[^|]+?)?|[-–—|]\s+{_SITE}(?:\s+[-–—]\s+[^|–—]{{1,60}}?)?)"
+    r"\s*\.?"
+)
 
 
 def _read_fields(body: str) -> dict:

@@ -996,6 +996,23 @@ def test_emoji_that_decorate_a_heading_are_not_part_of_it():
     assert any("[1] is repeated" in w for w in document.warnings)  # the further-reading list repeats it
 
 
+def test_a_hugo_posts_toml_front_matter_and_shortcodes_are_no_text():
+    text = (
+        '+++\ntitle = "When Wolbachia Falls Short"\ndate = 2024-05-14T08:30:00+10:00\ntags = ["dengue"]\n'
+        "draft = false\n+++\n\nwMel blocks dengue<sup>[1](#ref1)</sup>.\n\n<!--more-->\n\n## Heat\n\n"
+        '{{< figure src="/img/wmel.png" caption="Wolbachia in an ovary." >}}\n\n'
+        "{{% notice info %}}\nHot containers lose wMel<sup>[2](#ref2)</sup>.\n{{% /notice %}}\n\n"
+        'See an [earlier post]({{< ref "cairns.md" >}}) for the first releases.\n\n{% include note.html %}\n' + REFS
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "When Wolbachia Falls Short"
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("wMel blocks dengue.", (1,)),
+        ("Hot containers lose wMel.", (2,)),
+        ("See an earlier post for the first releases.", ()),
+    ]
+
+
 def test_yaml_front_matter_gives_the_title_and_no_statement():
     text = (
         '---\ntitle: "Resistance to checkpoint inhibitors"\nauthor:\n  - name: "R. Okafor"\n'

@@ -600,7 +600,14 @@ _TAG_LINE = re.compile(r"^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]
 _TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's target: "[Top](#contents)"
 
 
+# A static-site generator's shortcodes and tags (Hugo's "{{< figure ... >}}", "{{% notice info %}}", Jekyll's
+# "{% include ... %}"): the page's machinery, not its words; the text a shortcode wraps stays.
+_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}", re.S)
+
+
 def _note_markup(text: str) -> str:
+    if "{{<" in text or "{{%" in text or "{%" in text:
+        text = _SHORTCODE.sub("", text)
     if "</" in text:
         text = _BOX_TAG_LINE.sub("", text)
     if "%%" in text:
@@ -1350,17 +1357,23 @@ _RUN_ON_TITLE = re.compile(r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(?:\*\*|__)?([A-Za-z]
 
 # A YAML block at the very top ("---" / "title: ..." / "---", as Pandoc, Jekyll or Obsidian
 # write it) is about the document: its title is the document's, the rest is no claim.
-_FRONT_MATTER = re.compile(r"\A[ \t]*---[ \t]*\n((?:[^\n]*\n){1,80}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+# YAML between "---" lines, or TOML between "+++" lines as Hugo writes it ('title = "..."').
+_FRONT_MATTER = re.compile(
+    r"\A[ \t]*(?:---[ \t]*\n((?:[^\n]*\n){1,80}?)[ \t]*(?:---|\.\.\.)|\+\+\+[ \t]*\n((?:[^\n]*\n){1,80}?)[ \t]*\+\+\+)"
+    r"[ \t]*(?:\n|\Z)"
+)
 _YAML_LINE = re.compile(r"^(?:[ \t]*#.*|[\w][\w .-]*:(?:[ \t].*)?|[ \t]+\S.*|[ \t]*-[ \t].*|[ \t]*)$")
-_YAML_TITLE = re.compile(r"^title:[ \t]*(.*\S)[ \t]*$", re.M)
+_TOML_LINE = re.compile(r"^(?:[ \t]*#.*|[\w][\w.-]*[ \t]*=[ \t]*\S.*|\[[\w.]+\]|[ \t]+\S.*|[ \t]*)$")
+_YAML_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(.*\S)[ \t]*$", re.M)
 
 
 def _front_matter(text: str) -> tuple[str, str]:
     """(title, text without the front matter); ("", text) when there is none."""
     m = _FRONT_MATTER.match(text)
-    if not m or not all(_YAML_LINE.match(line) for line in m.group(1).split("\n")):
+    body, line_shape = (m.group(1), _YAML_LINE) if m and m.group(1) is not None else (m and m.group(2), _TOML_LINE)
+    if not m or not all(line_shape.match(line) for line in body.split("\n")):
         return "", text
-    title = _YAML_TITLE.search(m.group(1))
+    title = _YAML_TITLE.search(body)
     value = title.group(1).strip("'\"") if title else ""
     return _plain_title(value), "\n" * m.group(0).count("\n") + text[m.end() :]
 

@@ -1367,7 +1367,7 @@ def test_a_bold_line_in_italics_too_is_a_heading(marks):
     text = "\n\n".join(
         ["# Colistin", marks.format("Mechanisms"), "Lipid A is modified [1].", marks.format("Plasmid spread")]
         + ["The mcr-1 gene spreads [2].", marks.format("References"), "1. Doe J. Title one. J Med. 2020;1:1."]
-        + ["2. Roe K. Title two. J Med. 2021;2:2."]
+        + ["2. Roe K, Kim S. Title two. J Med. 2021;2:2."]
     )
     document = parse_document(text, "t.md")
     assert [(s.section, s.text, s.citations) for s in document.statements] == [
@@ -2522,6 +2522,28 @@ def test_a_journal_pages_reference_links_and_unnumbered_entries():
         ("LPS loss is a second route.", (3,)),
     ]
     assert [(n, r.first_author) for n, r in doc.references.items()] == [(1, "Liu"), (2, "Moffatt"), (3, "Olaitan")]
+
+
+def test_a_springer_pages_chrome_numbered_list_and_end_matter():
+    """A BMC article copied from its web page: the counters and links are the page's, a numbered list's numbers
+    stand on lines of their own, and the end matter (data availability, ethics, rights) says nothing of the topic."""
+    text = (
+        "Tropical Medicine and Health\nReview\nOpen access\nPublished: 12 March 2024\n\n2714 Accesses\n\n"
+        "Metrics details\n\nBackground\nThe evidence for resistance is thin [1].\n\n1.\nA genotypic assay found no"
+        " mutations [1].\n\n2.\nA phenotypic survey found reduced susceptibility [2].\n\nFull size table\n\n"
+        "Availability of data and materials\nNot applicable.\n\nReferences\nDoe J, Lee M. Title one. J Med. 2020;1:1.\n\n"
+        "Article\nGoogle Scholar\n\nRoe K, Kim S. Title two. J Med. 2021;2:2.\n\nArticle\nCAS\nGoogle Scholar\n\n"
+        "Download references\n\nEthics declarations\nConsent for publication\nNot applicable.\n\n"
+        "Rights and permissions\nOpen Access This article is licensed under a Creative Commons licence.\n\n"
+        "Download citation\n\nReceived: 14 November 2023\n"
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("The evidence for resistance is thin.", (1,)),
+        ("A genotypic assay found no mutations.", (1,)),
+        ("A phenotypic survey found reduced susceptibility.", (2,)),
+    ]
+    assert sorted(doc.references) == [1, 2]
 
 
 def test_a_handouts_parts_and_en_dash_sub_bullets():

@@ -313,7 +313,11 @@ _BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
     r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
     r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note"
-    r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors)\W*$",
+    r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors"
+    # a journal page's end matter (SpringerLink, BMC)
+    r"|availability\s+of\s+data(?:\s+and\s+materials?)?|ethics\s+declarations?|consent\s+for\s+publication"
+    r"|rights\s+and\s+permissions|cite\s+this\s+article|about\s+this\s+article|author\s+information|contributions"
+    r"|additional\s+information|corresponding\s+author)\W*$",
     re.I,
 )
 # A section's number before a capitalised title ("1 Introduction", "2.1 TP53", "3) Thymectomy"): unlike
@@ -527,6 +531,11 @@ _CHROME_LINE = re.compile(
     r"|Under a Creative Commons license|Open access|(?:Review|Research|Original) article|•"
     r"|Volume \d+, Issue \d+, .{1,60}|Download: Download .*|View all citing articles on Scopus|Show abstract"
     r"|https://doi\.org/\S+"
+    # SpringerLink and BMC
+    r"|(?:Published|Received|Accepted|Revised): \d{1,2} \w+ \d{4}|\d[\d,]* (?:Accesses|Altmetric|Citations)"
+    r"|Metrics details"
+    r"|Download (?:citation|references|PDF)|Full size (?:table|image)|Reprints and permissions|Check for updates.*"
+    r"|DOI: https?://\S+"
     r"|(?:Main articles?|See also|Further information): .{1,120})[ \t]*$"
 )
 # "1. ^ a b c Unemo M, ..." / "a. ^ The tetM plasmid ...": Wikipedia's back-links before a reference or a note.
@@ -534,10 +543,23 @@ _BACK_LINK = re.compile(r"^([ \t]*(?:[a-z]|\d{1,3})\.[ \t]+)\^(?:[ \t]+[a-z]{1,2
 _AUTHOR_LINKS = re.compile(r"^[ \t]*Author links open overlay panel[ \t]*$")
 _SECTION_LABEL = re.compile(r"^[ \t]*(?:Highlights|Abstract|Keywords|Graphical abstract)[ \t]*$")
 _CITED_BY = re.compile(r"^[ \t]*Cited by \(\d+\)[ \t]*$")
-_CHROME_MARKS = ("Go to:", "Open in a separate window", "Add to Mendeley", "View in Scopus", "Download full-size image")
+_CHROME_MARKS = (
+    "Go to:",
+    "Open in a separate window",
+    "Add to Mendeley",
+    "View in Scopus",
+    "Download full-size image",
+    "Metrics details",
+    "Download citation",
+)
 _EDIT_LINK = re.compile(r"^([ \t]*\S.{0,120}?)\[edit\][ \t]*$", re.M)  # "Mechanisms[edit]": a heading
 _CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I)
 _CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*[ \t]+\S.{0,80}|hide|\(Top\)|Toggle .{1,60} subsection)[ \t]*$")
+
+
+# A web page's numbered list copied as text puts each number on a line of its own, over its item: "1." / "A
+# genotypic assay ...".
+_LONE_ITEM_NUMBER = re.compile(r"^([ \t]*\d{1,2}\.)[ \t]*\n(?=[ \t]*[A-Z])", re.M)
 
 
 def _web_page_chrome(text: str) -> str:
@@ -581,7 +603,7 @@ def _web_page_chrome(text: str) -> str:
         elif not (_CHROME_LINE.match(line) or (labels and LINK_LABEL_LINE.match(line))):
             out.append(line)
         i += 1
-    out = _BACK_LINK.sub(r"\1", "\n".join(out)).split("\n")
+    out = _LONE_ITEM_NUMBER.sub(r"\1 ", _BACK_LINK.sub(r"\1", "\n".join(out))).split("\n")
     first = next((j for j, line in enumerate(out) if line.strip()), None)
     if wikipedia and first is not None and _looks_like_heading(out[first], _TITLE_WORDS):
         out[first] = "# " + out[first].strip()  # the page's title, above its "[edit]" sections
@@ -1462,9 +1484,9 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
             found[i] = underline.group(1)[0]
         elif _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))) and (
-            blank(i + 1) or _ENTRY_START.match(nxt)
+            blank(i + 1) or _ENTRY_START.match(nxt) or (_ENTRY_YEAR.search(nxt) and _ENTRY_SOURCE.search(nxt))
         ):
-            found[i] = "-"  # "References", alone or right above its first entry
+            found[i] = "-"  # "References", alone or right above its first entry, numbered or not
         elif blank(i + 1) and _bold_heading(line):
             found[i] = "-"
         elif blank(i + 1) and i == first and _bold_heading(line, _TITLE_WORDS):
@@ -1485,6 +1507,11 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
         )
         if i in found or not (blank(i - 1) or found.get(i - 1) == "?" or after_sentence):
+            continue
+        if _BACK_MATTER.match(line.strip()):
+            found[i] = (
+                "?"  # "Availability of data and materials" / "Not applicable.": back matter, whatever is under it
+            )
             continue
         if _ENTRY_YEAR.search(line) and _ENTRY_SOURCE.search(line):
             continue  # "Olaitan AO (2014) Mechanisms of polymyxin resistance. Front Microbiol 5:643": an entry

@@ -391,3 +391,47 @@ def test_one_wiki_heading_makes_no_wiki_page():
 
     text = "# Review\n\n== Aside ==\n\nIt's ''quoted'' here [1].\n"
     assert mediawiki_to_markdown(text) is text
+
+
+CONFLUENCE = """h1. Candida biofilms on catheters
+
+{info:title=Page status}
+Reading-group summary.
+{info}
+{toc:maxLevel=2}
+
+h2. Matrix
+
+Taff et al. showed that {{BGL2}} and {{XOG1}} deliver glucan [1]. See [the EUCAST page|https://www.eucast.org/] too.
+
+{note:title=Caution} Tolerance is not resistance [2].
+{note}
+
+{code:title=XTT working solution}
+XTT stock    0.5 g/L in PBS
+{code}
+
+||Drug||Sessile MIC||Ref||
+|fluconazole|>1,024|[1]|
+|caspofungin|0.5|[2]|
+
+h2. References
+
+# Taff HT, Nett JE. A Candida biofilm-induced pathway for matrix glucan delivery. PLoS Pathog. 2012;8:e1002848.
+# Nett J, Lincoln L. Putative role of beta-1,3 glucans in Candida albicans biofilm resistance. AAC. 2007;51:510-20.
+"""
+
+
+def test_a_confluence_page_gives_its_macros_text_table_and_numbered_references():
+    document = parse_document(CONFLUENCE, "biofilm.txt")
+    assert document.title == "Candida biofilms on catheters"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Reading-group summary.", ()),
+        ("Matrix", "Taff et al. showed that BGL2 and XOG1 deliver glucan.", (1,)),
+        ("Matrix", "See the EUCAST page too.", ()),
+        ("Matrix", "Tolerance is not resistance.", (2,)),
+        ("Matrix", "Drug: fluconazole; Sessile MIC: >1,024", (1,)),
+        ("Matrix", "Drug: caspofungin; Sessile MIC: 0.5", (2,)),
+    ]
+    assert [(n, r.first_author) for n, r in document.references.items()] == [(1, "Taff"), (2, "Nett")]
+    assert not document.warnings

@@ -5,8 +5,9 @@ Reviews also come as:
 - Emacs's Org mode (``#+TITLE:``, ``* Heading``, ``|---+---|`` tables);
 - reStructuredText (adorned titles, ``[1]_`` citations, ``.. [1]`` entries, directives);
 - AsciiDoc (``= Title``, ``<<ref3>>`` cross-references to a ``[bibliography]``, ``|===`` tables);
-- Textile, as Redmine's and older Confluence wikis write it (``h2. Background``, ``# item`` numbered
-  items, ``|_. Header |`` tables, ``text[1]`` footnote markers and ``fn1. ...`` footnotes);
+- Textile, as Redmine's wikis write it, and Confluence's wiki markup, its descendant (``h2. Background``,
+  ``# item`` numbered items, ``|_. Header |`` and ``||Header||`` tables, ``text[1]`` footnote markers,
+  ``fn1. ...`` footnotes, ``{panel}`` macros);
 - a lecture's slides, as the outline a presentation program exports ("Slide 2" / its title /
   its points indented by tabs / "Notes: ...");
 - an outliner's page (Logseq, Roam): all bullets, its headings bullets too (``- ## Mechanisms``),
@@ -389,17 +390,35 @@ _TEXTILE_CELL = re.compile(r"(?<=\|)[ \t]*(?:_|[<>=^~]|\\\d+|/\d+|\{[^}\n]*\})+\
 _TEXTILE_LINK = re.compile(r'"([^"\n]+)":(?:https?://|/|#)[^\s<>"]*[^\s<>".,;:!?)]')
 _TEXTILE_SPAN = re.compile(r"(?<![\w@])([@]|\?\?)(?=\S)([^\n]*?\S)\1(?!\w)")  # "@code@", "??citation??"
 _MIN_TEXTILE_HEADINGS = 2
+# Confluence: a macro alone on its line, perhaps with text after it ("{note:title=Caution} Tolerance is ...").
+_CONFLUENCE_MACRO = re.compile(r"^[ \t]*\{([a-zA-Z][\w-]*)(?::[^{}\n]*)?\}[ \t]*(.*?)[ \t]*$")
+_CONFLUENCE_HIDDEN = frozenset({"code", "noformat"})
+_CONFLUENCE_MONOSPACE = re.compile(r"\{\{([^{}\n]+)\}\}")
+_CONFLUENCE_LINK = re.compile(r"\[([^\[\]|\n]+)\|(?:https?://|mailto:|/)[^\]\s]*\]")
 
 
 def textile_to_markdown(text: str) -> str:
-    """``text`` as markdown when it is Textile (two ``hN.`` headings or more), else unchanged."""
+    """``text`` as markdown when it is Textile (two ``hN.`` headings or more), else unchanged.
+
+    Confluence's wiki markup, Textile's descendant, is read too: its macros (``{toc}``, ``{panel:title=...}``,
+    ``{note}``) are no text, what they frame stays, and a ``{code}`` block's lines go; ``||Header||`` rows head
+    a table, ``{{monospace}}`` is its word and ``[label|https://...]`` its label.
+    """
     lines = text.split("\n")
     if sum(1 for line in lines if _TEXTILE_HEADING.match(line)) < _MIN_TEXTILE_HEADINGS:
         return text
     out: list[str] = []
+    numbers: list[int] = []  # the last number given at each open "#" level: the n-th item is n, as shown
     code = False
+    hidden = ""  # the Confluence macro whose block is hidden ("code", "noformat")
     for line in lines:
-        if code:
+        item = _TEXTILE_NUMBERED.match(line)
+        if not item:
+            numbers = []
+        if hidden:
+            hidden = "" if (macro := _CONFLUENCE_MACRO.match(line)) and macro.group(1).lower() == hidden else hidden
+            out.append("")
+        elif code:
             code = bool(line.strip())  # a code block runs to the next blank line
             out.append("")
         elif heading := _TEXTILE_HEADING.match(line):
@@ -409,15 +428,26 @@ def textile_to_markdown(text: str) -> str:
             out.append("")
         elif _TEXTILE_MACRO.match(line):
             out.append("")
+        elif macro := _CONFLUENCE_MACRO.match(line):
+            name = macro.group(1).lower()
+            hidden = name if name in _CONFLUENCE_HIDDEN and not macro.group(2) else ""
+            out += ["", _textile_inline(macro.group(2))] if macro.group(2) else [""]
         elif note := _TEXTILE_FOOTNOTE.match(line):
             out.append(f"{note.group(1)}. {_textile_inline(line[note.end() :])}")
-        elif item := _TEXTILE_NUMBERED.match(line):
-            out.append(f"{'   ' * (len(item.group(1)) - 1)}1. {_textile_inline(line[item.end() :])}")
+        elif item:
+            depth = len(item.group(1))
+            del numbers[depth:]
+            numbers += [0] * (depth - len(numbers))
+            numbers[-1] += 1
+            out.append(f"{'   ' * (depth - 1)}{numbers[-1]}. {_textile_inline(line[item.end() :])}")
         elif item := _TEXTILE_BULLET.match(line):
             out.append(f"{'  ' * (len(item.group(1)) - 1)}- {_textile_inline(line[item.end() :])}")
         elif block := _TEXTILE_BLOCK.match(line):
             quote = "> " if line.startswith("bq") else ""
             out.append(quote + _textile_inline(line[block.end() :]))
+        elif line.lstrip().startswith("||"):
+            row = _textile_inline(line.rstrip()).replace("||", "|")
+            out += [row, "|" + " --- |" * max(row.count("|") - 1, 1)]
         elif line.lstrip().startswith("|"):
             out += _textile_row(line, out)
         else:
@@ -426,6 +456,7 @@ def textile_to_markdown(text: str) -> str:
 
 
 def _textile_inline(line: str) -> str:
+    line = _CONFLUENCE_LINK.sub(r"\1", _CONFLUENCE_MONOSPACE.sub(r"\1", line))
     return _TEXTILE_SPAN.sub(r"\2", _TEXTILE_LINK.sub(r"\1", line))
 
 

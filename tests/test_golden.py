@@ -354,6 +354,16 @@ FLOOR = {
     "cutibacterium_acne_resistance": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "ocd_treatment_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "pink_bollworm_bt_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Thirty-sixth batch (same session, after the thirty-fifth's fixes): a SpringerLink/BMC page copied as text
+    # with its references unnumbered (Buruli ulcer), a Perplexity answer exported as markdown (ESA
+    # hyporesponsiveness), Confluence wiki markup (Candida biofilms), a Hugo blog post with TOML front matter and
+    # shortcodes (Wolbachia) and an R Markdown report knitted to markdown (bovine TB). Measured once, after the
+    # faults their dumps showed were fixed.
+    "mycobacterium_ulcerans_buruli": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "ckd_anemia_esa_hyporesponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "candida_albicans_echinocandin_biofilm": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "wolbachia_dengue_control": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "bovine_tb_test_failure": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -525,6 +535,11 @@ MAX_FALSE_ABSTENTION = {
     "cutibacterium_acne_resistance": 0.0,
     "ocd_treatment_resistance": 0.12,
     "pink_bollworm_bt_resistance": 0.0,
+    "mycobacterium_ulcerans_buruli": 0.12,
+    "ckd_anemia_esa_hyporesponse": 0.0,
+    "candida_albicans_echinocandin_biofilm": 0.12,
+    "wolbachia_dengue_control": 0.0,
+    "bovine_tb_test_failure": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -869,6 +884,27 @@ NOT_YET = {
     ("ocd_treatment_resistance", "false_abstention"): "0.111: 'CBT', which the page never names (it writes ERP)",
     ("pink_bollworm_bt_resistance", "top1"): "0.833",
     ("pink_bollworm_bt_resistance", "top3"): "0.833",
+    ("mycobacterium_ulcerans_buruli", "top1"): "0.333, equal to BM25-only and dense-only",
+    ("mycobacterium_ulcerans_buruli", "top3"): "0.833",
+    ("mycobacterium_ulcerans_buruli", "offtopic_abstention"): "0.0: a question on Buruli ulcer vaccines in human "
+    "trials is answered: it names the review's own bacterium",
+    ("mycobacterium_ulcerans_buruli", "false_abstention"): "0.111: 'sterilised' read as a name the review lacks",
+    ("ckd_anemia_esa_hyporesponse", "top1"): "0.333",
+    ("ckd_anemia_esa_hyporesponse", "top3"): "0.667",
+    ("ckd_anemia_esa_hyporesponse", "offtopic_abstention"): "0.0: the eGFR at which to refer to a nephrologist is "
+    "answered from the answer's CKD statements",
+    ("candida_albicans_echinocandin_biofilm", "top1"): "0.500",
+    ("candida_albicans_echinocandin_biofilm", "top3"): "0.833",
+    ("candida_albicans_echinocandin_biofilm", "false_abstention"): "0.111: 'serine', which the page writes only as "
+    "Ser645",
+    ("wolbachia_dengue_control", "top1"): "0.833",
+    ("wolbachia_dengue_control", "top3"): "0.833",
+    ("wolbachia_dengue_control", "offtopic_abstention"): "0.0: the cost per person of a city-wide release is "
+    "answered: it names the post's own subject",
+    ("bovine_tb_test_failure", "top1"): "0.500, equal to dense-only",
+    ("bovine_tb_test_failure", "top3"): "0.667",
+    ("bovine_tb_test_failure", "offtopic_abstention"): "0.0: the yearly cost of the UK eradication programme is "
+    "answered: it names the report's own subject",
 }
 
 
@@ -1031,6 +1067,12 @@ OFF_TOPIC_MISSES = {
     "statements",
     "pink_bollworm_bt_resistance": "'Which insecticides work best against whiteflies in cotton?' is answered from "
     "the notebook's cotton statements",
+    "bovine_tb_test_failure": "'Can people catch tuberculosis by drinking raw milk from infected cows?' is answered "
+    "from the report's bovine TB statements",
+    "ckd_anemia_esa_hyporesponse": "'What blood pressure target is recommended for adults with chronic kidney "
+    "disease?' is answered from the answer's CKD statements",
+    "mycobacterium_ulcerans_buruli": "'How is leprosy classified when choosing multidrug therapy?' is answered from "
+    "the review's one leprosy statement",
 }
 
 

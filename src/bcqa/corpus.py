@@ -859,9 +859,8 @@ def _run_in_headings(text: str) -> str:
         words = title.split()
         if _ITEM_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
             return m.group(0)  # "1. **Altered target.** Sequencing ...": an item's lead-in; "1." ends no sentence
-        asks = (
-            words[0].lower() in _WH_WORDS
-        )  # "**What is still missing.**", "**Why it matters.**": a heading's question
+        # "**What is still missing.**", "**Why it matters.**": a heading may ask, auxiliaries and all.
+        asks = words[0].lower() in _WH_WORDS
         if len(words) > _RUN_IN_WORDS or (not asks and _SENTENCE_WORDS.intersection(w.lower() for w in words)):
             return m.group(0)
         if CITE_GROUP.search(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
@@ -1509,9 +1508,8 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         if i in found or not (blank(i - 1) or found.get(i - 1) == "?" or after_sentence):
             continue
         if _BACK_MATTER.match(line.strip()):
-            found[i] = (
-                "?"  # "Availability of data and materials" / "Not applicable.": back matter, whatever is under it
-            )
+            # "Availability of data and materials" / "Not applicable.": back matter, whatever is under it.
+            found[i] = "?"
             continue
         if _ENTRY_YEAR.search(line) and _ENTRY_SOURCE.search(line):
             continue  # "Olaitan AO (2014) Mechanisms of polymyxin resistance. Front Microbiol 5:643": an entry

@@ -2406,6 +2406,15 @@ def test_a_line_of_links_within_the_page_is_navigation():
     assert _statements(text) == [("VEGF drives the vessels.", (1,)), ("AVAglio found no survival gain.", (2,))]
 
 
+def test_a_link_to_a_page_beside_it_is_navigation_and_a_web_link_is_text():
+    """A Notion export's sub-page link alone on its line is no claim; a line linking out to the web says something."""
+    text = (
+        "# OCD notes\n\n[Search log](Search%20log%2012ab34cd.md)\n\n## Drugs\n\nClomipramine helps [1].\n\n"
+        "[The OCD guideline](https://www.nice.org.uk/guidance/cg31)\n" + REFS
+    )
+    assert _statements(text) == [("Clomipramine helps.", (1,)), ("The OCD guideline", ())]
+
+
 def test_the_emoji_of_a_callout_is_no_word_of_its_statement():
     text = "## Key points\n\n> 💡 Key point: Chlorhexidine selects colistin resistance. [4] [5]\n\n> ⚠️ cepA is common.[6]\n"
     assert _statements(text + REFS) == [

@@ -2336,9 +2336,12 @@ _SIGN_OFF = re.compile(
     r"|^\W*thanks? (?:you )?for reading\b[^\n]{0,40}$",
     re.I,
 )
-# A line of links within the page and nothing else ("[↑ Back to top](#contents)", "[Next: Methods](#methods)")
-# is the page's navigation; a link marker ("[3](#ref-3)") cites.
-_NAVIGATION = re.compile(r"^\W*(?:\[(?!\^?\d)[^\]\n]+\]\(#[^)\s]*\)\W*)+$")
+# A line of links within the page and nothing else ("[↑ Back to top](#contents)", "[Next: Methods](#methods)"),
+# or to a page beside it (a Notion export's sub-page, "[Search log](Search%20log%2012ab.md)"), is the page's
+# navigation; a link marker ("[3](#ref-3)") cites.
+_NAVIGATION = re.compile(
+    r"^\W*(?:\[(?!\^?\d)[^\]\n]+\]\((?:#[^)\s]*|(?![a-z][\w+.-]*:)[^)\s]+\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\W*)+$"
+)
 # A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
 _PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*∗⁎†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".

@@ -469,14 +469,13 @@ def _code_blocks(text: str) -> str:
             out += [""] * (printed - i)
             i = printed
             continue
+        # The output runs while the lines are indented, a blank line the cell printed ("    ") too when more
+        # of its output follows.
         end = first
         while (
             end < len(lines)
-            and (
-                (lines[end].strip() and _INDENTED.match(lines[end]))
-                # a blank line the cell printed ("    "), with more of its output after it
-                or (_INDENTED.match(lines[end]) and _INDENTED.match(next((x for x in lines[end:] if x.strip()), "")))
-            )
+            and _INDENTED.match(lines[end])
+            and _INDENTED.match(next((x for x in lines[end:] if x.strip()), ""))
         ):
             end += 1
         if end > first and (end == len(lines) or not lines[end].strip()):
@@ -1391,8 +1390,10 @@ _YAML_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(.*\S)[ \t]*$", re.M)
 def _front_matter(text: str) -> tuple[str, str]:
     """(title, text without the front matter); ("", text) when there is none."""
     m = _FRONT_MATTER.match(text)
-    body, line_shape = (m.group(1), _YAML_LINE) if m and m.group(1) is not None else (m and m.group(2), _TOML_LINE)
-    if not m or not all(line_shape.match(line) for line in body.split("\n")):
+    if not m:
+        return "", text
+    body, line_shape = (m.group(1), _YAML_LINE) if m.group(1) is not None else (m.group(2), _TOML_LINE)
+    if not all(line_shape.match(line) for line in body.split("\n")):
         return "", text
     title = _YAML_TITLE.search(body)
     value = title.group(1).strip("'\"") if title else ""

@@ -397,6 +397,15 @@ _CONFLUENCE_MONOSPACE = re.compile(r"\{\{([^{}\n]+)\}\}")
 _CONFLUENCE_LINK = re.compile(r"\[([^\[\]|\n]+)\|(?:https?://|mailto:|/)[^\]\s]*\]")
 
 
+def _next_number(numbers: list[int], depth: int) -> int:
+    """The number a ``#`` item at ``depth`` shows, as a wiki renders it: one more than the last at its level,
+    which deeper levels under it restart.  ``numbers`` holds the last number given at each open level."""
+    del numbers[depth:]
+    numbers += [0] * (depth - len(numbers))
+    numbers[-1] += 1
+    return numbers[-1]
+
+
 def textile_to_markdown(text: str) -> str:
     """``text`` as markdown when it is Textile (two ``hN.`` headings or more), else unchanged.
 
@@ -436,18 +445,12 @@ def textile_to_markdown(text: str) -> str:
             out.append(f"{note.group(1)}. {_textile_inline(line[note.end() :])}")
         elif item:
             depth = len(item.group(1))
-            del numbers[depth:]
-            numbers += [0] * (depth - len(numbers))
-            numbers[-1] += 1
-            out.append(f"{'   ' * (depth - 1)}{numbers[-1]}. {_textile_inline(line[item.end() :])}")
+            out.append(f"{'   ' * (depth - 1)}{_next_number(numbers, depth)}. {_textile_inline(line[item.end() :])}")
         elif item := _TEXTILE_BULLET.match(line):
             out.append(f"{'  ' * (len(item.group(1)) - 1)}- {_textile_inline(line[item.end() :])}")
         elif block := _TEXTILE_BLOCK.match(line):
             quote = "> " if line.startswith("bq") else ""
             out.append(quote + _textile_inline(line[block.end() :]))
-        elif line.lstrip().startswith("||"):
-            row = _textile_inline(line.rstrip()).replace("||", "|")
-            out += [row, "|" + " --- |" * max(row.count("|") - 1, 1)]
         elif line.lstrip().startswith("|"):
             out += _textile_row(line, out)
         else:
@@ -461,9 +464,13 @@ def _textile_inline(line: str) -> str:
 
 
 def _textile_row(line: str, out: list[str]) -> list[str]:
-    """A table row as a pipe-table row; a header row ("|_. Drug |_. Dose |") gets the rule under it."""
-    header = "|_." in line.replace(" ", "")
-    row = _textile_inline(_TEXTILE_CELL.sub(" ", line.rstrip()))
+    """A table row as a pipe-table row; a header row ("|_. Drug |_. Dose |", Confluence's "||Drug||Dose||") gets
+    the rule under it."""
+    if line.lstrip().startswith("||"):
+        header, row = True, _textile_inline(line.rstrip()).replace("||", "|")
+    else:
+        header = "|_." in line.replace(" ", "")
+        row = _textile_inline(_TEXTILE_CELL.sub(" ", line.rstrip()))
     if header:
         return [row, "|" + " --- |" * max(row.count("|") - 1, 1)]
     return [row]
@@ -659,12 +666,10 @@ def _wiki_item(marks: str, body: str, numbers: list[int]) -> str:
         return " ".join(filter(None, (f"**{term.strip()}**", definition.strip())))
     if kind == ":":
         return body  # an indented paragraph
-    del numbers[depth:]
-    numbers += [0] * (depth - len(numbers))
     indent = "   " * (depth - 1)
     if kind == "#":
-        numbers[-1] += 1
-        return f"{indent}{numbers[-1]}. {body}"
+        return f"{indent}{_next_number(numbers, depth)}. {body}"
+    del numbers[depth:]  # a bullet ends the deeper numbered levels under it
     return f"{indent}- {body}"
 
 

@@ -193,17 +193,13 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)
     warnings: list[str] = []
-    if not markers and (entries := _unnumbered_entries(text)):
-        # A list copied from a web page whose numbers were the page's to draw (an HTML <ol>): its entries
-        # in order are 1, 2, 3 ...
-        warnings.append(
-            _warning(
-                document,
-                f"the reference list is not numbered; its {len(entries)} entries are read as 1-{len(entries)} in order",
-            )
-        )
-        return [parse_entry(n, _collapse(entry), document) for n, entry in enumerate(entries, 1)], warnings
     if not markers:
+        if entries := _unnumbered_entries(text):
+            # A list copied from a web page whose numbers were the page's to draw (an HTML <ol>): its entries
+            # in order are 1, 2, 3 ...
+            read_as = f"its {len(entries)} entries are read as 1-{len(entries)} in order"
+            warnings.append(_warning(document, f"the reference list is not numbered; {read_as}"))
+            return [parse_entry(n, _collapse(entry), document) for n, entry in enumerate(entries, 1)], warnings
         if text.strip():
             warnings.append(_warning(document, f"no numbered entries in the reference list: {_excerpt(text)!r}"))
         return [], warnings

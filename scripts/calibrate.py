@@ -3,8 +3,9 @@
 How ``policy.Thresholds`` were set: for each dev question of each golden file,
 its kind, the best dense cosine over its document, the share of its tokens the
 document uses, the share of its specific words (outside the commonest of English)
-the document uses, and what query analysis found (references, names the document
-uses, names it never mentions).  Only the dev split is shown unless --all is
+the document uses, how much closer it comes without the words the document never
+uses (``lift``, blank when it has none), and what query analysis found (references,
+names the document uses, names it never mentions).  Only the dev split is shown unless --all is
 given: held-out questions stay held out.
 
 Usage: .venv/bin/python scripts/calibrate.py [--all] [GOLDEN_FILE ...]
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--all"]
     goldens = [Path(a) for a in args] or sorted((ROOT / "tests" / "golden").glob("*.toml"))
-    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s} {'spec':>5s}  question / analysis")
+    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s} {'spec':>5s} {'lift':>6s}  question / analysis")
     for path in goldens:
         rows = load_golden(path)
         if "--all" not in sys.argv:
@@ -36,6 +37,9 @@ def main() -> None:
         for r in sorted(rows, key=lambda r: r.kind):
             (q,) = qa.analyse(r.question)
             best = float(qa.retriever.dense_scores([q.dense_text]).max())
+            lift = ""
+            if q.uncovered and q.without_uncovered:
+                lift = f"{float(qa.retriever.dense_scores([q.without_uncovered]).max()) - best:6.3f}"
             notes = []
             if q.references or q.missing_references:
                 notes.append(f"refs={list(q.references)} missing={list(q.missing_references)}")
@@ -44,7 +48,7 @@ def main() -> None:
             if q.named:
                 notes.append(f"named={list(q.named)}")
             print(
-                f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f} {q.specific_coverage:5.2f}"
+                f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f} {q.specific_coverage:5.2f} {lift:>6s}"
                 f"  {r.question}  {' '.join(notes)}"
             )
 

@@ -2616,6 +2616,93 @@ def test_an_email_gives_no_greeting_title_header_lines_or_signature():
     assert sorted(document.references) == [1, 2, 3]
 
 
+def test_a_saved_newsletter_gives_no_mail_header_or_signature_and_reads_its_spaced_table():
+    """A mail client's plain text: the header lines above the first blank line are no text, the setext title
+    is the title, a table set out with spaces under a rule of dashes gives a statement a row, and the
+    signature under "--" is no claim."""
+    text = (
+        "From: Dana Kessler <dk@ento.example.edu>\nTo: list@example.edu\nDate: Thu, 19 Nov 2026 07:42\n"
+        "Subject: [Ento] Rootworm Notes 37\n\nROOTWORM NOTES No. 37\n=====================\n\nHello everyone,\n\n"
+        "Traits at a glance\n------------------\n\nCry3Bb1 failed first in Iowa [1].\n\n"
+        "  Protein   Event        Reg.  First report\n"
+        "  --------  -----------  ----  ---------------\n"
+        "  Cry3Bb1   MON863       2003  Iowa, 2009 [1]\n"
+        "  mCry3A    MIR604       2006  Iowa, 2011 [2]\n\n"
+        "Good luck with harvest,\n\nDana\n\n--\nDana R. Kessler, Ph.D.\nExtension Entomologist\n"
+        "dk@ento.example.edu | (555) 014-2290\n\nSources\n-------\n\n"
+        "[1] Gassmann AJ, St. Clair CR. 2011. Field-evolved resistance to Bt maize. PLoS ONE 6: e22629.\n"
+        "[2] Gassmann AJ, Petzold-Maxwell JL. 2014. Resistance to multiple Bt toxins. PNAS 111: 5141-5146.\n"
+    )
+    document = parse_document(text, "notes.txt")
+    assert document.title == "ROOTWORM NOTES No. 37"
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Cry3Bb1 failed first in Iowa.", (1,)),
+        ("Protein: Cry3Bb1; Event: MON863; Reg.: 2003; First report: Iowa, 2009", (1,)),
+        ("Protein: mCry3A; Event: MIR604; Reg.: 2006; First report: Iowa, 2011", (2,)),
+        ("Good luck with harvest", ()),
+    ]
+    assert document.references[1].authors == "Gassmann AJ, St. Clair CR"
+    assert document.references[1].title == "Field-evolved resistance to Bt maize"
+
+
+def test_a_pandoc_multiline_table_gives_a_row_a_statement_under_its_caption():
+    """``pandoc -t plain``: a table between two unbroken rules, a header of two lines, rows apart by blank
+    lines with their cells running over lines, and the ": caption" under it."""
+    text = (
+        "Response to modulators\n======================\n\nIvacaftor works in G551D [1].\n\n"
+        "  ------------------------------------------\n"
+        "  Regimen      Population        ppFEV1\n"
+        "                                 change\n"
+        "  ------------ ----------------- -----------\n"
+        "  Ivacaftor    G551D, age 12+    +10.6 [1]\n"
+        "               (STRIVE)\n\n"
+        "  Lumacaftor   F508del/F508del   +2.6 [2]\n"
+        "  plus\n"
+        "  ivacaftor\n"
+        "  ------------------------------------------\n\n"
+        "  : Table 1. Mean responses in selected\n  trials\n\n"
+        "References\n----------\n\n1.  Ramsey BW. A CFTR potentiator. N Engl J Med. 2011;365:1663-72.\n"
+        "2.  Wainwright CE. Lumacaftor-ivacaftor. N Engl J Med. 2015;373:220-31.\n"
+    )
+    document = parse_document(text, "cftr.txt")
+    assert [(s.text, s.citations, s.context) for s in document.statements] == [
+        ("Ivacaftor works in G551D.", (1,), ""),
+        (
+            "Regimen: Ivacaftor; Population: G551D, age 12+ (STRIVE); ppFEV1 change: +10.6",
+            (1,),
+            "Table 1. Mean responses in selected trials",
+        ),
+        (
+            "Regimen: Lumacaftor plus ivacaftor; Population: F508del/F508del; ppFEV1 change: +2.6",
+            (2,),
+            "Table 1. Mean responses in selected trials",
+        ),
+    ]
+
+
+def test_a_chat_assistants_source_links_and_closing_offer_are_no_claims():
+    text = (
+        "## Bottom line\n\nDoxycycline cures more rectal infections than azithromycin [^1^][^2^].\n\n"
+        "If you'd like, I can turn this into a one-page clinic protocol.\n\n"
+        "Learn more: [1. nejm.org](https://doi.org/10.1056/a) [2. cdc.gov](https://www.cdc.gov/std)\n\n"
+        '[1]: https://doi.org/10.1056/a "Lau A, Kong FYS. Azithromycin or doxycycline for rectal chlamydia. '
+        'N Engl J Med. 2021;384:2418-27"\n'
+        '[2]: https://www.cdc.gov/std "Sexually transmitted infections treatment guidelines"\n'
+    )
+    document = parse_document(text, "copilot.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Doxycycline cures more rectal infections than azithromycin.", (1, 2)),
+    ]
+    lau = document.references[1]
+    assert (lau.authors, lau.title, lau.journal, lau.year) == (
+        "Lau A, Kong FYS",
+        "Azithromycin or doxycycline for rectal chlamydia",
+        "N Engl J Med",
+        2021,
+    )
+    assert document.references[2].title == "Sexually transmitted infections treatment guidelines"
+
+
 def test_a_thank_you_over_prose_is_no_signature():
     text = (
         "# Colistin\n\nLipid A is modified [1].\n\nThank you.\n\nThe reviewers asked for a last point, and it is"

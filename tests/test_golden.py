@@ -43,7 +43,7 @@ FLOOR = {
     "insulin_resistance_t2d": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Four more in that form, on HIV, malaria, ovarian cancer and weeds (2026-12-01, second batch),
     # measured after the heading and group-author fixes their dev questions' parse showed.
-    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "malaria_artemisinin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ovarian_parp_platinum_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "weed_herbicide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -61,12 +61,12 @@ FLOOR = {
     # Three on the default review's own field in its own form (fifth batch): endocrine, HER2, TNBC.
     "endocrine_resistance_breast": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "tnbc_chemoresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "tnbc_chemoresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Sixth batch: plain text one paragraph a line with ALL-CAPS headings, multi-line markdown with
     # bold-line headings and "1)" entries, one line with author-year names beside the markers.
     "aml_flt3_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Seventh batch, the default review's form, measured once on the session's last code with no fix after.
     "colorectal_5fu_oxaliplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hnscc_radioresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
@@ -129,7 +129,7 @@ FLOOR = {
     "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     # Fourteenth batch (same session): the default form with `[1; 3]` groups and author-first entries (ALK),
     # multi-line markdown with `[1]: ...` reference definitions (Acinetobacter), hard-wrapped plain text with
     # ALL-CAPS headings and hanging-indent entries (ALL), a Perplexity-style answer with glued `[1][2]` and
@@ -221,7 +221,7 @@ FLOOR = {
     "clopidogrel_platelet_reactivity": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "bemisia_insecticide_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "npc_radioresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "magnaporthe_fungicide_resistance": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "magnaporthe_fungicide_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Twenty-third batch (same session): the default form with headings in Start Case (fall armyworm), a
     # journal page with bold numbered headings and an HTML table (oesophageal cancer), hard-wrapped plain
     # text with `1 Introduction` headings and `1 Author` entries under `Literature` (Toxoplasma), an
@@ -249,7 +249,7 @@ FLOOR = {
     # (Candida glabrata), a PubMed Central copy with back matter (resistant hypertension). Measured once,
     # after the faults their dumps showed were fixed; the macular-oedema and hypertension reviews
     # measured again after the topic-word journal fix their held-out run showed (README, both ways).
-    "cattle_tick_acaricide_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "cattle_tick_acaricide_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "dme_antivegf_response": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
@@ -310,8 +310,8 @@ FLOOR = {
     # "Part 1 –" headings and en-dash sub-bullets (Parkinson's), a blog post with <sup> markers and rendered
     # footnotes under "Notes" (CDK4/6). Measured once, after the faults their dumps showed were fixed.
     "hookworm_benzimidazole_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, "attribution": 1.0, "absent_abstention": 0.0},
-    "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, **_BAR, "absent_abstention": 0.0},
+    "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "cdk46_inhibitor_resistance": {"top1": 0.16, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     # Thirty-second batch (2026-12-03, sixth session): an Org mode file (Mycoplasma bovis), Gemini's report
@@ -328,9 +328,9 @@ FLOOR = {
     # (Candida parapsilosis), AsciiDoc (pirtobrutinib in CLL), a DeepSeek-style answer with [citation:n]
     # markers (Haemonchus), a slide deck's outline with speaker notes (aspirin in diabetes) and the
     # one-line form (piperaquine and lumefantrine). Measured once, after the faults their dumps showed were fixed.
-    "candida_parapsilosis_azole": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "candida_parapsilosis_azole": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "haemonchus_ivermectin": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "piperaquine_lumefantrine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.0},
+    "piperaquine_lumefantrine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "aspirin_resistance_diabetes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "cll_pirtobrutinib_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Thirty-fourth batch (same session, after the thirty-third's fixes): Pandoc citeproc output with typed
@@ -340,16 +340,22 @@ FLOOR = {
     # Measured once, after the faults their dumps showed were fixed.
     "tdxd_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "jme_treatment_failure": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
-    "palmer_amaranth_glyphosate": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "palmer_amaranth_glyphosate": {
+        "top1": 0.66,
+        "top3": 0.83,
+        "attribution": 1.0,
+        "offtopic_abstention": 0.5,
+        "absent_abstention": 0.5,
+    },
     "rsv_antibody_escape": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "salmonella_enteritidis_fq": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "salmonella_enteritidis_fq": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Thirty-fifth batch (a later session): text as pdftotext gives a two-column journal PDF, with hyphenated
     # line ends and running headers (Pseudomonas and the new beta-lactam combinations), MediaWiki wikitext
     # (triclabendazole and the liver fluke), a Google Docs markdown export with its backslash escapes (acne
     # and C. acnes), a Notion page export (treatment-resistant OCD) and a notebook exported by nbconvert, its
     # code cells and their output among the prose (pink bollworm and Bt cotton). Measured once, after the
     # faults their dumps showed were fixed.
-    "pseudomonas_cza_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "pseudomonas_cza_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "fasciola_triclabendazole": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "cutibacterium_acne_resistance": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "ocd_treatment_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
@@ -364,6 +370,16 @@ FLOOR = {
     "candida_albicans_echinocandin_biofilm": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "wolbachia_dengue_control": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "bovine_tb_test_failure": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    # Thirty-seventh batch (2026-12-04, a later session): a ChatGPT browsing answer with 【3†source】 markers
+    # (heparin resistance), a DokuWiki page (diamondback moth), a plain-text e-mail newsletter with setext
+    # headings, a space-aligned table and a signature (corn rootworm), `pandoc -t plain` output with a
+    # multiline table (CFTR modulators) and a Copilot answer with [^1^] markers and link-definition sources
+    # (chlamydia). Measured once, after the faults their dumps showed were fixed.
+    "heparin_resistance_cardiac_surgery": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "plutella_insecticide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "corn_rootworm_bt_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "cftr_modulator_nonresponse": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "chlamydia_treatment_failure": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -461,7 +477,7 @@ MAX_FALSE_ABSTENTION = {
     "ewing_sarcoma_chemoresistance": 0.0,
     "campylobacter_antibiotic_resistance": 0.0,
     "mabscessus_antibiotic_resistance": 0.0,
-    "myzus_insecticide_resistance": 0.12,
+    "myzus_insecticide_resistance": 0.23,
     "medulloblastoma_radioresistance": 0.0,
     "hsv_acyclovir_resistance": 0.0,
     "sea_lice_treatment_resistance": 0.0,
@@ -511,7 +527,7 @@ MAX_FALSE_ABSTENTION = {
     "aeromonas_aquaculture_resistance": 0.12,
     "klebsiella_biocide_tolerance": 0.0,
     "hookworm_benzimidazole_resistance": 0.0,
-    "burkholderia_melioidosis_resistance": 0.12,
+    "burkholderia_melioidosis_resistance": 0.23,
     "migraine_cgrp_nonresponse": 0.12,
     "parkinson_motor_fluctuations": 0.23,
     "cdk46_inhibitor_resistance": 0.0,
@@ -540,6 +556,11 @@ MAX_FALSE_ABSTENTION = {
     "candida_albicans_echinocandin_biofilm": 0.12,
     "wolbachia_dengue_control": 0.0,
     "bovine_tb_test_failure": 0.0,
+    "heparin_resistance_cardiac_surgery": 0.0,
+    "plutella_insecticide_resistance": 0.0,
+    "corn_rootworm_bt_resistance": 0.0,
+    "cftr_modulator_nonresponse": 0.0,
+    "chlamydia_treatment_failure": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -548,9 +569,6 @@ _RV144 = "0.0: an RV144 vaccine question is answered about HIV with a note"
 # The CAR-T review's: "How well do BCMA-directed CAR-T cells work in relapsed multiple myeloma?" reads
 # "BCMA-directed" as a name the review uses, through "directed" ("CD19-directed"), and answers with a note.
 _BCMA = "0.0: 'BCMA-directed' is read as known through 'directed'"
-# The pancreatic review's: "What screening is recommended for people with a family history of
-# pancreatic cancer?" shares the review's own topic words and is answered.
-_SCREENING = "0.0: a screening question in the review's own words is answered"
 # (document, metric) where the issue's bar is not reached yet, with the measured figure.
 NOT_YET = {
     ("influenza_antivirals_llm", "top1"): "0.583, below dense-only 0.667",
@@ -577,7 +595,6 @@ NOT_YET = {
     ("nsclc_immunotherapy_resistance", "top1"): "0.667",
     ("nsclc_immunotherapy_resistance", "top3"): "0.833",
     ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
-    ("pancreatic_gemcitabine_resistance", "offtopic_abstention"): _SCREENING,
     ("hnscc_radioresistance", "top1"): "0.833",
     ("hnscc_radioresistance", "offtopic_abstention"): "0.0: a first-line immunotherapy question in the review's words",
     ("myeloma_proteasome_resistance", "top1"): "0.833",
@@ -679,7 +696,8 @@ NOT_YET = {
     "question is answered from the review's own mycobacterial statements",
     ("myzus_insecticide_resistance", "top1"): "0.667, below BM25-only 0.833",
     ("myzus_insecticide_resistance", "top3"): "0.667",
-    ("myzus_insecticide_resistance", "false_abstention"): "0.111: 'epigenetic', a word the review does not use",
+    ("myzus_insecticide_resistance", "false_abstention"): "0.222: 'epigenetic', a word the review does not use, and "
+    "a chromosomal rearrangement asked about in words the review does not use (Thresholds.drag)",
     ("medulloblastoma_radioresistance", "top1"): "0.833",
     ("medulloblastoma_radioresistance", "offtopic_abstention"): "0.0: MYCN amplification in neuroblastoma is "
     "answered from the review's MYCN statements",
@@ -705,8 +723,6 @@ NOT_YET = {
     ("npc_radioresistance", "false_abstention"): "0.111: 'inoculum', a word the review does not use",
     ("magnaporthe_fungicide_resistance", "top1"): "0.333, equal to BM25-only and dense-only",
     ("magnaporthe_fungicide_resistance", "top3"): "0.833",
-    ("magnaporthe_fungicide_resistance", "offtopic_abstention"): "0.0: a spray-timing question on neck blast "
-    "in rice is answered from the review's rice-blast statements",
     ("spodoptera_frugiperda_resistance", "top1"): "0.667",
     ("escc_chemoradiation_resistance", "top1"): "0.667, equal to dense-only",
     ("escc_chemoradiation_resistance", "top3"): "0.833",
@@ -737,8 +753,6 @@ NOT_YET = {
     ("bacterial_vaginosis_recurrence", "top3"): "0.833, below BM25-only 1.0",
     ("cattle_tick_acaricide_resistance", "top1"): "0.667, equal to BM25-only",
     ("cattle_tick_acaricide_resistance", "top3"): "0.833",
-    ("cattle_tick_acaricide_resistance", "offtopic_abstention"): "0.0: a question on how climate change will shift "
-    "the tick's range in West Africa is answered from the review's own tick statements",
     ("steroid_resistant_nephrotic", "top1"): "0.833",
     ("steroid_resistant_nephrotic", "offtopic_abstention"): "0.0: a blood-pressure target question for children "
     "with chronic kidney disease is answered from the review's kidney statements",
@@ -819,14 +833,10 @@ NOT_YET = {
     ("klebsiella_biocide_tolerance", "top1"): "0.833",
     ("burkholderia_melioidosis_resistance", "top1"): "0.500, equal to dense-only",
     ("burkholderia_melioidosis_resistance", "top3"): "0.500",
-    ("burkholderia_melioidosis_resistance", "offtopic_abstention"): "0.5: a question on melioidosis vaccines in mice "
-    "is answered: it names the review's own disease",
-    ("burkholderia_melioidosis_resistance", "false_abstention"): "0.111: 'tetracycline', a word the review does not "
-    "use (it writes doxycycline)",
+    ("burkholderia_melioidosis_resistance", "false_abstention"): "0.222: 'tetracycline', a word the review does "
+    "not use, and the genetic changes behind high-level co-trimoxazole resistance (Thresholds.drag)",
     ("migraine_cgrp_nonresponse", "top1"): "0.333, equal to BM25-only and dense-only",
     ("migraine_cgrp_nonresponse", "top3"): "0.667",
-    ("migraine_cgrp_nonresponse", "offtopic_abstention"): "0.5: a question on anti-CGRP antibodies in pregnancy is "
-    "answered: it names the review's own drugs",
     ("migraine_cgrp_nonresponse", "false_abstention"): "0.111: 'botulinum', a word the review does not use",
     ("parkinson_motor_fluctuations", "top1"): "0.333, equal to dense-only",
     ("parkinson_motor_fluctuations", "top3"): "0.667",
@@ -848,8 +858,6 @@ NOT_YET = {
     ("levothyroxine_refractory_hypothyroidism", "offtopic_abstention"): "0.5: a thyroid eye disease question is "
     "answered from the review's hypothyroidism statements",
     ("candida_parapsilosis_azole", "top1"): "0.667, equal to BM25-only and dense-only",
-    ("candida_parapsilosis_azole", "offtopic_abstention"): "0.0: a question on night shifts for intensive-care "
-    "nurses is answered from the page's intensive care statements",
     ("haemonchus_ivermectin", "top1"): "0.333, equal to BM25-only and dense-only",
     ("haemonchus_ivermectin", "top3"): "0.833",
     ("haemonchus_ivermectin", "false_abstention"): "0.111: 'Leathwick and Besier', authors its source list does "
@@ -862,16 +870,12 @@ NOT_YET = {
     "answered from the review's seizure statements",
     ("palmer_amaranth_glyphosate", "top1"): "0.667",
     ("palmer_amaranth_glyphosate", "top3"): "0.833",
-    ("palmer_amaranth_glyphosate", "offtopic_abstention"): "0.0: glyphosate's half-life in soil and amaranth "
-    "leaves as a vegetable are answered: they name the report's own subjects",
+    ("palmer_amaranth_glyphosate", "offtopic_abstention"): "0.5: glyphosate's half-life in soil is answered: it "
+    "names the report's own herbicide",
     ("rsv_antibody_escape", "top1"): "0.833",
     ("rsv_antibody_escape", "top3"): "0.833",
-    ("salmonella_enteritidis_fq", "offtopic_abstention"): "0.0: a cooking-temperature question for chicken is "
-    "answered from the note's Salmonella and poultry statements",
     ("pseudomonas_cza_resistance", "top1"): "0.500",
     ("pseudomonas_cza_resistance", "top3"): "0.667",
-    ("pseudomonas_cza_resistance", "offtopic_abstention"): "0.0: a question on Pseudomonas vaccines in phase 3 is "
-    "answered: it names the review's own bacterium",
     ("fasciola_triclabendazole", "top1"): "0.667",
     ("fasciola_triclabendazole", "top3"): "0.833",
     ("fasciola_triclabendazole", "offtopic_abstention"): "0.0: a question on how chronic fascioliasis looks on "
@@ -905,6 +909,20 @@ NOT_YET = {
     ("bovine_tb_test_failure", "top3"): "0.667",
     ("bovine_tb_test_failure", "offtopic_abstention"): "0.0: the yearly cost of the UK eradication programme is "
     "answered: it names the report's own subject",
+    ("heparin_resistance_cardiac_surgery", "top1"): "0.667",
+    ("heparin_resistance_cardiac_surgery", "top3"): "0.833",
+    ("plutella_insecticide_resistance", "top1"): "0.833",
+    ("plutella_insecticide_resistance", "top3"): "0.833",
+    ("corn_rootworm_bt_resistance", "top1"): "0.500",
+    ("corn_rootworm_bt_resistance", "top3"): "0.667",
+    ("corn_rootworm_bt_resistance", "offtopic_abstention"): "0.0: a spray-timing question on corn earworm in sweet "
+    "corn is answered from the newsletter's spray statements",
+    ("cftr_modulator_nonresponse", "top1"): "0.667, equal to BM25-only",
+    ("cftr_modulator_nonresponse", "top3"): "0.833",
+    ("chlamydia_treatment_failure", "top1"): "0.667",
+    ("chlamydia_treatment_failure", "top3"): "0.667",
+    ("chlamydia_treatment_failure", "offtopic_abstention"): "0.0: the accuracy of point-of-care chlamydia tests "
+    "is answered from the answer's testing statements",
 }
 
 
@@ -1004,17 +1022,9 @@ def test_issue_bar_on_held_out(held_out_reports, stem, metric):
 OFF_TOPIC_MISSES = {
     # Both name what the review covers (HPV and cervical cancer; hepatitis C and genotype 3 beside a
     # drug it lacks), so the specific-word rule does not reach them.
-    "cervical_radioresistance": "'How effective is HPV vaccination in preventing cervical cancer when given before "
-    "age 12?' is answered: it shares the review's own topic words (HPV, cervical cancer)",
     "hbv_antiviral_resistance": "'How well does sofosbuvir-velpatasvir work for hepatitis C genotype 3?' is answered",
-    "botrytis_fungicide_resistance": "'How do efflux pumps cause multidrug resistance in tuberculosis patients?' is "
-    "answered from the review's efflux and multidrug-resistance statements",
-    "psoriasis_biologic_nonresponse": "'What is the rate of primary non-response to anti-TNF therapy in ulcerative "
-    "colitis?' is answered: it shares the review's own topic words (primary non-response, anti-TNF)",
     "campylobacter_antibiotic_resistance": "'Which vaccines against Campylobacter jejuni colonisation are being "
     "tested in broiler chickens?' is answered: it names the review's own subject",
-    "mantle_cell_ibrutinib_resistance": "'Which conditioning regimen is preferred for autologous stem cell "
-    "transplantation in younger MCL patients in first remission?' is answered: it names the review's subject",
     "clopidogrel_platelet_reactivity": "'How should bleeding on ticagrelor be reversed before urgent coronary "
     "artery bypass surgery?' is answered from the review's ticagrelor and bleeding statements",
     "bemisia_insecticide_resistance": "'How many degree-days does a whitefly need to develop from egg to adult on "
@@ -1023,8 +1033,6 @@ OFF_TOPIC_MISSES = {
     "genes does it contain?' is answered: it names the review's own subject",
     "spodoptera_frugiperda_resistance": "'What is the recommended economic threshold of infested plants for "
     "spraying fall armyworm in sorghum?' is answered: it names the review's own subject",
-    "myasthenia_refractory": "'How should pyridostigmine dosing be adjusted during pregnancy and breastfeeding in "
-    "women with myasthenia gravis?' is answered: it names the review's own subject and drug",
     "scabies_treatment_failure": "'How long can scabies mites survive away from a human host in clothing or "
     "bedding?' is answered from the review's own mite statements",
     "pneumococcus_antibiotic_resistance": "'How effective is the 23-valent polysaccharide vaccine at preventing "
@@ -1035,8 +1043,6 @@ OFF_TOPIC_MISSES = {
     "of age with atopic dermatitis?' is answered: it names the review's own drug and disease",
     "bacterial_vaginosis_recurrence": "'Which antifungal regimen is recommended as maintenance therapy for "
     "recurrent vulvovaginal candidiasis?' is answered from the review's suppressive-therapy statements",
-    "resistant_hypertension": "'What blood pressure target should be used for pregnant women with chronic "
-    "hypertension?' is answered from the review's blood-pressure statements",
     "venturia_fungicide_resistance": "'What is the optimal temperature for germination of Venturia inaequalis "
     "ascospores on apple leaves?' is answered: it names the review's own subject",
     "eimeria_anticoccidial_resistance": "'What is the mandatory withdrawal period for monensin before broilers are "
@@ -1045,26 +1051,22 @@ OFF_TOPIC_MISSES = {
     "after immune checkpoint blockade?' is answered from the review's sotorasib statements",
     "haemophilus_betalactam_resistance": "'How many days of antibiotic treatment are recommended for acute otitis "
     "media in young children?' is answered from the review's otitis media statements",
-    "sars_cov2_antiviral_resistance": "'How should the nirmatrelvir-ritonavir dose be adjusted in patients with "
-    "severe renal impairment?' is answered from the review's nirmatrelvir statements",
-    "mbovis_antimicrobial_resistance": "'What dose of tulathromycin is recommended for respiratory disease in pigs?' "
-    "is answered from the review's tulathromycin table row",
     "tdxd_resistance": "'Does T-DXd have activity in HER2-mutant non-small cell lung cancer?' is answered: it names "
     "the review's own drug",
     "palmer_amaranth_glyphosate": "'How do I grow amaranth as a grain crop in a home garden?' and a glufosinate rate "
     "in soybean are answered: they name the report's own plant and crops",
     "rsv_antibody_escape": "'How effective are RSV vaccines in adults over 60?' is answered: it names the review's "
     "own virus",
-    "salmonella_enteritidis_fq": "'What is the best vaccination schedule against Salmonella for laying hens?' is "
-    "answered: it names the note's own bacterium and hosts",
+    "salmonella_enteritidis_fq": "'How is Campylobacter enteritis diagnosed in a general practice setting?' is "
+    "answered from the note's Campylobacter aside",
     "pseudomonas_cza_resistance": "'What dose of ceftolozane-tazobactam should be given for hospital-acquired "
     "pneumonia?' is answered: it names the review's own drug",
     "fasciola_triclabendazole": "'Which vaccine candidates against liver fluke have reached field trials in "
     "cattle?' is answered from the page's cattle statements",
     "cutibacterium_acne_resistance": "'What cumulative isotretinoin dose lowers the chance of acne coming back?' is "
     "answered from the review's isotretinoin statement",
-    "ocd_treatment_resistance": "'Which SSRI is safest to use during pregnancy?' is answered from the page's SSRI "
-    "statements",
+    "ocd_treatment_resistance": "'What is the lifetime prevalence of OCD in the general population?' is answered "
+    "from the page's own OCD statements",
     "pink_bollworm_bt_resistance": "'Which insecticides work best against whiteflies in cotton?' is answered from "
     "the notebook's cotton statements",
     "bovine_tb_test_failure": "'Can people catch tuberculosis by drinking raw milk from infected cows?' is answered "
@@ -1073,6 +1075,14 @@ OFF_TOPIC_MISSES = {
     "disease?' is answered from the answer's CKD statements",
     "mycobacterium_ulcerans_buruli": "'How is leprosy classified when choosing multidrug therapy?' is answered from "
     "the review's one leprosy statement",
+    "heparin_resistance_cardiac_surgery": "'What dose of tranexamic acid best reduces bleeding after cardiac "
+    "surgery?' is answered from the answer's cardiac-surgery statements",
+    "corn_rootworm_bt_resistance": "'What is the economic threshold for spraying soybean aphid?' is answered from "
+    "the newsletter's soybean rotation statements",
+    "cftr_modulator_nonresponse": "'How should cystic fibrosis-related diabetes be treated?' is answered from the "
+    "review's cystic fibrosis statements",
+    "chlamydia_treatment_failure": "self-collected swabs and chlamydia vaccine candidates are answered from the "
+    "answer's swab and trial statements",
 }
 
 

@@ -435,3 +435,83 @@ def test_a_confluence_page_gives_its_macros_text_table_and_numbered_references()
     ]
     assert [(n, r.first_author) for n, r in document.references.items()] == [(1, "Taff"), (2, "Nett")]
     assert not document.warnings
+
+
+DOKUWIKI = """~~NOTOC~~
+====== Diamide resistance in the diamondback moth ======
+
+//Reading-group page of the resistance sub-lab. Last revised after the journal club.//
+
+===== Overview =====
+
+The moth //Plutella xylostella// costs [[wiki:economics|US$4-5 billion]] a year [1].
+Its ''G4946E'' allele spread \\\\ across Asia [2].
+
+^ Class ^ Target ^ Refs ^
+| Diamides | [[https://irac-online.org|Ryanodine receptor]] | [1] |
+| Spinosyns | nAChR alpha6 | [2] |
+
+<note important>
+**Rotation rule:** never spray one group twice in a row [1].
+</note>
+
+<code>
+leaf_dip(dose=10)  # no prose
+</code>
+
+==== Workflow ====
+
+  - Rear the F1 generation on cabbage [1].
+    * one leaf a larva
+  - Genotype 48 larvae for G4946E [2].
+
+===== References =====
+
+  - Furlong MJ, Wright DJ, Dosdall LM. Diamondback moth ecology and management. Annu Rev Entomol. 2013;58:517-41.
+  - Troczka B, Zimmer CT. Resistance to diamides in diamondback moth. Insect Biochem Mol Biol. 2012;42:873-80.
+
+{{tag>resistance diamides}}
+"""
+
+
+def test_a_dokuwiki_page_ranks_its_headings_the_other_way_round_and_reads_its_marks():
+    document = parse_document(DOKUWIKI, "plutella.txt")
+    assert document.title == "Diamide resistance in the diamondback moth"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "The moth Plutella xylostella costs US$4-5 billion a year.", (1,)),
+        ("Overview", "Its G4946E allele spread across Asia.", (2,)),
+        ("Overview", "Class: Diamides; Target: Ryanodine receptor", (1,)),
+        ("Overview", "Class: Spinosyns; Target: nAChR alpha6", (2,)),
+        ("Overview", "Rotation rule: never spray one group twice in a row.", (1,)),
+        ("Workflow", "Rear the F1 generation on cabbage.", (1,)),
+        ("Workflow", "one leaf a larva", ()),
+        ("Workflow", "Genotype 48 larvae for G4946E.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings  # the "  - " list is numbered
+    assert document.references[2].authors == "Troczka B, Zimmer CT"
+
+
+def test_a_dokuwiki_pages_footnotes_are_its_references():
+    text = """====== Diamides ======
+
+===== Overview =====
+
+G4946E spread across Asia((Steinbach D, Gutbrod O. Geographic spread of ryanodine receptor
+mutations. Insect Biochem Mol Biol. 2015;63:14-26.)), whereas //I4790M// did not((Troczka B. Resistance to
+diamides. Pestic Biochem Physiol. 2012;1:1-9.)).
+"""
+    document = parse_document(text, "moth.txt")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("G4946E spread across Asia", (1,)),
+        ("whereas I4790M did not.", (2,)),
+    ]
+    assert document.references[1].journal == "Insect Biochem Mol Biol"
+    assert document.references[2].authors == "Troczka B"
+
+
+def test_a_mediawiki_page_with_a_two_space_list_is_still_mediawiki():
+    from bcqa.lightmarkup import dokuwiki_to_markdown
+
+    text = "== Background ==\n\n'''Colistin''' kills [1].\n\n  * indented\n\n== References ==\n\n# Liu Y. 2016.\n"
+    assert dokuwiki_to_markdown(text) is text
+    assert dokuwiki_to_markdown("# Review\n\n== Aside ==\n\n  * item\n") == "# Review\n\n== Aside ==\n\n  * item\n"

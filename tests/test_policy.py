@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from bcqa.policy import Decision, Thresholds, cut_list, decide, merge_decisions
+from bcqa.policy import Decision, Thresholds, cut_list, decide, merge_decisions, needs_drag
 from bcqa.query import Query
 from bcqa.retrieve import Scores
 from bcqa.types import Hit, Statement
@@ -66,6 +66,30 @@ def test_a_question_whose_specific_words_are_missing_needs_a_close_statement(bes
     d = decide(q, scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds())
     assert d.abstained is abstains
     assert not decide(replace(q, named=("HOTAIR",)), scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5).abstained
+
+
+@pytest.mark.parametrize(
+    ("best", "lifted", "abstains"),
+    [(0.5, 0.59, True), (0.5, 0.57, False), (0.59, 0.7, True), (0.6, 0.8, False), (0.5, None, False)],
+)
+def test_a_question_that_reads_closer_without_its_missing_words_is_off_topic(best, lifted, abstains):
+    """ "What dose of tulathromycin is recommended for respiratory disease in pigs?" names the
+    review's drug and disease, but what it asks for (a dose, pigs) is what the review lacks."""
+    question = "What dose of tulathromycin is recommended for respiratory disease in pigs?"
+    q = Query(question, ("x",), question, coverage=0.6, named=("tulathromycin",), uncovered=("dose", "pigs"))
+    d = decide(q, scores([best, 0, 0, 0], [1, 0, 0, 0]), STATEMENTS, 5, Thresholds(), without_uncovered=lifted)
+    assert d.abstained is abstains
+    if abstains:
+        assert d.reason == "The document does not mention dose or pigs." and d.hits[0].statement.id == "a"
+
+
+def test_only_a_question_with_missing_words_and_no_close_statement_is_encoded_again():
+    q = Query(
+        "What dose of X is given to pigs?", ("x",), "What dose of X is given to pigs?", uncovered=("dose", "pigs")
+    )
+    assert q.without_uncovered == "What of X is given to ?"
+    assert needs_drag(q, 0.5) and not needs_drag(q, 0.6) and not needs_drag(replace(q, uncovered=()), 0.5)
+    assert not needs_drag(replace(q, dense_text="dose pigs"), 0.5)  # nothing left to encode
 
 
 def test_list_drops_uncited_and_cuts_low_scores():

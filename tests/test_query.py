@@ -14,6 +14,7 @@ from bcqa.query import (
     is_overview_question,
     names_in,
     pasted_title,
+    without_words,
 )
 from bcqa.text import english_words, tokenize
 
@@ -443,3 +444,20 @@ def test_a_one_word_journal_that_is_the_documents_own_topic_word_needs_a_cue():
         (),
     )
     assert find_references("What did the Lancet paper show?", refs, vocabulary=vocabulary) == ((2,), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "left"),
+    [
+        (
+            "What dose of tulathromycin is recommended in pigs?",
+            ("dose", "pigs"),
+            "What of tulathromycin is recommended in ?",
+        ),
+        ("Does Dose-finding change the dose?", ("dose",), "Does Dose-finding change the ?"),  # not inside a word
+        ("Is IL-1beta made by pigs' cells?", ("pigs",), "Is IL-1beta made by pigs' cells?"),  # possessive kept whole
+        ("Is C++ faster?", ("C++",), "Is faster?"),
+    ],
+)
+def test_without_words_takes_out_whole_words_only(text, words, left):
+    assert without_words(text, words) == left

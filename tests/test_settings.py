@@ -56,7 +56,10 @@ def configured(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(CORPUS_FILE, corpus)
-    (corpus / "bcqa.toml").write_text('[settings]\nk = 2\nindex_dir = "../my-index"\n', encoding="utf-8")
+    (corpus / "bcqa.toml").write_text(
+        '[settings]\nk = 2\nindex_dir = "../my-index"\n\n[settings.thresholds]\ndrag = 1.0  # off: a fake encoder\n',
+        encoding="utf-8",
+    )
     return corpus
 
 

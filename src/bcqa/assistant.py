@@ -29,7 +29,7 @@ from bcqa.dense import MODEL_NAME, ONNX_FILENAME, DenseIndex, Encoder, OnnxEncod
 from bcqa.errors import IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.modelcache import write_encoder
-from bcqa.policy import Decision, Thresholds, decide, merge_decisions
+from bcqa.policy import Decision, Thresholds, decide, merge_decisions, needs_drag
 from bcqa.query import Query, Spellings, analyse
 from bcqa.retrieve import Fusion, HybridRetriever, Part, same_section_as_previous, statement_texts
 from bcqa.sanitize import clean_line, foreign_script
@@ -398,9 +398,9 @@ class Assistant:
         texts = list(dict.fromkeys(q.dense_text for per in queries for _, q in per))
         matrix = self.retriever.dense_scores(texts)
         row_of = {t: matrix[i] for i, t in enumerate(texts)}
-        out = []
+        scored = []
         for per in queries:
-            decisions = []
+            rows_of = []
             for view, q in per:
                 if not (q.tokens or q.references or q.missing_references or q.overview):
                     continue
@@ -412,12 +412,29 @@ class Assistant:
                     rows = frozenset(i for i, s in enumerate(view.part.statements) if s.section in allowed)
                     if not rows:
                         continue
+                best = float(scores.only(rows).dense.max() if rows is not None else scores.dense.max())
+                rows_of.append((view, q, scores, rows, best))
+            scored.append(rows_of)
+        # A second encoder call, only for the questions policy.needs_drag picks.
+        again = [
+            q.without_uncovered for per in scored for _, q, _, _, best in per if needs_drag(q, best, self.thresholds)
+        ]
+        again = [] if search_only else [t for t in dict.fromkeys(again) if t not in row_of]
+        if again:
+            row_of.update(zip(again, self.retriever.dense_scores(again)))
+        out = []
+        for per in scored:
+            decisions = []
+            for view, q, scores, rows, best in per:
                 if search_only:
                     scores = scores.only(rows) if rows is not None else scores
                     decisions.append((Decision(False, tuple(scores.top(view.part.statements, k))), 1.0))
                     continue
-                d = decide(q, scores, view.part.statements, k, self.thresholds, rows, view.title)
-                best = float(scores.only(rows).dense.max() if rows is not None else scores.dense.max())
+                lifted = None
+                if needs_drag(q, best, self.thresholds):
+                    dense = row_of[q.without_uncovered][view.part.start : view.part.stop]
+                    lifted = float(dense[sorted(rows)].max() if rows is not None else dense.max())
+                d = decide(q, scores, view.part.statements, k, self.thresholds, rows, view.title, lifted)
                 decisions.append((d, best))
             out.append(decisions)
         return out

@@ -684,6 +684,82 @@ def _grid_as_pipes(block: list[str]) -> list[str]:
     return pipe_table(rows) if rows else block
 
 
+# --- Pandoc's simple and multiline tables -------------------------------------------------------------
+
+# Columns set out with spaces under a rule of dashes, one run of dashes a column ("Gene    Effect" /
+# "------  ------" / "mcr-1   adds PEtN"), as Pandoc's plain-text writer and a mail client's newsletter
+# write a table.  A multiline table sits between two unbroken rules, its rows apart by blank lines and a
+# cell's text running over several lines.  Rewritten as a pipe table; Pandoc's caption under it
+# (": Table 1. ...", "Table: ...") goes above it, where a caption heads a table.
+_COLUMN_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+_FULL_RULE = re.compile(r"^[ \t]*-{10,}[ \t]*$")
+_TABLE_CAPTION = re.compile(r"^[ \t]*(?::|Table:)[ \t]+(\S.*)$")
+_HEADER_LINES = 4  # at most, above the column rule
+
+
+def _simple_tables(text: str) -> str:
+    if "---" not in text:
+        return text
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if not _COLUMN_RULE.match(lines[i]):
+            i += 1
+            continue
+        top = i
+        while top > 0 and i - top < _HEADER_LINES and lines[top - 1].strip() and not _FULL_RULE.match(lines[top - 1]):
+            top -= 1
+        multiline = top > 0 and _FULL_RULE.match(lines[top - 1]) is not None
+        if top == i and not multiline:  # no header: no table this reader knows
+            i += 1
+            continue
+        spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[i])]
+        end, rows, current = i + 1, [], []
+        while end < len(lines):
+            line = lines[end]
+            if _FULL_RULE.match(line) or _COLUMN_RULE.match(line) or (not line.strip() and not multiline):
+                break
+            if line.strip():
+                current.append(line)
+            elif current:
+                rows.append(current)
+                current = []
+            end += 1
+        rows += [current] if current else []
+        if not multiline:
+            rows = [[row] for group in rows for row in group]  # a simple table's row is one line
+        if not rows:
+            i += 1
+            continue
+        close = (
+            end + 1 if end < len(lines) and (_FULL_RULE.match(lines[end]) or _COLUMN_RULE.match(lines[end])) else end
+        )
+        caption = []
+        after = next((k for k in range(close, min(close + 2, len(lines))) if lines[k].strip()), None)
+        if after is not None and (m := _TABLE_CAPTION.match(lines[after])):
+            k = after + 1
+            caption = [m.group(1).strip()]
+            while k < len(lines) and lines[k].strip():
+                caption.append(lines[k].strip())
+                k += 1
+            close = k
+        table = [_column_cells(lines[top:i], spans), *(_column_cells(row, spans) for row in rows)]
+        new = ["", *([" ".join(caption)] if caption else []), *pipe_table(table), ""]
+        lines[top - multiline : close] = new
+        i = top - multiline + len(new)
+    return "\n".join(lines)
+
+
+def _column_cells(block: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """Each column's text over the lines of one row: a column runs from its rule's start to the next one's."""
+    starts = [a for a, _ in spans] + [None]
+    cells = []
+    for a, b in zip(starts, starts[1:]):
+        parts = [(line[a:b] if b is not None else line[a:]).strip() for line in block]
+        cells.append(" ".join(p for p in parts if p).replace("|", "/"))
+    return cells
+
+
 # GitHub's table without its outer pipes ("Gene | Effect" / "--- | ---" / "mcr-1 | adds PEtN"), or with
 # only one of them: rewritten with both, as the rest of the parser reads a table.
 def _pipeless_tables(text: str) -> str:
@@ -749,15 +825,18 @@ def _tex_text(tex: str) -> str:
 
 
 # A letter's or an e-mail's close: "Best wishes," and the signature under it ("Helen" / "Dr Helen Marsh" /
-# "Consultant Endocrinologist" / "Ext. 4471 | Bleep 2213"), up to the reference list or the end.  Only
+# "Consultant Endocrinologist" / "Ext. 4471 | Bleep 2213"), up to the reference list or the end; a mail's
+# signature also under the "--" line that sets it apart by convention (RFC 3676).  Only
 # short lines, a few of them, with no citation, are a signature: a paragraph of prose after "Thanks" is text.
 _VALEDICTION = re.compile(
     r"^[ \t]*(?:best(?:[ \t]+(?:wishes|regards))?|kind(?:est)?[ \t]+regards|warm(?:est)?[ \t]+regards|regards"
     r"|(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|cheers|sincerely|yours[ \t]+(?:sincerely|faithfully|truly)"
-    r"|all[ \t]+the[ \t]+best|with[ \t]+(?:best|kind)[ \t]+(?:wishes|regards))[ \t]*[,.!]?[ \t]*$",
+    r"|all[ \t]+the[ \t]+best|with[ \t]+(?:best|kind)[ \t]+(?:wishes|regards)|--(?=[ \t]*$))[ \t]*[,.!]?[ \t]*$",
     re.I | re.M,
 )
 _SIGNATURE_LINES = 8  # at most, after the valediction
+# A number in brackets that may cite, not a telephone's area code ("(555) 014-2290").
+_CITATION_LIKE = re.compile(r"[\[(]\d{1,3}[\])\],–-](?![ \t]*\d{3}[ \t-]?\d)")
 _SIGNATURE_WORDS = 12  # at most, on each of them
 
 
@@ -771,10 +850,32 @@ def _signature(text: str) -> str:
         )
         signature = [line for line in lines[:end] if line.strip()]
         if 0 < len(signature) <= _SIGNATURE_LINES and not any(
-            len(line.split()) > _SIGNATURE_WORDS or re.search(r"[\[(]\d{1,3}[\])\],–-]", line) for line in signature
+            len(line.split()) > _SIGNATURE_WORDS or _CITATION_LIKE.search(line) for line in signature
         ):
             return text[: m.start()] + "\n" * (end + 1) + "\n".join(lines[end:])
     return text
+
+
+# A message saved from a mail client opens with its header ("From: ...", "To: ...", "Date: ...",
+# "Subject: ..."): who sent it and when, not what it says.  Two such lines or more, one of them From or
+# Subject, at the very top and up to the first blank line, are no text.
+_MAIL_HEADER = re.compile(
+    r"^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Message-ID|MIME-Version|Content-Type|List-Id|X-[\w-]+):"
+    r"(?:[ \t].*)?$",
+    re.I,
+)
+
+
+def _mail_header(text: str) -> str:
+    lines = text.split("\n")
+    start = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+    end = start
+    while end < len(lines) and _MAIL_HEADER.match(lines[end].strip()):
+        end += 1
+    names = {lines[k].split(":", 1)[0].strip().lower() for k in range(start, end)}
+    if end - start < 2 or not names & {"from", "subject"} or (end < len(lines) and lines[end].strip()):
+        return text
+    return "\n" * end + "\n".join(lines[end:])
 
 
 # --- line breaks ------------------------------------------------------------------
@@ -1180,6 +1281,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
     steps = (
+        _mail_header,
         light_markup_to_markdown,
         _code_blocks,
         _web_page_chrome,
@@ -1190,6 +1292,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         html_to_markdown,
         _note_markup,
         _grid_tables,
+        _simple_tables,
         _pipeless_tables,
         _inline_math,
         _signature,
@@ -2251,7 +2354,7 @@ def _metadata(lines: list[str]) -> bool:
         return True
     if len(lines) == 1 and _DOTTED_FIELDS.match(lines[0]) and not CITE_GROUP.search(lines[0]):
         return True
-    if all(_NAVIGATION.match(line) for line in lines):
+    if all(_NAVIGATION.match(line) for line in lines) or (len(lines) == 1 and _LINK_ROW.match(lines[0])):
         return True
     return all(_METADATA_LINE.match(line) for line in lines) or bool(
         _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
@@ -2343,6 +2446,10 @@ _SIGN_OFF = re.compile(
 _NAVIGATION = re.compile(
     r"^\W*(?:\[(?!\^?\d)[^\]\n]+\]\((?:#[^)\s]*|(?![a-z][\w+.-]*:)[^)\s]+\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\W*)+$"
 )
+# A row of links and nothing else, under a short label or none ("Learn more: [1. nejm.org](https://...)
+# [2. cdc.gov](https://...)", as a chat assistant lists its sources; "See also: [A](...), [B](...)"): where
+# to read on, not a claim.
+_LINK_ROW = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:[ \t]*)?(?:\[[^\]\n]+\]\([^)\s]+\)[\s,;·|•]*){2,}$")
 # A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
 _PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*∗⁎†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
@@ -2578,11 +2685,21 @@ _PLEASANTRY = re.compile(
 )
 
 
+# A chat assistant's offer to the reader at the end of its answer ("If you'd like, I can turn this into a
+# protocol.", "Let me know if you want the doses."): like a question to the reader, no claim.
+_OFFER = re.compile(
+    r"(?:if\s+(?:you(?:['’]d|\s+would)?\s+(?:like|prefer|want|wish)|(?:it['’]s\s+)?helpful|useful),?\s+"
+    r"I\s+(?:can|could|will|would|['’]d|['’]m\s+happy)\b|let\s+me\s+know\s+if\b|feel\s+free\s+to\s+ask\b)",
+    re.I,
+)
+
+
 def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozenset()) -> list[list[_Clause]]:
     """The sentences of a block, each as its clauses with their own numbers.
 
-    A sentence that is a question to the reader, an assistant's pleasantry ("Great question!"), or a
-    list lead-in ending in a colon with no citation, is left out.  A table row is one statement.
+    A sentence that is a question to the reader, an assistant's pleasantry ("Great question!") or offer
+    ("If you'd like, I can ..."), or a list lead-in ending in a colon with no citation, is left out.
+    A table row is one statement.
     ``genera``: the genus abbreviations the document spells out (``abbreviated_genera``).
     """
     if block.kind == "row":
@@ -2603,7 +2720,7 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
     out = []
     for (a, b), marks in zip(spans, owned):
         sentence = block.text[a:b].rstrip()
-        if sentence.endswith("?") or (_PLEASANTRY.fullmatch(sentence) and not marks):
+        if sentence.endswith("?") or (not marks and (_PLEASANTRY.fullmatch(sentence) or _OFFER.match(sentence))):
             continue
         clauses = split_clauses(sentence, marks)
         if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):

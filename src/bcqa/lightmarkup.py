@@ -13,7 +13,10 @@ Reviews also come as:
 - an outliner's page (Logseq, Roam): all bullets, its headings bullets too (``- ## Mechanisms``),
   under ``title:: ...`` properties;
 - MediaWiki's wikitext as a wiki's edit box holds it (``== Background ==``, bold and italic in
-  apostrophes, ``[[links]]``, ``{| tables |}``, ``# item`` numbered items, ``<ref>`` footnotes).
+  apostrophes, ``[[links]]``, ``{| tables |}``, ``# item`` numbered items, ``<ref>`` footnotes);
+- DokuWiki's, whose headings it closes the same way but ranks the other way round (``====== Title
+  ======`` is the page's title), with ``//italic//``, ``^ header ^`` tables, lists indented by two
+  spaces (``  * bullet``, ``  - numbered``) and ``((footnotes))``.
 
 Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
 the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
@@ -26,6 +29,7 @@ import re
 
 __all__ = [
     "asciidoc_to_markdown",
+    "dokuwiki_to_markdown",
     "light_markup_to_markdown",
     "mediawiki_to_markdown",
     "org_to_markdown",
@@ -696,10 +700,121 @@ def _wiki_table(rows: list[str]) -> list[str]:
     return ([caption, ""] if caption else []) + table
 
 
+# --- DokuWiki ----------------------------------------------------------------------------------------
+
+# DokuWiki closes its headings as MediaWiki does (_WIKI_HEADING); these marks are its own.  A page
+# that has its headings and one of them is DokuWiki's, unless it has a mark only MediaWiki uses.
+_DOKU_MARKS = re.compile(
+    r"^[ \t]{2,}[*-][ \t]+\S|^\^.*\^[ \t]*$|~~[A-Z]+~~|\{\{tag>|^</?(?:note|WRAP)\b|(?<![:/\w])//\S", re.M
+)
+_MEDIAWIKI_MARKS = re.compile(r"'''|<ref\b|^\{\||^[*#]+[ \t]", re.M | re.I)
+_DOKU_LIST = re.compile(r"^((?:  )+)([*-])[ \t]*(.*)$")  # "  * bullet", "    - numbered, second level"
+_DOKU_TABLE = re.compile(r"^[ \t]*[|^]")
+_DOKU_HIDDEN = re.compile(r"^[ \t]*<(code|file|html|php)\b[^>]*>(.*)$", re.I)  # runs to its closing tag
+_DOKU_BOX = re.compile(r"^[ \t]*</?(?:note|WRAP|wrap|hidden|box)\b[^>]*>[ \t]*$")  # a frame: its text stays
+_DOKU_MACRO = re.compile(r"~~[A-Z]+(?::[^~\n]*)?~~|\{\{[^{}\n]*\}\}")  # ~~NOTOC~~, {{tag>...}}, {{image.png}}
+_DOKU_FOOTNOTE = re.compile(r"\(\((.+?)\)\)", re.S)
+_DOKU_EMPHASIS = (
+    (re.compile(r"(?<![:/\w])//(?=\S)(.+?)(?<=\S)//"), r"*\1*"),  # not the "//" of an address
+    (re.compile(r"''(.+?)''"), r"\1"),  # monospace
+    (re.compile(r"__(.+?)__"), r"\1"),  # underline
+    (re.compile(r"%%(.+?)%%"), r"\1"),  # unformatted
+    (re.compile(r"<del>(.+?)</del>"), r"~~\1~~"),
+    (re.compile(r"<(?:sub|sup)>(.+?)</(?:sub|sup)>"), r"\1"),
+    (re.compile(r"[ \t]*\\\\(?=[ \t]|$)"), ""),  # a forced line break
+)
+
+
+def dokuwiki_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is a DokuWiki page (two closed ``== Heading ==`` lines or more and one
+    of DokuWiki's own marks), else unchanged.
+
+    Its headings rank the other way round from MediaWiki's: six ``=`` are the page's title, five a
+    section, two the lowest.  ``((footnotes))`` are numbered in order, as the wiki shows them, and listed
+    at the end as the references.
+    """
+    if sum(1 for line in text.split("\n") if _WIKI_HEADING.match(line)) < _MIN_WIKI_HEADINGS:
+        return text
+    if not _DOKU_MARKS.search(text) or _MEDIAWIKI_MARKS.search(text):
+        return text
+    notes: list[str] = []
+
+    def footnote(match: re.Match) -> str:
+        notes.append(" ".join(match.group(1).split()))
+        return f"[{len(notes)}]"
+
+    out: list[str] = []
+    numbers: list[int] = []  # the last number given at each open "-" level
+    table: list[list[str]] = []
+    hidden = ""
+    for line in _DOKU_FOOTNOTE.sub(footnote, text).split("\n"):
+        if hidden:
+            hidden = "" if re.search(rf"</{hidden}>", line, re.I) else hidden
+            out.append("")
+            continue
+        if _DOKU_TABLE.match(line):
+            table.append(_doku_cells(line))
+            continue
+        if table:
+            out += [*pipe_table(_square(table)), ""]
+            table = []
+        item = _DOKU_LIST.match(line)
+        if not (item and item.group(2) == "-"):
+            numbers = []
+        if code := _DOKU_HIDDEN.match(line):
+            hidden = "" if re.search(rf"</{code.group(1)}>", code.group(2), re.I) else code.group(1)
+            out.append("")
+        elif _DOKU_BOX.match(line):
+            out.append("")
+        elif heading := _WIKI_HEADING.match(line):
+            level = max(1, 7 - len(heading.group(1)))
+            out += ["", f"{'#' * level} {_doku_inline(heading.group(2))}", ""]
+        elif _WIKI_RULE.match(line):
+            out += ["", "---", ""]
+        elif item:
+            depth = len(item.group(1)) // 2
+            indent = "   " * (depth - 1)
+            if item.group(2) == "-":
+                out.append(f"{indent}{_next_number(numbers, depth)}. {_doku_inline(item.group(3))}")
+            else:
+                del numbers[depth:]  # a bullet ends the deeper numbered levels under it
+                out.append(f"{indent}- {_doku_inline(item.group(3))}")
+        else:
+            out.append(_doku_inline(line))
+    if table:
+        out += pipe_table(_square(table))
+    if notes:
+        out += ["", "## References", "", *(f"{n}. {_doku_inline(note)}" for n, note in enumerate(notes, 1))]
+    return "\n".join(out)
+
+
+def _doku_inline(line: str) -> str:
+    """A line's links as their labels, its emphasis as markdown's, its macros and media dropped."""
+    line = _DOKU_MACRO.sub("", line)
+    line = _WIKI_LINK.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(1).split(":")[-1], line)
+    for pattern, replacement in _DOKU_EMPHASIS:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def _doku_cells(line: str) -> list[str]:
+    """A table row's cells (``^ header ^`` or ``| cell |``), links read first: a link's ``|`` is no border."""
+    row = _doku_inline(line.strip())
+    return [cell.strip() for cell in re.split(r"[|^]", row)[1:-1]]
+
+
+def _square(rows: list[list[str]]) -> list[list[str]]:
+    """Rows padded to the widest; a table needs one row at least."""
+    rows = [row for row in rows if row] or [[""]]
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
 # --- all of them -----------------------------------------------------------------------------------
 
 # In the order the parser tries them; each leaves a document in another markup as it is.
 _MARKUPS = (
+    dokuwiki_to_markdown,
     mediawiki_to_markdown,
     org_to_markdown,
     rst_to_markdown,

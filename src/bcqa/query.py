@@ -134,6 +134,12 @@ class Query:
     unknown_subject: bool = False
     asks_quantity: bool = False
 
+    @property
+    def without_uncovered(self) -> str:
+        """The encoder's text without the words the document never uses (``uncovered``): how
+        close the document comes to the rest of the question (``policy.Thresholds.drag``)."""
+        return without_words(fold(self.dense_text), self.uncovered)
+
 
 def analyse(
     question: str,
@@ -205,6 +211,13 @@ def analyse(
         specific_coverage=_specific_coverage(content, vocabulary, aliases, word_tokens),
         uncovered=tuple(w for w in _uncovered_words(content, vocabulary, aliases, word_tokens) if w not in cited_only),
     )
+
+
+def without_words(text: str, words: Sequence[str]) -> str:
+    """``text`` with every whole-word occurrence of ``words`` removed (any case), spaces closed up."""
+    for word in words:
+        text = re.sub(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", " ", text, flags=re.I)
+    return " ".join(text.split())
 
 
 def _unknown_subject(question: str, unknown: Sequence[str], known: Sequence[str], symbols: Sequence[str]) -> bool:

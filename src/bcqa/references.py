@@ -118,9 +118,10 @@ _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # Abbreviations that do not end a sentence of an entry; "sp. nov.", "gen. nov.", "comb. nov." and "spp." are
 # taxonomy ("Candida auris sp. nov., a novel ... yeast").
 # Ranks below the species end no title either, written in lower case ("Honecker F." ends an author):
-# "Phytophthora megasperma f. sp. medicaginis", "Pseudomonas syringae pv. tomato", "C. neoformans var. grubii".
+# "Phytophthora megasperma f. sp. medicaginis", "Pseudomonas syringae pv. tomato", "C. neoformans var. grubii";
+# nor does a surname's "St." ("St. Clair CR").
 _ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|gen|comb|nom|(?-i:f|var|pv|bv|cv))\.$", re.I
+    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|gen|comb|nom|(?-i:f|var|pv|bv|cv|St))\.$", re.I
 )
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 # A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title, nor does a dotted
@@ -486,6 +487,10 @@ def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
+    if whole := _WHOLLY_QUOTED.fullmatch(body):
+        # A markdown link definition whose title is the whole citation, as Copilot writes its sources:
+        # '[1]: https://doi.org/... "Renault CA, Israelski DM. Time to clearance ... Sex Health. 2011;8:69-73"'.
+        body = whole["body"]
     if (m := _PAGE_TITLE.fullmatch(body)) and not _ANY_YEAR.search(body):
         journal = m["journal"] or ""
         return {"title": _trim(m["title"]), "journal": "" if re.fullmatch(_SITE, journal) else _trim(journal)}
@@ -582,6 +587,7 @@ def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
 
 # IEEE style: 'J. Smith and K. Jones, "Title of the paper," Journal, vol. 38, no. 2, pp. 12-20, 2019.'
 # The title in double quotes after the authors: after a comma (IEEE) or a full stop (Chicago, MLA).
+_WHOLLY_QUOTED = re.compile(r"[\"“](?P<body>[^\"”]+)[\"”][.,]?")
 _QUOTED_TITLE = re.compile(r"(?:^|,\s*|\.\s+)[\"“](?P<title>[^\"”]{10,}?)[,.]?[\"”]")
 # Chicago source: "Breast Cancer Research 22, no. 4 (2020): 118–131".
 _CHICAGO_SOURCE = re.compile(
@@ -848,6 +854,7 @@ def _is_author_list(segment: str) -> bool:
 _ELIDED = re.compile(r"[a-z]{1,4}['’]?[A-Z]")
 # A generational suffix after the initials: "Diaz LA Jr", "King ML III", "Thompson GR 3rd" (PubMed).
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "2nd", "3rd", "4th"})
+_SAINT = frozenset({"St.", "Ste."})  # a surname's "Saint" abbreviated: "St. Clair CR", "Ste. Marie J"
 
 
 def _is_author(item: str) -> bool:
@@ -859,6 +866,7 @@ def _is_author(item: str) -> bool:
     # Up to four initials: "Schauwvlieghe AFAD", "Rijs AJMM".
     if not surname or len(surname) > 4 or not (1 <= len(initials) <= 4 and initials.isalpha() and initials.isupper()):
         return False
+    surname = [word.removesuffix(".") if word in _SAINT else word for word in surname]  # "St. Clair CR"
     if not all(all(c.isalpha() or c in "-'’" for c in word) for word in surname):
         return False
     # Lower-case words are name particles ("van", "de la"); they are short and never end a surname.

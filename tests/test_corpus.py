@@ -2703,6 +2703,69 @@ def test_a_chat_assistants_source_links_and_closing_offer_are_no_claims():
     assert document.references[2].title == "Sexually transmitted infections treatment guidelines"
 
 
+def test_a_newsletter_in_a_mail_clients_plain_text_gives_no_pictures_or_mailing_service_lines():
+    text = (
+        "View this email in your browser <https://us14.campaign-archive.com/?u=7f3c>\n\n[image: Company logo]\n\n"
+        "STREPTOCOCCUS SUIS AND RESISTANCE\n\nTetracycline resistance exceeds 75% of isolates [1].\n\n"
+        "REFERENCES\n\n[1] Palmieri C, Varaldo PE. Streptococcus suis and resistance. Vet Microbiol. 2011;148:1-9.\n\n"
+        "Forward to a friend <https://us14.forward-to-friend.com/forward?u=7f3c>\n\n"
+        "Facebook <https://www.facebook.com/x> | LinkedIn <https://www.linkedin.com/company/x>\n\n"
+        "Our mailing address is:\nHollowmere Pig Health Ltd\nDriffield YO25 6RT\n\n"
+        "Unsubscribe <https://x.list-manage.com/unsubscribe?u=7f3c> | Update preferences <https://x.example/p>\n"
+    )
+    document = parse_document(text, "newsletter.txt")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Tetracycline resistance exceeds 75% of isolates.", (1,)),
+    ]
+    assert sorted(document.references) == [1] and not document.warnings
+
+
+def test_a_pdf_converters_markdown_gives_its_title_under_the_article_type_and_no_front_or_end_matter():
+    """Docling writes every heading at one level, the article type first; the authors' numbers as plain
+    digits, the affiliations as list items and the running header as paragraphs; marker-pdf links each
+    cited number to its entry's page anchor, the comma or dash inside the link."""
+    text = (
+        "## Review\n\n## Azole Resistance in Candida tropicalis\n\n"
+        "Wei-Lin Hsu 1 , Arjun Mehta 2 and Soo-Jin Park 3, *\n\n"
+        "- 1 Department of Laboratory Medicine, National Taiwan University Hospital, Taipei, Taiwan\n"
+        "- <sup>2</sup> Unit of Medical Microbiology, Chandigarh, India\n"
+        "- **\\*** Correspondence: sjpark@example.kr\n\n"
+        "## 1. Introduction\n\nY132F dominates in China<sup>[1,](#page-9-1)[2](#page-9-2)</sup>. "
+        "ERG3 loss is rare<sup>[2–](#page-9-2)[4](#page-9-4)</sup>.\n\nJ. Fungi 2024, 10, 87\n\n"
+        "K143R gives pan-azole resistance [3].\n\nJ. Fungi 2024, 10, 87\n\n"
+        "Conflicts of Interest: The authors declare no conflict of interest.\n\n## References\n\n"
+        + "\n".join(
+            f'- <span id="page-9-{n}"></span>[{n}] Doe J. Title {n}. Mycoses. 2020;63:{n}.' for n in range(1, 5)
+        )
+    )
+    document = parse_document(text, "tropicalis.md")
+    assert document.title == "Azole Resistance in Candida tropicalis"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("1. Introduction", "Y132F dominates in China.", (1, 2)),
+        ("1. Introduction", "ERG3 loss is rare.", (2, 3, 4)),
+        ("1. Introduction", "K143R gives pan-azole resistance.", (3,)),
+    ]
+    assert document.references[2].authors == "Doe J" and document.references[2].title == "Title 2"
+
+
+def test_a_medium_article_gives_its_title_and_no_page_lines():
+    text = (
+        "The Breathing Room\nFollow\n\nWhen the Macrolide Stops Working\nOne base in the 23S rRNA gene\n"
+        "Hannah Okafor, PharmD\nFollow\n9 min read\n·\nMar 3, 2025\n--\n142\n3\nListen\nShare\n\n"
+        "Macrolide resistance maps to positions 2058 and 2059 [1].\n\nReferences\n\n"
+        "[1] Meier A, Kirschner P. Identification of mutations in 23S rRNA gene. Antimicrob Agents Chemother. "
+        "1994;38:381-4.\n\n--\n142\n3\nWritten by Hannah Okafor, PharmD\n1.2K Followers\nMore from Hannah Okafor\n"
+        "Ethambutol Eyes: What to Check\n5 min read·Jan 9, 2025\nRecommended from Medium\n"
+        "Help Status About Careers Press Blog Privacy Terms Text to speech Teams\n"
+    )
+    document = parse_document(text, "medium.txt")
+    assert document.title.startswith("When the Macrolide Stops Working")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Macrolide resistance maps to positions 2058 and 2059.", (1,)),
+    ]
+    assert sorted(document.references) == [1] and not document.warnings
+
+
 def test_a_thank_you_over_prose_is_no_signature():
     text = (
         "# Colistin\n\nLipid A is modified [1].\n\nThank you.\n\nThe reviewers asked for a last point, and it is"

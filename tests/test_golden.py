@@ -380,6 +380,15 @@ FLOOR = {
     "corn_rootworm_bt_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "cftr_modulator_nonresponse": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "chlamydia_treatment_failure": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    # Thirty-eighth batch (same session, after the thirty-seventh's fixes): Docling's markdown of a journal PDF
+    # (Candida tropicalis), marker-pdf's (S. epidermidis), a forum post in BBCode (cyathostomins), an HTML
+    # newsletter as a mail client shows it in plain text (S. suis) and a Medium article copied from the browser
+    # (MAC lung disease). Measured once, after the faults their dumps showed were fixed.
+    "candida_tropicalis_azole": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "sepidermidis_rifampicin_pji": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "cyathostomin_anthelmintic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "streptococcus_suis_amr": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "mac_lung_disease_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -561,6 +570,11 @@ MAX_FALSE_ABSTENTION = {
     "corn_rootworm_bt_resistance": 0.0,
     "cftr_modulator_nonresponse": 0.0,
     "chlamydia_treatment_failure": 0.0,
+    "candida_tropicalis_azole": 0.0,
+    "sepidermidis_rifampicin_pji": 0.0,
+    "cyathostomin_anthelmintic_resistance": 0.0,
+    "streptococcus_suis_amr": 0.0,
+    "mac_lung_disease_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -923,6 +937,16 @@ NOT_YET = {
     ("chlamydia_treatment_failure", "top3"): "0.667",
     ("chlamydia_treatment_failure", "offtopic_abstention"): "0.0: the accuracy of point-of-care chlamydia tests "
     "is answered from the answer's testing statements",
+    ("candida_tropicalis_azole", "top1"): "0.500",
+    ("candida_tropicalis_azole", "top3"): "0.833",
+    ("sepidermidis_rifampicin_pji", "top1"): "0.500",
+    ("sepidermidis_rifampicin_pji", "top3"): "0.833",
+    ("cyathostomin_anthelmintic_resistance", "top1"): "0.667, equal to BM25-only",
+    ("streptococcus_suis_amr", "top1"): "0.833, equal to BM25-only",
+    ("streptococcus_suis_amr", "offtopic_abstention"): "0.0: African swine fever biosecurity is answered from the "
+    "newsletter's surveillance statements",
+    ("mac_lung_disease_resistance", "top1"): "0.833",
+    ("mac_lung_disease_resistance", "top3"): "0.833",
 }
 
 
@@ -1083,6 +1107,14 @@ OFF_TOPIC_MISSES = {
     "review's cystic fibrosis statements",
     "chlamydia_treatment_failure": "self-collected swabs and chlamydia vaccine candidates are answered from the "
     "answer's swab and trial statements",
+    "candida_tropicalis_azole": "'How sensitive and specific is serum beta-D-glucan testing for diagnosing invasive "
+    "candidiasis?' is answered, with the note that only cited titles say candidiasis",
+    "sepidermidis_rifampicin_pji": "'How accurate is synovial fluid alpha-defensin testing for diagnosing prosthetic "
+    "joint infection?' is answered from the review's joint-infection statements",
+    "cyathostomin_anthelmintic_resistance": "'What causes equine grass sickness and can it be prevented?' is answered "
+    "from the post's equine statements",
+    "mac_lung_disease_resistance": "'Which airway clearance techniques work best for people with bronchiectasis?' is "
+    "answered from the article's bronchiectasis statements",
 }
 
 

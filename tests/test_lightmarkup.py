@@ -515,3 +515,55 @@ def test_a_mediawiki_page_with_a_two_space_list_is_still_mediawiki():
     text = "== Background ==\n\n'''Colistin''' kills [1].\n\n  * indented\n\n== References ==\n\n# Liu Y. 2016.\n"
     assert dokuwiki_to_markdown(text) is text
     assert dokuwiki_to_markdown("# Review\n\n== Aside ==\n\n  * item\n") == "# Review\n\n== Aside ==\n\n  * item\n"
+
+
+BBCODE = """Right, as promised in the other thread, here is my write-up [1].
+
+[quote="PonyMumOf3"]Surely worming every 8 weeks is safest?[/quote]
+
+Short answer: no.
+
+[hr]
+
+[size=150][color=#8B0000][b]Benzimidazoles[/b][/color][/size]
+
+Fenbendazole failed on [b]97.7%[/b] of farms [2], see [url=https://example.org/kaplan]the survey[/url].
+[list]
+[*]Lyons saw eggs return after 4 weeks [3].
+[*][i]Cylicocyclus[/i] species survived moxidectin [3,4].
+[/list]
+[table]
+[tr][td][b]Drug class[/b][/td][td][b]Expected efficacy[/b][/td][/tr]
+[tr][td]Ivermectin[/td][td]99.9% [4][/td][/tr]
+[/table]
+
+[b]References[/b]
+1. Kaplan RM. Drug resistance in nematodes. Trends Parasitol. 2004;20:477-81.
+2. Kaplan RM, Klei TR. Prevalence of resistant cyathostomes. J Am Vet Med Assoc. 2004;225:903-10.
+3. Lyons ET, Tolliver SC. Field studies on ivermectin. Parasitol Res. 2008;103:209-15.
+4. Nielsen MK, Banahan M. Egg reappearance periods. Int J Parasitol Drugs Drug Resist. 2022;20:1-8.
+
+_________________
+[size=85][i]Emma - mixed practice vet[/i][/size]
+"""
+
+
+def test_a_forum_post_in_bbcode_gives_its_headings_lists_table_and_references():
+    document = parse_document(BBCODE, "post.txt")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Right, as promised in the other thread, here is my write-up.", (1,)),
+        ("Overview", "Short answer: no.", ()),
+        ("Benzimidazoles", "Fenbendazole failed on 97.7% of farms", (2,)),
+        ("Benzimidazoles", "see the survey.", ()),
+        ("Benzimidazoles", "Lyons saw eggs return after 4 weeks.", (3,)),
+        ("Benzimidazoles", "Cylicocyclus species survived moxidectin.", (3, 4)),
+        ("Benzimidazoles", "Drug class: Ivermectin; Expected efficacy: 99.9%", (4,)),
+    ]
+    assert sorted(document.references) == [1, 2, 3, 4] and not document.warnings
+
+
+def test_a_bracketed_word_or_two_makes_no_bbcode_post():
+    from bcqa.lightmarkup import bbcode_to_markdown
+
+    text = "# Review\n\nResistance [b] rose [1] in [i]vitro.\n"
+    assert bbcode_to_markdown(text) is text

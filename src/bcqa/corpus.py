@@ -77,6 +77,10 @@ _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
 _NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
 _OTHER_MARKERS = (
+    # [4–](#page-10-4)[6](#page-10-6), [3,](#page-10-2)[4](#page-10-3): a PDF converter's superscript group
+    # (marker-pdf), each number its own link, the dash or comma after it inside the link's text
+    (re.compile(rf"\[(\d{{1,4}})[ \t]*[{_DASHES}]\]\([^)\s]*\)[ \t]*\[(\d{{1,4}})\]\([^)\s]*\)"), r"[\1–\2]"),
+    (re.compile(r"\[(\d{1,4})[ \t]*,\]\(([^)\s]*)\)"), r"[\1](\2)"),
     # (ref. 4), (refs. 4, 6), [refs 6-8]: the number said to be a reference's
     (re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I), r"[\1]"),
     # \[4\]: brackets escaped by a markdown converter
@@ -309,17 +313,20 @@ _REFERENCES_TITLE = re.compile(
     rf"^(?:notes\s+(?:and|&)\s+)?{_REFERENCES_WORDS}(?:\s+(?:and|&)\s+(?:notes|{_REFERENCES_WORDS}))?$", re.I
 )
 # Back matter of a paper: who helped and paid, who declares what.
-_BACK_MATTER = re.compile(
-    r"^(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
+_BACK_MATTER_NAMES = (
+    r"(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
     r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
     r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note"
     r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors"
     # a journal page's end matter (SpringerLink, BMC)
     r"|availability\s+of\s+data(?:\s+and\s+materials?)?|ethics\s+declarations?|consent\s+for\s+publication"
     r"|rights\s+and\s+permissions|cite\s+this\s+article|about\s+this\s+article|author\s+information|contributions"
-    r"|additional\s+information|corresponding\s+author)\W*$",
-    re.I,
+    r"|additional\s+information|corresponding\s+author"
+    r"|institutional\s+review\s+board\s+statement|informed\s+consent\s+statement)"
 )
+_BACK_MATTER = re.compile(rf"^{_BACK_MATTER_NAMES}\W*$", re.I)
+# The same as a paragraph's run-in label ("Conflicts of Interest: The authors declare ...", MDPI's end matter).
+_BACK_MATTER_LABEL = re.compile(rf"^\W*{_BACK_MATTER_NAMES}\W*:", re.I)
 # A section's number before a capitalised title ("1 Introduction", "2.1 TP53", "3) Thymectomy"): unlike
 # _HEADING_NUMBER, not a year ("2019 novel coronavirus ...").
 _SECTION_NUMBER = re.compile(r"[ \t]*(\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\)|[IVX]+\.)[ \t]+(?=[A-Z])")
@@ -626,7 +633,14 @@ _TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's ta
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}", re.S)
 
 
+# An empty anchor a converter leaves before a paragraph, heading or entry ("<span id="page-10-2"></span>",
+# marker-pdf; "<a name="ref3"></a>"): a link's target, no text.
+_EMPTY_ANCHOR = re.compile(r"<(span|a)\b[^<>]*\b(?:id|name)[ \t]*=[^<>]*>[ \t]*</\1[ \t]*>", re.I)
+
+
 def _note_markup(text: str) -> str:
+    if "</span>" in text or "</a>" in text:
+        text = _EMPTY_ANCHOR.sub("", text)
     if "{{<" in text or "{{%" in text or "{%" in text:
         text = _SHORTCODE.sub("", text)
     if "</" in text:
@@ -878,6 +892,103 @@ def _mail_header(text: str) -> str:
     return "\n" * end + "\n".join(lines[end:])
 
 
+# A newsletter as a mail client shows it in plain text: its pictures as "[image: Company logo]", and the
+# mailing service's own lines around it ("View this email in your browser", "Forward to a friend",
+# "Unsubscribe | Update preferences", "Our mailing address is:" over the sender's address) and its row of
+# links ("Facebook <https://...> | LinkedIn <https://...>"): none of it is text.
+_IMAGE_PLACEHOLDER = re.compile(r"[ \t]*\[image:[^\]\n]*\]")
+_MAILING_CHROME = re.compile(
+    r"^\W*(?:view\s+(?:this\s+(?:e-?mail|message|newsletter)\s+)?(?:in|on)\s+(?:your|a|the)\s+(?:web\s+)?browser"
+    r"|forward\s+(?:this\s+(?:e-?mail\s+)?)?to\s+a\s+friend|add\s+us\s+to\s+your\s+address\s+book|unsubscribe\b"
+    r"|update\s+(?:your\s+)?(?:subscription\s+)?preferences|you\s+are\s+receiving\s+this\s+(?:e-?mail|message)"
+    r"|want\s+to\s+change\s+how\s+you\s+receive\s+these\s+e-?mails)[^\n]*$",
+    re.I,
+)
+_MAILING_ADDRESS = re.compile(r"^\W*our\s+mailing\s+address\s+is:?\s*$", re.I)
+_PLAIN_LINK_ROW = re.compile(r"^[ \t]*(?:[\w .&'-]{1,30}<https?://[^<>\s]+>[ \t]*[|·•,]?[ \t]*){2,}$")
+
+
+def _mail_chrome(text: str) -> str:
+    if "[image:" in text:
+        text = _IMAGE_PLACEHOLDER.sub("", text)
+    if "<http" not in text and not re.search(r"unsubscribe|mailing address", text, re.I):
+        return text
+    out: list[str] = []
+    address = False  # inside the sender's address under "Our mailing address is:"
+    for line in text.split("\n"):
+        address = address and bool(line.strip())
+        if _MAILING_ADDRESS.match(line):
+            address = True
+        if address or _MAILING_CHROME.match(line) or _PLAIN_LINK_ROW.match(line):
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# A journal's article-type label set as the first heading of a converted PDF, the title as the next one
+# ("## Review" / "## Azole Resistance in Candida tropicalis ...", as Docling writes every heading at one
+# level): the label is no section, and with no level-1 heading in the document the next heading is the title.
+_ARTICLE_TYPE = re.compile(
+    r"(?:(?:original|invited|narrative|systematic|research|short|brief|mini)[ \t-]+)?"
+    r"(?:review(?:[ \t]+article)?|article|paper|research|perspective|commentary|editorial|report|communication"
+    r"|opinion|viewpoint|minireview)",
+    re.I,
+)
+_ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+
+
+def _article_type_label(text: str) -> str:
+    if "#" not in text or re.search(r"^#[ \t]", text, re.M):
+        return text
+    lines = text.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return text
+    label, title = (_ATX.match(lines[k]) for k in filled[:2])
+    if not (label and title and _ARTICLE_TYPE.fullmatch(_plain_title(label.group(2)))):
+        return text
+    lines[filled[0]] = ""
+    lines[filled[1]] = f"# {title.group(2)}"
+    return "\n".join(lines)
+
+
+# A Medium article copied from the browser: above the title and under the byline the page's own lines
+# ("Follow", "9 min read", "·", the date, "--", the clap and response counts, "Listen", "Share"), the
+# names that "Follow" follows (the publication's and the author's), and below the article the author box
+# and other articles ("Written by ...", "More from ...", "Recommended from Medium", "Help Status About ...").
+# Told by "Listen" and "Share" lines and a reading time near the top.
+_MEDIUM_TOP = 30  # lines
+_READ_TIME = re.compile(r"^[ \t]*·?[ \t]*\d{1,3}[ \t]+min[ \t]+read\b.*$", re.I)
+_MEDIUM_LINE = re.compile(
+    rf"^[ \t]*(?:follow|listen|share|·|--|[\d.,]+[KkMm]?|·?[ \t]*{_DATE}|published in .{{1,60}}"
+    r"|member-only story)[ \t]*$",
+    re.I,
+)
+_MEDIUM_END = re.compile(
+    r"^[ \t]*(?:written by\b|more from\b|recommended from medium|see all from\b|see more recommendations"
+    r"|help[ \t]+status[ \t]+about\b)",
+    re.I,
+)
+
+
+def _medium_page(text: str) -> str:
+    lines = text.split("\n")
+    top = [line.strip().lower() for line in lines[:_MEDIUM_TOP]]
+    if not ("listen" in top and "share" in top and any(_READ_TIME.match(line) for line in top)):
+        return text
+    last = max(k for k, line in enumerate(top) if line in ("listen", "share"))
+    for k in range(last + 1):
+        follows = k + 1 <= last and lines[k + 1].strip().lower() == "follow"
+        if _MEDIUM_LINE.match(lines[k]) or _READ_TIME.match(lines[k]) or follows:
+            lines[k] = ""
+    end = next((k for k in range(last + 1, len(lines)) if _MEDIUM_END.match(lines[k])), len(lines))
+    # The clap and response counts over the author box ("--" / "142" / "3") go with it.
+    while end > last + 1 and (not lines[end - 1].strip() or _MEDIUM_LINE.match(lines[end - 1])):
+        end -= 1
+    return "\n".join(lines[:end])
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -975,9 +1086,13 @@ def _run_in_headings(text: str) -> str:
 # repeated at least three times that holds a number or "et al." is such furniture; so is a
 # lone number next to one of them or standing between blank lines.
 _FURNITURE_REPEATS = 3
-# A journal's issue line ("Oncol Radiother Rev 2024;12:233-251", "J Clin Oncol 2019; 37: 100-110") is
+# A journal's issue line ("Oncol Radiother Rev 2024;12:233-251", "J Clin Oncol 2019; 37: 100-110", "J. Fungi
+# 2024, 10, 87") is
 # furniture from its second time: a short paper has few pages, and no sentence or heading says it twice.
-_ISSUE_LINE = re.compile(r"^\D{3,80}\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\w+\))?\s*:\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?$")
+_ISSUE_LINE = re.compile(
+    r"^\D{3,80}\b(?:19|20)\d{2}\s*(?:;\s*\d+\s*(?:\(\w+\))?\s*:\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?"
+    r"|,\s*\d+\s*,\s*\w?\d+)$"  # MDPI's "J. Fungi 2024, 10, 87"
+)
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
 
 
@@ -1282,6 +1397,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
     steps = (
         _mail_header,
+        _mail_chrome,
+        _medium_page,
         light_markup_to_markdown,
         _code_blocks,
         _web_page_chrome,
@@ -1289,6 +1406,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _docs_export,
         _pandoc_typing,
         _spaced_headings,
+        _article_type_label,
         html_to_markdown,
         _note_markup,
         _grid_tables,
@@ -2185,8 +2303,13 @@ def split_blocks(body: str) -> list[_Block]:
         raw = []
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
-        if current and _PAGE_FOOTNOTE.match(joined := " ".join(current)) and not CITE_GROUP.search(joined):
+        joined = " ".join(current)
+        if current and _PAGE_FOOTNOTE.match(_strip_markdown(joined)) and not CITE_GROUP.search(joined):
             current = []  # "* Corresponding author: ...": a footnote of the page, even set as a list item
+        if kind == "item" and current and _MARKED_AFFILIATION.match(joined) and not CITE_GROUP.search(joined):
+            current = []  # "- 1 Department of ...": an affiliation that a converter set as a list item
+        if kind == "paragraph" and current and _BACK_MATTER_LABEL.match(joined) and not CITE_GROUP.search(joined):
+            current = []  # "Funding: This work received no external funding.": about the authors, not the subject
         if kind == "paragraph" and current and _about_its_making(current):
             current = []  # "This review was generated with an AI assistant ...": how it was made
         if current:
@@ -2371,6 +2494,10 @@ _AFFILIATION = re.compile(
     rf"(?:{_INSTITUTION_WORDS})\b(?!.*\.[ \t]*$).{{0,200}}$"  # no sentence ends on it
 )
 
+# The same with its mark required: a list item that is one ("- 1 Department of Laboratory Medicine, ...").
+_MARKED_AFFILIATION = re.compile(
+    rf"^[ \t]*(?:{_LEADING_MARK}|\d{{1,2}}|[a-z])[ \t]*(?:{_INSTITUTION_WORDS}|Unit)\b(?!.*\.[ \t]*$).{{0,200}}$"
+)
 
 # Several affiliations run together, each after its mark: "¹Centre for Tropical Medicine, ..., UK.
 # ²Department of ...".
@@ -2403,6 +2530,9 @@ _AFFILIATION_MARK = re.compile(
     rf"|[{SUPERSCRIPT_DIGITS}*†‡§⁎][,{SUPERSCRIPT_DIGITS}*†‡§⁎]{{0,7}})"
 )
 _LETTER_MARKS = re.compile(r"(?<=[^\W\d_]{2})(?:[ \t][a-z](?=[ \t,]|$))+(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
+# A PDF converter's affiliation numbers, set as plain digits after each name: "Wei-Lin Hsu 1 , Arjun Mehta 2
+# and Soo-Jin Park 3, *" (Docling).
+_DIGIT_MARKS = re.compile(r"(?<=[^\W\d_]{2})[ \t]\d{1,2}(?:[ \t]?,[ \t]?\d{1,2})*(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
 _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?:-[A-Z]\.)?"  # Heather, O'Donnell, M., J.-P.
@@ -2416,6 +2546,7 @@ def _author_line(line: str) -> bool:
     no marks, a byline of several names that ends in no punctuation and holds an initial or three
     names ("Elena M. Varga, Tomás R. Okafor, Hiroshi Kanda, Priya Natarajan" under a web page's title)."""
     line = _LETTER_MARKS.sub("¹", line)  # "Anna Keller a, Lea Moser a c" (Elsevier)
+    line = _DIGIT_MARKS.sub("¹", line)
     if len(line) > 600:
         return False
     marked = len(_AFFILIATION_MARK.findall(line)) >= 1
@@ -2451,7 +2582,7 @@ _NAVIGATION = re.compile(
 # to read on, not a claim.
 _LINK_ROW = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:[ \t]*)?(?:\[[^\]\n]+\]\([^)\s]+\)[\s,;·|•]*){2,}$")
 # A paper's first-page footnote: "* Corresponding author: a.b@uni.es (A. B.)", "© 2024 The Authors. Published by ...".
-_PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*∗⁎†][ \t]*)?(?:corresponding author\b|©|copyright\b)", re.I)
+_PAGE_FOOTNOTE = re.compile(r"^[ \t]*(?:[*∗⁎†][ \t]*)?(?:corresponding author\b|correspondence:|©|copyright\b)", re.I)
 # A web page's byline: "By Jane Doe | 3 March 2025", "by Ana Ruiz and Tom Lee · Updated 4 May 2024".
 _BY_LINE = re.compile(r"^[ \t]*by[ \t]+([^|·•—–\n]+?)[ \t]*(?:[|·•—–][ \t]*([^\n]*?))?[ \t]*$", re.I)
 _BY_LINE_TAIL_WORDS = 8

@@ -16,7 +16,9 @@ Reviews also come as:
   apostrophes, ``[[links]]``, ``{| tables |}``, ``# item`` numbered items, ``<ref>`` footnotes);
 - DokuWiki's, whose headings it closes the same way but ranks the other way round (``====== Title
   ======`` is the page's title), with ``//italic//``, ``^ header ^`` tables, lists indented by two
-  spaces (``  * bullet``, ``  - numbered``) and ``((footnotes))``.
+  spaces (``  * bullet``, ``  - numbered``) and ``((footnotes))``;
+- a forum post's BBCode (``[b]bold[/b]``, ``[url=...]label[/url]``, ``[quote]``, ``[list][*] item``,
+  ``[table][tr][td]``).
 
 Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
 the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
@@ -29,6 +31,7 @@ import re
 
 __all__ = [
     "asciidoc_to_markdown",
+    "bbcode_to_markdown",
     "dokuwiki_to_markdown",
     "light_markup_to_markdown",
     "mediawiki_to_markdown",
@@ -810,10 +813,117 @@ def _square(rows: list[list[str]]) -> list[list[str]]:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
+# --- BBCode --------------------------------------------------------------------------------------------
+
+# A forum post's source as its edit box holds it: "[b]bold[/b]", "[url=https://...]label[/url]",
+# "[quote="member"]...[/quote]", "[list][*] item[/list]", "[table][tr][td]...". Its tags are words in
+# brackets, which no citation marker is ("[3]", "[4-6]"); three of them or more make a post.
+_BB_TAG = re.compile(
+    r"\[(/?)(b|i|u|s|size|color|colour|font|center|left|right|quote|url|img|list|table|tr|td|th|hr|code|sup|sub"
+    r"|spoiler|indent|highlight|\*)(?:=([^\]\n]*))?\]",
+    re.I,
+)
+_MIN_BB_TAGS = 3
+_BB_DROPPED = frozenset({"img", "code"})  # an image's address, a code block: no text
+_BB_SIGNATURE = re.compile(r"^[ \t]*_{5,}[ \t]*$")  # phpBB's line over the poster's signature
+
+
+def bbcode_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is a forum post in BBCode (three tags or more), else unchanged.
+
+    A line that is only a sized or coloured phrase ("[size=150][b]Benzimidazoles[/b][/size]") is a heading;
+    the signature under a line of underscores is no text.
+    """
+    if len({m.group(2).lower() for m in _BB_TAG.finditer(text)}) < _MIN_BB_TAGS:
+        return text
+    lines = text.split("\n")
+    end = next((k for k in range(len(lines) - 1, -1, -1) if _BB_SIGNATURE.match(lines[k])), None)
+    if end is not None and len([line for line in lines[end + 1 :] if line.strip()]) <= 3:
+        lines = lines[:end]
+    text = re.sub(r"\[(img|code)\b[^\]]*\].*?\[/\1\]", "", "\n".join(lines), flags=re.I | re.S)
+    text = re.sub(r"\[url=([^\]\n]*)\](.*?)\[/url\]", r"\2", text, flags=re.I | re.S)
+    text = _bb_tables(text)
+    out: list[str] = []
+    numbered: list[bool] = []  # the open lists, True for a numbered one
+    counts: list[int] = []
+    quote = 0
+    for line in text.split("\n"):
+        heading = _bb_heading(line)
+        pieces = re.split(r"(\[/?(?:list|quote)(?:=[^\]\n]*)?\]|\[\*\]|\[hr\])", line, flags=re.I)
+        if heading:
+            out += ["", f"## {heading}", ""]
+            continue
+        current = ""
+        for piece in pieces:
+            tag = piece.lower()
+            if tag.startswith("[list"):
+                numbered.append("=" in tag)
+                counts.append(0)
+            elif tag == "[/list]":
+                numbered, counts = numbered[:-1], counts[:-1]
+                out.append(current)
+                current = ""
+            elif tag.startswith("[quote"):
+                out.append(current)
+                current, quote = "", quote + 1
+            elif tag == "[/quote]":
+                out.append(current)
+                current, quote = "", max(0, quote - 1)
+            elif tag == "[hr]":
+                out += [current, "", "---", ""]
+                current = ""
+            elif tag == "[*]":
+                out.append(current)
+                if counts:
+                    counts[-1] += 1
+                indent = "   " * (len(numbered) - 1)
+                current = f"{indent}{counts[-1]}. " if numbered and numbered[-1] else f"{indent}- "
+            else:
+                current += _bb_inline(piece)
+        out.append(("> " if quote and current.strip() else "") + current)
+    return "\n".join(line.rstrip() for line in out)
+
+
+def _bb_inline(text: str) -> str:
+    """Bold and italic as markdown's, every other tag dropped, its text kept."""
+    text = re.sub(r"\[b\](.*?)\[/b\]", r"**\1**", text, flags=re.I)
+    text = re.sub(r"\[i\](.*?)\[/i\]", r"*\1*", text, flags=re.I)
+    return _BB_TAG.sub("", text)
+
+
+def _bb_heading(line: str) -> str:
+    """A line that is one phrase in a size or colour tag, or all bold, as a heading's text; else ""."""
+    stripped = line.strip()
+    if not re.match(r"\[(?:size|color|colour|font|b|u)\b", stripped, re.I) or not re.search(r"\[/\w+\]$", stripped):
+        return ""
+    if not re.search(r"\[(?:size|color|colour|u)\b", stripped, re.I):
+        return ""  # bold alone is a bold line: the parser decides whether it heads a section
+    words = _BB_TAG.sub("", stripped).strip()
+    return words if words and len(words.split()) <= 12 and not re.search(r"\[\d", words) else ""
+
+
+def _bb_tables(text: str) -> str:
+    """Each ``[table]`` as a pipe table, its first row the header."""
+
+    def table(m: re.Match) -> str:
+        rows = []
+        for row in re.findall(r"\[tr\](.*?)\[/tr\]", m.group(1), flags=re.I | re.S):
+            cells = re.findall(r"\[t[dh]\](.*?)\[/t[dh]\]", row, flags=re.I | re.S)
+            rows.append([" ".join(_bb_inline(cell).replace("**", "").replace("|", "/").split()) for cell in cells])
+        rows = [row for row in rows if row]
+        if not rows:
+            return ""
+        width = max(len(row) for row in rows)
+        return "\n\n" + "\n".join(pipe_table([row + [""] * (width - len(row)) for row in rows])) + "\n\n"
+
+    return re.sub(r"\[table\](.*?)\[/table\]", table, text, flags=re.I | re.S)
+
+
 # --- all of them -----------------------------------------------------------------------------------
 
 # In the order the parser tries them; each leaves a document in another markup as it is.
 _MARKUPS = (
+    bbcode_to_markdown,
     dokuwiki_to_markdown,
     mediawiki_to_markdown,
     org_to_markdown,

@@ -717,59 +717,61 @@ def _simple_tables(text: str) -> str:
     lines = text.split("\n")
     i = 0
     while i < len(lines):
-        if not _COLUMN_RULE.match(lines[i]):
+        found = _simple_table_at(lines, i) if _COLUMN_RULE.match(lines[i]) else None
+        if found is None:
             i += 1
             continue
-        top = i
-        while top > 0 and i - top < _HEADER_LINES and lines[top - 1].strip() and not _FULL_RULE.match(lines[top - 1]):
-            top -= 1
-        multiline = top > 0 and _FULL_RULE.match(lines[top - 1]) is not None
-        if top == i and not multiline:  # no header: no table this reader knows
-            i += 1
-            continue
-        spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[i])]
-        end, rows, current = i + 1, [], []
-        while end < len(lines):
-            line = lines[end]
-            if _FULL_RULE.match(line) or _COLUMN_RULE.match(line) or (not line.strip() and not multiline):
-                break
-            if line.strip():
-                current.append(line)
-            elif current:
-                rows.append(current)
-                current = []
-            end += 1
-        rows += [current] if current else []
-        if not multiline:
-            rows = [[row] for group in rows for row in group]  # a simple table's row is one line
-        if not rows:
-            i += 1
-            continue
-        close = (
-            end + 1 if end < len(lines) and (_FULL_RULE.match(lines[end]) or _COLUMN_RULE.match(lines[end])) else end
-        )
-        caption = []
-        after = next((k for k in range(close, min(close + 2, len(lines))) if lines[k].strip()), None)
-        if after is not None and (m := _TABLE_CAPTION.match(lines[after])):
-            k = after + 1
-            caption = [m.group(1).strip()]
-            while k < len(lines) and lines[k].strip():
-                caption.append(lines[k].strip())
-                k += 1
-            close = k
-        table = [_column_cells(lines[top:i], spans), *(_column_cells(row, spans) for row in rows)]
-        new = ["", *([" ".join(caption)] if caption else []), *pipe_table(table), ""]
-        lines[top - multiline : close] = new
-        i = top - multiline + len(new)
+        start, stop, table = found
+        lines[start:stop] = table
+        i = start + len(table)
     return "\n".join(lines)
 
 
-def _column_cells(block: list[str], spans: list[tuple[int, int]]) -> list[str]:
+def _simple_table_at(lines: list[str], rule: int) -> tuple[int, int, list[str]] | None:
+    """The table whose column rule is line ``rule``: its first line, the line after it (its caption
+    included) and its lines as a pipe table; None when no header stands over the rule."""
+    top = rule
+    while top > 0 and rule - top < _HEADER_LINES and lines[top - 1].strip() and not _FULL_RULE.match(lines[top - 1]):
+        top -= 1
+    multiline = top > 0 and _FULL_RULE.match(lines[top - 1]) is not None
+    if top == rule and not multiline:
+        return None
+    end, rows, current = rule + 1, [], []
+    while end < len(lines):
+        line = lines[end]
+        if _FULL_RULE.match(line) or _COLUMN_RULE.match(line) or (not line.strip() and not multiline):
+            break
+        if line.strip():
+            current.append(line)
+        elif current:  # a multiline table's rows are apart by blank lines
+            rows.append(current)
+            current = []
+        end += 1
+    rows += [current] if current else []
+    if not multiline:
+        rows = [[line] for group in rows for line in group]  # a simple table's row is one line
+    if not rows:
+        return None
+    closed = end < len(lines) and (_FULL_RULE.match(lines[end]) or _COLUMN_RULE.match(lines[end]))
+    stop = end + 1 if closed else end
+    caption = []
+    after = next((k for k in range(stop, min(stop + 2, len(lines))) if lines[k].strip()), None)
+    if after is not None and (m := _TABLE_CAPTION.match(lines[after])):
+        caption, stop = [m.group(1).strip()], after + 1
+        while stop < len(lines) and lines[stop].strip():
+            caption.append(lines[stop].strip())
+            stop += 1
+    starts = [m.start() for m in re.finditer(r"-+", lines[rule])]
+    table = [_column_cells(lines[top:rule], starts), *(_column_cells(row, starts) for row in rows)]
+    start = top - 1 if multiline else top
+    return start, stop, ["", *([" ".join(caption)] if caption else []), *pipe_table(table), ""]
+
+
+def _column_cells(block: list[str], starts: list[int]) -> list[str]:
     """Each column's text over the lines of one row: a column runs from its rule's start to the next one's."""
-    starts = [a for a, _ in spans] + [None]
     cells = []
-    for a, b in zip(starts, starts[1:]):
-        parts = [(line[a:b] if b is not None else line[a:]).strip() for line in block]
+    for a, b in zip(starts, [*starts[1:], None]):
+        parts = [line[a:b].strip() for line in block]
         cells.append(" ".join(p for p in parts if p).replace("|", "/"))
     return cells
 

@@ -698,8 +698,7 @@ def _wiki_table(rows: list[str]) -> list[str]:
     cells = [row for row in cells if row]
     if not cells:
         return [caption] if caption else []
-    width = max(len(row) for row in cells)
-    table = pipe_table([[cell.replace("|", "/") for cell in row] + [""] * (width - len(row)) for row in cells])
+    table = pipe_table(_square([[cell.replace("|", "/") for cell in row] for row in cells]))
     return ([caption, ""] if caption else []) + table
 
 
@@ -824,7 +823,6 @@ _BB_TAG = re.compile(
     re.I,
 )
 _MIN_BB_TAGS = 3
-_BB_DROPPED = frozenset({"img", "code"})  # an image's address, a code block: no text
 _BB_SIGNATURE = re.compile(r"^[ \t]*_{5,}[ \t]*$")  # phpBB's line over the poster's signature
 
 
@@ -840,7 +838,9 @@ def bbcode_to_markdown(text: str) -> str:
     end = next((k for k in range(len(lines) - 1, -1, -1) if _BB_SIGNATURE.match(lines[k])), None)
     if end is not None and len([line for line in lines[end + 1 :] if line.strip()]) <= 3:
         lines = lines[:end]
-    text = re.sub(r"\[(img|code)\b[^\]]*\].*?\[/\1\]", "", "\n".join(lines), flags=re.I | re.S)
+    text = re.sub(
+        r"\[(img|code)\b[^\]]*\].*?\[/\1\]", "", "\n".join(lines), flags=re.I | re.S
+    )  # an image's address, a code block: no text
     text = re.sub(r"\[url=([^\]\n]*)\](.*?)\[/url\]", r"\2", text, flags=re.I | re.S)
     text = _bb_tables(text)
     out: list[str] = []
@@ -913,8 +913,7 @@ def _bb_tables(text: str) -> str:
         rows = [row for row in rows if row]
         if not rows:
             return ""
-        width = max(len(row) for row in rows)
-        return "\n\n" + "\n".join(pipe_table([row + [""] * (width - len(row)) for row in rows])) + "\n\n"
+        return "\n\n" + "\n".join(pipe_table(_square(rows))) + "\n\n"
 
     return re.sub(r"\[table\](.*?)\[/table\]", table, text, flags=re.I | re.S)
 

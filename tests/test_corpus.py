@@ -2810,3 +2810,152 @@ def test_a_table_whose_first_header_is_a_hash_is_a_table_and_an_apps_dotted_head
         ("Papers", "#: 1; Paper: Gaines et al., Gene amplification; Year: 2010; Key finding: EPSPS copy number rose"),
         ("Background", "EPSPS is amplified."),
     ]
+
+
+def test_a_task_lists_open_items_and_their_continuation_lines_are_no_statements():
+    text = (
+        "# Copper\n\n## Open questions\n\n- [ ] Check whether the strains carry copLAB\n  on a plasmid [1].\n"
+        "- [x] Re-read the Tn5393 paper for the transposase\n  genes [2].\n- [x] Ask the extension group.\n" + REFS
+    )
+    assert _statements(text) == [("Re-read the Tn5393 paper for the transposase genes.", (2,))]
+
+
+def test_a_list_copied_without_its_bullets_gives_an_item_a_line_under_its_lead_in():
+    text = (
+        "# Status epilepticus\n\n## Management\n\nFor SRSE, options include the following:\n"
+        "Ketamine infusion to target NMDA receptor-mediated excitation[1]\n"
+        "The classic ketogenic diet, started in the intensive care unit[2][3]\n"
+        "Therapeutic hypothermia to 32 to 35 °C[2]\n\n"
+        "Hard-wrapped prose keeps its lines together:\nthe next line runs on in lower case [1],\n"
+        "And So Does A Line After A Comma [2].\n" + REFS
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations, s.context) for s in document.statements] == [
+        (
+            "Ketamine infusion to target NMDA receptor-mediated excitation",
+            (1,),
+            "For SRSE, options include the following:",
+        ),
+        (
+            "The classic ketogenic diet, started in the intensive care unit",
+            (2, 3),
+            "For SRSE, options include the following:",
+        ),
+        ("Therapeutic hypothermia to 32 to 35 °C", (2,), "For SRSE, options include the following:"),
+        ("Hard-wrapped prose keeps its lines together: the next line runs on in lower case", (1,), ""),
+        ("And So Does A Line After A Comma.", (2,), ""),
+    ]
+
+
+def test_a_tab_separated_tables_header_is_no_heading():
+    text = (
+        "Heartworm resistance\n\nResistant isolates in the lab\nA handful of isolates now anchor most of the "
+        "research, and it helps to know their names [1].\n\nIsolate\tOrigin\tML phenotype\tKey finding\n"
+        "Missouri\tMissouri, USA\tSusceptible\tFully controlled by every preventive tested [1]\n"
+        "JYD-34\tMississippi valley\tResistant\tIvermectin efficacy of 29.0% [2]\n"
+        "MP3\tMississippi Delta\tResistant\tMicrofilariae persisted [3]\n\n"
+        "JYD-34 is the benchmark strain.\n\nReferences\n\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    document = parse_document(text, "t.txt")
+    lab = "Resistant isolates in the lab"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        (lab, "A handful of isolates now anchor most of the research, and it helps to know their names.", (1,)),
+        (
+            lab,
+            "Isolate: Missouri; Origin: Missouri, USA; ML phenotype: Susceptible; Key finding: Fully controlled by every preventive tested",
+            (1,),
+        ),
+        (
+            lab,
+            "Isolate: JYD-34; Origin: Mississippi valley; ML phenotype: Resistant; Key finding: Ivermectin efficacy of 29.0%",
+            (2,),
+        ),
+        (
+            lab,
+            "Isolate: MP3; Origin: Mississippi Delta; ML phenotype: Resistant; Key finding: Microfilariae persisted",
+            (3,),
+        ),
+        (lab, "JYD-34 is the benchmark strain.", ()),
+    ]
+    numbered = text.replace("JYD-34 is the benchmark strain.", "1.\tMarkers\n\nTwo SNPs classify most samples [3].")
+    assert parse_document(numbered, "t.txt").statements[-1].section == "1. Markers"  # a numbered heading, tab and all
+
+
+def test_a_blog_post_copied_from_its_page_gives_its_title_and_none_of_the_pages_lines():
+    text = (
+        "Skip to content\nThe Parasite Desk\nPractical parasitology for the clinic\nHome\nAbout\nSearch for:\nSearch\n\n"
+        "When Prevention Fails: Macrocyclic Lactone Resistance\n"
+        "Posted on March 12, 2025 by Dr. Laura Whitfield, DVM — 4 Comments\n"
+        "Categories: Parasitology, Small animal\nTags: heartworm, ivermectin\n\n"
+        "Reports of lack of efficacy have piled up in the Delta [1].\n\nHow the drugs work\n"
+        "Moxidectin persists in fat for weeks [2].\n\nReferences\n"
+        "1. Hampshire VA. Evaluation of efficacy of heartworm preventives. Vet Parasitol. 2005;133:191-5.\n"
+        "2. Geary TG, Moreno Y. Macrocyclic lactone anthelmintics. Curr Pharm Biotechnol. 2012;13:866-72.\n\n"
+        "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n\nRelated\nSlow-kill protocols\nJanuary 28, 2025\n\n"
+        "Post navigation\n← Giardia in shelter puppies\n\n4 thoughts on “When Prevention Fails”\nMegan R.\n"
+        "March 14, 2025 at 9:12 am\nWe had two positives last year.\nReply\n\nLeave a Reply Cancel reply\n"
+        "Your email address will not be published.\nPost Comment\n\nProudly powered by WordPress\n"
+    )
+    document = parse_document(text, "blog.txt")
+    assert document.title == "When Prevention Fails: Macrocyclic Lactone Resistance"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Reports of lack of efficacy have piled up in the Delta.", (1,)),
+        ("How the drugs work", "Moxidectin persists in fat for weeks.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_an_ncbi_bookshelf_chapter_gives_its_title_and_none_of_the_pages_lines():
+    text = (
+        "NCBI Bookshelf. A service of the National Library of Medicine, National Institutes of Health.\n\n"
+        "StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2025 Jan-.\n\nShow details\nSearch term\n\n"
+        "Refractory Status Epilepticus\nMaria L. Okafor; Daniel R. Whitcombe.\n\nAuthor Information and Affiliations\n"
+        "Authors\nMaria L. Okafor1; Daniel R. Whitcombe2.\nAffiliations\n1 University of Cincinnati\n2 Vanderbilt University\n"
+        "Last Update: March 9, 2025.\n\nContinuing Education Activity\nRefractory status epilepticus is a neurologic "
+        "emergency in which seizures continue despite an adequately dosed benzodiazepine.\n"
+        "Access free multiple choice questions on this topic.\n\nIntroduction\nESETT found no difference between the "
+        "three drugs.[1][2]\n\nReview Questions\nAccess free multiple choice questions on this topic.\n"
+        "Comment on this article.\n\nReferences\n1.\nKapur J, Elm J. Randomized trial of three anticonvulsant "
+        "medications. N Engl J Med. 2019 Nov 28;381(22):2103-2113. [PMC free article: PMC7098487] [PubMed: 31774955]\n"
+        "2.\nBrophy GM, Bell R, Vespa PM., Neurocritical Care Society Status Epilepticus Guideline Writing Committee. "
+        "Guidelines for the evaluation and management of status epilepticus. Neurocrit Care. 2012 Aug;17(1):3-23.\n\n"
+        "Disclosure: Maria Okafor declares no relevant financial relationships with ineligible companies.\n\n"
+        "Copyright © 2025, StatPearls Publishing LLC.\n\nThis book is distributed under the terms of the Creative "
+        "Commons Attribution-NonCommercial-NoDerivatives 4.0 International (CC BY-NC-ND 4.0) "
+        "( http://creativecommons.org/licenses/by-nc-nd/4.0/ ), which permits others to distribute the work.\n\n"
+        "Bookshelf ID: NBK500000 PMID: 30000000\n"
+    )
+    document = parse_document(text, "statpearls.txt")
+    assert document.title == "Refractory Status Epilepticus"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        (
+            "Continuing Education Activity",
+            "Refractory status epilepticus is a neurologic emergency in which seizures continue despite an "
+            "adequately dosed benzodiazepine.",
+            (),
+        ),
+        ("Introduction", "ESETT found no difference between the three drugs.", (1, 2)),
+    ]
+    guideline = document.references[2]
+    assert (guideline.authors, guideline.title) == (
+        "Brophy GM, Bell R, Vespa PM., Neurocritical Care Society Status Epilepticus Guideline Writing Committee",
+        "Guidelines for the evaluation and management of status epilepticus",
+    )
+    assert guideline.url is None or "creativecommons" not in guideline.url
+
+
+def test_multimarkdown_metadata_gives_the_title_and_labels_and_labelled_links_their_words():
+    text = (
+        "Title: Anticoagulant rodenticide resistance\nAuthor: Helen M. Carver\nBase Header Level: 2\n"
+        "latex input: mmd-article-header\n\n# Introduction [intro]\n\nWarfarin resistance was first recorded in 1958 [1]. "
+        "Its residues are treated in the [non-target section][nontarget].\n\n# Non-target exposure [nontarget]\n\n"
+        "Owls carry residues, as [Table 1][tab1] shows [2].\n" + REFS
+    )
+    document = parse_document(text, "rodents.md")
+    assert document.title == "Anticoagulant rodenticide resistance"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Introduction", "Warfarin resistance was first recorded in 1958.", (1,)),
+        ("Introduction", "Its residues are treated in the non-target section.", ()),
+        ("Non-target exposure", "Owls carry residues, as Table 1 shows.", (2,)),
+    ]

@@ -389,6 +389,15 @@ FLOOR = {
     "cyathostomin_anthelmintic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "streptococcus_suis_amr": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "mac_lung_disease_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Thirty-ninth batch (2026-12-04, a later session): an Emacs Org file (Xanthomonas copper resistance), a
+    # StatPearls chapter copied from the NCBI Bookshelf (refractory status epilepticus), a WordPress post copied
+    # from the browser (canine heartworm), an MkDocs Material page (phage therapy) and a Scrivener project
+    # compiled to MultiMarkdown (rodenticides). Measured once, after the faults their dumps showed were fixed.
+    "xanthomonas_copper_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "refractory_status_epilepticus": {"top1": 0.5, "top3": 0.66, "attribution": 0.85, "absent_abstention": 1.0},
+    "heartworm_macrocyclic_lactone": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "phage_therapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "rodenticide_vkorc1_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -575,6 +584,11 @@ MAX_FALSE_ABSTENTION = {
     "cyathostomin_anthelmintic_resistance": 0.0,
     "streptococcus_suis_amr": 0.0,
     "mac_lung_disease_resistance": 0.0,
+    "xanthomonas_copper_resistance": 0.0,
+    "refractory_status_epilepticus": 0.23,
+    "heartworm_macrocyclic_lactone": 0.0,
+    "phage_therapy_resistance": 0.0,
+    "rodenticide_vkorc1_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -947,6 +961,19 @@ NOT_YET = {
     "newsletter's surveillance statements",
     ("mac_lung_disease_resistance", "top1"): "0.833",
     ("mac_lung_disease_resistance", "top3"): "0.833",
+    ("xanthomonas_copper_resistance", "top1"): "0.833",
+    ("refractory_status_epilepticus", "top1"): "0.500",
+    ("refractory_status_epilepticus", "top3"): "0.667",
+    ("refractory_status_epilepticus", "attribution"): "0.857: 'SE[12] and, unlike the GABAergic anesthetics, does "
+    "not depress blood pressure.[19]' is one clause with [12, 19]; a bare 'and' after a marker is not cut at",
+    ("refractory_status_epilepticus", "offtopic_abstention"): "0.0: stopping antiseizure medication after two "
+    "seizure-free years is answered from the chapter's medication statements",
+    ("refractory_status_epilepticus", "false_abstention"): "0.222",
+    ("heartworm_macrocyclic_lactone", "offtopic_abstention"): "0.0: diagnosing heartworm-associated respiratory "
+    "disease in cats is answered from the post's heartworm statements",
+    ("phage_therapy_resistance", "top1"): "0.667, below dense-only 0.833",
+    ("phage_therapy_resistance", "top3"): "0.833",
+    ("rodenticide_vkorc1_resistance", "top1"): "0.667",
 }
 
 
@@ -1115,6 +1142,10 @@ OFF_TOPIC_MISSES = {
     "from the post's equine statements",
     "mac_lung_disease_resistance": "'Which airway clearance techniques work best for people with bronchiectasis?' is "
     "answered from the article's bronchiectasis statements",
+    "refractory_status_epilepticus": "the first-line drug for childhood absence epilepsy and driving after a first "
+    "seizure are answered from the chapter's epilepsy statements",
+    "phage_therapy_resistance": "'At what temperature and in which buffer should therapeutic phage stocks be stored?' "
+    "is answered from the page's phage statements",
 }
 
 

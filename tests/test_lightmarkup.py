@@ -567,3 +567,39 @@ def test_a_bracketed_word_or_two_makes_no_bbcode_post():
 
     text = "# Review\n\nResistance [b] rose [1] in [i]vitro.\n"
     assert bbcode_to_markdown(text) is text
+
+
+def test_an_org_title_and_emphasis_run_over_a_line_break_lose_their_marks():
+    text = (
+        "#+TITLE: Copper resistance in /Xanthomonas/\n\n* Scope\nCopper sprays select resistant strains [1].\n\n"
+        "* References\n1. Abbasi PA, Zhang L. Occurrence of copper-resistant strains. /Canadian Journal of\n"
+        "   Microbiology/ 61:753-761 (2015).\n"
+    )
+    assert org_to_markdown(text).startswith("# Copper resistance in *Xanthomonas*\n")
+    document = parse_document(text, "copper.org")
+    assert document.title == "Copper resistance in Xanthomonas"
+    assert document.references[1].journal.startswith("Canadian Journal of Microbiology")
+
+
+def test_an_mkdocs_pages_boxes_and_tabs_are_their_text_and_its_attributes_and_icons_go():
+    text = (
+        "# Phage resistance\n\nBacteria evolve resistance within days [1].\n\n"
+        '!!! note "Scope of this page"\n    This page covers resistance during therapy [2].\n\n'
+        "## Receptors { #receptors }\n\n- LPS truncation defeats most phages [1].\n\n{ .annotate }\n\n"
+        '??? tip "Reading sequencing data :material-alert:"\n    Loss-of-function mutations dominate [2].\n\n'
+        '=== "Lytic phages"\n\n    Lytic phages cannot integrate [1].\n\n'
+        '=== "Temperate phages"\n\n    Temperate phages form lysogens [2].\n\n'
+        "Text after the tabs is not indented [1].\n\n"
+        '--8<-- "includes/abbreviations.md"\n\n## References\n\n'
+        "1. Doe J. Phages. J Med. 2020;1:1.\n2. Roe K. Lysogens. J Med. 2021;2:2.\n\n*[LPS]: lipopolysaccharide\n"
+    )
+    document = parse_document(text, "phage.md")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Bacteria evolve resistance within days.", (1,)),
+        ("Overview", "This page covers resistance during therapy.", (2,)),
+        ("Receptors", "LPS truncation defeats most phages.", (1,)),
+        ("Receptors", "Loss-of-function mutations dominate.", (2,)),
+        ("Receptors", "Lytic phages cannot integrate.", (1,)),
+        ("Receptors", "Temperate phages form lysogens.", (2,)),
+        ("Receptors", "Text after the tabs is not indented.", (1,)),
+    ]

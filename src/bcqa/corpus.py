@@ -385,6 +385,9 @@ def _footnotes_per_line(text: str) -> str:
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+# A reference-style link, "[see the mutations section][mutations]", "[Table 1][tab1]", "[text][]": its words.  A
+# citation written so ("[3][ref3]") has no letter in its text and stays a citation.
+_LABELLED_LINK = re.compile(r"\[([^\[\]\n]*[A-Za-z][^\[\]\n]*)\]\[(?:[A-Za-z][\w:. -]*)?\]")
 _HTML = re.compile(r"<!--.*?-->|</?(?:sup|sub|span|b|i|em|strong|br)\b[^>]*>", re.S)
 # An exponent or a subscript in HTML ("10<sup>6</sup>", "IC<sub>50</sub>", "Ca<sup>2+</sup>") is
 # written with Unicode's superscript and subscript characters, not run into the digits
@@ -991,6 +994,72 @@ def _medium_page(text: str) -> str:
     return "\n".join(lines[:end])
 
 
+# A blog post copied from its page (WordPress and themes like it): the site's name, tagline and menu over the
+# post's title, a "Posted on <date> by <author>" line and its category and tag lines under it; under the post,
+# the sharing buttons, related posts, the links to the posts before and after it, its comments and the form
+# to add one.  None of it is the post's.
+_SKIP_LINK = re.compile(r"^[ \t]*Skip to (?:main )?content[ \t]*$", re.I)
+_POSTED = re.compile(
+    rf"^[ \t]*(?:(?:Posted|Published)(?: on)?[ \t]+{_DATE}[ \t]+by[ \t]+\S.*"
+    rf"|By[ \t]+[^\n]{{2,60}}?[ \t]*(?:[|·—–-])[ \t]*{_DATE}.*)$"
+)
+_POST_META = re.compile(r"^[ \t]*(?:Categories|Category|Tags|Tagged|Filed under|Posted in)[ \t]*:?[ \t]+\S.*$", re.I)
+_POST_END = re.compile(
+    r"^[ \t]*(?:Share this:?|Like this:?|Post navigation|Leave a (?:Reply|Comment)\b.*"
+    r"|\d+ (?:thoughts?|comments?|responses?|replies) (?:on|to) .+|Proudly powered by WordPress.*)[ \t]*$",
+    re.I,
+)
+_POST_TOP = 40  # lines
+
+
+def _blog_page(text: str) -> str:
+    lines = text.split("\n")
+    posted = next((k for k, line in enumerate(lines[:_POST_TOP]) if _POSTED.match(line)), None)
+    if posted is None:
+        return text
+    end = next((k for k in range(posted + 1, len(lines)) if _POST_END.match(lines[k])), None)
+    if end is None and not any(_SKIP_LINK.match(line) for line in lines[:posted]):
+        return text  # a byline with a date, but no page around it
+    title = next((k for k in range(posted - 1, -1, -1) if lines[k].strip()), None)
+    if title is None:
+        return text
+    body = posted + 1
+    while body < len(lines) and (not lines[body].strip() or _POST_META.match(lines[body])):
+        body += 1
+    return "\n".join([lines[title].strip(), "", *lines[body : end if end is not None else len(lines)]])
+
+
+# A chapter of the NCBI Bookshelf (StatPearls and the other books there) copied from its page: the site's
+# and the book's lines over the title, the authors under it and again with their affiliations, the
+# page's links, and under the references the authors' disclosures, the copyright, the licence and the
+# chapter's Bookshelf ID.
+_BOOKSHELF = re.compile(r"^[ \t]*(?:NCBI Bookshelf\. .*|Bookshelf ID: NBK\d+.*)$", re.M)
+_BOOKSHELF_LINE = re.compile(
+    r"^[ \t]*(?:NCBI Bookshelf\. .*|[^\n]{1,120} \[Internet\]\. [^\n]*|Show details|Search term"
+    r"|Author Information(?: and Affiliations)?|Access free multiple choice questions on this topic\."
+    r"|Comment on this article\.|Disclosure: .*|This (?:book|chapter) is distributed under the terms of .*"
+    r"|Bookshelf ID: NBK\d+.*)[ \t]*$"
+)
+_AUTHORS_LABEL = re.compile(r"^[ \t]*Authors?[ \t]*$")
+_LAST_UPDATE = re.compile(r"^[ \t]*Last Update: .*$")
+_NAME_LIST = re.compile(r"^[ \t]*[A-Z][\w.' -]{1,60}(?:; [A-Z][\w.' -]{1,60})*\.?[ \t]*$")
+
+
+def _bookshelf_page(text: str) -> str:
+    if not _BOOKSHELF.search(text):
+        return text
+    lines = text.split("\n")
+    start = next((k for k, line in enumerate(lines) if _AUTHORS_LABEL.match(line)), None)
+    stop = next((k for k, line in enumerate(lines) if _LAST_UPDATE.match(line)), None)
+    if start is not None and stop is not None and 0 < stop - start <= _AUTHOR_LINES:
+        lines[start : stop + 1] = [""] * (stop + 1 - start)  # the authors with their numbers, the affiliations
+    lines = ["" if _BOOKSHELF_LINE.match(line) else line for line in lines]
+    title = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if title is not None and title + 1 < len(lines) and _NAME_LIST.match(lines[title + 1]) and ";" in lines[title + 1]:
+        lines[title + 1] = ""  # "Maria L. Okafor; Daniel R. Whitcombe." under the title
+    return "\n".join(lines)
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -1401,6 +1470,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         _mail_header,
         _mail_chrome,
         _medium_page,
+        _blog_page,
+        _bookshelf_page,
         light_markup_to_markdown,
         _code_blocks,
         _web_page_chrome,
@@ -1610,9 +1681,17 @@ _TOML_LINE = re.compile(r"^(?:[ \t]*#.*|[\w][\w.-]*[ \t]*=[ \t]*\S.*|\[[\w.]+\]|
 _YAML_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(.*\S)[ \t]*$", re.M)
 
 
+# MultiMarkdown's metadata: "Key: value" lines from the first line to the first blank one, a title among
+# them ("Title: ..." / "Author: ..." / "Base Header Level: 2"), as Scrivener compiles a project.
+_MMD_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*\S)[ \t]*$", re.M | re.I)
+_MMD_METADATA = re.compile(r"\A(?:[A-Za-z][\w -]{0,30}:[ \t]*[^\n]*\n(?:[ \t]+\S[^\n]*\n)*){2,40}(?:[ \t]*\n|\Z)")
+
+
 def _front_matter(text: str) -> tuple[str, str]:
     """(title, text without the front matter); ("", text) when there is none."""
     m = _FRONT_MATTER.match(text)
+    if not m and (meta := _MMD_METADATA.match(text)) and (title := _MMD_TITLE.search(meta.group(0))):
+        return _plain_title(title.group(1)), "\n" * meta.group(0).count("\n") + text[meta.end() :]
     if not m:
         return "", text
     body, line_shape = (m.group(1), _YAML_LINE) if m.group(1) is not None else (m.group(2), _TOML_LINE)
@@ -1869,7 +1948,14 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and not CITE_GROUP.search(line)
         and (line.strip()[0].isupper() or line.strip()[0].isdigit())
         and not _CAPTION.match(line)  # "Table 1" alone on its line labels a caption
+        and not _tab_cells(line)  # "Isolate\tOrigin\tPhenotype": a table's header row
     )
+
+
+def _tab_cells(line: str) -> bool:
+    """The line is cells set apart by tabs; "1.\tIntroduction", a numbered heading, is not."""
+    cells = [cell for cell in line.strip().split("\t") if cell.strip()]
+    return len(cells) >= 2 and not _HEADING_NUMBER.match(cells[0].strip() + " ")
 
 
 def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
@@ -1962,8 +2048,9 @@ def _heading_key(text: str) -> str:
     return " ".join(_HEADING_NUMBER.sub("", text.strip()).casefold().strip(" .:").split())
 
 
-# Pandoc's attributes after a heading: "{#sec-antigen}", "{.unnumbered}", "{-}".
-_HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w:.-]+|-)(?:\s[^{}]*)?\}\s*$")
+# Pandoc's attributes after a heading: "{#sec-antigen}", "{.unnumbered}", "{-}"; MultiMarkdown's label,
+# "## Resistance mutations [mutations]".
+_HEADING_ATTRIBUTES = re.compile(r"\s*(?:\{(?:[#.][\w:.-]+|-)(?:\s[^{}]*)?\}|\[[a-z][\w:.-]*\])\s*$")
 
 
 def _plain_title(title: str) -> str:
@@ -2291,9 +2378,10 @@ def split_blocks(body: str) -> list[_Block]:
     lead_in = ""
     indent = 0
     raw: list[str] = []  # the paragraph's lines as written (a plain-text table keeps its columns)
+    task = ""  # the item's check box, " " or "x", when it is a task ("- [ ] to do", "- [x] done")
 
     def flush():
-        nonlocal current, lead_in, raw
+        nonlocal current, lead_in, raw, task
         if kind == "paragraph" and (rows := _aligned_table(raw)):
             blocks.extend(_row_block(rows[0], cells, lead_in) for cells in rows[1:])
             current = []
@@ -2303,6 +2391,16 @@ def split_blocks(body: str) -> list[_Block]:
             blocks.extend(_row_block(rows[0], cells, caption) for cells in rows[1:])
             current = []
         raw = []
+        if kind == "paragraph" and (unmarked := _unmarked_items(current)):
+            # A list copied from a web page without its bullets: each line an item, under its lead-in.
+            lead, items = unmarked
+            blocks.append(make_block(lead, "paragraph"))
+            for item in items:
+                block = make_block(item, "item")
+                block.context = lead
+                if block.text:
+                    blocks.append(block)
+            current = []
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
         joined = " ".join(current)
@@ -2310,6 +2408,9 @@ def split_blocks(body: str) -> list[_Block]:
             current = []  # "* Corresponding author: ...": a footnote of the page, even set as a list item
         if kind == "item" and current and _MARKED_AFFILIATION.match(joined) and not CITE_GROUP.search(joined):
             current = []  # "- 1 Department of ...": an affiliation that a converter set as a list item
+        if kind == "item" and task and (task == " " or not CITE_GROUP.search(joined)):
+            current = []  # a to-do, with its continuation lines, is no claim; a done item that cites is one
+        task = ""
         if kind == "paragraph" and current and _BACK_MATTER_LABEL.match(joined) and not CITE_GROUP.search(joined):
             current = []  # "Funding: This work received no external funding.": about the authors, not the subject
         if kind == "paragraph" and current and _about_its_making(current):
@@ -2368,14 +2469,34 @@ def split_blocks(body: str) -> list[_Block]:
             kind = "item"
             current = [bullet.group(2)]
             indent = len(bullet.group(1).expandtabs(4))
-            if task := _TASK.match(bullet.group(2)):
-                # A to-do ("- [ ] verify frequency") is no claim; a done item that cites is one.
-                current = [task.group(2)] if task.group(1) != " " and CITE_GROUP.search(task.group(2)) else []
+            if box := _TASK.match(bullet.group(2)):
+                task, current = box.group(1).lower(), [box.group(2)]
         else:
             current.append(line.strip())
             raw.append(line)
     flush()
     return _nested_lead_ins(blocks)
+
+
+# A list whose bullets a copy from a web page dropped: under a lead-in that ends in a colon, two or more
+# lines that each open in capitals and none runs on into the next (no comma, hyphen or small word at its
+# end).  Hard-wrapped prose breaks mid-sentence and its lines open in lower case.
+
+
+def _unmarked_items(lines: list[str]) -> tuple[str, list[str]] | None:
+    """(lead-in, items) when the paragraph's lines are a list without bullets, else None."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if len(lines) < 3 or not _strip_markdown(lines[0]).rstrip().endswith(":"):
+        return None
+    lead, items = lines[0], lines[1:]
+    for line in items:
+        plain = CITE_GROUP.sub("", _strip_markdown(line)).strip()
+        words = plain.split()
+        if not words or not plain[0].isupper() or _BULLET.match(line) or _METADATA_LINE.match(line):
+            return None
+        if plain.endswith((",", "-", "–", "(")) or words[-1].lower() in _NO_TITLE_END:
+            return None
+    return lead, items
 
 
 def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
@@ -2707,6 +2828,7 @@ def _strip_markdown(text: str) -> str:
     text = _HIGHLIGHT.sub(r"\1", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
+    text = _LABELLED_LINK.sub(r"\1", text)
     text = _SCRIPT.sub(_script, text)
     text = _PANDOC_SCRIPT.sub(_pandoc_script, text)
     text = _HTML.sub("", text)

@@ -18,7 +18,11 @@ Reviews also come as:
   ======`` is the page's title), with ``//italic//``, ``^ header ^`` tables, lists indented by two
   spaces (``  * bullet``, ``  - numbered``) and ``((footnotes))``;
 - a forum post's BBCode (``[b]bold[/b]``, ``[url=...]label[/url]``, ``[quote]``, ``[list][*] item``,
-  ``[table][tr][td]``).
+  ``[table][tr][td]``);
+- markdown with Python-Markdown's extensions, as an MkDocs site's pages use them: admonitions
+  (``!!! note "Title"``, collapsible ``??? tip``) and content tabs (``=== "Label"``) whose text is
+  indented by four spaces, attribute lists (``{ #id }``, ``{ .annotate }``), icons
+  (``:material-alert:``) and snippet includes (``--8<-- "file.md"``).
 
 Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
 the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
@@ -34,6 +38,7 @@ __all__ = [
     "bbcode_to_markdown",
     "dokuwiki_to_markdown",
     "light_markup_to_markdown",
+    "mkdocs_to_markdown",
     "mediawiki_to_markdown",
     "org_to_markdown",
     "outline_to_markdown",
@@ -62,6 +67,9 @@ _ORG_LINK = re.compile(r"\[\[([^\]\n]+)\](?:\[([^\]\n]+)\])?\]")
 # Org's emphasis: a mark after a space or an opening bracket, closed before a space or punctuation
 # ("/Mycoplasma bovis/", "=parC=", "~code~"); "and/or" and "µg/ml" are no emphasis.
 _ORG_EMPHASIS = re.compile(r"(?<![\w/=~])([/=~])(?=[^\s/=~])([^\n]*?[^\s/=~])\1(?![\w/=~])")
+# Org lets emphasis run over one line break, as filled paragraphs break it ("/Canadian Journal of
+# Microbiology/"): read after the emphasis within lines, so it only pairs marks left over.
+_ORG_WRAPPED_EMPHASIS = re.compile(r"(?<![\w/=~])([/=~])(?=[^\s/=~])([^\n/=~]*\n[ \t]*[^\n/=~]*?[^\s/=~])\1(?![\w/=~])")
 # Blocks whose lines are no prose.
 _ORG_HIDDEN_BLOCKS = frozenset(("src", "example", "comment", "export", "latex", "html"))
 
@@ -86,7 +94,8 @@ def org_to_markdown(text: str) -> str:
             out.append("")
         elif keyword:
             # "#+TITLE:" is the title; other settings, captions and "#+END_QUOTE" are no text.
-            out.append(f"# {keyword.group(2).strip()}" if name == "title" and keyword.group(2).strip() else "")
+            title = _org_inline(keyword.group(2).strip()) if name == "title" else ""
+            out.append(f"# {title}" if title else "")
         elif _ORG_DRAWER.match(line):
             drawer = True
             out.append("")
@@ -96,12 +105,17 @@ def org_to_markdown(text: str) -> str:
             out.append(f"{rule.group(1)}|{rule.group(2).replace('+', '|')}|")
         else:
             out.append(_org_inline(line))
-    return "\n".join(out)
+    return _ORG_WRAPPED_EMPHASIS.sub(_org_emphasis, "\n".join(out))
 
 
 def _org_inline(line: str) -> str:
     line = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), line)
-    return _ORG_EMPHASIS.sub(lambda m: f"*{m.group(2)}*" if m.group(1) == "/" else m.group(2), line)
+    return _ORG_EMPHASIS.sub(_org_emphasis, line)
+
+
+def _org_emphasis(match: re.Match) -> str:
+    """ "/italic/" as markdown's "*italic*"; "=verbatim=" and "~code~" as their words."""
+    return f"*{match.group(2)}*" if match.group(1) == "/" else match.group(2)
 
 
 # --- reStructuredText ---------------------------------------------------------------------
@@ -918,6 +932,43 @@ def _bb_tables(text: str) -> str:
     return re.sub(r"\[table\](.*?)\[/table\]", table, text, flags=re.I | re.S)
 
 
+# --- Python-Markdown's extensions (MkDocs) ----------------------------------------------------------
+
+# A box's or a tab's first line: its kind and title (a label, not a claim); its text is indented under it.
+_MK_BLOCK = re.compile(
+    r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+\"[^\"\n]*\")?[ \t]*$"
+    r"|^([ \t]*)===\+?[ \t]+\"[^\"\n]*\"[ \t]*$"
+)
+# An attribute list: after a heading ("## Receptors { #receptors }") or on a line of its own ("{ .annotate }").
+_MK_ATTRIBUTES = re.compile(
+    r"[ \t]*\{:?[ \t]*(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*[ \t]*\}[ \t]*$", re.M
+)
+_MK_ICON = re.compile(r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:(?![\w:])[ \t]?")
+_MK_SNIPPET = re.compile(r"^[ \t]*-{2}8<-{2}[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')?[ \t]*$", re.M)
+_MK_INDENT = 4
+
+
+def mkdocs_to_markdown(text: str) -> str:
+    """``text`` with its admonitions, tabs, attribute lists, icons and snippet lines as plain markdown,
+    when it has any of them, else unchanged: a box's or tab's text is dedented into paragraphs of its own."""
+    if not (re.search(r"^[ \t]*(?:!!!|\?\?\?|===)[ \t]", text, re.M) or "--8<--" in text or _MK_ICON.search(text)):
+        return text
+    text = _MK_ICON.sub("", _MK_SNIPPET.sub("", text))
+    text = _MK_ATTRIBUTES.sub("", text)
+    lines, out = text.split("\n"), []
+    inside: list[int] = []  # the indents of the boxes the line stands in
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" ")) if line.strip() else None
+        while inside and indent is not None and indent < inside[-1]:
+            inside.pop()
+        if block := _MK_BLOCK.match(line):
+            out += ["", ""]
+            inside.append(len(block.group(1) if block.group(1) is not None else block.group(2)) + _MK_INDENT)
+            continue
+        out.append(line[inside[-1] :] if inside and indent is not None else line)
+    return "\n".join(out)
+
+
 # --- all of them -----------------------------------------------------------------------------------
 
 # In the order the parser tries them; each leaves a document in another markup as it is.
@@ -931,6 +982,7 @@ _MARKUPS = (
     textile_to_markdown,
     slides_to_markdown,
     outline_to_markdown,
+    mkdocs_to_markdown,
 )
 
 

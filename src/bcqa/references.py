@@ -842,6 +842,9 @@ def _is_author_list(segment: str) -> bool:
     items = [item.strip() for item in head.split(",")]
     if len(items) > 1 and _GROUP_WORD.search(items[0]) and _looks_corporate(items[0]):
         items = items[1:]  # a group author before the named ones: "International ... Study Group, Lorch A, ..."
+    elif len(items) > 1 and _GROUP_WORD.search(items[-1]) and _looks_corporate(items[-1]):
+        # ... after them, as the NLM's style writes it: "Vespa PM., Neurocritical Care Society ... Committee"
+        items = [*items[:-2], items[-2].removesuffix(".")]
     if items and _ET_AL.fullmatch(items[-1]):
         items = items[:-1]
     elif items and (bare := ET_AL_TAIL.sub("", items[-1])) != items[-1]:

@@ -2959,3 +2959,117 @@ def test_multimarkdown_metadata_gives_the_title_and_labels_and_labelled_links_th
         ("Introduction", "Its residues are treated in the non-target section.", ()),
         ("Non-target exposure", "Owls carry residues, as Table 1 shows.", (2,)),
     ]
+
+
+def test_a_stack_exchange_page_is_read_as_its_question_and_first_answer():
+    text = (
+        "Why do staphylococci become daptomycin non-susceptible?\nAsked 2 years, 3 months ago\nModified 8 months ago\n"
+        "Viewed 4k times\n12\n\nWe had a patient whose daptomycin MIC rose on treatment.\n\n"
+        "microbiology antibiotics staphylococcus-aureus\n\nShare Improve this question Follow\n"
+        "edited Mar 3, 2023 at 14:02\nasked Feb 28, 2023 at 22:47\nkestrel_pharm\n1,234 5 20 41\n2 Answers\n"
+        "Sorted by:\nReset to default\n\nHighest score (default)\n\n27\n\nShort answer\n\n"
+        "Gain-of-function mprF mutations come first in S. aureus [1].\n\nReferences\n\n"
+        "1. Ernst CM, Peschel A. Broad-spectrum antimicrobial peptide resistance by MprF. Mol Microbiol. "
+        "2011;80:290-9.\n\nShare Improve this answer Follow\nanswered Apr 11, 2023 at 9:15\ngram_positive_rod\n"
+        "8,911 2 28 57\n5\nGreat answer, thanks! – kestrel_pharm Apr 12, 2023 at 7:40\nAdd a comment\n4\n\n"
+        "Honestly, the mechanism matters less than source control.\n\nShare Improve this answer Follow\n"
+        "answered Jul 2, 2024 at 21:58\nNightShiftRegistrar\n641 1 6 14\nAdd a comment\nYour Answer\n"
+        "Post Your Answer\n\nHot Network Questions\nWhy does caffeine make some people sleepy?\n"
+    )
+    document = parse_document(text, "se.txt")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "We had a patient whose daptomycin MIC rose on treatment.", ()),
+        ("Short answer", "Gain-of-function mprF mutations come first in S. aureus.", (1,)),
+    ]
+    assert sorted(document.references) == [1] and not document.warnings
+
+
+def test_a_substack_post_loses_its_buttons_counts_box_and_discussion():
+    text = (
+        "Dryland Weeds Dispatch\nSubscribe\nSign in\n\nKochia keeps winning\nFive modes of action down\n"
+        "Dana Kowalczyk\nMar 4, 2025\n48\n6\nShare\n\nKochia outcrosses through wind-borne pollen [1].\n\n"
+        "Thanks for reading Dryland Weeds Dispatch! Subscribe for free to receive new posts and support my work.\n\n"
+        "Glyphosate: more copies of the target\nExtra EPSPS copies form a tandem array on one chromosome pair, "
+        "as fluorescence in situ hybridization showed [2].\n\nReferences\n"
+        "1. Friesen LF, Beckie HJ. Kochia biology. Can J Plant Sci. 2009;89:141-67.\n"
+        "2. Jugulam M, Gill BS. Tandem amplification of EPSPS. Genetics. 2014;198:1051-9.\n\n48\n6\nShare\nPrevious\n"
+        "Next\nDiscussion about this post\nComments\nMark Heidt\nMar 5\nSame story north of Goodland.\nLike (3)\n"
+        "Ready for more?\nSubscribe\n© 2025 Dana Kowalczyk\nSubstack is the home for great culture\n"
+    )
+    document = parse_document(text, "substack.txt")
+    assert document.title.startswith("Kochia keeps winning")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Kochia outcrosses through wind-borne pollen.", (1,)),
+        (
+            "Glyphosate: more copies of the target",
+            "Extra EPSPS copies form a tandem array on one chromosome pair, as fluorescence in situ hybridization showed.",
+            (2,),
+        ),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_heading_with_a_subtitle_right_above_its_text_may_run_longer():
+    text = (
+        "Kochia resistance notes\n\nWhy kochia wins\nKochia outcrosses readily through wind-borne pollen, and its "
+        "tumbleweeds carry seed for kilometres in autumn [1].\n\nDicamba, 2,4-D and fluroxypyr: the auxin problem\n"
+        "Dicamba-resistant kochia was first reported from Montana and North Dakota small-grain fields [2].\n\n"
+        "Chromosomal fosA – why Klebsiella MICs run high\nChromosomal fosA is found in Klebsiella pneumoniae and "
+        "Enterobacter cloacae but not in Escherichia coli [1].\n\nReferences\n\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 3))
+    )
+    assert [s.section for s in parse_document(text, "t.txt").statements] == [
+        "Why kochia wins",
+        "Dicamba, 2,4-D and fluroxypyr: the auxin problem",
+        "Chromosomal fosA – why Klebsiella MICs run high",
+    ]
+
+
+def test_an_mdx_pages_imports_components_comments_and_admonition_titles_are_no_text():
+    text = (
+        "---\ntitle: Drug resistance in Babesia\n---\n\nimport Tabs from '@theme/Tabs';\n"
+        "import TabItem from '@theme/TabItem';\n\nexport const lastReviewed = '2024-11-18';\n\n"
+        "# Drug resistance in Babesia\n\n:::tip Monitoring relapsing patients\n\n"
+        "Sequence cytb from any relapse isolate [1].\n\n:::\n\n<Tabs>\n"
+        '<TabItem value="human" label="Human babesiosis" default>\n\nTafenoquine cleared a relapsing infection [2].\n\n'
+        "</TabItem>\n</Tabs>\n\n{/* TODO: add the 2024 cohort */}\n\n## References\n\n"
+        "1. Simon MS, Westblade LF. Cytochrome b mutations in Babesia microti. J Infect Dis. 2017;215:1-2.\n"
+        "2. Rogers R, Krause PJ. Tafenoquine for babesiosis. Clin Infect Dis. 2023;76:1-3.\n"
+    )
+    document = parse_document(text, "babesia.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Sequence cytb from any relapse isolate.", (1,)),
+        ("Tafenoquine cleared a relapsing infection.", (2,)),
+    ]
+
+
+def test_a_converted_word_documents_title_paragraph_above_its_first_heading_is_its_title():
+    text = (
+        "Hypomethylating agent failure in myelodysplastic syndromes\n\nClare M\\. Hollis and Laurent Ferrand\n\n"
+        'Department of Haematology, St Aldhelm’s University Hospital\n\n# <a id="_Toc1"></a>Abstract\n\n'
+        "Survival after failure is short \\[1\\]\\.\n\n# Introduction\n\nAzacitidine prolonged survival \\[2\\]\\.\n"
+        "\n# References\n\n1\\. Prebet T, Vey N\\. Outcome after azacitidine failure\\. J Clin Oncol\\. 2011;29:3322\\-7\\.\n"
+        "2\\. Fenaux P, Mufti GJ\\. Azacitidine in higher-risk MDS\\. Lancet Oncol\\. 2009;10:223\\-32\\.\n"
+    )
+    document = parse_document(text, "mds.md")
+    assert document.title == "Hypomethylating agent failure in myelodysplastic syndromes"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Abstract", "Survival after failure is short.", (1,)),
+        ("Introduction", "Azacitidine prolonged survival.", (2,)),
+    ]
+
+
+def test_a_note_apps_check_boxes_are_task_items_and_refs_heads_the_reference_list():
+    text = (
+        "Fosfomycin reading notes\n\nTransporters\n•\tGlpT carries fosfomycin into most Gram-negatives [1].\n"
+        "\tLoss of uhpA behaves like a uhpT deletion [2].\n\nTo do\n☐\tAsk micro whether MICs are by agar dilution\n"
+        "☑\tEmail pharmacy about the sodium load\n\nRefs\n1.\tCastañeda-García A, Blázquez J. Fosfomycin uptake. "
+        "Antimicrob Agents Chemother. 2013;57:2434-42.\n2.\tTakahata S, Ida T. Resistance in E. coli. Int J "
+        "Antimicrob Agents. 2010;35:333-7.\n"
+    )
+    document = parse_document(text, "notes.txt")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("GlpT carries fosfomycin into most Gram-negatives.", (1,)),
+        ("Loss of uhpA behaves like a uhpT deletion.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings

@@ -398,6 +398,14 @@ FLOOR = {
     "heartworm_macrocyclic_lactone": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "phage_therapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "rodenticide_vkorc1_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Fortieth batch (same session, after the thirty-ninth's fixes): a Stack Exchange answer copied from the
+    # browser (daptomycin), a Substack post (kochia), a Docusaurus MDX page (Babesia), mammoth's markdown of a
+    # .docx (MDS) and an Apple Notes note as plain text (fosfomycin). Measured once.
+    "daptomycin_nonsusceptibility": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "kochia_herbicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "babesia_atovaquone_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mds_hypomethylating_failure": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "fosfomycin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -589,6 +597,11 @@ MAX_FALSE_ABSTENTION = {
     "heartworm_macrocyclic_lactone": 0.0,
     "phage_therapy_resistance": 0.0,
     "rodenticide_vkorc1_resistance": 0.0,
+    "daptomycin_nonsusceptibility": 0.0,
+    "kochia_herbicide_resistance": 0.0,
+    "babesia_atovaquone_resistance": 0.0,
+    "mds_hypomethylating_failure": 0.0,
+    "fosfomycin_resistance": 0.12,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -974,6 +987,18 @@ NOT_YET = {
     ("phage_therapy_resistance", "top1"): "0.667, below dense-only 0.833",
     ("phage_therapy_resistance", "top3"): "0.833",
     ("rodenticide_vkorc1_resistance", "top1"): "0.667",
+    ("daptomycin_nonsusceptibility", "top1"): "0.667",
+    ("daptomycin_nonsusceptibility", "top3"): "0.667",
+    ("kochia_herbicide_resistance", "top1"): "0.500",
+    ("kochia_herbicide_resistance", "top3"): "0.667",
+    ("kochia_herbicide_resistance", "offtopic_abstention"): "0.0: cover crops against weeds in organic vegetables "
+    "are answered from the post's weed-management statements",
+    ("babesia_atovaquone_resistance", "top1"): "0.833",
+    ("mds_hypomethylating_failure", "top1"): "0.833",
+    ("mds_hypomethylating_failure", "offtopic_abstention"): "0.0: the WHO 2022 definition of MDS with low blasts is "
+    "answered from the review's MDS statements",
+    ("fosfomycin_resistance", "top1"): "0.833",
+    ("fosfomycin_resistance", "false_abstention"): "0.111: 'intravenously' (the notes write IV)",
 }
 
 
@@ -1146,6 +1171,8 @@ OFF_TOPIC_MISSES = {
     "seizure are answered from the chapter's epilepsy statements",
     "phage_therapy_resistance": "'At what temperature and in which buffer should therapeutic phage stocks be stored?' "
     "is answered from the page's phage statements",
+    "daptomycin_nonsusceptibility": "'Which Staphylococcus aureus vaccine candidates have reached phase 3 trials?' is "
+    "answered from the answer's S. aureus statements",
 }
 
 

@@ -303,7 +303,7 @@ _MAX_HEADING_LINE = 200  # a longer "# ..." line is one-line markdown, its text 
 _RUN_ON_HEADING = re.compile(r"[ \t]#{1,6}[ \t]+[A-Z]")
 _REFERENCES_WORDS = (
     r"(?:(?:consolidated|key|selected|cited|full|complete|additional|further|main|primary|literature)\s+)?"
-    r"(?:list\s+of\s+)?(?:references?|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
+    r"(?:list\s+of\s+)?(?:references?|refs|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
     r"source(?=\s+list)|sources|citations|endnotes|(?:further|suggested|recommended)\s+reading|reading(?=\s+list))"
     r"(?:\s+(?:list|cited))?(?:\s*\((?:selected|abridged|partial)\))?"
 )
@@ -413,8 +413,11 @@ _TYPOGRAPHY = str.maketrans(
 # Pandoc's typing of dashes: "--" between two words or numbers is an en dash ("antibody--drug",
 # "[4--6]", "610--621"), "---" an em dash.
 _TYPED_DASH = re.compile(r"(?<=[^\W_])(-{2,3})(?=[^\W_])")
-# Pandoc's fenced divs ("::: {#refs .references .csl-bib-body}", ":::"): containers, no text of their own.
-_FENCED_DIV = re.compile(r"^:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$", re.M)
+# Pandoc's fenced divs ("::: {#refs .references .csl-bib-body}", ":::"): containers, no text of their own; so are
+# Docusaurus's admonitions, with their titles (":::tip Monitoring relapsing patients", ":::note[Scope]").
+_FENCED_DIV = re.compile(
+    r"^:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+(?:\[[^\]\n]*\]|[ \t]+[^:\s][^\n]*?)?)?[ \t]*:*[ \t]*$", re.M
+)
 
 
 def _pandoc_typing(text: str) -> str:
@@ -629,6 +632,36 @@ _EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
 _WIKI_LINK = re.compile(r"\[\[(?![\d\s,;–-]+\]\])([^\[\]|\n#]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
 _TAG_LINE = re.compile(r"^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]*$", re.M)
 _TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's target: "[Top](#contents)"
+
+
+# A note app's check boxes copied as text ("☐\tAsk the lab ...", "☑\tEmail pharmacy ..."): a task list's items,
+# as markdown writes them ("- [ ] ...", "- [x] ...").
+_OPEN_BOX = re.compile(r"^([ \t]*)[☐□][ \t]+", re.M)
+_TICKED_BOX = re.compile(r"^([ \t]*)[☑☒✅✔✓][ \t]+", re.M)
+
+
+def _check_boxes(text: str) -> str:
+    if not any(box in text for box in "☐□☑☒✅✔✓"):
+        return text
+    return _TICKED_BOX.sub(r"\1- [x] ", _OPEN_BOX.sub(r"\1- [ ] ", text))
+
+
+# An MDX page (Docusaurus, Nextra): JavaScript's import and export lines, JSX components on lines of their own
+# ("<Tabs>", "<TabItem value=... label=...>", "</TabItem>", "<Figure src=... />") and JSX comments
+# ("{/* TODO */}") are the page's code; the text between the components stays.
+_MDX_MODULE_LINE = re.compile(
+    r"^(?:import[ \t]+.+[ \t]+from[ \t]+['\"][^'\"\n]+['\"]|import[ \t]+['\"][^'\"\n]+['\"]"
+    r"|export[ \t]+(?:const|let|default|function)\b.*);?[ \t]*$",
+    re.M,
+)
+_JSX_LINE = re.compile(r"^[ \t]*(?:</?[A-Z][\w.]*(?:[ \t][^<>\n]*)?/?>[ \t]*)+$", re.M)
+_JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
+
+
+def _mdx_markup(text: str) -> str:
+    if not (_MDX_MODULE_LINE.search(text) or _JSX_LINE.search(text)):
+        return text
+    return _JSX_COMMENT.sub("", _JSX_LINE.sub("", _MDX_MODULE_LINE.sub("", text)))
 
 
 # A static-site generator's shortcodes and tags (Hugo's "{{< figure ... >}}", "{{% notice info %}}", Jekyll's
@@ -1027,6 +1060,75 @@ def _blog_page(text: str) -> str:
     while body < len(lines) and (not lines[body].strip() or _POST_META.match(lines[body])):
         body += 1
     return "\n".join([lines[title].strip(), "", *lines[body : end if end is not None else len(lines)]])
+
+
+# A question-and-answer page of the Stack Exchange sites copied from the browser: the question's title
+# over its "Asked ... ago" / "Modified" / "Viewed" lines, vote counts on lines of their own, the tags,
+# and under each post its "Share Improve this answer Follow" links, edit and answer dates and the
+# poster's card.  The page is read as the question and its first answer: the comments, the other answers
+# and the site's lines under it are no part of the answer's text.
+_QA_SHARE = re.compile(r"^[ \t]*Share(?:[ \t]+(?:Improve this (?:question|answer)|Edit|Cite))*[ \t]+Follow[ \t]*$")
+_QA_ASKED = re.compile(r"^[ \t]*(?:Asked|Modified|Viewed)[ \t]+.*(?:ago|times|today|yesterday)[ \t]*$", re.I)
+_QA_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,5}|Highest score \(default\)|Sorted by:|Reset to default|\d+ Answers?"
+    r"|(?:edited|answered|asked)[ \t]+.{3,40}[ \t]at[ \t]+\d{1,2}:\d{2})[ \t]*$"
+)
+_QA_TAGS = re.compile(r"^[ \t]*[a-z0-9][a-z0-9.+#-]*(?:[ \t]+[a-z0-9][a-z0-9.+#-]*)*[ \t]*$")
+
+
+def _qa_page(text: str) -> str:
+    lines = text.split("\n")
+    shares = [k for k, line in enumerate(lines) if _QA_SHARE.match(line)]
+    asked = next((k for k, line in enumerate(lines[:_POST_TOP]) if _QA_ASKED.match(line)), None)
+    if not shares or asked is None:
+        return text
+    answers = [k for k in shares if "answer" in lines[k].lower()]
+    end = answers[0] if answers else len(lines)
+    out: list[str] = []
+    k = 0
+    while k < end:
+        line = lines[k]
+        if _QA_SHARE.match(line):
+            # The post's links, dates and poster's card, down to the next blank line.
+            while k < end and lines[k].strip():
+                k += 1
+            continue
+        tags = k + 2 < len(lines) and not lines[k + 1].strip() and _QA_SHARE.match(lines[k + 2])
+        if _QA_ASKED.match(line) or _QA_LINE.match(line) or (tags and _QA_TAGS.match(line)):
+            out.append("")
+        else:
+            out.append(line)
+        k += 1
+    return "\n".join(out)
+
+
+# A Substack post copied from the browser: the publication's name over "Subscribe" and "Sign in", the
+# like, comment and share counts under the byline and again under the post, then the discussion and the
+# site's footer ("Discussion about this post", "Ready for more?", "Substack is the home for great culture").
+_SUBSTACK_TOP = re.compile(r"^[ \t]*(?:Subscribe|Sign in)[ \t]*$")
+_SUBSTACK_LINE = re.compile(r"^[ \t]*(?:\d[\d,.]*[KkMm]?|Share|∙ Paid|Paid|Subscribe|Sign in|Previous|Next)[ \t]*$")
+_SUBSTACK_END = re.compile(r"^[ \t]*(?:Discussion about this post|Ready for more\?)[ \t]*$")
+_SUBSTACK_BOX = re.compile(r"^[ \t]*Thanks for reading .{1,80}! Subscribe for free to receive new posts.*$")
+
+
+def _substack_page(text: str) -> str:
+    lines = text.split("\n")
+    start = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    header = _paragraph_at(lines, start)  # the publication's name and its buttons, above the title
+    end = next((k for k, line in enumerate(lines) if _SUBSTACK_END.match(line)), None)
+    if sum(1 for k in header if _SUBSTACK_TOP.match(lines[k])) < 2 or end is None:
+        return text
+    lines[: header.stop] = [""] * header.stop
+    # The like, comment and share counts and the buttons under the post go with the discussion.
+    while end > 0 and (not lines[end - 1].strip() or _SUBSTACK_LINE.match(lines[end - 1])):
+        end -= 1
+    first = next((k for k, line in enumerate(lines) if line.strip()), 0)
+    head = next((k for k in range(first, end) if not lines[k].strip()), end)  # the title block: title to counts
+    kept = [
+        "" if (first <= k < head and _SUBSTACK_LINE.match(line)) or _SUBSTACK_BOX.match(line) else line
+        for k, line in enumerate(lines[:end])
+    ]
+    return "\n".join(kept)
 
 
 # A chapter of the NCBI Bookshelf (StatPearls and the other books there) copied from its page: the site's
@@ -1472,6 +1574,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         _medium_page,
         _blog_page,
         _bookshelf_page,
+        _qa_page,
+        _substack_page,
         light_markup_to_markdown,
         _code_blocks,
         _web_page_chrome,
@@ -1480,6 +1584,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         _pandoc_typing,
         _spaced_headings,
         _article_type_label,
+        _mdx_markup,
+        _check_boxes,
         html_to_markdown,
         _note_markup,
         _grid_tables,
@@ -1498,6 +1604,8 @@ def parse_document(text: str, name: str = "document") -> Document:
     if not text.strip():
         raise CorpusError(f"{name}: the document is empty")
     front_title, text = _front_matter(text)
+    if not front_title:
+        front_title, text = _lead_title(text)
     text = _footnotes_per_line(text)
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))
     sections = _split_sections(_FOOTNOTE.sub("", text))
@@ -1685,6 +1793,34 @@ _YAML_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(.*\S)[ \t]*$", re.M)
 # them ("Title: ..." / "Author: ..." / "Base Header Level: 2"), as Scrivener compiles a project.
 _MMD_TITLE = re.compile(r"^title[ \t]*:[ \t]*(.*\S)[ \t]*$", re.M | re.I)
 _MMD_METADATA = re.compile(r"\A(?:[A-Za-z][\w -]{0,30}:[ \t]*[^\n]*\n(?:[ \t]+\S[^\n]*\n)*){2,40}(?:[ \t]*\n|\Z)")
+
+
+def _lead_title(text: str) -> tuple[str, str]:
+    """(title, text without it) when a markdown document opens with a plain title block above its first
+    heading: a converted word processor's Title paragraph, its authors and affiliation under it, as mammoth
+    writes a .docx whose Title style has no heading ("Hypomethylating agent failure in MDS" / "Clare M.
+    Hollis, ..." / "# Abstract").  ("", text) otherwise."""
+    first = _HEADING_LINE.search(text)
+    if first is None or first.start() == 0:
+        return "", text
+    lines = text[: first.start()].split("\n")
+    if sum(1 for line in lines if line.strip()) > _AUTHOR_LINES:
+        return "", text
+    found = _title_block([unescape_markdown(line) for line in lines] + [""], {})
+    start = next((i for i, mark in found.items() if mark == "="), None)
+    # Under the authors, the affiliation may stand in a paragraph of its own: as short, and no sentence.
+    if start is None or any(
+        line.strip() and i not in found and (i < start or not _byline_like(unescape_markdown(line)))
+        for i, line in enumerate(lines)
+    ):
+        return "", text
+    title = " ".join(unescape_markdown(lines[i]).strip() for i in sorted(found) if found[i] in "=&")
+    if _INNER_SENTENCE_END.search(title):
+        return "", text  # "A is higher.¹ B is lower¹": sentences, not a title
+    return _plain_title(title), "\n" * len(lines[:-1]) + text[first.start() :]
+
+
+_INNER_SENTENCE_END = re.compile(r"[.!?]\S*\s+[A-Z]")
 
 
 def _front_matter(text: str) -> tuple[str, str]:
@@ -1876,6 +2012,10 @@ def _continues(last: tuple[int, ...], key: tuple[int, ...]) -> bool:
     return any(key == (*last[:k], last[k] + 1) for k in range(len(last)))
 
 
+_SUBTITLED_HEADING_ABOVE_WORDS = 10
+_SPACED_DASH = re.compile(r"\S[ \t]+[–—][ \t]+\S")
+
+
 def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
     """A short heading with its paragraph on the very next line ("Introduction" / "More than 29
     million people ..."): the next line opens a sentence and is far longer.  The first line of a
@@ -1883,10 +2023,15 @@ def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
     heading ("3. TP53 mutation and the DNA damage response") may be longer and nearer its text's width."""
     if (item := _BULLET.match(nxt)) and not nxt.lstrip()[:1].isdigit():
         nxt = item.group(2)  # a heading right above its list ("Part 4 – Surgical options" / "• In the ...")
+        nxt = box.group(2) if (box := _TASK.match(nxt)) else nxt  # ... or its task list ("- [ ] Ask ...")
     if numbered:
         short, wider = len(line.split()) <= _NUMBERED_HEADING_ABOVE_WORDS, 1.3
     else:
-        short, wider = len(line.split()) <= _HEADING_ABOVE_WORDS, 2
+        # "Dicamba, 2,4-D and fluroxypyr: the auxin problem", "Chromosomal fosA – why Klebsiella MICs run high": a
+        # title and its subtitle may run longer.
+        subtitled = ":" in line.strip()[:-1] or _SPACED_DASH.search(line)
+        words = _SUBTITLED_HEADING_ABOVE_WORDS if subtitled else _HEADING_ABOVE_WORDS
+        short, wider = len(line.split()) <= words, 2
     return short and nxt.lstrip()[:1].isupper() and len(nxt.strip()) >= wider * len(line.strip())
 
 

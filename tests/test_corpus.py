@@ -3073,3 +3073,151 @@ def test_a_note_apps_check_boxes_are_task_items_and_refs_heads_the_reference_lis
         ("Loss of uhpA behaves like a uhpT deletion.", (2,)),
     ]
     assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_lynx_dump_reads_as_its_article_with_links_as_their_words():
+    text = (
+        "Meningococcal resistance | Clinical Microbiology Perspectives\n\n"
+        "   [1]Skip to main content [2]Home [3]Topics [4]Sign in\n\n"
+        "   Search: ______________________________ (BUTTON) Search\n\n"
+        "   [5]Home > [6]Bacteriology > Review\n\n"
+        "Meningococcal resistance\n\n"
+        "   [7]Marta Ahlqvist & [8]Luisa C. Ferreira\n\n"
+        "   Clinical Microbiology Perspectives volume 11 (2025) [9]Download PDF [10]Cite this article\n\n"
+        "Introduction\n\n"
+        "   Lineages are tracked in the [11]PubMLST database, which holds allele\n"
+        "   schemes for penA and gyrA [1]. Ceftriaxone remains active [1, 2].\n\n"
+        "   [IMG] Figure 1. Timeline of resistance events\n\n"
+        "   [12]View larger image [13]Download PowerPoint slide\n\n"
+        "References\n\n"
+        "    1. Stephens DS, Greenwood B. Epidemic meningitis. Lancet.\n"
+        "       2007;369:2196-2210. [14]CrossRef [15]Google Scholar\n"
+        "    2. Deghmane AE, Taha MK. Reduced susceptibility to cephalosporins. J\n"
+        "       Antimicrob Chemother. 2017;72:95-98. [16]CrossRef [17]Google\n"
+        "       Scholar\n\n"
+        "   [18]Privacy [19]Contact [20]Back to top\n\n"
+        "   (c) 2025 Clinical Microbiology Perspectives. All rights reserved.\n\n"
+        "References\n\n   Visible links:\n"
+        + "".join(f"   {n}. https://example.org/{n}\n" for n in range(1, 14))
+        + "  14. https://doi.org/10.1016/S0140-6736(07)61016-2\n  15. https://scholar.google.com/?q=1\n"
+        "  16. https://doi.org/10.1093/jac/dkw400\n  17. https://scholar.google.com/?q=2\n"
+        + "".join(f"  {n}. https://example.org/{n}\n" for n in range(18, 21))
+    )
+    document = parse_document(text, "lynx.txt")
+    assert document.title == "Meningococcal resistance"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        (
+            "Introduction",
+            "Lineages are tracked in the PubMLST database, which holds allele schemes for penA and gyrA.",
+            (1,),
+        ),
+        ("Introduction", "Ceftriaxone remains active.", (1, 2)),
+    ]
+    assert document.references[1].doi == "10.1016/S0140-6736(07)61016-2"
+    assert document.references[2].doi == "10.1093/jac/dkw400"
+    assert document.references[2].journal == "J Antimicrob Chemother"
+    assert not document.warnings
+
+
+def test_a_plain_text_tables_wrapped_cells_join_their_rows():
+    text = (
+        "Determinants\n\nThe main determinants are listed below [1].\n\n"
+        "Drug              Gene       Key change                  Refs\n"
+        "Penicillin        penA       F504L, A510V, I515V,        [1]\n"
+        "                             I566V (mosaic)\n"
+        "Penicillin,       blaROB-1   chromosomal beta-           [2]\n"
+        "ampicillin                   lactamase\n"
+        "Rifampicin        rpoB       H552Y, S548F                [2]\n"
+        "Minor, a twofold MIC increase; High, clinical resistance expected in practice.\n\n"
+        "References\n\n1. Doe J. Title one. J Med. 2020;1:1.\n2. Roe K. Title two. J Med. 2021;2:2.\n"
+    )
+    rows = [(s.text, s.citations) for s in parse_document(text, "table.txt").statements if s.text.startswith("Drug")]
+    assert rows == [
+        ("Drug: Penicillin; Gene: penA; Key change: F504L, A510V, I515V, I566V (mosaic)", (1,)),
+        ("Drug: Penicillin, ampicillin; Gene: blaROB-1; Key change: chromosomal beta-lactamase", (2,)),
+        ("Drug: Rifampicin; Gene: rpoB; Key change: H552Y, S548F", (2,)),
+    ]
+
+
+def test_an_uptodate_topic_loses_its_menu_editors_dates_contents_and_cross_references():
+    text = (
+        "UpToDate\nSearch\nContents\nCalculators\n\nRefractory chronic cough in adults: Management\n\n"
+        "Author: Helen M Castellano, MD\nSection Editor: Richard D Okafor, MD\n\n"
+        "Literature review current through: Feb 2025.\nThis topic last updated: Jan 14, 2025.\n\n"
+        "All topics are updated as new evidence becomes available and our peer review process is complete.\n\n"
+        "Contents\nINTRODUCTION\nMANAGEMENT\nNeuromodulators\nREFERENCES\n\n"
+        "INTRODUCTION — Chronic cough lasts longer than eight weeks in adults [1]. The general evaluation is "
+        'discussed separately. (See "Evaluation of chronic cough in adults".)\n\n'
+        "MANAGEMENT\n\nNeuromodulators\nGabapentin improved cough-specific quality of life in a randomized trial [2]. "
+        "(See 'Summary' below.)\n\nUse of UpToDate is subject to the Terms of Use.\n\nREFERENCES\n\n"
+        "1. Irwin RS, French CL. Classification of cough. Chest 2018; 153:196.\n"
+        "2. Ryan NM, Birring SS. Gabapentin for refractory chronic cough. Lancet 2012; 380:1583.\n\n"
+        "Topic 12345 Version 21.0\n\n© 2025 UpToDate, Inc. and/or its affiliates. All Rights Reserved.\n"
+    )
+    document = parse_document(text, "uptodate.txt")
+    assert document.title == "Refractory chronic cough in adults: Management"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("INTRODUCTION", "Chronic cough lasts longer than eight weeks in adults.", (1,)),
+        ("INTRODUCTION", "The general evaluation is discussed separately.", ()),
+        ("Neuromodulators", "Gabapentin improved cough-specific quality of life in a randomized trial.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_consensus_answer_loses_its_menu_and_meter_and_its_papers_are_the_references():
+    text = (
+        "Consensus\nSearch\nCopilot\nIs azithromycin still reliable for syphilis?\nFilters\nShare\n\n"
+        "Summary\nAzithromycin can no longer be relied on, because A2058G blocks macrolide binding [1].\n\n"
+        "Consensus Meter\nIs azithromycin effective for treating syphilis?\nNo - 73%\nYes - 27%\nBased on 2 papers\n"
+        "Beta\n\nCopilot\nHere is what the research says, drawn from 2 papers.\n\nWhy azithromycin was abandoned\n"
+        "Guideline panels cite converging evidence:\n"
+        "Treatment failure was documented in patients infected with A2058G strains [1].\n"
+        "Resistance mutations became the majority genotype within a decade of routine use [2].\n\n"
+        "Papers\n2 results\nSort by: Relevance\n\n1.\nMacrolide resistance in Treponema pallidum\n"
+        "S. A. Lukehart, C. Godornes, ...\nNew England Journal of Medicine · 2004 · 402 citations\n"
+        "doi.org/10.1056/NEJMoa040216\nHighly Cited\nStudy snapshot\nA2058G in four cities.\n\n2.\n"
+        "Two mutations associated with macrolide resistance\nM. Grimes, S. Sahi\nSexually Transmitted Diseases · 2012\n"
+        "Study snapshot\nBoth mutations increased in Seattle.\n\nLoad more\nAsk a follow-up question\n"
+    )
+    document = parse_document(text, "consensus.txt")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Summary", "Azithromycin can no longer be relied on, because A2058G blocks macrolide binding.", (1,)),
+        (
+            "Why azithromycin was abandoned",
+            "Treatment failure was documented in patients infected with A2058G strains.",
+            (1,),
+        ),
+        (
+            "Why azithromycin was abandoned",
+            "Resistance mutations became the majority genotype within a decade of routine use.",
+            (2,),
+        ),
+    ]
+    first, second = document.references[1], document.references[2]
+    assert (first.authors, first.title, first.journal, first.year, first.doi) == (
+        "Lukehart SA, Godornes C, et al",
+        "Macrolide resistance in Treponema pallidum",
+        "New England Journal of Medicine",
+        2004,
+        "10.1056/NEJMoa040216",
+    )
+    assert (second.authors, second.year, second.doi) == ("Grimes M, Sahi S", 2012, None)
+    assert not document.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Cure was 95.0% with benzathine penicillin G. A multicentre trial found the same.",
+            ["Cure was 95.0% with benzathine penicillin G.", "A multicentre trial found the same."],
+        ),
+        (
+            "Rats need more vitamin K. A wider survey added mice.",
+            ["Rats need more vitamin K.", "A wider survey added mice."],
+        ),
+        ("The biologist Georg A. Goldfuss named it.", ["The biologist Georg A. Goldfuss named it."]),
+    ],
+)
+def test_a_one_letter_name_ends_a_sentence_before_the_article_a(text, sentences):
+    assert [c[0].text for c in split_sentences(make_block(text))] == sentences

@@ -406,6 +406,13 @@ FLOOR = {
     "babesia_atovaquone_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "mds_hypomethylating_failure": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "fosfomycin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Forty-first batch (2026-12-04, after its parser fixes): a journal page saved with lynx -dump
+    # (meningococcus), an UpToDate topic (chronic cough), an OpenEvidence answer (PPI-refractory reflux) and a
+    # Consensus answer (Treponema). Measured once.
+    "meningococcal_resistance": {"top1": 0.33, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "refractory_chronic_cough": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "ppi_refractory_reflux": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "treponema_azithromycin_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -602,6 +609,10 @@ MAX_FALSE_ABSTENTION = {
     "babesia_atovaquone_resistance": 0.0,
     "mds_hypomethylating_failure": 0.0,
     "fosfomycin_resistance": 0.12,
+    "meningococcal_resistance": 0.0,
+    "refractory_chronic_cough": 0.12,
+    "ppi_refractory_reflux": 0.12,
+    "treponema_azithromycin_resistance": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -999,6 +1010,17 @@ NOT_YET = {
     "answered from the review's MDS statements",
     ("fosfomycin_resistance", "top1"): "0.833",
     ("fosfomycin_resistance", "false_abstention"): "0.111: 'intravenously' (the notes write IV)",
+    ("meningococcal_resistance", "top1"): "0.333, below BM25-only 0.500 and dense-only 0.667",
+    ("refractory_chronic_cough", "top1"): "0.333, below dense-only 0.500",
+    ("refractory_chronic_cough", "top3"): "0.667",
+    ("refractory_chronic_cough", "false_abstention"): "0.111: 'behavioural' (the topic writes behavioral; the "
+    "British-spelling rule folds only a final -our)",
+    ("ppi_refractory_reflux", "top1"): "0.667",
+    ("ppi_refractory_reflux", "top3"): "0.833",
+    ("ppi_refractory_reflux", "false_abstention"): "0.111: 'dummy pill' and 'oversensitive' (the answer writes "
+    "placebo and hypersensitivity)",
+    ("treponema_azithromycin_resistance", "top1"): "0.333, below BM25-only 0.667 and dense-only 0.500",
+    ("treponema_azithromycin_resistance", "top3"): "0.833",
 }
 
 
@@ -1173,6 +1195,8 @@ OFF_TOPIC_MISSES = {
     "is answered from the page's phage statements",
     "daptomycin_nonsusceptibility": "'Which Staphylococcus aureus vaccine candidates have reached phase 3 trials?' is "
     "answered from the answer's S. aureus statements",
+    "ppi_refractory_reflux": "'Does taking a PPI for many years raise the risk of hip fracture?' is answered from "
+    "the answer's PPI statements",
 }
 
 

@@ -31,10 +31,11 @@ from ``load_document``.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -622,6 +623,86 @@ def _web_page_chrome(text: str) -> str:
     return "\n".join(out)
 
 
+# A page saved with ``lynx -dump`` (or ``elinks -dump``): each link's number stands right before its words
+# ("the [25]PubMLST database"), the addresses are listed at the end under "References" / "Visible links:",
+# headings start at the margin and text is indented under them, images and form fields show as "[IMG]",
+# "(BUTTON)" and "____".
+_LYNX_LINKS = re.compile(r"^(?:References[ \t]*\n(?:[ \t]*\n)*)?[ \t]*Visible links:?[ \t]*\n", re.M)
+_LYNX_LINK = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S+)[ \t]*$", re.M)
+_LYNX_MIN_LINKS = 3  # listed addresses that make a page lynx's
+# A link's number before its words: not a citation ("[4]" before a space, a bracket or punctuation).
+_LYNX_MARK = re.compile(r"\[(\d+)\](?=[^\s\[\],.;:)–-])")
+# A reference's own links, by their labels: "[32]CrossRef [33]Google Scholar".
+_LYNX_LABEL = re.compile(
+    r"\[(\d+)\](?:CrossRef|Crossref|DOI|Article|Google\s+Scholar|PubMed(?:\s+Central)?|PMC|CAS|Web\s+of\s+Science"
+    r"|Scopus|Full\s+text|PDF|Publisher\s+Site)\b"
+)
+_LYNX_WIDGET = re.compile(r"\[(?:IMG|INLINE|BUTTON|LINK)\]|\((?:BUTTON|RADIO|Submit|submit)\)")
+_FORM_FIELD = re.compile(r"_{6,}")
+# A unit of text that is links and their words only, with no sentence: a menu, a breadcrumb, a byline of
+# linked names, "Download PDF Cite this article", a footer.  "C." of a name is an initial, no full stop.
+_SENTENCE_STOP = re.compile(r"(?<![\s.][A-Z])[.!?](?=\s|$)")
+_LYNX_COPYRIGHT = re.compile(r"^[ \t]*(?:\([cC]\)|©|Copyright)[ \t]+(?:\d{4}\b|©).{0,160}$")  # "(c) 2025 ..."
+_LYNX_ITEM = re.compile(r"^[ \t]*(?:[*+#o]|\d{1,3}\.)[ \t]+")
+
+
+def _lynx_dump(text: str) -> str:
+    """A lynx dump as markdown: headings marked, paragraphs dedented, links as their words, its own
+    lines (menus, buttons, the address list) dropped.  A reference's DOI link stays as its address."""
+    found = list(_LYNX_LINKS.finditer(text))
+    if not found:
+        return text
+    tail = text[found[-1].end() :]
+    links = {int(m.group(1)): m.group(2) for m in _LYNX_LINK.finditer(tail)}
+    if len(links) < _LYNX_MIN_LINKS:
+        return text
+    text = text[: found[-1].start()]
+
+    def label(m: re.Match) -> str:
+        url = links.get(int(m.group(1)), "")
+        return url if re.match(r"https?://(?:dx\.)?doi\.org/", url) else ""
+
+    text = _LYNX_LABEL.sub(label, text)
+    blocks = re.split(r"\n[ \t]*\n", text)
+    out: list[str] = []
+    headings = 0
+    for block in blocks:
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _FORM_FIELD.search(block) or all(_LYNX_WIDGET.sub("", line).strip() == "" for line in lines):
+            continue
+        if not lines[0][:1].isspace() and len(lines) <= 2:  # at the margin: a heading
+            heading = " ".join(line.strip() for line in lines)
+            out.append(("# " if not headings else "## ") + _LYNX_MARK.sub("", heading))
+            headings += 1
+            continue
+        indent = min(len(line) - len(line.lstrip()) for line in lines)
+        units: list[list[str]] = []
+        for line in lines:
+            if not units or _LYNX_ITEM.match(line):
+                units.append([])
+            units[-1].append(line[indent:])
+        kept = []
+        for unit in units:
+            joined = " ".join(unit)
+            plain = _LYNX_WIDGET.sub("", _LYNX_MARK.sub("", joined))
+            linked = _LYNX_MARK.search(joined) and not (_SENTENCE_STOP.search(plain) or CITE_GROUP.search(plain))
+            if not (linked or _LYNX_COPYRIGHT.match(plain)) and plain.strip():
+                kept += [_LYNX_WIDGET.sub("", _LYNX_MARK.sub("", line)).rstrip() for line in unit]
+        if kept:
+            out.append("\n".join(kept))
+    # The page's title line, "Title | Journal", over the article's own heading: the heading is the title.
+    if len(out) > 1 and out[0].startswith("# ") and " | " in out[0]:
+        name = _heading_key(out[0][2:].split(" | ")[0])
+        if any(_heading_key(block[3:]) == name for block in out[1:] if block.startswith("## ")):
+            at = next(
+                k for k, block in enumerate(out) if k and block.startswith("## ") and _heading_key(block[3:]) == name
+            )
+            out = ["# " + out[at][3:], *out[at + 1 :]]  # what stands above it is the site's header
+    return "\n\n".join(out) + "\n"
+
+
 _NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)
 # A line that only opens or closes an HTML box around markdown (Notion's callout "<aside>" / "💡 ..." /
 # "</aside>", "<details>", "<div>"): the box goes, its text stays.
@@ -1162,6 +1243,106 @@ def _bookshelf_page(text: str) -> str:
     return "\n".join(lines)
 
 
+# An UpToDate topic copied from its page: the site's menu over the title, the authors and editors
+# under it, the review dates, a contents box of the headings, and under the text the terms-of-use
+# line, the topic's number and the copyright.
+_UPTODATE = re.compile(r"^[ \t]*(?:Literature review current through: .*|Use of UpToDate is subject to .*)$", re.M)
+_UPTODATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Authors?|Section Editors?|Deputy Editors?|Contributors?): .*"
+    r"|Literature review current through: .*|This topic last updated: .*"
+    r"|All topics are updated as new evidence becomes available .*|Use of UpToDate is subject to .*"
+    r"|Topic \d+ Version \d+(?:\.\d+)*|(?:©|\(c\)) ?\d{4} UpToDate.*)[ \t]*$"
+)
+_EDITORS = re.compile(r"^[ \t]*(?:Authors?|Section Editors?|Deputy Editors?): ")
+
+
+def _uptodate_page(text: str) -> str:
+    if not _UPTODATE.search(text):
+        return text
+    lines = text.split("\n")
+    byline = next((k for k, line in enumerate(lines) if _EDITORS.match(line)), None)
+    if byline is not None:
+        title = next((k for k in range(byline - 1, -1, -1) if lines[k].strip()), None)
+        if title is not None:  # the menu above the title goes; the title is the page's
+            lines = lines[title:]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _CONTENTS.match(lines[i]):  # the contents box: its lines repeat the headings, up to a blank line
+            while i < len(lines) and lines[i].strip():
+                i += 1
+            continue
+        out.append("" if _UPTODATE_LINE.match(lines[i]) else lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+# A Consensus (consensus.app) answer copied from its page: the app's menu and the question over a
+# "Summary", a "Consensus Meter" poll, "Copilot" over the answer, and under it the "Papers" it cites,
+# each as "1." / title / authors / "Journal · 2004 · 402 citations" / "doi.org/..." / badges /
+# "Study snapshot" / the app's one-line summary.  The papers become a numbered reference list.
+_CONSENSUS = re.compile(r"^[ \t]*Consensus Meter[ \t]*$|^[ \t]*Papers[ \t]*\n[ \t]*\d+ results?[ \t]*$", re.M)
+_CONSENSUS_LINE = re.compile(
+    r"^[ \t]*(?:Consensus|Search|Copilot|Pro|Filters|Share|Save|Export|Beta|Load more|Ask a follow-up question"
+    r"|Here is what the research says, drawn from \d+ papers\.|\d+ results?|Sort by: .*)[ \t]*$"
+)
+_PAPER_NUMBER = re.compile(r"^[ \t]*(\d{1,3})\.[ \t]*$")
+_PAPER_SOURCE = re.compile(r"^[ \t]*(.+?)[ \t]+·[ \t]+((?:19|20)\d{2})(?:[ \t]+·[ \t]+[\d,]+ citations?)?[ \t]*$")
+_PAPER_DOI = re.compile(r"^[ \t]*(?:https?://)?((?:dx\.)?doi\.org/\S+)[ \t]*$")
+
+
+def _consensus_page(text: str) -> str:
+    if not _CONSENSUS.search(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() == "Consensus Meter":  # the poll: its question, its answers' shares, up to a blank line
+            while i < len(lines) and lines[i].strip():
+                i += 1
+            continue
+        if line.strip() == "Papers" and i + 1 < len(lines) and re.match(r"^[ \t]*\d+ results?[ \t]*$", lines[i + 1]):
+            out += ["", "References", ""]
+            i += 2
+            continue
+        if (number := _PAPER_NUMBER.match(line)) and (entry := _consensus_paper(lines, i + 1)):
+            text_, i = entry
+            out.append(f"{number.group(1)}. {text_}")
+            continue
+        out.append("" if _CONSENSUS_LINE.match(line) else line)
+        i += 1
+    return "\n".join(out)
+
+
+def _consensus_paper(lines: list[str], start: int) -> tuple[str, int] | None:
+    """One paper of a Consensus answer's list as a reference entry ("Authors. Title. Journal. 2004.
+    https://doi.org/..."), and the line after it; None when the lines are not one."""
+    end = start
+    while end < len(lines) and lines[end].strip() and not _PAPER_NUMBER.match(lines[end]):
+        end += 1
+    block = [line.strip() for line in lines[start:end]]
+    source = next((k for k, line in enumerate(block) if _PAPER_SOURCE.match(line)), None)
+    if source is None or source < 1:
+        return None
+    title, authors = block[0], " ".join(block[1:source])
+    journal, year = _PAPER_SOURCE.match(block[source]).groups()
+    more = re.search(r",?[ \t]*(?:\.\.\.|…)$", authors)
+    names = [_surname_first(name) for name in re.split(r",[ \t]*", authors[: more.start()] if more else authors)]
+    authors = ", ".join(name for name in names if name) + (", et al" if more else "")
+    doi = next((m.group(1) for line in block[source + 1 :] if (m := _PAPER_DOI.match(line))), None)
+    parts = [authors, title.rstrip("."), journal, year]
+    entry = ". ".join(part for part in parts if part) + "."
+    return (f"{entry} https://{doi}" if doi else entry), end
+
+
+def _surname_first(name: str) -> str:
+    """ "S. A. Lukehart" as a reference list writes it, "Lukehart SA"; a name without initials as it is."""
+    m = re.fullmatch(r"((?:[A-Z]\.[ \t]*|[A-Z]\.-[A-Z]\.[ \t]*)+)(\S.*)", name.strip())
+    return f"{m.group(2)} {re.sub(r'[^A-Z]', '', m.group(1))}" if m else name.strip()
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -1233,6 +1414,23 @@ _SENTENCE_WORDS = frozenset(
         "is are was were be been being am has have had do does did can could may might must shall should will would not"
     ).split()
 )
+
+
+# A run-in heading in capitals before a dash, as UpToDate and older journals set a section's first
+# paragraph ("INTRODUCTION — Chronic cough, defined ...", "WHY TREATMENT OF COMMON CAUSES OFTEN FAILS — ..."):
+# a heading line of its own over the paragraph.  An acronym ("HIV — ...") is too short to be one.
+_CAPS_RUN_IN = re.compile(
+    r"(?:^|(?<=\n\n))((?:[A-Z][A-Z0-9'&/,-]*[ \t]+){0,8}[A-Z][A-Z0-9'&/-]*)[ \t]+[—–][ \t]+(?=[A-Z(\"“])"
+)
+_CAPS_RUN_IN_LETTERS = 6
+
+
+def _caps_run_in_headings(text: str) -> str:
+    def heading(m: re.Match) -> str:
+        title = m.group(1)
+        return f"{title}\n\n" if sum(c.isalpha() for c in title) >= _CAPS_RUN_IN_LETTERS else m.group(0)
+
+    return _CAPS_RUN_IN.sub(heading, text)
 
 
 def _run_in_headings(text: str) -> str:
@@ -1412,9 +1610,10 @@ def _rejoin_broken_words(text: str) -> str:
 
 # Boundaries the splitter misses: a full stop with no space before a capitalised
 # word ("seen.Next"), and a one-letter name after a lower-case word before a new
-# sentence ("lipid A. The", "influenza A. Influenza B"; "Georg A. Goldfuss" is an initial).
+# sentence ("lipid A. The", "influenza A. Influenza B", "penicillin G. A multicentre trial"; "Georg A.
+# Goldfuss" is an initial, and an initial is never followed by the article "A" and a lower-case word).
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
-_LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+))")
+_LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+|A(?= [a-z])))")
 # A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
 _WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
@@ -1569,11 +1768,14 @@ def parse_document(text: str, name: str = "document") -> Document:
     text = text.translate(_TYPOGRAPHY)
     # Each step undoes one way a tool wraps text, in the order they were applied to it.
     steps = (
+        _lynx_dump,
         _mail_header,
         _mail_chrome,
         _medium_page,
         _blog_page,
         _bookshelf_page,
+        _uptodate_page,
+        _consensus_page,
         _qa_page,
         _substack_page,
         light_markup_to_markdown,
@@ -1597,7 +1799,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     for step in steps:
         text = step(text)
     text = _rejoin_broken_words(_strip_page_furniture(text))
-    text = _run_in_headings(_one_paragraph_per_line(text))
+    text = _caps_run_in_headings(_run_in_headings(_one_paragraph_per_line(text)))
     # A PDF's keyword line right under the abstract, or its list of abbreviations under the byline, is a
     # paragraph of its own and no claim: "... management.\nKeywords: ...", "Ingrid M. Haugen\nAbbreviations: AMR, ...".
     text = _KEYWORDS_LINE.sub("\n\n", text)
@@ -1961,7 +2163,10 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and _right_above_its_text(nxt, lines[i + 2], numbered=numbered_sub)
             and heading(i + 1)
         )
-        above = blank(i + 1) or _right_above_its_text(line, nxt, numbered=_numbered_heading(lines, i))
+        below = list(itertools.takewhile(lambda j: not blank(j), range(i + 2, i + 4)))
+        above = blank(i + 1) or _right_above_its_text(
+            line, nxt, numbered=_numbered_heading(lines, i), rest=[lines[j] for j in below]
+        )
         colon = blank(i + 1) and _colon_heading(line)  # "Why Vasopressors Stop Working:" alone on its line
         if ((above or over_subheading) and heading(i)) or colon:
             found[i] = "?"
@@ -2016,11 +2221,14 @@ _SUBTITLED_HEADING_ABOVE_WORDS = 10
 _SPACED_DASH = re.compile(r"\S[ \t]+[–—][ \t]+\S")
 
 
-def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
+def _right_above_its_text(line: str, nxt: str, numbered: bool = False, rest: Sequence[str] = ()) -> bool:
     """A short heading with its paragraph on the very next line ("Introduction" / "More than 29
     million people ..."): the next line opens a sentence and is far longer.  The first line of a
     hard-wrapped paragraph is as long as the lines under it, so it never qualifies.  A numbered
-    heading ("3. TP53 mutation and the DNA damage response") may be longer and nearer its text's width."""
+    heading ("3. TP53 mutation and the DNA damage response") may be longer and nearer its text's width.
+    ``rest``: the lines under the next one, in its block.  When the next line is a lead-in ending in a colon
+    ("Guideline panels cite several lines of evidence:"), the widest of them all is the text's width: the
+    lead-in is a sentence of its own, as short as it likes, over the items it introduces."""
     if (item := _BULLET.match(nxt)) and not nxt.lstrip()[:1].isdigit():
         nxt = item.group(2)  # a heading right above its list ("Part 4 – Surgical options" / "• In the ...")
         nxt = box.group(2) if (box := _TASK.match(nxt)) else nxt  # ... or its task list ("- [ ] Ask ...")
@@ -2032,7 +2240,8 @@ def _right_above_its_text(line: str, nxt: str, numbered: bool = False) -> bool:
         subtitled = ":" in line.strip()[:-1] or _SPACED_DASH.search(line)
         words = _SUBTITLED_HEADING_ABOVE_WORDS if subtitled else _HEADING_ABOVE_WORDS
         short, wider = len(line.split()) <= words, 2
-    return short and nxt.lstrip()[:1].isupper() and len(nxt.strip()) >= wider * len(line.strip())
+    width = max(len(text.strip()) for text in (nxt, *(rest if nxt.rstrip().endswith(":") else ())))
+    return short and nxt.lstrip()[:1].isupper() and width >= wider * len(line.strip())
 
 
 _HEADING_ABOVE_WORDS = 6
@@ -2703,9 +2912,9 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
         cells = [[c.strip() for c in re.split(r"\t+", line.strip())] for line in lines]
         if len(cells[0]) >= 2 and all(len(row) == len(cells[0]) for row in cells):
             return [[_bracketed_markers(c) for c in row] for row in cells]
-    spans = [[(m.start(), m.group(0)) for m in _CELL.finditer(line.expandtabs(8))] for line in lines]
+    spans = _wrapped_cells([[(m.start(), m.group(0)) for m in _CELL.finditer(line.expandtabs(8))] for line in lines])
     width = len(spans[0])
-    if width < 2 or any(len(row) != width for row in spans):
+    if width < 2 or len(spans) < 2 or any(len(row) != width for row in spans):
         return None
     for column in range(1, width):
         starts = [row[column][0] for row in spans]
@@ -2714,6 +2923,29 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
         if max(starts) - min(starts) > _COLUMN_SLACK or max(gaps) <= 2:
             return None
     return [[_bracketed_markers(cell) for _, cell in row] for row in spans]
+
+
+def _wrapped_cells(spans: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """Rows of cells with the lines of wrapped cells joined: a line with fewer cells than the header, each
+    starting under one of its columns, goes on the row above ("F504L, A510V," / "I566V (mosaic)")."""
+    starts = [start for start, _ in spans[0]]
+    rows = [list(spans[0])]
+    for row in spans[1:]:
+        under = [min(range(len(starts)), key=lambda c: abs(starts[c] - start)) for start, _ in row]
+        # ... and each fits its column: a note under the table runs across them.
+        ends = [*starts[1:], None]
+        aligned = all(
+            abs(starts[c] - start) <= _COLUMN_SLACK and (ends[c] is None or start + len(cell) < ends[c])
+            for c, (start, cell) in zip(under, row)
+        )
+        if len(rows) > 1 and len(row) < len(starts) and aligned and len(set(under)) == len(under):
+            above = rows[-1]
+            for c, (_, cell) in zip(under, row):
+                start, text = above[c]
+                above[c] = (start, text + ("" if text.endswith("-") else " ") + cell)
+        else:
+            rows.append(list(row))
+    return rows
 
 
 # A line of three fields or more set apart by middle dots, as an app heads its export ("Research report ·
@@ -3078,6 +3310,9 @@ def _abbreviation_cut(before: str, after: str, genera: frozenset[tuple[str, str]
 
 
 # A chat assistant's pleasantry before its answer ("Great question!", "Certainly!") says nothing of the topic.
+# A sentence that only points elsewhere: "(See 'Neuromodulators' above.)", "(See "Evaluation of chronic cough".)",
+# "(Refer to Table 2.)".  It claims nothing.
+_CROSS_REFERENCE = re.compile(r"\((?:see|refer to)\b[^()]{0,200}\)\.?", re.I)
 _PLEASANTRY = re.compile(
     r"(?:(?:what\s+an?\s+|an?\s+)?(?:great|good|excellent|interesting|fascinating|important)\s+question"
     r"|sure(?:\s+thing)?|certainly|absolutely|of\s+course|happy\s+to\s+help)\s*[!.]",
@@ -3120,7 +3355,10 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
     out = []
     for (a, b), marks in zip(spans, owned):
         sentence = block.text[a:b].rstrip()
-        if sentence.endswith("?") or (not marks and (_PLEASANTRY.fullmatch(sentence) or _OFFER.match(sentence))):
+        if sentence.endswith("?") or (
+            not marks
+            and (_PLEASANTRY.fullmatch(sentence) or _OFFER.match(sentence) or _CROSS_REFERENCE.fullmatch(sentence))
+        ):
             continue
         clauses = split_clauses(sentence, marks)
         if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):

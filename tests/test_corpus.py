@@ -601,6 +601,8 @@ def test_words_are_never_dropped_or_added():
         for markup in (light_markup_to_markdown, _pandoc_typing, _note_markup):
             raw = markup(raw)
         raw = _strip_page_furniture(raw)
+        # A chat mention's "@" is the chat's markup, as a link's brackets are markdown's ("@Priya Natarajan").
+        raw = re.sub(r"(?<![\w@])@(?=[A-Z])", "", raw)
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
         # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a
@@ -3221,3 +3223,206 @@ def test_a_consensus_answer_loses_its_menu_and_meter_and_its_papers_are_the_refe
 )
 def test_a_one_letter_name_ends_a_sentence_before_the_article_a(text, sentences):
     assert [c[0].text for c in split_sentences(make_block(text))] == sentences
+
+
+def test_a_check_mark_without_a_box_is_a_bullet_not_a_done_task():
+    text = (
+        "Reflux notes\n\nKey points\n✅ Vonoprazan healed more erosive oesophagitis than lansoprazole.\n"
+        "✓ Baclofen cuts transient sphincter relaxations [1].\n\nTo do\n☑\tEmail pharmacy about the sodium load\n\n"
+        "References\n1. Lidums I, Dent J. Baclofen and TLESRs. Gastroenterology. 2000;118:7-13.\n"
+    )
+    assert [(s.section, s.text, s.citations) for s in parse_document(text, "notes.txt").statements] == [
+        ("Key points", "Vonoprazan healed more erosive oesophagitis than lansoprazole.", ()),
+        ("Key points", "Baclofen cuts transient sphincter relaxations.", (1,)),
+    ]
+
+
+def test_a_text_browsers_journal_page_reads_as_its_article():
+    text = (
+        "Skip to main content\n\n[Springer Nature Link]\nLog in\nMenu\nSearch [                    ] [Search]\nCart\n\n"
+        "  1. Home\n  2. Clinical Microbiology Reviews\n  3. Article\n\n"
+        "Antimicrobial susceptibility of Nocardia species:\nspecies-specific patterns and treatment\n\n"
+        "  • Review\n  • Open access\n  • Published: 21 October 2025\n\n  • Volume 44, pages 2713–2729, (2025)\n\n"
+        "Cite this article  Download PDF  Share\n\n"
+        "Marta Olivares-Ruiz 1, Jonas Keller 2 & Thomas Beaulieu 1,3\n\n  • 2184 Accesses\n\n  • 6 Citations\n\n"
+        "Abstract\n\nLinezolid inhibits virtually every clinical isolate.\n\n"
+        "Similar content being viewed by others\n\n[image] Nocardiosis in transplant recipients\n\n"
+        "Article 18 March 2024\n\nIntroduction\n\nNocardia are aerobic actinomycetes that live in soil [1].\n\n"
+        "┌──────────────┬──────────────────┐\n│Species       │Usually           │\n│              │susceptible       │\n"
+        "├──────────────┼──────────────────┤\n│N. farcinica  │Amikacin,         │\n│              │linezolid [1]     │\n"
+        "├──────────────┼──────────────────┤\n│N. nova       │Clarithromycin [2]│\n"
+        "└──────────────┴──────────────────┘\n\nFull size table\n\nReferences\n\n"
+        "  1. Brown-Elliott BA, Wallace RJ Jr (2006) Clinical and laboratory features of the\n"
+        "     Nocardia spp. Clin Microbiol Rev 19:259–282.\n     https://doi.org/10.1128/CMR.19.2.259-282.2006\n\n"
+        "     Article  CAS  PubMed  Google Scholar\n\n"
+        "  2. Schlaberg R, Hanson KE (2014) Susceptibility profiles of Nocardia isolates.\n"
+        "     Antimicrob Agents Chemother 58:795–800.\n\n     Article  CAS  PubMed  Google Scholar\n\n"
+        "Download references\n\nAuthors and Affiliations\n\n  1. Department of Clinical Microbiology, Madrid, Spain\n"
+        "     Marta Olivares-Ruiz\n\nSearch by keyword or author\n\nFind a journal\n\nTrack your research\n\n"
+        "© 2025 Springer Nature\n"
+    )
+    document = parse_document(text, "w3m.txt")
+    assert document.title == "Antimicrobial susceptibility of Nocardia species: species-specific patterns and treatment"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Abstract", "Linezolid inhibits virtually every clinical isolate.", ()),
+        ("Introduction", "Nocardia are aerobic actinomycetes that live in soil.", (1,)),
+        ("Introduction", "Species: N. farcinica; Usually susceptible: Amikacin, linezolid", (1,)),
+        ("Introduction", "Species: N. nova; Usually susceptible: Clarithromycin", (2,)),
+    ]
+    assert document.references[1].doi == "10.1128/CMR.19.2.259-282.2006"
+    assert document.references[2].journal == "Antimicrob Agents Chemother"
+    assert not document.warnings
+
+
+def test_a_section_past_the_last_reference_list_that_cites_nothing_holds_no_claim():
+    text = (
+        "# Review\n\n## Findings\n\nThe drug failed in most patients [1].\n\n## References\n\n"
+        "1. Doe J. Drug failure. J Med. 2020;1:1.\n\n## Recommended for you\n\nA newsletter about gut health.\n\n"
+        "## Appendix\n\nThe search also found a second trial [1].\n"
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "page.md").statements] == [
+        ("Findings", "The drug failed in most patients."),
+        ("Appendix", "The search also found a second trial."),
+    ]
+
+
+def test_a_tables_legend_of_abbreviations_is_no_heading_and_no_claim():
+    text = (
+        "Review\n\nPatterns\n\nSpecies\tUsually susceptible\tRef\nN. farcinica\tAmikacin, TMP-SMX\t[1]\n"
+        "N. nova\tClarithromycin\t[1]\n\nTMP-SMX trimethoprim-sulfamethoxazole\n\n"
+        "The species mix differs between regions [1].\n\nReferences\n\n1. Doe J. Nocardia. J Med. 2020;1:1.\n"
+    )
+    statements = parse_document(text, "legend.txt").statements
+    assert [(s.section, s.text) for s in statements][-1] == ("Patterns", "The species mix differs between regions.")
+    assert not any("trimethoprim-sulfamethoxazole" in s.text for s in statements)
+
+
+def test_a_medscape_article_loses_its_menu_outline_page_breaks_and_gallery():
+    text = (
+        "Medscape\nDrugs & Diseases\nLog in\nRegister\n\nDrugs & Diseases > Hematology\n"
+        "Refractory Immune Thrombocytopenia in Adults\nUpdated: Jan 22, 2025\n"
+        "Author: Adrian K Holloway, MD; Chief Editor: Renata M Szabo, MD  more...\nShare\nFeedback\nPrint\n"
+        "Sections\nRefractory Immune Thrombocytopenia in Adults\nOverview\nPractice Essentials\nTreatment\n"
+        "Media Gallery\nReferences\nOverview\nPractice Essentials\n\n"
+        "Refractory ITP accounts for most disease-related morbidity.[1] See Workup for more detail.\n\n"
+        "Next: Treatment\nAdvertisement\n\nTreatment\n\nRomiplostim gave durable responses in 38%.[2]\n\n"
+        "Medication\nMedication Summary\n\nTPO-RAs are the preferred maintenance agents.[2]\n\n"
+        "Media Gallery\nPeripheral blood smear in immune thrombocytopenia.\nof 3\n\nReferences\n\n"
+        "1. Cuker A, Neunert CE. How I treat refractory ITP. Blood. 2016 Sep 22. 128 (12):1547-54. [QxMD MEDLINE Link].\n"
+        "2. Kuter DJ, Bussel JB. Romiplostim in chronic ITP. Lancet. 2008 Feb 2. 371 (9610):395-403. "
+        "[QxMD MEDLINE Link]. [Full Text].\n\nClose\nWhat would you like to print?\nPrint this section\n"
+    )
+    document = parse_document(text, "medscape.txt")
+    assert document.title == "Refractory Immune Thrombocytopenia in Adults"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Practice Essentials", "Refractory ITP accounts for most disease-related morbidity.", (1,)),
+        ("Treatment", "Romiplostim gave durable responses in 38%.", (2,)),
+        ("Medication Summary", "TPO-RAs are the preferred maintenance agents.", (2,)),
+    ]
+    assert document.references[2].journal == "Lancet" and not document.warnings
+
+
+def test_a_github_issue_is_read_as_its_opening_comment_and_the_replies_that_cite():
+    text = (
+        "Skip to content\nNavigation Menu\namr-curation\n/\ncarbapenemase-db\n\nType / to search\n\nPublic\nFork 23\n"
+        "Code\nIssues\n57\nLiterature review: OXA-48-like family #412\nNew issue\nOpen\n"
+        "curator-jl opened this issue on Mar 3, 2025 · 3 comments\nComments\n@curator-jl\n"
+        "curator-jl commented on Mar 3, 2025 •\nedited\nMember\nAuthor\nBackground\n\n"
+        "OXA-48 was first described in Istanbul in 2001 [1].\n\nReferences\n\n"
+        "[1] Poirel L, Nordmann P. Emergence of OXA-48. Antimicrob Agents Chemother. 2004;48:15-22.\n"
+        "[2] Dortet L, Naas T. Evaluation of the OXA-48 K-SeT assay. J Antimicrob Chemother. 2016;71:1834-40.\n\n"
+        "👍 3 ❤️ 1\n@mbhatt-amr\nmbhatt-amr commented on Mar 4, 2025\nContributor\n"
+        "Can we add a column on rapid tests?\n\n@curator-jl\ncurator-jl commented on Mar 4, 2025\nMember\nAuthor\n"
+        "The K-SeT cassette also detected OXA-181 producers [2].\n\n"
+        "@curator-jl curator-jl added the documentation label on Mar 4, 2025\n"
+        "@mbhatt-amr mbhatt-amr mentioned this issue on Mar 5, 2025\nAdd OXA-48-like family notes #415\nOpen\n"
+        "@rk\nrk commented on Mar 5, 2025\nContributor\nThanks, merged locally.\n\nAssignees\n@curator-jl\nLabels\n"
+        "documentation\nFooter\n© 2025 GitHub, Inc.\n"
+    )
+    document = parse_document(text, "issue.txt")
+    assert document.title == "Literature review: OXA-48-like family"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Background", "OXA-48 was first described in Istanbul in 2001.", (1,)),
+        ("Comment by curator-jl, Mar 4, 2025", "The K-SeT cassette also detected OXA-181 producers.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_hackmd_note_loses_its_tags_line_toc_emoji_shortcodes_and_insert_marks():
+    text = (
+        "---\ntitle: Macrolide-resistant pertussis\ntags: pertussis, AMR\n---\n\n# Macrolide-resistant pertussis\n\n"
+        "###### tags: `pertussis` `AMR`\n\n[TOC]\n\n:::info\n:pushpin: **Status:** living note.\n:::\n\n"
+        "## 1. Mechanism :dna:\n\nThe first resistant isolate was found in Arizona in 1994 [1]. "
+        "++Micro update: our lab now runs the domain V PCR.++\n\n:warning: Read plates at 5–7 days, not 3 [1].\n\n"
+        "{%hackmd BkXp3tQ9Zr %}\n\n## References\n\n1. Lewis K, Saubolle MA. Pertussis in Arizona. MMWR. 1995;44:1.\n"
+    )
+    document = parse_document(text, "hackmd.md")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Overview", "Status: living note.", ()),
+        ("1. Mechanism", "The first resistant isolate was found in Arizona in 1994.", (1,)),
+        ("1. Mechanism", "Micro update: our lab now runs the domain V PCR.", ()),
+        ("1. Mechanism", "Read plates at 5–7 days, not 3.", (1,)),
+    ]
+
+
+def test_a_slack_channel_reads_as_its_messages_under_their_posters():
+    text = (
+        "#id-pharmacy-journal-club\n👤 31  |  📌 2  |  ID pharmacy journal club.\n\nTuesday, March 4th\n\n"
+        "Google Drive  APP  4:12 PM\nDr. Okafor shared a folder\n📁 JC 2025-03\n:+1: 5\n\n"
+        "Priya Natarajan  10:42 AM\n*1) How linezolid works*\nLinezolid binds the A site of the PTC [1]. "
+        "@Dr. Okafor asked for a digest. (edited)\n:+1: 7  :pray: 3\n11 replies\nLast reply 2 hours ago\nView thread\n\n"
+        "Marcus Lee, PharmD  11:20 AM\nMarshall et al. tied MICs to the number of mutant 23S alleles [2].\n👍 3\n\n"
+        "Priya Natarajan  12:02 PM\nPosting the paper\nhttps://pubmed.ncbi.nlm.nih.gov/28483962/\nPubMed\n"
+        "Five-Year Summary of Linezolid Activity\nThe LEADER program has monitored linezolid since 2004.\n\n"
+        "Priya Natarajan  1:40 PM\n*References*\n1. Long KS, Vester B. Resistance to linezolid. "
+        "Antimicrob Agents Chemother. 2012;56:603-12.\n2. Marshall SH, Rice LB. Gene dosage and linezolid resistance. "
+        "Antimicrob Agents Chemother. 2002;46:3334-6.\n"
+    )
+    document = parse_document(text, "slack.txt")
+    assert document.title == "id-pharmacy-journal-club"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("1) How linezolid works", "Linezolid binds the A site of the PTC.", (1,)),
+        ("1) How linezolid works", "Dr. Okafor asked for a digest.", ()),
+        ("Marcus Lee, PharmD, 11:20 AM", "Marshall et al. tied MICs to the number of mutant 23S alleles.", (2,)),
+        ("Priya Natarajan, 12:02 PM", "Posting the paper", ()),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_line_under_a_slack_bullet_is_a_statement_of_its_own():
+    # A chat message's lines are hard breaks: the line after a bullet is not the bullet's lazy continuation.
+    posters = "".join(f"Poster {k}  1{k}:0{k} AM\nLine {k}.\n\n" for k in range(1, 3))
+    text = (
+        f"#journal-club\n\n{posters}Sofia Ramírez  11:34 AM\nTwo things:\n"
+        "• optrA sits beside fexA on one plasmid [1]\nAlso, the ABC-F review is a nice read [2]. (edited)\n\n"
+        "References\n1. Long KS. Linezolid. J Antimicrob. 2012;1:1-2.\n2. Sharkey LK. ABC-F. mBio. 2016;7:1-3.\n"
+    )
+    statements = [(s.text, s.citations) for s in parse_document(text, "slack.txt").statements]
+    assert ("optrA sits beside fexA on one plasmid", (1,)) in statements
+    assert ("Also, the ABC-F review is a nice read.", (2,)) in statements
+
+
+def test_a_preprint_page_with_tabs_orcid_links_and_arrowed_references():
+    text = (
+        "Skip to main content\nbioRxiv\nTHE PREPRINT SERVER FOR BIOLOGY\nSearch\nNew Results\nFollow this preprint\n"
+        "Viral escape from broadly neutralizing antibodies in HIV-1 prevention and therapy\n"
+        "Hannah R. Okonkwo View ORCID Profile, Matteo Bianchi, Sipho N. Dlamini View ORCID Profile\n"
+        "doi: https://doi.org/10.1101/2025.02.14.638211\n"
+        "This article is a preprint and has not been certified by peer review [what does this mean?].\n"
+        "Abstract\nFull Text\nInfo/History\nMetrics\n Preview PDF\nAbstract\n"
+        "Broadly neutralizing antibodies have moved to phase 2b efficacy trials.\n\n1. Introduction\n"
+        "VRC01 mimics CD4 binding (1). Rebound viruses lost the N332 glycan (2, 3).\n\nDownload figure\nOpen in new tab\n\n"
+        "References\n1.↵ Wu X, Yang ZY. Rational design of envelope. Science. 2010;329:856–61.\nCrossRef PubMed Google Scholar\n"
+        "2.↵ Caskey M, Schoofs T. Antibody 10-1074 suppresses viremia. Nat Med. 2017;23:185–91.\n"
+        "CrossRef PubMed Google Scholar\n3.↵ Bar-On Y, Gruell H. Safety of 3BNC117 and 10-1074. Nat Med. 2018;24:1701–7.\n"
+        "CrossRef PubMed Google Scholar\n\nBack to top\nPrevious\nNext\nPosted February 17, 2025.\n"
+    )
+    document = parse_document(text, "biorxiv.txt")
+    assert document.title == "Viral escape from broadly neutralizing antibodies in HIV-1 prevention and therapy"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Abstract", "Broadly neutralizing antibodies have moved to phase 2b efficacy trials.", ()),
+        ("1. Introduction", "VRC01 mimics CD4 binding.", (1,)),
+        ("1. Introduction", "Rebound viruses lost the N332 glycan.", (2, 3)),
+    ]
+    assert [r.first_author for r in document.references.values()] == ["Wu", "Caskey", "Bar-On"]
+    assert not document.warnings

@@ -413,6 +413,22 @@ FLOOR = {
     "refractory_chronic_cough": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "ppi_refractory_reflux": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "treponema_azithromycin_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    # Forty-second batch (same session, after the forty-first's fixes): a journal page saved with w3m -dump
+    # (Nocardia), a Medscape article copied from the browser (refractory ITP), a Confluence page in wiki markup
+    # (AmpC derepression), a GitHub issue copied from the browser (OXA-48) and a HackMD note (pertussis).
+    # Measured once.
+    "nocardia_susceptibility": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "refractory_itp": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "enterobacter_ampc_derepression": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "oxa48_carbapenemase_detection": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.0},
+    "pertussis_macrolide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    # Forty-third batch (same session, after the forty-second's fixes): a Slack channel copied from the app
+    # (oxazolidinones), an Elicit report (primaquine), a Europe PMC page (Strongyloides) and a bioRxiv full text
+    # (HIV bnAbs). Measured once.
+    "oxazolidinone_resistance_staph": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "primaquine_failure": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "strongyloides_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hiv_bnab_escape": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -613,6 +629,15 @@ MAX_FALSE_ABSTENTION = {
     "refractory_chronic_cough": 0.12,
     "ppi_refractory_reflux": 0.12,
     "treponema_azithromycin_resistance": 0.0,
+    "nocardia_susceptibility": 0.0,
+    "refractory_itp": 0.0,
+    "enterobacter_ampc_derepression": 0.0,
+    "oxa48_carbapenemase_detection": 0.0,
+    "pertussis_macrolide_resistance": 0.0,
+    "oxazolidinone_resistance_staph": 0.0,
+    "primaquine_failure": 0.0,
+    "strongyloides_ivermectin": 0.0,
+    "hiv_bnab_escape": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1021,6 +1046,21 @@ NOT_YET = {
     "placebo and hypersensitivity)",
     ("treponema_azithromycin_resistance", "top1"): "0.333, below BM25-only 0.667 and dense-only 0.500",
     ("treponema_azithromycin_resistance", "top3"): "0.833",
+    ("nocardia_susceptibility", "offtopic_abstention"): "0.0: the first-line regimen for MAC lung disease is "
+    "answered from the review's treatment statements",
+    ("enterobacter_ampc_derepression", "top1"): "0.500",
+    ("enterobacter_ampc_derepression", "top3"): "0.833",
+    ("pertussis_macrolide_resistance", "offtopic_abstention"): "0.0: how long the paroxysmal stage of whooping cough "
+    "lasts is answered from the note's paroxysm statement",
+    ("oxazolidinone_resistance_staph", "top1"): "0.500",
+    ("oxazolidinone_resistance_staph", "top3"): "0.667",
+    ("primaquine_failure", "top1"): "0.833",
+    ("primaquine_failure", "top3"): "0.833",
+    ("strongyloides_ivermectin", "top1"): "0.833, below dense-only 1.000",
+    ("hiv_bnab_escape", "top1"): "0.667, below dense-only 1.000",
+    ("hiv_bnab_escape", "top3"): "0.667",
+    ("hiv_bnab_escape", "offtopic_abstention"): "0.0: HIV-2's susceptibility to NNRTIs is answered from the "
+    "review's HIV-1 statements",
 }
 
 
@@ -1197,6 +1237,10 @@ OFF_TOPIC_MISSES = {
     "answered from the answer's S. aureus statements",
     "ppi_refractory_reflux": "'Does taking a PPI for many years raise the risk of hip fracture?' is answered from "
     "the answer's PPI statements",
+    "refractory_itp": "'How should ITP be managed during pregnancy?' and the treatment of heparin-induced "
+    "thrombocytopenia are answered from the article's ITP management statements",
+    "oxazolidinone_resistance_staph": "linezolid thrombocytopenia and the vancomycin exposure target for MRSA "
+    "bacteraemia are answered from the thread's linezolid and MRSA statements",
 }
 
 

@@ -437,6 +437,24 @@ def test_a_confluence_page_gives_its_macros_text_table_and_numbered_references()
     assert not document.warnings
 
 
+def test_confluence_inline_macros_forced_breaks_underline_and_strike_through_leave_their_words():
+    text = (
+        "h1. AmpC derepression\n\n{info:title=Page status}\n*Owner:* Stewardship team \\\\\n"
+        "*Last reviewed:* 14 Nov 2025\n{info}\n\nh2. Treatment\n\n"
+        "Piperacillin-tazobactam is {color:red}not recommended{color} for bacteraemia \\[1\\]. "
+        "{quote}Most events followed undrained foci.{quote}\n\n"
+        "+Do not+ report ceftriaxone for blood isolates. Old mnemonics such as -SPICE- mislead [2].\n\n"
+        "{anchor:refs}\nh2. References\n\n# Tamma PD. IDSA guidance. Clin Infect Dis. 2022;74:2089.\n"
+        "# Kohlmann R. Mutation rates. J Antimicrob Chemother. 2018;73:1530.\n"
+    )
+    assert [(s.section, s.text, s.citations) for s in parse_document(text, "ampc.txt").statements] == [
+        ("Treatment", "Piperacillin-tazobactam is not recommended for bacteraemia.", (1,)),
+        ("Treatment", "Most events followed undrained foci.", ()),
+        ("Treatment", "Do not report ceftriaxone for blood isolates.", ()),
+        ("Treatment", "Old mnemonics such as SPICE mislead.", (2,)),
+    ]
+
+
 DOKUWIKI = """~~NOTOC~~
 ====== Diamide resistance in the diamondback moth ======
 

@@ -1259,3 +1259,51 @@ def test_a_joint_report_of_two_bodies_names_both_as_its_authors():
     )
     assert ref.authors == "European Food Safety Authority, European Centre for Disease Prevention and Control"
     assert ref.title.startswith("The European Union summary report") and ref.journal == "EFSA J"
+
+
+@pytest.mark.parametrize(
+    ("raw", "journal", "volume", "issue", "pages"),
+    [
+        (
+            "Kuter DJ, Bussel JB. Romiplostim in chronic ITP. Lancet. 2008 Feb 2. 371 (9610):395-403. "
+            "[QxMD MEDLINE Link]. [Full Text].",
+            "Lancet",
+            "371",
+            "9610",
+            "395-403",
+        ),
+        (
+            "Li J, Ma L. Desialylation in ITP. Nat Commun. 2015 Jul 17. 6:7737. [QxMD MEDLINE Link].",
+            "Nat Commun",
+            "6",
+            "",
+            "7737",
+        ),
+    ],
+)
+def test_a_medscape_entry_has_its_journal_volume_and_pages(raw, journal, volume, issue, pages):
+    entry = parse_entry(1, raw, "medscape.txt")
+    assert (entry.journal, entry.volume, entry.issue, entry.pages) == (journal, volume, issue, pages)
+    assert entry.year in (2008, 2015) and "QxMD" not in entry.title
+
+
+def test_an_mdpi_entry_with_dotted_initials_has_its_authors_title_and_journal():
+    entry = parse_entry(
+        1,
+        "Henriquez-Camacho C., Gotuzzo E., White A.C., Jr., Terashima A., Plana M.N., et al. Ivermectin versus "
+        "albendazole for Strongyloides stercoralis infection. Cochrane Database Syst. Rev. 2016;2016:CD007745. "
+        "[Europe PMC free article] [Abstract] [Google Scholar]",
+        "mdpi.txt",
+    )
+    assert entry.authors == "Henriquez-Camacho C, Gotuzzo E, White AC Jr, Terashima A, Plana MN, et al"
+    assert entry.title == "Ivermectin versus albendazole for Strongyloides stercoralis infection"
+    assert entry.year == 2016 and "Scholar" not in entry.journal
+
+
+def test_a_search_tools_citation_count_is_no_part_of_the_journal():
+    entry = parse_entry(
+        1,
+        "Taylor, W. R. J., et al. (2019). Short-course primaquine. The Lancet, 394(10202), 929–938. Citations: 145",
+        "x",
+    )
+    assert entry.journal == "The Lancet" and entry.pages == "929–938"

@@ -84,6 +84,12 @@ def _pair(short: str, words: list[str]) -> tuple[str, str] | None:
     return short, long
 
 
+def abbreviation_of(short: str, words: str) -> str | None:
+    """The end of ``words`` that ``short`` abbreviates ("TMP-SMX", "in trimethoprim-sulfamethoxazole" ->
+    "trimethoprim-sulfamethoxazole"), or None."""
+    return _match(short, words)
+
+
 def _match(short: str, candidate: str) -> str | None:
     """Shortest end of ``candidate`` holding the characters of ``short`` in order.
 

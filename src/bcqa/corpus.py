@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from bcqa.abbreviations import abbreviation_of
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.lightmarkup import light_markup_to_markdown, pipe_table
@@ -323,7 +324,11 @@ _BACK_MATTER_NAMES = (
     r"|availability\s+of\s+data(?:\s+and\s+materials?)?|ethics\s+declarations?|consent\s+for\s+publication"
     r"|rights\s+and\s+permissions|cite\s+this\s+article|about\s+this\s+article|author\s+information|contributions"
     r"|additional\s+information|corresponding\s+author"
-    r"|institutional\s+review\s+board\s+statement|informed\s+consent\s+statement)"
+    r"|institutional\s+review\s+board\s+statement|informed\s+consent\s+statement"
+    # a page's links to other articles
+    r"|similar\s+content\s+being\s+viewed\s+by\s+others|explore\s+related\s+subjects|related\s+articles"
+    r"|similar\s+articles|recommended\s+articles|use\s+our\s+pre-submission\s+checklist|media\s+gallery"
+    r"|questions\s+(?:&|and)\s+answers|contributor\s+information(?:\s+and\s+disclosures)?)"
 )
 _BACK_MATTER = re.compile(rf"^{_BACK_MATTER_NAMES}\W*$", re.I)
 # The same as a paragraph's run-in label ("Conflicts of Interest: The authors declare ...", MDPI's end matter).
@@ -553,6 +558,7 @@ _CHROME_LINE = re.compile(
 )
 # "1. ^ a b c Unemo M, ..." / "a. ^ The tetM plasmid ...": Wikipedia's back-links before a reference or a note.
 _BACK_LINK = re.compile(r"^([ \t]*(?:[a-z]|\d{1,3})\.[ \t]+)\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+", re.M)
+_DOI_LINE = re.compile(r"^[ \t]*https?://(?:dx\.)?doi\.org/\S+[ \t]*$")
 _AUTHOR_LINKS = re.compile(r"^[ \t]*Author links open overlay panel[ \t]*$")
 _SECTION_LABEL = re.compile(r"^[ \t]*(?:Highlights|Abstract|Keywords|Graphical abstract)[ \t]*$")
 _CITED_BY = re.compile(r"^[ \t]*Cited by \(\d+\)[ \t]*$")
@@ -564,6 +570,9 @@ _CHROME_MARKS = (
     "Download full-size image",
     "Metrics details",
     "Download citation",
+    "Download references",
+    "Full size table",
+    "Skip to main content",
 )
 _EDIT_LINK = re.compile(r"^([ \t]*\S.{0,120}?)\[edit\][ \t]*$", re.M)  # "Mechanisms[edit]": a heading
 _CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I)
@@ -573,6 +582,40 @@ _CONTENTS_ENTRY = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*[ \t]+\S.{0,80}|hide|\(Top
 # A web page's numbered list copied as text puts each number on a line of its own, over its item: "1." / "A
 # genotypic assay ...".
 _LONE_ITEM_NUMBER = re.compile(r"^([ \t]*\d{1,2}\.)[ \t]*\n(?=[ \t]*[A-Z])", re.M)
+
+
+# A text browser's dump sets the page's links side by side ("Cite this article  Download PDF  Share") or
+# as bullets ("  • 2184 Accesses"), shows an image by its alt text alone on its line ("[Springer Nature
+# Link]") and a form's fields and buttons as brackets ("Search [          ] [Search]").
+_SITE_LINE = re.compile(
+    r"^[ \t]*(?:Skip to (?:main )?content|Log ?in|Sign ?in|Register|Menu|Cart|Search|Home|Cite this article"
+    r"|Explore all metrics|Download citation|Share this article|Get shareable link|Advertisement"
+    # PMC's and Europe PMC's picture placeholder under a figure
+    r"|An external file that holds a picture, illustration, etc\.|Object name is \S+"
+    # bioRxiv's and HighWire's page
+    r"|Follow this preprint|New Results|Full Text|Info/History|Metrics|Preview PDF|View this table:|View inline"
+    r"|View popup|Download figure|Open in new tab|View Abstract|Back to top|Previous|Next|Email|Print/Save Options"
+    r"|Citation Tools|Subject Areas?|All Articles|Posted [A-Z][a-z]+ \d{1,2}, \d{4}\."
+    r"|This article is a preprint and has not been certified by peer review.*"
+    # under a related article's title: "Article 18 March 2024"
+    r"|(?:Article|Review|Chapter|Book|Preprint)[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}"
+    r"|\[(?:image|IMG|INLINE)\][^\[\]]*)[ \t]*$"  # an image, or a related article's picture and title
+)
+_ALT_TEXT_LINE = re.compile(r"^[ \t]*\[[A-Z][^\[\]\n]{2,80}\][ \t]*$")
+_FORM_LINE = re.compile(r"\[[ _]{4,}\]|\[(?:Search|Go|Submit|OK|Subscribe)\]")
+_BULLET_MARK = re.compile(r"^[ \t]*(?:[•*]|\d{1,2}\.)[ \t]+")
+
+
+_ORCID_LINK = re.compile(r"[ \t]+View ORCID Profile(?=[,;]|[ \t]|$)")  # after an author's name on bioRxiv
+
+
+def _chrome_line(line: str) -> bool:
+    """A line of the page, not of its article: one of ``_CHROME_LINE`` or ``_SITE_LINE``, as a bullet too,
+    or several of them side by side; an image's alt text; a form's fields."""
+    if _FORM_LINE.search(line) or _ALT_TEXT_LINE.match(line):
+        return True
+    parts = [part for part in re.split(r"[ \t]{2,}", _BULLET_MARK.sub("", line).strip()) if part]
+    return bool(parts) and all(_CHROME_LINE.match(part) or _SITE_LINE.match(part) for part in parts)
 
 
 def _web_page_chrome(text: str) -> str:
@@ -596,8 +639,14 @@ def _web_page_chrome(text: str) -> str:
         if title is not None:
             lines = ["", lines[title].strip(), "", *lines[at + 1 :]]
     i = 0
+    references = False  # past the reference list's heading, a DOI on its own line is an entry's
     while i < len(lines):
         line = lines[i]
+        references = references or bool(_REFERENCES_TITLE.match(line.strip()))
+        if references and _DOI_LINE.match(line):
+            out.append(line)
+            i += 1
+            continue
         if _CONTENTS.match(line):
             j = i + 1
             while j < len(lines) and _CONTENTS_ENTRY.match(lines[j]):
@@ -613,14 +662,67 @@ def _web_page_chrome(text: str) -> str:
             out += ["", "## " + m.group(1).strip(), ""]
         elif _SECTION_LABEL.match(line):
             out += ["", line.strip(), ""]  # "Highlights", "Abstract": headings set in their own box
-        elif not (_CHROME_LINE.match(line) or (labels and LINK_LABEL_LINE.match(line))):
-            out.append(line)
+        elif not (_chrome_line(line) or (labels and LINK_LABEL_LINE.match(line))):
+            out.append(_ORCID_LINK.sub("", line))
         i += 1
     out = _LONE_ITEM_NUMBER.sub(r"\1 ", _BACK_LINK.sub(r"\1", "\n".join(out))).split("\n")
     first = next((j for j, line in enumerate(out) if line.strip()), None)
     if wikipedia and first is not None and _looks_like_heading(out[first], _TITLE_WORDS):
         out[first] = "# " + out[first].strip()  # the page's title, above its "[edit]" sections
+    elif not wikipedia:
+        out = _header_above_abstract(out)
     return "\n".join(out)
+
+
+_PAGE_HEADER_LINES = 60  # at most, above a journal page's "Abstract"
+_ISSUE_CITATION = re.compile(r"\(\d{4}\)|\bvolume \d|\bArticle number\b|\bpages? \d", re.I)
+_TITLE_MIN_WORDS = 5
+# An author's affiliation marks: "Jonas Keller 2, Priya ...", "Lindqvist,1 Daniel R. Osei,2,* and Tanabe1,3".
+_AFFILIATION_NUMBERS = re.compile(
+    r"(?<=[a-z]) \d{1,2}(?:,\d{1,2})*(?=,| &| and |$)|\b[A-Z][a-z]+,?\d{1,2}(?:,(?:\d{1,2}|\*))*(?=[\s,]|$)"
+)
+
+
+def _header_above_abstract(lines: list[str]) -> list[str]:
+    """A journal page's lines above its "Abstract" (or "Highlights"), with its chrome gone, as its title alone.
+
+    What stands there is the journal's name, the article type, dates, counts, the authors, the page's
+    menus and the title.  The title is the longest of them (a line, or the lines of a block) that is no
+    sentence, names no people, cites no volume or year, and is no image's alt text.  Where a line above
+    the "Abstract" cites, the page is left as it is."""
+    at = next((k for k, line in enumerate(lines[:_PAGE_HEADER_LINES]) if _SECTION_LABEL.match(line)), None)
+    if at is None:
+        return lines
+    # The same label again further down ("Abstract" in the page's tabs, then over the abstract): the tab was
+    # the page's, the second is the article's.
+    again = [k for k in range(at + 1, min(len(lines), _PAGE_HEADER_LINES)) if lines[k].strip() == lines[at].strip()]
+    at = again[-1] if again else at
+    if any(CITE_GROUP.search(line) for line in lines[:at]):
+        return lines
+
+    def about_people(text: str) -> bool:  # the authors, or where they work
+        return bool(_AFFILIATION_NUMBERS.search(text) or _author_line(text) or _affiliation_line(text))
+
+    def title_like(text: str) -> bool:
+        words = text.split()
+        return (
+            _TITLE_MIN_WORDS <= len(words) <= _TITLE_WORDS
+            and text[-1] not in ".!?;,"
+            and not text.startswith("[")
+            and not _ISSUE_CITATION.search(text)
+            and not about_people(text)
+        )
+
+    candidates: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", "\n".join(lines[:at])):
+        rows = [_BULLET_MARK.sub("", row).strip() for row in block.split("\n") if row.strip()]
+        candidates += [row for row in rows if title_like(row)]
+        wrapped = len(rows) > 1 and all(len(row.split()) >= _TITLE_MIN_WORDS for row in rows[:-1])
+        if wrapped and title_like(" ".join(rows)) and not any(about_people(row) for row in rows):
+            candidates.append(" ".join(rows))  # a title wrapped over lines, not a menu's short lines
+    if not candidates:
+        return lines
+    return [max(candidates, key=lambda c: len(c.split())), "", *lines[at:]]
 
 
 # A page saved with ``lynx -dump`` (or ``elinks -dump``): each link's number stands right before its words
@@ -660,7 +762,10 @@ def _lynx_dump(text: str) -> str:
 
     def label(m: re.Match) -> str:
         url = links.get(int(m.group(1)), "")
-        return url if re.match(r"https?://(?:dx\.)?doi\.org/", url) else ""
+        return url if _DOI_LINE.match(url) else ""
+
+    def unlink(line: str) -> str:  # a listed link's number goes, and so do images and buttons
+        return _LYNX_WIDGET.sub("", _LYNX_MARK.sub(lambda m: "" if int(m.group(1)) in links else m.group(0), line))
 
     text = _LYNX_LABEL.sub(label, text)
     blocks = re.split(r"\n[ \t]*\n", text)
@@ -674,7 +779,7 @@ def _lynx_dump(text: str) -> str:
             continue
         if not lines[0][:1].isspace() and len(lines) <= 2:  # at the margin: a heading
             heading = " ".join(line.strip() for line in lines)
-            out.append(("# " if not headings else "## ") + _LYNX_MARK.sub("", heading))
+            out.append(("# " if not headings else "## ") + unlink(heading).strip())
             headings += 1
             continue
         indent = min(len(line) - len(line.lstrip()) for line in lines)
@@ -686,10 +791,11 @@ def _lynx_dump(text: str) -> str:
         kept = []
         for unit in units:
             joined = " ".join(unit)
-            plain = _LYNX_WIDGET.sub("", _LYNX_MARK.sub("", joined))
-            linked = _LYNX_MARK.search(joined) and not (_SENTENCE_STOP.search(plain) or CITE_GROUP.search(plain))
+            plain = unlink(joined)
+            linked = plain != _LYNX_WIDGET.sub("", joined)
+            linked = linked and not (_SENTENCE_STOP.search(plain) or CITE_GROUP.search(plain))
             if not (linked or _LYNX_COPYRIGHT.match(plain)) and plain.strip():
-                kept += [_LYNX_WIDGET.sub("", _LYNX_MARK.sub("", line)).rstrip() for line in unit]
+                kept += [unlink(line).rstrip() for line in unit]
         if kept:
             out.append("\n".join(kept))
     # The page's title line, "Title | Journal", over the article's own heading: the heading is the title.
@@ -717,14 +823,16 @@ _TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's ta
 
 # A note app's check boxes copied as text ("☐\tAsk the lab ...", "☑\tEmail pharmacy ..."): a task list's items,
 # as markdown writes them ("- [ ] ...", "- [x] ...").
+# A check mark with no box ("✅ Vonoprazan healed more ...", "✓ ...") marks a key point, as a bullet does: an item.
 _OPEN_BOX = re.compile(r"^([ \t]*)[☐□][ \t]+", re.M)
-_TICKED_BOX = re.compile(r"^([ \t]*)[☑☒✅✔✓][ \t]+", re.M)
+_TICKED_BOX = re.compile(r"^([ \t]*)[☑☒][ \t]+", re.M)
+_CHECK_MARK = re.compile(r"^([ \t]*)[✅✔✓][ \t]+", re.M)
 
 
 def _check_boxes(text: str) -> str:
     if not any(box in text for box in "☐□☑☒✅✔✓"):
         return text
-    return _TICKED_BOX.sub(r"\1- [x] ", _OPEN_BOX.sub(r"\1- [ ] ", text))
+    return _CHECK_MARK.sub(r"\1- ", _TICKED_BOX.sub(r"\1- [x] ", _OPEN_BOX.sub(r"\1- [ ] ", text)))
 
 
 # An MDX page (Docusaurus, Nextra): JavaScript's import and export lines, JSX components on lines of their own
@@ -755,7 +863,21 @@ _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{%.*?%\}", re.S)
 _EMPTY_ANCHOR = re.compile(r"<(span|a)\b[^<>]*\b(?:id|name)[ \t]*=[^<>]*>[ \t]*</\1[ \t]*>", re.I)
 
 
+# HackMD's and GitHub's note markup: emoji shortcodes (":pushpin:", ":warning:"), inserted text ("++Micro
+# update ...++", markdown-it's "ins"), and lines about the note, not in it ("###### tags: `AMR`", "[TOC]").
+_EMOJI_SHORTCODE = re.compile(r"(?<![\w:/]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?![\w:/])[ \t]?")
+_INSERTED = re.compile(r"\+\+(?=\S)([^+\n]*?\S)\+\+")
+_NOTE_META_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+tags:[ \t].*|\[TOC\]|\[\[_?TOC_?\]\]|\{:toc\})[ \t]*$", re.M | re.I
+)
+
+
 def _note_markup(text: str) -> str:
+    if "++" in text:
+        text = _INSERTED.sub(r"\1", text)
+    if ":" in text:
+        text = _EMOJI_SHORTCODE.sub("", text)
+    text = _NOTE_META_LINE.sub("", text)
     if "</span>" in text or "</a>" in text:
         text = _EMPTY_ANCHOR.sub("", text)
     if "{{<" in text or "{{%" in text or "{%" in text:
@@ -776,6 +898,18 @@ def _note_markup(text: str) -> str:
 # Pandoc's grid table: "+----+----+" borders ("+====+" under the header), "| cell | cell |"
 # lines, a cell's text running over several lines.  Rewritten as a pipe table.
 _GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
+# A table drawn with box-drawing characters (w3m's and links's dumps, Python's tabulate "fancy_grid",
+# psql's unicode border): the same grid in other characters ("┌───┬───┐", "│ a │ b │", "├───┼───┤").
+_BOX_LINE = re.compile(r"^[ \t]*[┌├└╞╘╒╔╠╚╟│║]")
+_BOX_ASCII = str.maketrans("┌┬┐├┼┤└┴┘╞╪╡╘╧╛╒╤╕╔╦╗╠╬╣╚╩╝╟╫╢─═│║", "+" * 30 + "-=||")
+
+
+def _box_tables(text: str) -> str:
+    if "│" not in text and "║" not in text:
+        return text
+    return "\n".join(line.translate(_BOX_ASCII) if _BOX_LINE.match(line) else line for line in text.split("\n"))
 
 
 def _grid_tables(text: str) -> str:
@@ -1343,6 +1477,137 @@ def _surname_first(name: str) -> str:
     return f"{m.group(2)} {re.sub(r'[^A-Z]', '', m.group(1))}" if m else name.strip()
 
 
+# A Medscape (eMedicine) reference article copied from its page: the site's menu and a breadcrumb over the
+# title, "Updated: <date>", the author and chief editor, the "Sections" outline down to its "References",
+# and between its pages "Next: ...", "Previous" and "Advertisement" lines; "Show All", "of 3" and the
+# print dialog further down.
+_MEDSCAPE = re.compile(r"\[QxMD MEDLINE Link\]")
+_MEDSCAPE_LINE = re.compile(
+    r"^[ \t]*(?:Next: .{1,80}|Previous|Advertisement|Show All|Back to List|Close|Share|Feedback|Print"
+    r"|What would you like to print\?|Print this section|Print the entire contents of.*|of \d{1,3}"
+    r"|Updated: .{1,40}|Author: .*Chief Editor: .*)[ \t]*$"
+)
+_UPDATED = re.compile(r"^[ \t]*Updated: [A-Z][a-z]{2} \d{1,2}, \d{4}[ \t]*$")
+_OUTLINE_LINES = 80  # at most, in the "Sections" outline
+
+
+def _medscape_page(text: str) -> str:
+    if not _MEDSCAPE.search(text):
+        return text
+    lines = text.split("\n")
+    updated = next((k for k, line in enumerate(lines) if _UPDATED.match(line)), None)
+    if updated is not None and updated > 0 and lines[updated - 1].strip():
+        lines = lines[updated - 1 :]  # the menu and the breadcrumb above the title go
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() == "Sections":  # the outline, down to its last entry, "References"
+            end = next(
+                (k for k in range(i + 1, min(i + _OUTLINE_LINES, len(lines))) if lines[k].strip() == "References"),
+                None,
+            )
+            if end is not None and all(line.strip() for line in lines[i:end]):
+                i = end + 1
+                continue
+        out.append("" if _MEDSCAPE_LINE.match(lines[i]) else lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+# A GitHub issue copied from its page: the repository's header and tabs over the issue's title ("... #412"),
+# "New issue", its state, "<user> opened this issue on <date> · 6 comments", then each comment under
+# "@<user>" / "<user> commented on <date>" and its badges ("Member", "Author"), with reaction counts,
+# timeline events ("... added the documentation label on ...", "... mentioned this issue on ...") and the
+# sidebar and footer from "Assignees" down.  The opening comment is the text; a later one that cites
+# stays, under a heading of its own, so the reference list above it does not swallow it.
+_GITHUB_OPENED = re.compile(r"^[ \t]*\S+ opened this issue on [A-Z][a-z]{2} \d{1,2}, \d{4}.*$", re.M)
+_GITHUB_COMMENTED = re.compile(r"^[ \t]*(\S+) commented on ([A-Z][a-z]{2} \d{1,2}, \d{4})\b.*$")
+_GITHUB_LINE = re.compile(
+    r"^[ \t]*(?:@[\w-]+|New issue|Open|Closed|Merged|Draft|Comments|edited|Member|Author|Owner|Contributor"
+    r"|Collaborator|First-time contributor|None yet"
+    r"|(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*\d+[ \t]*)+"  # reactions: "👍 3 ❤️ 1"
+    r"|@[\w-]+ [\w-]+ (?:added|removed|mentioned|linked|closed|reopened|assigned|unassigned|self-assigned"
+    r"|changed|referenced|marked|pinned)\b.*"  # timeline events
+    r"|.{1,120} #\d+)[ \t]*$"  # a linked issue's or pull request's title
+)
+_GITHUB_SIDEBAR = re.compile(r"^[ \t]*Assignees[ \t]*$")
+
+
+def _github_issue_page(text: str) -> str:
+    opened = _GITHUB_OPENED.search(text)
+    if not opened:
+        return text
+    lines = text.split("\n")
+    at = text[: opened.start()].count("\n")
+    title = next((k for k in range(at - 1, -1, -1) if re.search(r" #\d+[ \t]*$", lines[k])), None)
+    end = next((k for k in range(at, len(lines)) if _GITHUB_SIDEBAR.match(lines[k])), len(lines))
+    out = [re.sub(r"[ \t]+#\d+[ \t]*$", "", lines[title]).strip(), ""] if title is not None else []
+    first = True
+    for line in lines[at + 1 : end]:
+        if comment := _GITHUB_COMMENTED.match(line):
+            if not first:
+                out += ["", f"Comment by {comment.group(1)}, {comment.group(2)}", ""]
+            first = False
+        elif not _GITHUB_LINE.match(line):
+            out.append(line)
+    return "\n".join(out)
+
+
+# A Slack channel copied from the app: each message under "<name>  10:42 AM" (a follow-on one under its
+# time alone, an app's under "<app>  APP  4:12 PM"), Slack's own bold ("*1) How linezolid works*"),
+# "(edited)", reactions (":+1: 7  :pray: 3", "👍 3"), "11 replies" / "Last reply ..." / "View thread",
+# "replied to a thread:" with the quoted parent, "Also sent to the channel", pins, day dividers and the
+# channel's header.  The channel names the page, and each message is a section under its poster's name and
+# time; an app's message and a link's preview are no one's words.
+_SLACK_HEADER = re.compile(r"^[ \t]*(\S[^\n]{0,60}?)[ \t]{2,}(?:APP[ \t]{2,})?(\d{1,2}:\d{2}[ \t]?[AP]M)[ \t]*$")
+_SLACK_MIN_HEADERS = 3
+_SLACK_LINE = re.compile(
+    r"^[ \t]*(?:\d+ repl(?:y|ies)|Last reply .*|View thread|Also sent to the channel|Thread|replied to a thread:"
+    r"|📌 Pinned by .*|#[\w-]+|👤 .*|\d{1,2}:\d{2}(?:[ \t]?[AP]M)?"
+    r"|(?:Today|Yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?)"
+    r"|(?:(?::[\w+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t]*\d+[ \t]*)+)[ \t]*$"  # reactions
+)
+_SLACK_BOLD_LINE = re.compile(r"^\*([^*\n]+)\*(?=[ \t]|$)")
+_SLACK_EDITED = re.compile(r"[ \t]*\(edited\)[ \t]*$")
+_SLACK_ITEM = re.compile(r"^[ \t]*(?:[•◦▪*-]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _slack_thread(text: str) -> str:
+    lines = text.split("\n")
+    if sum(1 for line in lines if _SLACK_HEADER.match(line)) < _SLACK_MIN_HEADERS:
+        return text
+    channel = next((line.strip() for line in lines if line.strip()), "")
+    out = [f"# {channel.lstrip('#')}", ""] if re.fullmatch(r"#[\w-]+", channel) else []  # the channel names it
+    skip = 0  # lines still to drop: a reply's quoted parent, a link's preview
+    app = False  # inside an app's message (a shared folder, a bot's post): not a person's words
+    for k, line in enumerate(lines):
+        if header := _SLACK_HEADER.match(line):
+            app = re.search(r"[ \t]{2,}APP[ \t]{2,}", line) is not None
+            out += ["", f"## {header.group(1).strip()}, {header.group(2)}", ""] if not app else [""]
+            continue
+        if app and line.strip():
+            continue
+        app = False
+        if skip or line.strip() == "replied to a thread:":
+            skip = 1 if line.strip() == "replied to a thread:" else skip - 1
+            continue
+        nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        if re.fullmatch(r"https?://\S+", line.strip()) and nxt and len(nxt.split()) <= 3:
+            skip = 3  # a link's preview under it: the site's name, the page's title and its description
+            continue
+        if _SLACK_LINE.match(line):
+            out.append("")
+            continue
+        line = re.sub(r"(?<![\w@])@(?=[A-Z])", "", _SLACK_EDITED.sub("", line))  # "@Dr. Okafor": a mention
+        if out and _SLACK_ITEM.match(out[-1]) and not _SLACK_ITEM.match(line):
+            out.append("")  # a message's lines are hard breaks: a line under a bullet is not the bullet's text
+        if bold := re.fullmatch(r"\*([^*\n]+)\*", line.strip()):
+            out += ["", f"**{bold.group(1)}**", ""]  # Slack's bold line: a heading
+        else:
+            out.append(_SLACK_BOLD_LINE.sub(r"**\1**", line))
+    return "\n".join(out)
+
+
 # --- line breaks ------------------------------------------------------------------
 
 # A preprint's PDF numbers its lines ("48 and a single substitution can" / "49 reduce raltegravir
@@ -1776,6 +2041,9 @@ def parse_document(text: str, name: str = "document") -> Document:
         _bookshelf_page,
         _uptodate_page,
         _consensus_page,
+        _medscape_page,
+        _github_issue_page,
+        _slack_thread,
         _qa_page,
         _substack_page,
         light_markup_to_markdown,
@@ -1790,6 +2058,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _check_boxes,
         html_to_markdown,
         _note_markup,
+        _box_tables,
         _grid_tables,
         _simple_tables,
         _pipeless_tables,
@@ -1834,6 +2103,10 @@ def parse_document(text: str, name: str = "document") -> Document:
         blocks.append(entries)
         warnings += problems
     body_sections = []
+    # Past the last reference list a page has only its own matter (the authors' affiliations, "Similar
+    # articles", the site's menus and footer): a section there that cites nothing holds no claim.
+    closing: set[int] = set()
+    past_references = False
     for section in sections:
         bare = _HEADING_NUMBER.sub("", section.title)
         if _REFERENCES_TITLE.match(bare.rstrip(":")) or (
@@ -1842,8 +2115,12 @@ def parse_document(text: str, name: str = "document") -> Document:
             entries, problems = parse_reference_block("\n".join(section.body), document=name)
             blocks.append(entries)
             warnings += problems
+            closing = set()
+            past_references = True
         elif not _BACK_MATTER.match(bare):  # acknowledgements, funding: about the authors, not the subject
             body_sections.append(section)
+            if past_references:
+                closing.add(id(section))
     if not blocks and body_sections and (tail := _trailing_reference_list(body_sections)):
         body_sections[-1].body, entries = tail
         block, problems = parse_reference_block(entries, document=name)
@@ -1859,6 +2136,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     # An uncited line that only repeats a heading ("Background" in a table of contents) is not a claim.
     headings = {_heading_key(s.title) for s in sections if s.title}
     for section in body_sections:
+        first = len(statements)
         body = "\n".join(section.body)
         if markers is not None:
             body = markers(body)
@@ -1893,6 +2171,8 @@ def parse_document(text: str, name: str = "document") -> Document:
                             antecedent=previous.text if previous and _ANAPHORIC_OPENING.match(clause.text) else "",
                         )
                     )
+        if id(section) in closing and not any(st.citations for st in statements[first:]):
+            del statements[first:]
     if not statements:
         raise CorpusError(f"{name}: no statements found; is this a review document with sentences?")
     references, problems = merge_reference_blocks(blocks, document=name)
@@ -2164,6 +2444,14 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             and heading(i + 1)
         )
         below = list(itertools.takewhile(lambda j: not blank(j), range(i + 2, i + 4)))
+        # ... or stacked on it alone, the two between blank lines ("Medication" / "Medication Summary").
+        over_subheading = over_subheading or (
+            not blank(i + 1)
+            and blank(i + 2)
+            and max(len(line.split()), len(nxt.split())) <= _HEADING_ABOVE_WORDS
+            and not _CAPTION_LABEL.match(line.strip())
+            and heading(i + 1)
+        )
         above = blank(i + 1) or _right_above_its_text(
             line, nxt, numbered=_numbered_heading(lines, i), rest=[lines[j] for j in below]
         )
@@ -2303,7 +2591,26 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and (line.strip()[0].isupper() or line.strip()[0].isdigit())
         and not _CAPTION.match(line)  # "Table 1" alone on its line labels a caption
         and not _tab_cells(line)  # "Isolate\tOrigin\tPhenotype": a table's header row
+        and not LINK_LABEL_LINE.match(line)  # "Article  CAS  PubMed  Google Scholar" under a reference
+        and not _legend(line)  # "TMP-SMX trimethoprim-sulfamethoxazole" under a table
     )
+
+
+# A table's legend of abbreviations, with or without a colon or comma ("TMP-SMX trimethoprim-sulfamethoxazole;
+# MIC, minimum inhibitory concentration"): each short form's letters begin the words of its long form.
+_LEGEND_ENTRY = re.compile(r"^[ \t]*(\S*[A-Z]\S*?)[,:]?[ \t]+(\S.*?)[ \t]*$")
+
+
+def _legend(line: str) -> bool:
+    entries = [part for part in re.split(r"[;.][ \t]*", line) if part.strip()]
+    if not entries:
+        return False
+    for entry in entries:
+        m = _LEGEND_ENTRY.match(entry)
+        short, long = m.groups() if m else ("", "")
+        if sum(c.isupper() for c in short) < 2 or not long[:1].islower() or abbreviation_of(short, long) != long:
+            return False
+    return True
 
 
 def _tab_cells(line: str) -> bool:
@@ -2975,6 +3282,8 @@ def _metadata(lines: list[str]) -> bool:
         return True
     if len(lines) == 1 and _GREETING.match(lines[0]):
         return True
+    if _legend(joined) and not CITE_GROUP.search(joined):
+        return True  # "TMP-SMX trimethoprim-sulfamethoxazole" under a table
     if len(lines) == 1 and _DOTTED_FIELDS.match(lines[0]) and not CITE_GROUP.search(lines[0]):
         return True
     if all(_NAVIGATION.match(line) for line in lines) or (len(lines) == 1 and _LINK_ROW.match(lines[0])):
@@ -3312,7 +3621,12 @@ def _abbreviation_cut(before: str, after: str, genera: frozenset[tuple[str, str]
 # A chat assistant's pleasantry before its answer ("Great question!", "Certainly!") says nothing of the topic.
 # A sentence that only points elsewhere: "(See 'Neuromodulators' above.)", "(See "Evaluation of chronic cough".)",
 # "(Refer to Table 2.)".  It claims nothing.
-_CROSS_REFERENCE = re.compile(r"\((?:see|refer to)\b[^()]{0,200}\)\.?", re.I)
+_CROSS_REFERENCE = re.compile(
+    r"\((?:see|refer to)\b[^()]{0,200}\)\.?"
+    # "See Workup for more detail."
+    r"|(?:see|refer to)\b[^.()]{0,120}\bfor (?:more |further )?(?:details?|information|discussion)\.",
+    re.I,
+)
 _PLEASANTRY = re.compile(
     r"(?:(?:what\s+an?\s+|an?\s+)?(?:great|good|excellent|interesting|fascinating|important)\s+question"
     r"|sure(?:\s+thing)?|certainly|absolutely|of\s+course|happy\s+to\s+help)\s*[!.]",

@@ -479,8 +479,19 @@ def textile_to_markdown(text: str) -> str:
     return "\n".join(out)
 
 
+# Confluence's inline macros, which frame words on one line: "{color:red}not recommended{color}",
+# "{quote}...{quote}", "{anchor:refs}"; its forced line break "\\"; Textile's underline ("+Do not+") and
+# strike-through ("-SPICE-"), whose words are the text.
+_CONFLUENCE_INLINE = re.compile(r"\{(?:color|quote|anchor|span|status)(?::[^{}\n]*)?\}")
+_FORCED_BREAK = re.compile(r"[ \t]*\\\\[ \t]*")
+_TEXTILE_MARKED = re.compile(r"(?<![\w+\-])([+\-])(?=[A-Za-z])([^\n]*?[A-Za-z.])\1(?![\w+\-])")
+
+
 def _textile_inline(line: str) -> str:
     line = _CONFLUENCE_LINK.sub(r"\1", _CONFLUENCE_MONOSPACE.sub(r"\1", line))
+    line = _TEXTILE_MARKED.sub(r"\2", _CONFLUENCE_INLINE.sub("", line))
+    parts = _FORCED_BREAK.split(line.rstrip())
+    line = "\n".join(parts[:-1] if len(parts) > 1 and not parts[-1] else parts)
     return _TEXTILE_SPAN.sub(r"\2", _TEXTILE_LINK.sub(r"\1", line))
 
 

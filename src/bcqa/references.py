@@ -81,7 +81,9 @@ _NOISE = re.compile(
     r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\."
     # Wikipedia's identifiers after an entry
     r"|\b(?:PMC|S2CID|OCLC)\s\d+\.?|\bBibcode:\S+|\bISBN[\s:]+[\dX-]{10,17}\.?"
-    r"|\bArchived(?:\s+\(PDF\))?\s+from\s+the\s+original\s+on\s+[^.]*\.",
+    r"|\bArchived(?:\s+\(PDF\))?\s+from\s+the\s+original\s+on\s+[^.]*\."
+    # a search tool's count of the work's citations (Elicit, Consensus, Semantic Scholar): "Citations: 145"
+    r"|\bCitations:\s*[\d,]+\.?",
     re.I,
 )
 
@@ -89,9 +91,12 @@ _PMID = re.compile(r"\bPMID\s*:?\s*(\d{4,9})\b")
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _DATE = r"(?:\s+[A-Z][a-z]+\.?(?:\s*[-–/]\s*[A-Z][a-z]+\.?)?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?)?"
-# Vancouver source: "2022;12(12):1834", "2023 Jul-Dec;792:108467", "2025;:e70119", "2025;".
+# Vancouver source: "2022;12(12):1834", "2023 Jul-Dec;792:108467", "2025;:e70119", "2025;"; and as
+# Medscape writes it, with a full stop where the semicolon stands: "2008 Feb 2. 371 (9610):395-403",
+# "2015 Jul 17. 6:7737".
 _VANCOUVER = re.compile(
-    rf"(?<![\w/.-]){_YEAR}[a-z]?{_DATE}\s*;\s*(?P<volume>[^\s;:(),.]*)\s*(?:\((?P<issue>[^()]*)\))?"
+    rf"(?<![\w/.-]){_YEAR}[a-z]?{_DATE}\s*(?:;|\.(?=\s*\d+\s*(?:\([^()]*\))?\s*:\s*\w))\s*(?P<volume>[^\s;:(),.]*)"
+    r"\s*(?:\((?P<issue>[^()]*)\))?"
     r"\s*(?::\s*(?P<pages>[^\s,;]+))?"
 )
 _APA_YEAR = re.compile(rf"\({_YEAR}[a-z]?(?:,[^)]*)?\)\.?")
@@ -147,8 +152,9 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 _TABLE_NUMBER = re.compile(r"^\[?(\d{1,4})[.\])]?$")
 
 
-# A rendered footnote's way back to its markers: "... 2015;373:209-219. ↩", "↩ ↩2".
-_BACK_ARROWS = re.compile(r"(?:[ \t]*↩[\ufe0e\ufe0f]?\d*)+(?=[ \t]*$)", re.M)
+# A rendered footnote's way back to its markers: "... 2015;373:209-219. ↩", "↩ ↩2"; and "↵" after an entry's
+# number (HighWire's journals and bioRxiv: "1.↵ Wu X, ...").
+_BACK_ARROWS = re.compile(r"(?:[ \t]*↩[\ufe0e\ufe0f]?\d*)+(?=[ \t]*$)|(?<=^\d\.)↵|(?<=^\d\d\.)↵|(?<=^\d{3}\.)↵", re.M)
 
 
 def _table_entries(text: str) -> str:
@@ -189,7 +195,8 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         are not reported (a consolidated list is often a subset); a number listed twice is returned twice and
         ``merge_reference_blocks`` reports it.
     """
-    text = _superscript_numbers(_BACK_ARROWS.sub("", _table_entries(text)))
+    # A web page's link labels under an entry ("Article  CAS  PubMed  Google Scholar") are no part of it.
+    text = _superscript_numbers(_BACK_ARROWS.sub("", _table_entries(LINK_LABEL_LINE.sub("", text))))
     # Links stay for ``parse_entry``, which reads a linked title; markers never sit inside one.
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)
@@ -235,12 +242,13 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     return references, warnings
 
 
-# A web page's links under an entry, each on a line of its own: "Article", "CAS", "PubMed", "Google Scholar".
-LINK_LABEL_LINE = re.compile(
-    r"^[ \t]*(?:Article|CAS|PubMed(?:[ \t]+Central)?|PMC|Google[ \t]+Scholar|Crossref|Web[ \t]+of[ \t]+Science|Scopus"
-    r"|View[ \t]+(?:article|PDF|in[ \t]+Scopus)|Full[ \t]+text|PDF|MathSciNet)[ \t\u00a0]*$",
-    re.I | re.M,
+# A web page's links under an entry, each on a line of its own: "Article", "CAS", "PubMed", "Google Scholar";
+# or all on one line, as a text browser's dump sets them ("Article  CAS  PubMed  Google Scholar").
+_LINK_LABEL = (
+    r"(?:Article|CAS|PubMed(?:[ \t]+Central)?|PMC|Google[ \t]+Scholar|Crossref|Web[ \t]+of[ \t]+Science|Scopus"
+    r"|View[ \t]+(?:article|PDF|in[ \t]+Scopus)|Full[ \t]+text|PDF|MathSciNet)"
 )
+LINK_LABEL_LINE = re.compile(rf"^[ \t]*{_LINK_LABEL}(?:[ \t\u00a0]+{_LINK_LABEL})*[ \t\u00a0]*$", re.I | re.M)
 _ENTRY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _MIN_UNNUMBERED = 2
 
@@ -447,7 +455,8 @@ def _tidy_identifier(value: str) -> str:
 # Wikipedia's back-links before an entry ("^ a b c Unemo M, ..."); PMC's link labels after it.
 _BACK_LINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*")
 _LINK_LABELS = re.compile(
-    r"\[(?:PMC free article|PubMed|CrossRef|Google Scholar|Ref list)\]"
+    r"\[(?:(?:Europe )?PMC free article|PubMed|CrossRef|Google Scholar|Ref list|QxMD MEDLINE Link|Full Text|Medline"
+    r"|Abstract)\]\.?"
     r"|(?:\s*\.?\s*(?:View PDF|View article|View in Scopus|Crossref|Google Scholar|Article CAS|PubMed|CAS))+\.?\s*$",
     re.I,
 )
@@ -483,10 +492,36 @@ _PAGE_TITLE = re.compile(
 )
 
 
+# MDPI's author list, initials with full stops ("Buonfrate D., Bisanzio D., White A.C., Jr., ..., et al. Title."):
+# read as Vancouver writes it ("Buonfrate D, Bisanzio D, White AC, Jr, ..., et al. Title.").
+_DOTTED_NAME = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3} (?:[A-Z]\.-?){1,4}")
+_DOTTED_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III"})
+
+
+def _undotted_authors(body: str) -> str:
+    items = body.split(", ")
+    names: list[str] = []
+    for k, item in enumerate(items):
+        if names and item in _DOTTED_SUFFIXES:
+            names[-1] += " " + item  # "White A.C., Jr." is one author
+            continue
+        if _DOTTED_NAME.fullmatch(item):
+            names.append(item)
+            continue
+        last = re.match(rf"(et al\.|{_DOTTED_NAME.pattern})\s+(?=[A-Z0-9\"“(])", item)
+        if not last or not names:
+            return body
+        names.append(last.group(1))
+        undotted = [re.sub(r"(?<=[A-Z])\.(?=-?[A-Z]|$| )|(?<=al)\.$|(?<=[JS]r)\.$", "", name) for name in names]
+        return ", ".join(undotted) + ". " + ", ".join([item[last.end() :], *items[k + 1 :]])
+    return body
+
+
 def _read_fields(body: str) -> dict:
     """Title, authors, journal, year, volume, issue and pages, from whichever citation style fits."""
     if not body:
         return {}
+    body = _undotted_authors(body)
     if whole := _WHOLLY_QUOTED.fullmatch(body):
         # A markdown link definition whose title is the whole citation, as Copilot writes its sources:
         # '[1]: https://doi.org/... "Renault CA, Israelski DM. Time to clearance ... Sex Health. 2011;8:69-73"'.

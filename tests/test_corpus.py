@@ -3426,3 +3426,26 @@ def test_a_preprint_page_with_tabs_orcid_links_and_arrowed_references():
     ]
     assert [r.first_author for r in document.references.values()] == ["Wu", "Caskey", "Bar-On"]
     assert not document.warnings
+
+
+def test_a_full_stop_after_ph_ends_the_sentence():
+    # pysbd reads "pH." as an abbreviation; the acidity ends a sentence like any word (the concrete review).
+    text = "## Binding\n\nThe hydrates resist the drop in pH[4]. In a mortar, thresholds were 1.2% to 3.1%[2].\n"
+    assert _statements(text + REFS) == [
+        ("The hydrates resist the drop in pH.", (4,)),
+        ("In a mortar, thresholds were 1.2% to 3.1%.", (2,)),
+    ]
+
+
+def test_a_plain_text_title_continues_under_its_colon():
+    text = (
+        "Why Some Corals Resist Heat-Induced Bleaching:\nSymbionts, Host Physiology, Microbes and Refugia\n\n"
+        "A review\n\n1. INTRODUCTION\n\nCoral bleaching is the breakdown of the symbiosis [1].\n\n"
+        "REFERENCES\n[1] Hughes TP. Global warming and recurrent mass bleaching of corals. Nature. 2017;543:373-7.\n"
+    )
+    document = parse_document(text, "coral.txt")
+    assert (
+        document.title
+        == "Why Some Corals Resist Heat-Induced Bleaching: Symbionts, Host Physiology, Microbes and Refugia"
+    )
+    assert [s.text for s in document.statements] == ["Coral bleaching is the breakdown of the symbiosis."]

@@ -429,6 +429,14 @@ FLOOR = {
     "primaquine_failure": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "strongyloides_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hiv_bnab_escape": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    # Forty-fourth batch (2026-12-04, a later session): four reviews outside biomedicine in the family's common
+    # forms: lithium-ion capacity fade (markdown, numbered headings, list and table), coral bleaching (hard-wrapped
+    # plain text, `[4] [6]`, URL-only entries), chloride corrosion of reinforced concrete (one line, title-first
+    # entries) and LLM hallucination (assistant style, nested bullets, table, two blocks). Measured once.
+    "liion_capacity_fade": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
+    "coral_bleaching_tolerance": {"top1": 0.83, "top3": 0.83, "attribution": 0.88, "absent_abstention": 1.0},
+    "concrete_chloride_corrosion": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "llm_hallucination_mitigation": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -638,6 +646,10 @@ MAX_FALSE_ABSTENTION = {
     "primaquine_failure": 0.0,
     "strongyloides_ivermectin": 0.0,
     "hiv_bnab_escape": 0.0,
+    "liion_capacity_fade": 0.0,
+    "coral_bleaching_tolerance": 0.0,
+    "concrete_chloride_corrosion": 0.0,
+    "llm_hallucination_mitigation": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1061,6 +1073,21 @@ NOT_YET = {
     ("hiv_bnab_escape", "top3"): "0.667",
     ("hiv_bnab_escape", "offtopic_abstention"): "0.0: HIV-2's susceptibility to NNRTIs is answered from the "
     "review's HIV-1 statements",
+    ("liion_capacity_fade", "top1"): "0.667",
+    ("liion_capacity_fade", "top3"): "0.833",
+    ("liion_capacity_fade", "offtopic_abstention"): "0.0: the onset temperature of thermal runaway in NMC cells is "
+    "answered from the review's NMC and temperature statements",
+    ("coral_bleaching_tolerance", "top1"): "0.833",
+    ("coral_bleaching_tolerance", "top3"): "0.833",
+    ("coral_bleaching_tolerance", "attribution"): "0.889: '... inshore reefs [3] and in the Persian Gulf ... [4]' "
+    "keeps both groups (a bare 'and' after a marker is not cut at)",
+    ("coral_bleaching_tolerance", "offtopic_abstention"): "0.0: the economic value of reef tourism is answered from "
+    "the review's Great Barrier Reef statements",
+    ("concrete_chloride_corrosion", "top1"): "0.333, below dense-only 0.500",
+    ("concrete_chloride_corrosion", "top3"): "0.833",
+    ("concrete_chloride_corrosion", "offtopic_abstention"): "0.0: plastic shrinkage cracking of fresh slabs is "
+    "answered from the review's cracking and concrete statements",
+    ("llm_hallucination_mitigation", "top1"): "0.500, below dense-only 0.667",
 }
 
 
@@ -1241,6 +1268,12 @@ OFF_TOPIC_MISSES = {
     "thrombocytopenia are answered from the article's ITP management statements",
     "oxazolidinone_resistance_staph": "linezolid thrombocytopenia and the vancomycin exposure target for MRSA "
     "bacteraemia are answered from the thread's linezolid and MRSA statements",
+    "liion_capacity_fade": "'How are spent lithium-ion batteries recycled to recover nickel and cobalt?' is answered",
+    "coral_bleaching_tolerance": "'How much wave energy do coral reefs absorb before it reaches the coastline?' is "
+    "answered",
+    "concrete_chloride_corrosion": "'What causes alkali-silica reaction in concrete ...?' is answered",
+    "llm_hallucination_mitigation": "the energy and water cost of training and the tokenization scheme of large "
+    "language models are answered",
 }
 
 

@@ -1307,3 +1307,43 @@ def test_a_search_tools_citation_count_is_no_part_of_the_journal():
         "x",
     )
     assert entry.journal == "The Lancet" and entry.pages == "929–938"
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "journal"),
+    [
+        # A book's editor after the title, title first.
+        (
+            "Galvanized Steel Reinforcement in Concrete. Yeomans SR (editor). Elsevier. 2004.",
+            "Yeomans SR (editor)",
+            "Galvanized Steel Reinforcement in Concrete",
+            "Elsevier",
+        ),
+        # A conference's proceedings with no publisher before the year and pages.
+        (
+            "Lin S, Hilton J, Evans O. TruthfulQA: Measuring how models mimic human falsehoods. In: Proceedings of "
+            "the 60th Annual Meeting of the Association for Computational Linguistics. 2022:3214-3252.",
+            "Lin S, Hilton J, Evans O",
+            "TruthfulQA: Measuring how models mimic human falsehoods",
+            "Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics",
+        ),
+        # A title in parts: the part's numeral ends no sentence, after a colon or a full stop.
+        (
+            "Keil P, Schuster SF, Wilhelm J, et al. Calendar aging of lithium-ion batteries: I. Impact of the "
+            "graphite anode on capacity fade. J Electrochem Soc. 2016;163(9):A1872-A1880.",
+            "Keil P, Schuster SF, Wilhelm J, et al",
+            "Calendar aging of lithium-ion batteries: I. Impact of the graphite anode on capacity fade",
+            "J Electrochem Soc",
+        ),
+        (
+            "Bull BS, Korpman RA, Huse WM, Briggs BD. Heparin therapy during extracorporeal circulation. I. Problems "
+            "inherent in existing heparin protocols. J Thorac Cardiovasc Surg. 1975;69:674-684.",
+            "Bull BS, Korpman RA, Huse WM, Briggs BD",
+            "Heparin therapy during extracorporeal circulation. I. Problems inherent in existing heparin protocols",
+            "J Thorac Cardiovasc Surg",
+        ),
+    ],
+)
+def test_editors_proceedings_and_titles_in_parts(raw, authors, title, journal):
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal) == (authors, title, journal)

@@ -1879,6 +1879,9 @@ def _rejoin_broken_words(text: str) -> str:
 # Goldfuss" is an initial, and an initial is never followed by the article "A" and a lower-case word).
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+|A(?= [a-z])))")
+# pysbd knows "ph." as an abbreviation (of "phone"), so "the drop in pH. In a mortar ..." stayed one sentence: a
+# "pH" in that case is the acidity, and its full stop before a capitalised word ends the sentence.
+_PH_END = re.compile(r"(?<=\bpH\.)(?=\s+[A-Z][a-z])")
 # A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
 _WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
@@ -2345,7 +2348,9 @@ def _split_sections(text: str) -> list[_Section]:
             # An underlined "====" title, or a plain-text document's first line, is its title.
             first = plain[i] == "?" and not any(line.strip() for line in lines[:i])
             level = 1 if plain[i] == "=" or first else 2
-            sections.append(_Section(_plain_title(lines[i].strip().rstrip(":")), level))
+            # A title's colon stays when its subtitle runs on under it ("... Bleaching:" / "Symbionts, ...").
+            heading = lines[i].strip() if plain.get(i + 1) == "&" else lines[i].strip().rstrip(":")
+            sections.append(_Section(_plain_title(heading), level))
             continue
         if i - 1 in plain and _SETEXT.match(line):
             continue  # the underline of the heading above
@@ -2635,10 +2640,11 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
         return {}
     block = _paragraph_at(lines, start)
     # A title wrapped over lines ("... in HIV-1: mechanisms," / "fitness costs and clinical
-    # implications") is read whole: a line that ends in a comma or runs on in lower case continues it.
-    wrapped = [i for i in block[1:] if lines[i - 1].rstrip().endswith(",") or lines[i].lstrip()[:1].islower()]
+    # implications") is read whole: a line that ends in a comma or runs on in lower case continues it, and
+    # so does a subtitle under a line that ends in a colon ("... Heat-Induced Bleaching:" / "Symbionts, ...").
+    wrapped = [i for i in block[1:] if lines[i - 1].rstrip().endswith((",", ":")) or lines[i].lstrip()[:1].islower()]
     title = " ".join(lines[i].strip() for i in [start, *wrapped])
-    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start].rstrip(" ,"), _TITLE_WORDS):
+    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start].rstrip(" ,:"), _TITLE_WORDS):
         return {}
     if _GREETING.match(lines[start]):
         return {}  # "Hi team," opens a letter; it is no title
@@ -3561,7 +3567,7 @@ def sentence_spans(text: str, genera: frozenset[tuple[str, str]] = frozenset()) 
     """(start, end) of each sentence of plain text; no sentence ends inside a genus abbreviation of
     ``genera`` ("S. Typhi")."""
     spans: list[tuple[int, int]] = []
-    forced = [m.start() for m in _GLUED_END.finditer(text)]
+    forced = [m.start() for m in (*_GLUED_END.finditer(text), *_PH_END.finditer(text))]
     forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower() and (m[2], m[3]) not in genera]
     cuts = [0, *sorted(set(forced)), len(text)]
     for a, b in zip(cuts, cuts[1:]):

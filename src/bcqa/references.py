@@ -113,10 +113,11 @@ _DASHED_SOURCE = re.compile(rf"(?P<title>(?:(?!\.\s).)+?)\s[-–—]\s(?P<journa
 _NUMBERS_AFTER_YEAR = re.compile(r"(?P<volume>\d+)\s*(?:\((?P<issue>[^()]*)\))?\s*(?::\s*(?P<pages>[\w–-]+))?\.?")
 _BRACKETED_FINAL_YEAR = re.compile(rf"\s*\(\s*{_YEAR}[a-z]?\s*\)\.?$")
 # A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
-# Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would.
+# Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would; a conference's
+# proceedings may have no publisher ("In: Proceedings of the 60th Annual Meeting of the ACL. 2022:3214-3252.").
 _CHAPTER_SOURCE = re.compile(
     r"\.\s+In:\s+(?:.*?,\s*eds?\.\s+)?(?P<book>[^.].*?)\.\s+(?:\d+(?:st|nd|rd|th)\s+ed\.\s+)?"
-    rf"(?:[^.;:]+:\s*)?[^.;:]+[;,]\s*{_YEAR}(?::\s*(?P<pages>[\w–-]+))?\.?$"
+    rf"(?:(?:[^.;:]+:\s*)?[^.;:]+[;,]\s*)?{_YEAR}(?::\s*(?P<pages>[\w–-]+))?\.?$"
 )
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # A full stop after these does not end a title.
@@ -137,6 +138,9 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}\b")
 # so does a new name's "nov." ("... Cutibacterium gen. nov. and Pseudopropionibacterium gen. nov. Int J Syst ...").
 _SPECIES_END = re.compile(r"\b(?:spp?|nov)\.$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+# A title in parts numbers them in capitals after a colon or a full stop; the numeral ends no sentence of it.
+_PART_NUMERAL = re.compile(r"(?:[a-z]:|[a-z]\.)\s+[IVX]{1,3}\.$")
+_PART_NEXT = re.compile(r"(?<=[a-z]\.)\s+[IVX]{1,3}\.\s+[A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -862,16 +866,22 @@ def _segments(text: str) -> list[str]:
                 or (species and _LOWER_WORD_NEXT.match(text, i + 1))
             ):
                 continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
+            if _PART_NUMERAL.search(segment) or (segment.endswith(".") and _PART_NEXT.match(text, i + 1)):
+                continue  # a title's part: "Calendar aging ...: I. Impact of ...", "... circulation. I. Problems ..."
             segments.append(segment)
             start = i + 1
     tail = text[start:].strip()
     return [s for s in [*segments, tail] if s.strip(" .,;:")]
 
 
+# A book's editors say so after their names: "Yeomans SR (editor)", "Bertolini L, Polder R, eds".
+_EDITORS = re.compile(r"(?:\s*\((?:[Ee]ds?\.?|[Ee]ditors?)\)|,?\s+(?:eds?|editors?)\.?)$")
+
+
 def _is_author_list(segment: str) -> bool:
     """A comma-separated run of ``Surname INITIALS`` items, optionally ending in "et al" or in a group
     author after a semicolon ("MacDonald NE; SAGE Working Group on Vaccine Hesitancy")."""
-    head, _, group = segment.strip().rstrip(".").partition(";")
+    head, _, group = _EDITORS.sub("", segment.strip().rstrip(".")).partition(";")
     if group and not (head.strip() and _looks_corporate(group)):
         return False
     items = [item.strip() for item in head.split(",")]

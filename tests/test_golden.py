@@ -437,6 +437,15 @@ FLOOR = {
     "coral_bleaching_tolerance": {"top1": 0.83, "top3": 0.83, "attribution": 0.88, "absent_abstention": 1.0},
     "concrete_chloride_corrosion": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "llm_hallucination_mitigation": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Forty-fifth batch (same session, after the forty-fourth's fixes), four more outside biomedicine: urban heat
+    # islands (footnote markers and definitions, a key-points blockquote), soil liquefaction (plain text, a
+    # paragraph a line, "(2, 5)" markers, a tab-separated table), perovskite stability (a deep-research report,
+    # 【1】 and 【3†source】 markers, title – journal (year) – link sources, a closing offer) and freshwater
+    # microplastics (Gemini's "Works cited" with accessed dates). Measured once.
+    "urban_heat_island_mitigation": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "soil_liquefaction_earthquakes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "perovskite_solar_stability": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "microplastics_freshwater": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -650,6 +659,10 @@ MAX_FALSE_ABSTENTION = {
     "coral_bleaching_tolerance": 0.0,
     "concrete_chloride_corrosion": 0.0,
     "llm_hallucination_mitigation": 0.0,
+    "urban_heat_island_mitigation": 0.0,
+    "soil_liquefaction_earthquakes": 0.0,
+    "perovskite_solar_stability": 0.0,
+    "microplastics_freshwater": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1088,6 +1101,16 @@ NOT_YET = {
     ("concrete_chloride_corrosion", "offtopic_abstention"): "0.0: plastic shrinkage cracking of fresh slabs is "
     "answered from the review's cracking and concrete statements",
     ("llm_hallucination_mitigation", "top1"): "0.500, below dense-only 0.667",
+    ("urban_heat_island_mitigation", "top1"): "0.500, equal to dense-only",
+    ("urban_heat_island_mitigation", "top3"): "0.833",
+    ("perovskite_solar_stability", "top1"): "0.333, equal to dense-only",
+    ("perovskite_solar_stability", "top3"): "0.667",
+    ("perovskite_solar_stability", "offtopic_abstention"): "0.0: the levelized cost of electricity from perovskite "
+    "modules is answered from the report's perovskite and silicon statements",
+    ("microplastics_freshwater", "top1"): "0.833, equal to dense-only",
+    ("microplastics_freshwater", "top3"): "0.833",
+    ("microplastics_freshwater", "offtopic_abstention"): "0.0: microplastic concentrations in bottled drinking "
+    "water are answered from the review's concentration statements",
 }
 
 
@@ -1274,6 +1297,10 @@ OFF_TOPIC_MISSES = {
     "concrete_chloride_corrosion": "'What causes alkali-silica reaction in concrete ...?' is answered",
     "llm_hallucination_mitigation": "the energy and water cost of training and the tokenization scheme of large "
     "language models are answered",
+    "urban_heat_island_mitigation": "'How does urban warming shift the timing of spring leaf-out in city trees?' is "
+    "answered",
+    "perovskite_solar_stability": "potential-induced degradation of silicon modules and the recycling of lead from "
+    "perovskite modules are answered",
 }
 
 

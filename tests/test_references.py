@@ -1347,3 +1347,37 @@ def test_a_search_tools_citation_count_is_no_part_of_the_journal():
 def test_editors_proceedings_and_titles_in_parts(raw, authors, title, journal):
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal) == (authors, title, journal)
+
+
+def test_an_assistant_offer_after_the_last_source_is_no_part_of_it():
+    text = (
+        "1. Reversible Hydration of CH3NH3PbI3 in Films – Chemistry of Materials (2015) – https://doi.org/10.1021/x\n"
+        "2. A hole-conductor-free, fully printable mesoscopic perovskite solar cell – Science (2014) – "
+        "https://doi.org/10.1126/science.1254763\n\n"
+        "If you want, I can turn this into a one-page summary table of degradation mechanisms.\n"
+    )
+    refs, warnings = parse_reference_block(text, "p.md")
+    assert refs[-1].title == "A hole-conductor-free, fully printable mesoscopic perovskite solar cell"
+    assert refs[-1].journal == "Science" and refs[-1].year == 2014
+    assert any("If you want" in w and "ignored" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "journal"),
+    [
+        (
+            "Transport and fate of microplastic particles in wastewater treatment plants - Water Research, accessed "
+            "November 3, 2025, https://doi.org/10.1016/j.watres.2016.01.002",
+            "Transport and fate of microplastic particles in wastewater treatment plants",
+            "Water Research",
+        ),
+        (
+            "Microplastics - ECHA, accessed November 3, 2025, https://echa.europa.eu/hot-topics/microplastics",
+            "Microplastics",
+            "ECHA",
+        ),
+    ],
+)
+def test_a_page_title_names_its_site_after_a_dash(raw, title, journal):
+    ref = parse_entry(1, raw)
+    assert (ref.title, ref.journal) == (title, journal)

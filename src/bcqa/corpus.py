@@ -44,7 +44,7 @@ from bcqa.abbreviations import abbreviation_of
 from bcqa.errors import CorpusError
 from bcqa.htmltext import html_to_markdown
 from bcqa.lightmarkup import light_markup_to_markdown, pipe_table
-from bcqa.references import LINK_LABEL_LINE, RULE_LINE, merge_reference_blocks, parse_reference_block
+from bcqa.references import LINK_LABEL_LINE, OFFER, RULE_LINE, merge_reference_blocks, parse_reference_block
 from bcqa.sanitize import strip_controls, unescape_markdown
 from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words, is_ordinary, is_symbol
 from bcqa.types import Document, Reference, Statement
@@ -3640,13 +3640,6 @@ _PLEASANTRY = re.compile(
 )
 
 
-# A chat assistant's offer to the reader at the end of its answer ("If you'd like, I can turn this into a
-# protocol.", "Let me know if you want the doses."): like a question to the reader, no claim.
-_OFFER = re.compile(
-    r"(?:if\s+(?:you(?:['’]d|\s+would)?\s+(?:like|prefer|want|wish)|(?:it['’]s\s+)?helpful|useful),?\s+"
-    r"I\s+(?:can|could|will|would|['’]d|['’]m\s+happy)\b|let\s+me\s+know\s+if\b|feel\s+free\s+to\s+ask\b)",
-    re.I,
-)
 
 
 def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozenset()) -> list[list[_Clause]]:
@@ -3677,7 +3670,7 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
         sentence = block.text[a:b].rstrip()
         if sentence.endswith("?") or (
             not marks
-            and (_PLEASANTRY.fullmatch(sentence) or _OFFER.match(sentence) or _CROSS_REFERENCE.fullmatch(sentence))
+            and (_PLEASANTRY.fullmatch(sentence) or OFFER.match(sentence) or _CROSS_REFERENCE.fullmatch(sentence))
         ):
             continue
         clauses = split_clauses(sentence, marks)

@@ -55,6 +55,15 @@ _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\
 # A closing question to the reader in a paragraph of its own after the last entry, whatever that
 # entry ends in ("— Pest Management Science, 2015" / blank line / "Would you like me to ...?").
 _QUESTION_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*[A-Z][^\n]*\?\s*$")
+# A chat assistant's offer to the reader at the end of its answer ("If you'd like, I can turn this into a
+# protocol.", "Let me know if you want the doses."): like a question to the reader, no claim, and after the
+# last entry no part of it.
+OFFER = re.compile(
+    r"(?:if\s+(?:you(?:['’]d|\s+would)?\s+(?:like|prefer|want|wish)|(?:it['’]s\s+)?helpful|useful),?\s+"
+    r"I\s+(?:can|could|will|would|['’]d|['’]m\s+happy)\b|let\s+me\s+know\s+if\b|feel\s+free\s+to\s+ask\b)",
+    re.I,
+)
+_LAST_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*(?P<text>[^\n]*\S)\s*$")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
 _BARE_NUMBER_TAIL = re.compile(r"\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
 _STRAY_TAIL = re.compile(r"(?<=[.)\]])" + _BARE_NUMBER_TAIL.pattern)
@@ -228,7 +237,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         entry = text[marker.end : end]
-        if i + 1 == len(markers) and (asked := _QUESTION_PARAGRAPH.search(entry)):
+        if i + 1 == len(markers) and (asked := _QUESTION_PARAGRAPH.search(entry) or _offer_paragraph(entry)):
             warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
             entry = entry[: asked.start()]
         raw = _collapse(_fields_per_line(entry))
@@ -255,6 +264,12 @@ _LINK_LABEL = (
 LINK_LABEL_LINE = re.compile(rf"^[ \t]*{_LINK_LABEL}(?:[ \t\u00a0]+{_LINK_LABEL})*[ \t\u00a0]*$", re.I | re.M)
 _ENTRY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _MIN_UNNUMBERED = 2
+
+
+def _offer_paragraph(entry: str) -> re.Match[str] | None:
+    """The last entry's closing paragraph when it is an assistant's offer ("If you want, I can ...")."""
+    m = _LAST_PARAGRAPH.search(entry)
+    return m if m and OFFER.match(m.group("text")) else None
 
 
 def _unnumbered_entries(text: str) -> list[str]:
@@ -495,6 +510,12 @@ _PAGE_TITLE = re.compile(
     r"\s*\.?"
 )
 
+# Any site or journal after a dash, in capitals, as a page's title names it: "Title - Water Research",
+# "Microplastics - ECHA" (Gemini's "Works cited", with no year of the work).
+_DASHED_SITE = re.compile(
+    r"(?P<title>.+?)\s+[-–—]\s+(?P<journal>[A-Z][\w&.]*(?:\s+(?:[A-Z][\w&.]*|&|of|and|the|for|in)){0,4})\s*\.?"
+)
+
 
 # MDPI's author list, initials with full stops ("Buonfrate D., Bisanzio D., White A.C., Jr., ..., et al. Title."):
 # read as Vancouver writes it ("Buonfrate D, Bisanzio D, White AC, Jr, ..., et al. Title.").
@@ -533,6 +554,8 @@ def _read_fields(body: str) -> dict:
     if (m := _PAGE_TITLE.fullmatch(body)) and not _ANY_YEAR.search(body):
         journal = m["journal"] or ""
         return {"title": _trim(m["title"]), "journal": "" if re.fullmatch(_SITE, journal) else _trim(journal)}
+    if (m := _DASHED_SITE.fullmatch(body)) and not _ANY_YEAR.search(body):
+        return {"title": _trim(m["title"]), "journal": _trim(m["journal"])}
     if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—.")):  # "... (2017) - https://..." or "... (2017). https://..."
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):

@@ -446,6 +446,27 @@ def test_a_one_word_journal_that_is_the_documents_own_topic_word_needs_a_cue():
     assert find_references("What did the Lancet paper show?", refs, vocabulary=vocabulary) == ((2,), ())
 
 
+def test_a_journal_named_only_by_the_documents_own_words_needs_a_cue():
+    """ "How much wave energy do coral reefs absorb?" of a coral review is no question about *Coral Reefs*."""
+    from bcqa.types import Reference
+
+    refs = {
+        1: Reference(
+            1,
+            "x",
+            title="Do fluctuating temperatures elevate tolerance?",
+            authors="Oliver TA",
+            journal="Coral Reefs",
+            year=2011,
+        ),
+        2: Reference(2, "y", title="Global warming and bleaching", authors="Hughes TP", journal="Nature", year=2017),
+    }
+    vocabulary = frozenset(tokenize("coral reefs bleach when heat stress accumulates over summer"))
+    asked = "How much wave energy do coral reefs absorb before it reaches the coastline?"
+    assert find_references(asked, refs, vocabulary=vocabulary) == ((), ())
+    assert find_references("Which papers in Coral Reefs are cited?", refs, vocabulary=vocabulary) == ((1,), ())
+
+
 @pytest.mark.parametrize(
     ("text", "words", "left"),
     [

@@ -3449,3 +3449,16 @@ def test_a_plain_text_title_continues_under_its_colon():
         == "Why Some Corals Resist Heat-Induced Bleaching: Symbionts, Host Physiology, Microbes and Refugia"
     )
     assert [s.text for s in document.statements] == ["Coral bleaching is the breakdown of the symbiosis."]
+
+
+def test_a_capitalised_opener_after_a_marker_starts_a_sentence():
+    # A list run into one line leaves its last item without a full stop: "... predators [22][23] The zebra ...".
+    text = "## Cases\n\nBirds died without predators [2][3] The zebra mussel shows how shipping works [1].\n"
+    assert _statements(text + REFS) == [
+        ("Birds died without predators", (2, 3)),
+        ("The zebra mussel shows how shipping works.", (1,)),
+    ]
+    # A capitalised name after a marker is not an opener: the sentence goes on.
+    assert _statements("## S\n\nAs shown by Smith [3] Lancet data agree [4].\n" + REFS) == [
+        ("As shown by Smith Lancet data agree.", (3, 4))
+    ]

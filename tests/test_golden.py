@@ -446,6 +446,14 @@ FLOOR = {
     "soil_liquefaction_earthquakes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "perovskite_solar_stability": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "microplastics_freshwater": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    # Forty-sixth batch (same session, after the forty-fifth's fixes), four more outside biomedicine: adversarial
+    # robustness (IEEE entries), hydrogen embrittlement (hard-wrapped plain text, superscript markers), invasive
+    # species (one line, title-first entries, an inline list) and the permafrost feedback (Perplexity style,
+    # URL-only sources). Measured once.
+    "adversarial_robustness_vision": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "hydrogen_embrittlement_steels": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "invasive_species_biotic_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "permafrost_carbon_feedback": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -663,6 +671,10 @@ MAX_FALSE_ABSTENTION = {
     "soil_liquefaction_earthquakes": 0.0,
     "perovskite_solar_stability": 0.0,
     "microplastics_freshwater": 0.0,
+    "adversarial_robustness_vision": 0.0,
+    "hydrogen_embrittlement_steels": 0.0,
+    "invasive_species_biotic_resistance": 0.0,
+    "permafrost_carbon_feedback": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1112,6 +1124,10 @@ NOT_YET = {
     ("microplastics_freshwater", "top3"): "0.833",
     ("microplastics_freshwater", "offtopic_abstention"): "0.0: microplastic concentrations in bottled drinking "
     "water are answered from the review's concentration statements",
+    ("adversarial_robustness_vision", "top1"): "0.667",
+    ("adversarial_robustness_vision", "top3"): "0.667",
+    ("invasive_species_biotic_resistance", "top1"): "0.833, equal to dense-only",
+    ("permafrost_carbon_feedback", "top1"): "0.833",
 }
 
 
@@ -1300,6 +1316,11 @@ OFF_TOPIC_MISSES = {
     "answered",
     "perovskite_solar_stability": "potential-induced degradation of silicon modules and the recycling of lead from "
     "perovskite modules are answered",
+    "adversarial_robustness_vision": "membership inference and backdoor poisoning attacks are answered from the "
+    "review's attack statements",
+    "invasive_species_biotic_resistance": "'How is environmental DNA used for early detection of aquatic invaders?' is "
+    "answered",
+    "permafrost_carbon_feedback": "'How does permafrost thaw damage roads and buildings in Arctic towns?' is answered",
 }
 
 

@@ -3563,11 +3563,13 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-def sentence_spans(text: str, genera: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str, genera: frozenset[tuple[str, str]] = frozenset(), ends: Sequence[int] = ()
+) -> list[tuple[int, int]]:
     """(start, end) of each sentence of plain text; no sentence ends inside a genus abbreviation of
-    ``genera`` ("S. Typhi")."""
+    ``genera`` ("S. Typhi"); one ends at each offset of ``ends``."""
     spans: list[tuple[int, int]] = []
-    forced = [m.start() for m in (*_GLUED_END.finditer(text), *_PH_END.finditer(text))]
+    forced = [m.start() for m in (*_GLUED_END.finditer(text), *_PH_END.finditer(text))] + list(ends)
     forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower() and (m[2], m[3]) not in genera]
     cuts = [0, *sorted(set(forced)), len(text)]
     for a, b in zip(cuts, cuts[1:]):
@@ -3642,6 +3644,11 @@ _PLEASANTRY = re.compile(
 
 
 
+_OPENER_AFTER_MARK = re.compile(
+    r"(?<=[\w)%])[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in _NO_TITLE_END if w.isalpha())) + r")[ \t]+[a-z]"
+)
+
+
 def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozenset()) -> list[list[_Clause]]:
     """The sentences of a block, each as its clauses with their own numbers.
 
@@ -3653,7 +3660,10 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
     if block.kind == "row":
         # A table row is one statement with every number of its cells.
         return [[_Clause(block.text, tuple(sorted({n for _, ns in block.marks for n in ns})))]]
-    spans = sentence_spans(block.text, genera)
+    # A marker with a capitalised "The", "In", "These" ... after it ends a sentence that lost its full stop, as an
+    # item of a list run into one line does ("... predators [22][23] The zebra mussel illustrates ...").
+    ends = [offset for offset, _ in block.marks if _OPENER_AFTER_MARK.match(block.text, offset)]
+    spans = sentence_spans(block.text, genera, ends)
     if block.label and len(spans) > 1 and block.text[slice(*spans[0])].strip() == block.label:
         # "Altered target (β-tubulin). Sequencing found nothing [17].": the item's label names what its claim
         # is about, and stays with it.

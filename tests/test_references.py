@@ -1327,6 +1327,14 @@ def test_a_search_tools_citation_count_is_no_part_of_the_journal():
             "TruthfulQA: Measuring how models mimic human falsehoods",
             "Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics",
         ),
+        # The NLM's chapter form: editors in full, a volume, the pages after the year.
+        (
+            "Gangloff RP. Hydrogen assisted cracking of high strength alloys. In: Milne I, Ritchie RO, Karihaloo B, "
+            "editors. Comprehensive Structural Integrity. Vol 6. Oxford: Elsevier; 2003. p. 31-101.",
+            "Gangloff RP",
+            "Hydrogen assisted cracking of high strength alloys",
+            "Comprehensive Structural Integrity",
+        ),
         # A title in parts: the part's numeral ends no sentence, after a colon or a full stop.
         (
             "Keil P, Schuster SF, Wilhelm J, et al. Calendar aging of lithium-ion batteries: I. Impact of the "

@@ -124,9 +124,12 @@ _BRACKETED_FINAL_YEAR = re.compile(rf"\s*\(\s*{_YEAR}[a-z]?\s*\)\.?$")
 # A book chapter's source (Vancouver, AMA): "In: Pemberton J, Lindgren K, eds. Molecular Oncology of the
 # Breast. 3rd ed. Oxford University Press; 2020:112-139." The book stands where a journal would; a conference's
 # proceedings may have no publisher ("In: Proceedings of the 60th Annual Meeting of the ACL. 2022:3214-3252.").
+# The NLM's own form names its editors in full and its pages after the year: "In: Milne I, Ritchie RO, editors.
+# Comprehensive Structural Integrity. Vol 6. Oxford: Elsevier; 2003. p. 31-101."
 _CHAPTER_SOURCE = re.compile(
-    r"\.\s+In:\s+(?:.*?,\s*eds?\.\s+)?(?P<book>[^.].*?)\.\s+(?:\d+(?:st|nd|rd|th)\s+ed\.\s+)?"
-    rf"(?:(?:[^.;:]+:\s*)?[^.;:]+[;,]\s*)?{_YEAR}(?::\s*(?P<pages>[\w–-]+))?\.?$"
+    r"\.\s+In:\s+(?:.*?,\s*(?:eds?|editors?)\.\s+)?(?P<book>[^.].*?)\.\s+(?:\d+(?:st|nd|rd|th)\s+ed\.\s+)?"
+    r"(?:Vol\.?\s*\w+\.\s+)?"
+    rf"(?:(?:[^.;:]+:\s*)?[^.;:]+[;,]\s*)?{_YEAR}(?:(?::\s*|\.\s*pp?\.\s*)(?P<pages>[\w–-]+))?\.?$"
 )
 _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # A full stop after these does not end a title.

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bcqa.corpus import (
+    _SLACK_MENTION,
     _note_markup,
     _pandoc_typing,
     _rejoin_broken_words,
@@ -602,7 +603,7 @@ def test_words_are_never_dropped_or_added():
             raw = markup(raw)
         raw = _strip_page_furniture(raw)
         # A chat mention's "@" is the chat's markup, as a link's brackets are markdown's ("@Priya Natarajan").
-        raw = re.sub(r"(?<![\w@])@(?=[A-Z])", "", raw)
+        raw = _SLACK_MENTION.sub("", raw)
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
         # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a

@@ -1514,6 +1514,10 @@ def _medscape_page(text: str) -> str:
     return "\n".join(out)
 
 
+# Reaction counts under a message or comment: "👍 3 ❤️ 1"; Slack writes them by name too (":+1: 7").
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?"
+_REACTIONS = rf"(?:{_EMOJI}[ \t]*\d+[ \t]*)+"
+
 # A GitHub issue copied from its page: the repository's header and tabs over the issue's title ("... #412"),
 # "New issue", its state, "<user> opened this issue on <date> · 6 comments", then each comment under
 # "@<user>" / "<user> commented on <date>" and its badges ("Member", "Author"), with reaction counts,
@@ -1525,7 +1529,7 @@ _GITHUB_COMMENTED = re.compile(r"^[ \t]*(\S+) commented on ([A-Z][a-z]{2} \d{1,2
 _GITHUB_LINE = re.compile(
     r"^[ \t]*(?:@[\w-]+|New issue|Open|Closed|Merged|Draft|Comments|edited|Member|Author|Owner|Contributor"
     r"|Collaborator|First-time contributor|None yet"
-    r"|(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*\d+[ \t]*)+"  # reactions: "👍 3 ❤️ 1"
+    rf"|{_REACTIONS}"
     r"|@[\w-]+ [\w-]+ (?:added|removed|mentioned|linked|closed|reopened|assigned|unassigned|self-assigned"
     r"|changed|referenced|marked|pinned)\b.*"  # timeline events
     r"|.{1,120} #\d+)[ \t]*$"  # a linked issue's or pull request's title
@@ -1562,14 +1566,15 @@ def _github_issue_page(text: str) -> str:
 _SLACK_HEADER = re.compile(r"^[ \t]*(\S[^\n]{0,60}?)[ \t]{2,}(?:APP[ \t]{2,})?(\d{1,2}:\d{2}[ \t]?[AP]M)[ \t]*$")
 _SLACK_MIN_HEADERS = 3
 _SLACK_LINE = re.compile(
-    r"^[ \t]*(?:\d+ repl(?:y|ies)|Last reply .*|View thread|Also sent to the channel|Thread|replied to a thread:"
+    r"^[ \t]*(?:\d+ repl(?:y|ies)|Last reply .*|View thread|Also sent to the channel|Thread"
     r"|📌 Pinned by .*|#[\w-]+|👤 .*|\d{1,2}:\d{2}(?:[ \t]?[AP]M)?"
     r"|(?:Today|Yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?)"
-    r"|(?:(?::[\w+-]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)[ \t]*\d+[ \t]*)+)[ \t]*$"  # reactions
+    rf"|(?:(?::[\w+-]+:|{_EMOJI})[ \t]*\d+[ \t]*)+)[ \t]*$"  # reactions
 )
 _SLACK_BOLD_LINE = re.compile(r"^\*([^*\n]+)\*(?=[ \t]|$)")
 _SLACK_EDITED = re.compile(r"[ \t]*\(edited\)[ \t]*$")
 _SLACK_ITEM = re.compile(r"^[ \t]*(?:[•◦▪*-]|\d{1,2}[.)])[ \t]+\S")
+_SLACK_MENTION = re.compile(r"(?<![\w@])@(?=[A-Z])")  # "@Dr. Okafor": the "@" is Slack's, the name the text's
 
 
 def _slack_thread(text: str) -> str:
@@ -1598,7 +1603,7 @@ def _slack_thread(text: str) -> str:
         if _SLACK_LINE.match(line):
             out.append("")
             continue
-        line = re.sub(r"(?<![\w@])@(?=[A-Z])", "", _SLACK_EDITED.sub("", line))  # "@Dr. Okafor": a mention
+        line = _SLACK_MENTION.sub("", _SLACK_EDITED.sub("", line))
         if out and _SLACK_ITEM.match(out[-1]) and not _SLACK_ITEM.match(line):
             out.append("")  # a message's lines are hard breaks: a line under a bullet is not the bullet's text
         if bold := re.fullmatch(r"\*([^*\n]+)\*", line.strip()):
@@ -3640,8 +3645,6 @@ _PLEASANTRY = re.compile(
     r"|sure(?:\s+thing)?|certainly|absolutely|of\s+course|happy\s+to\s+help)\s*[!.]",
     re.I,
 )
-
-
 
 
 _OPENER_AFTER_MARK = re.compile(

@@ -554,11 +554,12 @@ def _read_fields(body: str) -> dict:
         # A markdown link definition whose title is the whole citation, as Copilot writes its sources:
         # '[1]: https://doi.org/... "Renault CA, Israelski DM. Time to clearance ... Sex Health. 2011;8:69-73"'.
         body = whole["body"]
-    if (m := _PAGE_TITLE.fullmatch(body)) and not _ANY_YEAR.search(body):
-        journal = m["journal"] or ""
-        return {"title": _trim(m["title"]), "journal": "" if re.fullmatch(_SITE, journal) else _trim(journal)}
-    if (m := _DASHED_SITE.fullmatch(body)) and not _ANY_YEAR.search(body):
-        return {"title": _trim(m["title"]), "journal": _trim(m["journal"])}
+    if not _ANY_YEAR.search(body):  # a web page's title, naming its site or journal
+        if m := _PAGE_TITLE.fullmatch(body):
+            journal = m["journal"] or ""
+            return {"title": _trim(m["title"]), "journal": "" if re.fullmatch(_SITE, journal) else _trim(journal)}
+        if m := _DASHED_SITE.fullmatch(body):
+            return {"title": _trim(m["title"]), "journal": _trim(m["journal"])}
     if m := _DASHED_SOURCE.fullmatch(body.rstrip(" -–—.")):  # "... (2017) - https://..." or "... (2017). https://..."
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):

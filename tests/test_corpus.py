@@ -8,6 +8,7 @@ import pytest
 
 from bcqa.corpus import (
     _SLACK_MENTION,
+    _inline_math,
     _note_markup,
     _pandoc_typing,
     _rejoin_broken_words,
@@ -428,6 +429,21 @@ def test_inline_tex_is_written_as_the_characters_it_shows(written, quoted):
 
 
 @pytest.mark.parametrize(
+    "formula",
+    [
+        "$$\np_{wh} = \\rho_l c_l \\, v\n$$",  # Quarto, R Markdown, Jupyter
+        "$$ p_{wh} = \\rho_l c_l \\, v $$",
+        "\\[\np_{wh} = \\rho_l c_l \\, v\n\\]",  # LaTeX's own
+        "$$\np_{wh} = \\rho_l c_l \\, v\n$$ {#eq-wh}",  # with Quarto's label
+    ],
+)
+def test_a_display_formula_is_no_statement(formula):
+    """A formula on lines of its own is no claim; the sentences around it stay as written."""
+    text = f"The pressure depends on impedance [1].\n{formula}\nwhere $\\rho$ is density [2].{REFS}"
+    assert _statements(text) == [("The pressure depends on impedance.", (1,)), ("where ρ is density.", (2,))]
+
+
+@pytest.mark.parametrize(
     "table",
     [
         "Gene | Effect | Ref\n--- | --- | ---\nmcr-1 | adds PEtN | [1]\npmrB | activates PmrA | [2]",
@@ -597,13 +613,15 @@ def test_words_are_never_dropped_or_added():
     suffixes = (".md", ".txt", ".adoc", ".textile", ".wiki")
     for path in (document_path(), *sorted(p for p in documents.iterdir() if p.suffix in suffixes)):
         # A PDF's page headers and numbers are no words of its text, even where they cut a sentence; an
-        # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is.
+        # outliner's, Org's, AsciiDoc's or reStructuredText's markup is no more words than markdown's is, nor is
+        # inline TeX ("$\\rho$" shows "ρ").
         raw = path.read_text(encoding="utf-8")
-        for markup in (light_markup_to_markdown, _pandoc_typing, _note_markup):
+        for markup in (light_markup_to_markdown, _pandoc_typing, _note_markup, _inline_math):
             raw = markup(raw)
         raw = _strip_page_furniture(raw)
-        # A chat mention's "@" is the chat's markup, as a link's brackets are markdown's ("@Priya Natarajan").
-        raw = _SLACK_MENTION.sub("", raw)
+        # A chat mention's "@" is the chat's markup, as a link's brackets are markdown's ("@Priya Natarajan"); so is a
+        # quote's "> " on each line of a hard-wrapped quotation.
+        raw = re.sub(r"(?m)^[ \t]*>[ \t]?", "", _SLACK_MENTION.sub("", raw))
         # A word broken at a line end is one word again, with its hyphen ("serine-to-" / "phenylalanine")
         # or without ("resis-" / "tant").
         # Stars are compared away: the whole text read as one block can pair a star allele ("*2") with a
@@ -1396,7 +1414,12 @@ def test_a_heading_typed_without_a_space_after_its_marks():
 
 
 def test_a_bold_line_holding_a_name_in_italics_is_a_heading():
+    """Here the document's first line over a "#" heading: its title (``test_a_bold_first_line_over_hashed_...``)."""
     text = "**Echinocandin resistance in *Candida glabrata*: key points**\n\nFKS mutations cause it [1].\n" + REFS
+    document = parse_document(text, "t.md")
+    assert document.title == "Echinocandin resistance in Candida glabrata: key points"
+    assert [(s.section, s.text) for s in document.statements] == [("Overview", "FKS mutations cause it.")]
+    text = "# Echinocandins\n\n" + text
     assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
         ("Echinocandin resistance in Candida glabrata: key points", "FKS mutations cause it."),
     ]
@@ -3463,3 +3486,23 @@ def test_a_capitalised_opener_after_a_marker_starts_a_sentence():
     assert _statements("## S\n\nAs shown by Smith [3] Lancet data agree [4].\n" + REFS) == [
         ("As shown by Smith Lancet data agree.", (3, 4))
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "section"),
+    [
+        # An assistant's answer: its bold first line over "###" headings is its title.
+        (
+            "**Machine-Learning Detection of Ransomware: What the Research Shows**",
+            "Machine-Learning Detection of Ransomware: What the Research Shows",
+            "Overview",
+        ),
+        # A bold "Abstract" over them (under a YAML title) is a section.
+        ("**Abstract**", "", "Abstract"),
+    ],
+)
+def test_a_bold_first_line_over_hashed_headings_is_the_title(first, title, section):
+    text = f"{first}\n\nEntropy rises in encrypted files [1].\n\n### Why behaviour beats signatures\n\nHashes break [2].{REFS}"
+    document = parse_document(text, "t.md")
+    assert document.title == title
+    assert [(s.section, s.text) for s in document.statements][0] == (section, "Entropy rises in encrypted files.")

@@ -252,7 +252,9 @@ FLOOR = {
     "cattle_tick_acaricide_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "dme_antivegf_response": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "candida_glabrata_echinocandin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    # 0.833 until its bold first line became its title (2026-12-04): the three statements above the first heading moved
+    # from a section named like the title to "Overview", which shifted BM25's statistics and one question to rank 2.
+    "candida_glabrata_echinocandin": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "resistant_hypertension": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
     # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
@@ -454,6 +456,15 @@ FLOOR = {
     "hydrogen_embrittlement_steels": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "invasive_species_biotic_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "permafrost_carbon_feedback": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Forty-seventh batch (2026-12-04, a later session), two in biomedicine and two outside: arsenic removal (a Notion
+    # export: property lines, an <aside> callout, a <details> toggle, a table), clozapine-resistant schizophrenia (a
+    # plain-text e-mail newsletter: header block, underlined headings, a quoted guideline, a signature), rain erosion
+    # of wind-turbine blades (Quarto: YAML, {#sec-} anchors, display TeX, IEEE entries and a book) and ransomware
+    # detection (an assistant's answer: a bold title, two source lists, surnames-only authors). Measured once.
+    "arsenic_groundwater_remediation": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
+    "clozapine_digest_newsletter": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "wind_turbine_leading_edge_erosion": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "ransomware_detection_ml": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -675,6 +686,10 @@ MAX_FALSE_ABSTENTION = {
     "hydrogen_embrittlement_steels": 0.0,
     "invasive_species_biotic_resistance": 0.0,
     "permafrost_carbon_feedback": 0.0,
+    "arsenic_groundwater_remediation": 0.12,
+    "clozapine_digest_newsletter": 0.0,
+    "wind_turbine_leading_edge_erosion": 0.0,
+    "ransomware_detection_ml": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -872,7 +887,7 @@ NOT_YET = {
     ("steroid_resistant_nephrotic", "offtopic_abstention"): "0.0: a blood-pressure target question for children "
     "with chronic kidney disease is answered from the review's kidney statements",
     ("steroid_resistant_nephrotic", "false_abstention"): "0.111: 'causative', a word the review does not use",
-    ("candida_glabrata_echinocandin", "top1"): "0.833",
+    ("candida_glabrata_echinocandin", "top1"): "0.667",
     ("resistant_hypertension", "top1"): "0.833",
     ("resistant_hypertension", "offtopic_abstention"): "0.0: a question on intensive blood-pressure lowering and "
     "dementia is answered from the review's blood-pressure statements",
@@ -1128,6 +1143,15 @@ NOT_YET = {
     ("adversarial_robustness_vision", "top3"): "0.667",
     ("invasive_species_biotic_resistance", "top1"): "0.833, equal to dense-only",
     ("permafrost_carbon_feedback", "top1"): "0.833",
+    ("arsenic_groundwater_remediation", "top1"): "0.667",
+    ("arsenic_groundwater_remediation", "top3"): "0.833",
+    ("arsenic_groundwater_remediation", "offtopic_abstention"): "0.0: the cost of drilling a new tube well is "
+    "answered from the review's tube-well statements",
+    ("arsenic_groundwater_remediation", "false_abstention"): "0.111",
+    ("clozapine_digest_newsletter", "top1"): "0.833",
+    ("clozapine_digest_newsletter", "top3"): "0.833",
+    ("ransomware_detection_ml", "offtopic_abstention"): "0.0: companies' legal duties to report ransomware "
+    "incidents are answered from the review's ransomware statements",
 }
 
 
@@ -1321,6 +1345,11 @@ OFF_TOPIC_MISSES = {
     "invasive_species_biotic_resistance": "'How is environmental DNA used for early detection of aquatic invaders?' is "
     "answered",
     "permafrost_carbon_feedback": "'How does permafrost thaw damage roads and buildings in Arctic towns?' is answered",
+    "clozapine_digest_newsletter": "'How quickly should antipsychotics be tapered when stopping them after a "
+    "first psychotic episode?' is answered",
+    "wind_turbine_leading_edge_erosion": "'What usually causes main bearing failures in large wind turbines?' is "
+    "answered",
+    "ransomware_detection_ml": "'How do ransomware gangs negotiate with victims on their leak sites?' is answered",
 }
 
 

@@ -1350,6 +1350,30 @@ def test_a_search_tools_citation_count_is_no_part_of_the_journal():
             "Heparin therapy during extracorporeal circulation. I. Problems inherent in existing heparin protocols",
             "J Thorac Cardiovasc Surg",
         ),
+        # A title in two sentences (a question, a part): the journal is the last sentence before the year.
+        (
+            "Schulte P. What is an adequate trial with clozapine? Therapeutic drug monitoring and time to response "
+            "in treatment-refractory schizophrenia. Clin Pharmacokinet. 2003;42(7):607-618.",
+            "Schulte P",
+            "What is an adequate trial with clozapine? Therapeutic drug monitoring and time to response in "
+            "treatment-refractory schizophrenia",
+            "Clin Pharmacokinet",
+        ),
+        (
+            "Bissen M, Frimmel FH. Arsenic - a review. Part II: oxidation of arsenic and its removal in water "
+            "treatment. Acta Hydrochim Hydrobiol. 2003;31(2):97-107.",
+            "Bissen M, Frimmel FH",
+            "Arsenic - a review. Part II: oxidation of arsenic and its removal in water treatment",
+            "Acta Hydrochim Hydrobiol",
+        ),
+        # ... and a journal abbreviated with full stops keeps all its pieces.
+        (
+            "Meng X, Bang S, Korfiatis GP. Effects of silicate, sulfate, and carbonate on arsenic removal. "
+            "Proc. Natl. Acad. Sci. U.S.A. 2000;34(4):1255-1261.",
+            "Meng X, Bang S, Korfiatis GP",
+            "Effects of silicate, sulfate, and carbonate on arsenic removal",
+            "Proc. Natl. Acad. Sci. U.S.A.",
+        ),
     ],
 )
 def test_editors_proceedings_and_titles_in_parts(raw, authors, title, journal):
@@ -1389,3 +1413,58 @@ def test_an_assistant_offer_after_the_last_source_is_no_part_of_it():
 def test_a_page_title_names_its_site_after_a_dash(raw, title, journal):
     ref = parse_entry(1, raw)
     assert (ref.title, ref.journal) == (title, journal)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "publisher", "year"),
+    [
+        (
+            "G. S. Springer, *Erosion by Liquid Impact*. Washington, DC, USA: Scripta Publishing, 1976.",
+            "G. S. Springer",
+            "Erosion by Liquid Impact",
+            "Scripta Publishing",
+            1976,
+        ),
+        (
+            "S. Haykin and M. Moher, *Communication Systems*, 5th ed. Hoboken, NJ, USA: Wiley, 2009.",
+            "S. Haykin and M. Moher",
+            "Communication Systems",
+            "Wiley",
+            2009,
+        ),
+    ],
+)
+def test_an_ieee_book_has_its_authors_title_and_publisher(raw, authors, title, publisher, year):
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, title, publisher, year)
+
+
+def test_surnames_after_a_linked_title_are_its_authors():
+    """A chat assistant's "— Kharraz et al., DIMVA, 2015": surnames without initials, then the venue."""
+    text = (
+        "1. [Cutting the Gordian Knot](https://doi.org/10.1007/978-3-319-20550-2_1) — Kharraz et al., DIMVA, 2015\n"
+        "2. [EMBER: An Open Dataset](https://doi.org/10.48550/arXiv.1804.04637) — Anderson & Roth, arXiv, 2018\n"
+        "3. [R-Locker](https://doi.org/10.1016/j.cose.2018.01.001) — Computers & Security, 2018\n"
+    )
+    refs, _ = parse_reference_block(text, "r.md")
+    assert [(r.authors, r.journal, r.year) for r in refs] == [
+        ("Kharraz et al", "DIMVA", 2015),
+        ("Anderson & Roth", "arXiv", 2018),
+        ("", "Computers & Security", 2018),  # a journal alone is no author
+    ]
+
+
+def test_a_lead_in_to_a_second_list_is_no_part_of_the_last_entry():
+    text = (
+        "17. [Adversarial Malware Binaries](https://doi.org/10.23919/EUSIPCO.2018.8553214) — Kolosnjaji et al.,"
+        " EUSIPCO, 2018\n"
+        "18. [TESSERACT](https://www.usenix.org/conference/usenixsecurity19/presentation/pendlebury) — Pendlebury"
+        " et al., USENIX Security, 2019\n\n"
+        "If you want to go deeper on datasets and network-level detection, these are good starting points:\n"
+    )
+    refs, warnings = parse_reference_block(text, "r.md")
+    assert (refs[-1].journal, refs[-1].year) == ("USENIX Security", 2019)
+    assert warnings == [
+        "r.md: 'If you want to go deeper on datasets and network-level detection, these are good starting points:'"
+        " after the last reference ignored"
+    ]

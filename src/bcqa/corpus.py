@@ -1051,6 +1051,23 @@ def _pipeless_tables(text: str) -> str:
     return "\n".join(lines)
 
 
+# Display TeX on lines of its own, as Quarto, R Markdown, Jupyter and note apps write it: "$$" above and below
+# the formula (or both on its one line), or "\\[" and "\\]".  A formula is no claim, and the words around it
+# stay as written ("... of both media:" / "where ρ is density ... [7].").
+_DISPLAY_MATH = re.compile(
+    r"^[ \t]*(?:\$\$[^\n]*?\$\$|\$\$[ \t]*\n(?:(?![ \t]*\$\$)[^\n]*\n){1,40}?[ \t]*\$\$"
+    r"|\\\[[ \t]*\n(?:(?![ \t]*\\\])[^\n]*\n){1,40}?[ \t]*\\\])(?:[ \t]*\{#[\w:-]+\})?[ \t]*$",
+    re.M,
+)
+
+
+def _display_math(text: str) -> str:
+    """``text`` with its display formulas gone, each line of one a blank line (a paragraph ends there)."""
+    if "$$" not in text and "\\[" not in text:
+        return text
+    return _DISPLAY_MATH.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 # Inline TeX as a notebook or a note app writes it ("IC$_{50}$", "$\\beta$-lactamase", "$\\geq 16$ mg/L"),
 # by Pandoc's rule: the opening "$" has a non-space right after it, the closing one a non-space right
 # before it and no digit after it, so "$5 and $10" and "$5-$10" stay money.
@@ -2070,6 +2087,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _grid_tables,
         _simple_tables,
         _pipeless_tables,
+        _display_math,
         _inline_math,
         _signature,
     )
@@ -2403,6 +2421,7 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     blank = lambda j: j < 0 or j >= len(lines) or not lines[j].strip()  # noqa: E731
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    hashed = any(_HEADING_LINE.match(line) for line in lines)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if line.strip() and _REFERENCES_TITLE.match(line.strip()) and _FIRST_ENTRY.match(nxt):
@@ -2417,11 +2436,19 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
             blank(i + 1) or _ENTRY_START.match(nxt) or (_ENTRY_YEAR.search(nxt) and _ENTRY_SOURCE.search(nxt))
         ):
             found[i] = "-"  # "References", alone or right above its first entry, numbered or not
+        elif (
+            blank(i + 1)
+            and i == first
+            and _bold_heading(line, _TITLE_WORDS)
+            and (not _bold_heading(line) or (hashed and len(line.split()) >= _BOLD_TITLE_MIN_WORDS))
+        ):
+            # A bold line that opens the document, longer than a heading, or of a few words above "#" headings (an
+            # assistant's answer: "**Machine-Learning Detection of Ransomware: What the Research Shows**" / "###
+            # Why behaviour beats signatures"; "**Abstract**" over them is a section): its title
+            found[i] = "="
         elif blank(i + 1) and _bold_heading(line):
             found[i] = "-"
-        elif blank(i + 1) and i == first and _bold_heading(line, _TITLE_WORDS):
-            found[i] = "="  # a bold line that opens the document, longer than a heading: its title
-    if any(_HEADING_LINE.match(line) for line in lines) or len(lines) < 3:
+    if hashed or len(lines) < 3:
         return found
     found.update(_title_block(lines, found))
     heading = lambda j: _looks_like_heading(  # noqa: E731
@@ -2678,6 +2705,7 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
 # The longest title a document opens with (a plain-text first line, a bold first line, a one-line heading
 # that the next heading ends), and the longest author block under a plain-text title.
 _TITLE_WORDS = 25
+_BOLD_TITLE_MIN_WORDS = 4
 _AUTHOR_LINES = 10
 
 

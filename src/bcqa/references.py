@@ -55,6 +55,9 @@ _QUESTION_TAIL = re.compile(r"(?<=[.)\]])\s+(?:\d{1,3}[.)]\s+)?[A-Z][^.?!\n]*\?\
 # A closing question to the reader in a paragraph of its own after the last entry, whatever that
 # entry ends in ("— Pest Management Science, 2015" / blank line / "Would you like me to ...?").
 _QUESTION_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*[A-Z][^\n]*\?\s*$")
+# ... and so is a lead-in to what follows the list, a paragraph of its own ending in a colon ("If you want to go
+# deeper, these are good starting points:" over a second list of sources).
+_LEAD_IN_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*[A-Z][^\n]*:\s*$")
 # A chat assistant's offer to the reader at the end of its answer ("If you'd like, I can turn this into a
 # protocol.", "Let me know if you want the doses."): like a question to the reader, no claim, and after the
 # last entry no part of it.
@@ -240,7 +243,9 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     for i, marker in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         entry = text[marker.end : end]
-        if i + 1 == len(markers) and (asked := _QUESTION_PARAGRAPH.search(entry) or _offer_paragraph(entry)):
+        if i + 1 == len(markers) and (
+            asked := _QUESTION_PARAGRAPH.search(entry) or _LEAD_IN_PARAGRAPH.search(entry) or _offer_paragraph(entry)
+        ):
             warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
             entry = entry[: asked.start()]
         raw = _collapse(_fields_per_line(entry))
@@ -564,6 +569,13 @@ def _read_fields(body: str) -> dict:
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):
         return _read_ieee(body, m)
+    if m := _IEEE_BOOK.fullmatch(body):
+        return {
+            "authors": _authors(m["authors"]),
+            "title": _trim(m["title"]),
+            "journal": _trim(m["publisher"]),
+            "year": int(m["year"]),
+        }
     if m := _VANCOUVER.search(body):
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
     if m := _ELSEVIER_SOURCE.search(body):
@@ -663,6 +675,13 @@ _CHICAGO_SOURCE = re.compile(
 _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)  # not "Art. no. 4457"
 
 
+# IEEE's book: "G. S. Springer, Erosion by Liquid Impact. Washington, DC, USA: Scripta Publishing, 1976." (its
+# title is in italics, gone by now; the publisher stands where a journal would).
+_IEEE_NAME = r"(?:[A-Z]\.[ -]?){1,3}(?:(?:van|von|der|den|de|da|del|di|la|le)\s+)*[A-Z][\w'’-]+(?:,? Jr\.?)?"
+_IEEE_BOOK = re.compile(
+    rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<title>[^.]+?)"
+    rf"(?:,\s+\d+(?:st|nd|rd|th)\s+ed)?\.\s+(?P<place>[^:.]+):\s+(?P<publisher>[^,]+),\s+{_YEAR}\.?"
+)
 _CS1_DATE = re.compile(rf"\s*\((?:[^()]*?\s)?{_YEAR}[a-z]?\)$")
 _CS1_SOURCE = re.compile(
     r"^(?P<journal>[^\d\s].*?)(?:\.\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?)?:\s*(?P<pages>[\w–-]+)"
@@ -710,6 +729,12 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
     }
 
 
+# Authors as a chat assistant names them after a linked title, surnames without initials: "Kharraz et al.",
+# "Anderson & Roth", "Kharraz and Kirda".  A lone name ("Moore") could be a journal, so it is left as one.
+_SURNAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+_SURNAMES_ONLY = re.compile(rf"{_SURNAME}(?:\s+et\.?\s+al\.?|\s+(?:&|and)\s+{_SURNAME})")
+
+
 def _read_linked(title: str, tail: str) -> dict:
     """A linked title and what follows it: "— Paez JG et al., Science, 2004" (authors, journal, year)."""
     items = [item.strip() for item in _trim(tail.lstrip(" —–-:|")).split(",") if item.strip()]
@@ -720,6 +745,8 @@ def _read_linked(title: str, tail: str) -> dict:
     elif items and (bracketed := _BRACKETED_FINAL_YEAR.search(items[-1])):  # "..., mBio (2020)"
         year, items[-1] = int(bracketed["year"]), items[-1][: bracketed.start()]
     cut = next((k for k in range(len(items), 0, -1) if _is_author_list(", ".join(items[:k]))), 0)
+    if not cut and len(items) >= 2 and _SURNAMES_ONLY.fullmatch(items[0]):
+        cut = 1  # "— Kharraz et al., DIMVA, 2015", "— Anderson & Roth, arXiv, 2018": surnames, then the venue
     return {
         "title": _trim(title),
         "authors": _authors(", ".join(items[:cut])),
@@ -867,7 +894,16 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
         if has_journal and len(segments) > 1:
             return {"title": _title(segments[:-1]), "journal": _trim(segments[-1])}
         return {"title": _title(segments if has_journal else segments[:1])}
-    if at == 0:
+    if at == 0 and has_journal:
+        # Authors, title, journal: the journal is the last sentence, and the sentences before it that are
+        # pieces of an abbreviated name ("J. Am. Chem. Soc."); the rest is the title, which may be in two
+        # ("What is an adequate trial with clozapine? Therapeutic drug monitoring ...", "Arsenic - a review.
+        # Part II: oxidation ...").
+        start = len(segments) - 1
+        while start > 2 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
+            start -= 1
+        title, journal = segments[1 : max(start, 2)], segments[max(start, 2) :]
+    elif at == 0:
         title, journal = segments[1:2], segments[2:]
     else:
         title, journal = segments[:at], segments[at + 1 :]

@@ -168,6 +168,15 @@ def test_not_overview_questions(question):
         ("Is p53 or LAT1 involved?", ()),
         ("Is breast cancer resistance linked to tamoxifen?", ()),
         ("How does P4HA2 make cancer cells resist radiation?", ()),
+        # A rare word shaped like a qualifying adjective or a verb describes; it names nothing the document lacks.
+        ("Is ferrous iron better?", ()),
+        ("Which tumours became refractory to tamoxifen?", ()),
+        ("What is the minimum inhibitory concentration?", ()),
+        ("Were the spores internalised or sterilised?", ()),
+        ("How do the enzymes detoxify cisplatin?", ("cisplatin",)),
+        # ... but one in plain "-al" may stand for a class of things, and a name stays a name.
+        ("Which antiretroviral regimen is first-line?", ("antiretroviral",)),
+        ("Does tigecycline work?", ("tigecycline",)),
     ],
 )
 def test_unknown_names(vocab, question, unknown):

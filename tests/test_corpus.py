@@ -3506,3 +3506,40 @@ def test_a_bold_first_line_over_hashed_headings_is_the_title(first, title, secti
     document = parse_document(text, "t.md")
     assert document.title == title
     assert [(s.section, s.text) for s in document.statements][0] == (section, "Entropy rises in encrypted files.")
+
+
+def test_a_disclaimer_is_no_claim():
+    text = "# PFAS removal\n\n## Disclaimer\n\nThe views expressed are those of the authors.\n\n## Summary\n\nGAC works [1].\n"
+    assert _statements(text + REFS) == [("GAC works.", (1,))]
+
+
+def test_bare_numbers_under_a_reference_column_cite_the_row():
+    """knitr prints a table's references as plain numbers under "Ref"."""
+    table = "| Chemistry | T1 | Ref |\n|---|---|---|\n| LCO | 105 | 6,7 |\n| LFP | 145 | 6 |\n| NCA | 100 | n/a |"
+    text = f"# Cells\n\nOnset temperatures differ by chemistry.\n\n{table}\n{REFS}"
+    assert _statements(text) == [
+        ("Onset temperatures differ by chemistry.", ()),
+        ("Chemistry: LCO; T1: 105", (6, 7)),
+        ("Chemistry: LFP; T1: 145", (6,)),
+        ("Chemistry: NCA; T1: 100; Ref: n/a", ()),
+    ]
+
+
+def test_a_forum_thread_keeps_the_reply_after_the_answers_references():
+    """A post's header is no claim; a reply after the answer's list is text, the forum's chrome after it is not."""
+    text = (
+        "# Does dune management work?\n\n**dunegeek** — Mar 12, 2024\n\nI have joined a dune group.\n\n---\n\n"
+        "**coastal_morph** — Mar 13, 2024\n\nMarram grass thrives under burial [1].\n\n**References**\n\n"
+        "[1] Adaptations of plants to burial in coastal sand dunes. Maun MA. Can J Bot 1998;76:713–738.\n"
+        "[2] Sand fencing and dunes. Itzkin M. Geomorphology 2020;352:106995.\n\n---\n\n"
+        "**sandfence_sam** — Mar 14, 2024\n\nSlatted fences with 50% porosity trap sand best [2].\n\n"
+        "3 Replies\n\nSuggested Topics\n\nPowered by Discourse\n"
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("I have joined a dune group.", ()),
+        ("Marram grass thrives under burial.", (1,)),
+        ("Slatted fences with 50% porosity trap sand best.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2]
+    assert any("ignored: '3 Replies Suggested Topics Powered by Discourse'" in w for w in document.warnings)

@@ -467,6 +467,16 @@ FLOOR = {
     "clozapine_digest_newsletter": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "wind_turbine_leading_edge_erosion": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "ransomware_detection_ml": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    # Forty-eighth batch (same session, after the forty-seventh's fixes), one in biomedicine and three outside:
+    # lithium-ion thermal runaway (R Markdown knitted to markdown: Pandoc superscript markers ^1^, an R chunk, a kable
+    # table with a bare-number Ref column), PFAS removal (a plain-text agency report: cover block, disclaimer,
+    # numbered sections, (a)-(c) items, an aligned table), statin intolerance (a WordPress post: byline, pull quote,
+    # share-and-related footer) and coastal dune erosion (a Discourse thread: post headers, a reply after the
+    # answer's references, forum chrome). Measured once.
+    "battery_thermal_runaway_rmd": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "pfas_drinking_water_treatment": {"top1": 0.66, "top3": 0.66, "attribution": 1.0},
+    "statin_intolerance_blog": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "coastal_dune_erosion_forum": {"top1": 0.5, "top3": 0.83, "attribution": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -692,6 +702,10 @@ MAX_FALSE_ABSTENTION = {
     "clozapine_digest_newsletter": 0.0,
     "wind_turbine_leading_edge_erosion": 0.0,
     "ransomware_detection_ml": 0.0,
+    "battery_thermal_runaway_rmd": 0.12,
+    "pfas_drinking_water_treatment": 0.12,
+    "statin_intolerance_blog": 0.0,
+    "coastal_dune_erosion_forum": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1151,6 +1165,17 @@ NOT_YET = {
     ("clozapine_digest_newsletter", "top3"): "0.833",
     ("ransomware_detection_ml", "offtopic_abstention"): "0.0: companies' legal duties to report ransomware "
     "incidents are answered from the review's ransomware statements",
+    ("battery_thermal_runaway_rmd", "top1"): "0.833",
+    ("battery_thermal_runaway_rmd", "top3"): "0.833",
+    ("battery_thermal_runaway_rmd", "false_abstention"): "0.111",
+    ("pfas_drinking_water_treatment", "top1"): "0.667, equal to BM25-only and dense-only",
+    ("pfas_drinking_water_treatment", "top3"): "0.667",
+    ("pfas_drinking_water_treatment", "offtopic_abstention"): "0.0",
+    ("pfas_drinking_water_treatment", "false_abstention"): "0.111",
+    ("statin_intolerance_blog", "top1"): "0.833",
+    ("coastal_dune_erosion_forum", "top1"): "0.500, equal to dense-only",
+    ("coastal_dune_erosion_forum", "top3"): "0.833",
+    ("coastal_dune_erosion_forum", "offtopic_abstention"): "0.0",
 }
 
 
@@ -1349,6 +1374,11 @@ OFF_TOPIC_MISSES = {
     "wind_turbine_leading_edge_erosion": "'What usually causes main bearing failures in large wind turbines?' is "
     "answered",
     "ransomware_detection_ml": "'How do ransomware gangs negotiate with victims on their leak sites?' is answered",
+    "battery_thermal_runaway_rmd": "the cycle life of LFP cells and the cost of an electric car's pack are answered",
+    "pfas_drinking_water_treatment": "'How much PFAS do vegetables take up when they are irrigated with contaminated "
+    "water?' is answered",
+    "statin_intolerance_blog": "'How long should someone fast before having a cholesterol blood test?' is answered",
+    "coastal_dune_erosion_forum": "'How are rip currents forecast for beach safety warnings?' is answered",
 }
 
 

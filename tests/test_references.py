@@ -1468,3 +1468,16 @@ def test_a_lead_in_to_a_second_list_is_no_part_of_the_last_entry():
         "r.md: 'If you want to go deeper on datasets and network-level detection, these are good starting points:'"
         " after the last reference ignored"
     ]
+
+
+def test_an_agency_with_a_dotted_short_name_is_the_author():
+    ref = parse_entry(
+        18,
+        "U.S. Environmental Protection Agency. PFAS National Primary Drinking Water Regulation: final rule. Fed "
+        "Regist. 2024;89:32532-32757.",
+    )
+    assert (ref.authors, ref.title, ref.journal) == (
+        "U.S. Environmental Protection Agency",
+        "PFAS National Primary Drinking Water Regulation: final rule",
+        "Fed Regist",
+    )

@@ -325,6 +325,8 @@ _BACK_MATTER_NAMES = (
     r"|rights\s+and\s+permissions|cite\s+this\s+article|about\s+this\s+article|author\s+information|contributions"
     r"|additional\s+information|corresponding\s+author"
     r"|institutional\s+review\s+board\s+statement|informed\s+consent\s+statement"
+    # a report's front matter: about the document, not its subject
+    r"|disclaimers?|notice|legal\s+notice"
     # a page's links to other articles
     r"|similar\s+content\s+being\s+viewed\s+by\s+others|explore\s+related\s+subjects|related\s+articles"
     r"|similar\s+articles|recommended\s+articles|use\s+our\s+pre-submission\s+checklist|media\s+gallery"
@@ -2138,11 +2140,19 @@ def parse_document(text: str, name: str = "document") -> Document:
         if _REFERENCES_TITLE.match(bare.rstrip(":")) or (
             _NOTES_TITLE.match(bare.rstrip(":")) and _reference_shaped("\n".join(section.body))
         ):
-            entries, problems = parse_reference_block("\n".join(section.body), document=name)
+            listed_text, reply = _text_after_list("\n".join(section.body))
+            entries, problems = parse_reference_block(listed_text, document=name)
             blocks.append(entries)
             warnings += problems
             closing = set()
             past_references = True
+            if reply is not None:
+                reply, rest = reply
+                body_sections.append(_Section("", 0, reply.split("\n")))
+                if rest.strip():
+                    excerpt = " ".join(rest.split())
+                    excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+                    warnings.append(f"{name}: text after the reference list ignored: {excerpt!r}")
         elif not _BACK_MATTER.match(bare):  # acknowledgements, funding: about the authors, not the subject
             body_sections.append(section)
             if past_references:
@@ -2171,6 +2181,8 @@ def parse_document(text: str, name: str = "document") -> Document:
         for n, block in enumerate(split_blocks(body)):
             if n == 0 and section is title_section and _byline_block(block):
                 continue  # "Ruth Alcott, Animal Health Epidemiology Unit — 14 March 2024" under the title
+            if block.kind == "paragraph" and not block.marks and _POST_HEADER.fullmatch(block.text):
+                continue  # a forum post's or a comment's header, "coastal_morph — Mar 13, 2024": who, and when
             for sentence in split_sentences(block, genera):
                 sentence_no += 1
                 for clause in sentence:
@@ -2713,6 +2725,33 @@ def _paragraph_at(lines: list[str], start: int) -> range:
     return range(start, next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines)))
 
 
+# A post's header in a thread copied from a forum or a comment section: a handle (one to four words), a dash or a
+# dot, and when it was posted ("Mar 13, 2024", "13 March 2024", "2024-03-13", "3 days ago", "2h").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_POST_HEADER = re.compile(
+    r"@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s+[—–·|-]\s+(?:edited\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{1,2}\s*(?:h|d|w|mo|y|min|hours?|days?|weeks?|months?|years?)(?:\s+ago)?)"
+)
+
+
+_ENTRY_LINE = re.compile(_ENTRY_START.pattern, re.M)
+
+
+def _text_after_list(body: str) -> tuple[str, tuple[str, str] | None]:
+    """(the reference list, (the text after it that cites, the rest)) when a rule closes the list and what
+    follows it cites, as a forum thread's next reply does ("---" / "**sandfence_sam** — Mar 14" / "... [13]");
+    (body, None) otherwise.  Past the last paragraph that cites is the page's own matter ("3 Replies",
+    "Suggested Topics", "Powered by Discourse")."""
+    rule = next((m for m in RULE_LINE.finditer(body) if _ENTRY_LINE.search(body, 0, m.start())), None)
+    if rule is None or not CITE_GROUP.search(body, rule.end()):
+        return body, None
+    after = body[rule.end() :]
+    paragraphs = re.split(r"(\n[ \t]*\n)", after)
+    last = max(i for i, p in enumerate(paragraphs) if CITE_GROUP.search(p))
+    return body[: rule.start()], ("".join(paragraphs[: last + 1]), "".join(paragraphs[last + 1 :]))
+
+
 def _byline_block(block: _Block) -> bool:
     """A one-line paragraph that names the authors or the date (a year, an e-mail address, an initialled name)."""
     return (
@@ -3199,8 +3238,17 @@ def _unmarked_items(lines: list[str]) -> tuple[str, list[str]] | None:
     return lead, items
 
 
+_REFERENCE_COLUMN = re.compile(r"(?:refs?\.?|references?|citations?|sources?)", re.I)
+_BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*")
+
+
 def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
     """One table row as "Header: cell; Header: cell", searched with the sentence that introduced the table."""
+    # Under a column named for references, bare numbers ("| 6,17 |" under "Ref", as knitr prints a table) are markers.
+    cells = [
+        f"[{c}]" if _REFERENCE_COLUMN.fullmatch(h.strip()) and _BARE_NUMBERS.fullmatch(c) else c
+        for h, c in zip(header + [""] * len(cells), cells)
+    ]
     named = zip(header + [""] * len(cells), cells)
     # A cell of citation markers only ("| [10] |" under "Ref") cites the row; its header says nothing.
     row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not CITE_GROUP.fullmatch(c))

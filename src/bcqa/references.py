@@ -155,6 +155,8 @@ _SPECIES_END = re.compile(r"\b(?:spp?|nov)\.$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 # A title in parts numbers them in capitals after a colon or a full stop; the numeral ends no sentence of it.
 _PART_NUMERAL = re.compile(r"(?:[a-z]:|[a-z]\.)\s+[IVX]{1,3}\.$")
+# Capitals with full stops and nothing else ("U.S.", "U.K.", "J.R."): at an entry's start, no sentence of it.
+_DOTTED_SHORT = re.compile(r"(?:[A-Z]\.){2,3}")
 _PART_NEXT = re.compile(r"(?<=[a-z]\.)\s+[IVX]{1,3}\.\s+[A-Z][a-z]")
 
 
@@ -931,6 +933,8 @@ def _segments(text: str) -> list[str]:
                 continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
             if _PART_NUMERAL.search(segment) or (segment.endswith(".") and _PART_NEXT.match(text, i + 1)):
                 continue  # a title's part: "Calendar aging ...: I. Impact of ...", "... circulation. I. Problems ..."
+            if not segments and _DOTTED_SHORT.fullmatch(segment):
+                continue  # "U.S. Environmental Protection Agency." or "J.R. Smith, ..." opening an entry: no sentence
             segments.append(segment)
             start = i + 1
     tail = text[start:].strip()

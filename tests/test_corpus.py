@@ -3459,6 +3459,12 @@ def test_a_full_stop_after_ph_ends_the_sentence():
         ("The hydrates resist the drop in pH.", (4,)),
         ("In a mortar, thresholds were 1.2% to 3.1%.", (2,)),
     ]
+    # ... and "ms." after a number, which it reads as "Ms." (the surface-code review).
+    text = "## Bursts\n\nEach lasted about 25 ms [19]. Even on Willow, errors set a floor [17].\n"
+    assert _statements(text + REFS20) == [
+        ("Each lasted about 25 ms.", (19,)),
+        ("Even on Willow, errors set a floor.", (17,)),
+    ]
 
 
 def test_a_plain_text_title_continues_under_its_colon():
@@ -3543,3 +3549,28 @@ def test_a_forum_thread_keeps_the_reply_after_the_answers_references():
     ]
     assert sorted(document.references) == [1, 2]
     assert any("ignored: '3 Replies Suggested Topics Powered by Discourse'" in w for w in document.warnings)
+
+
+def test_a_pages_counts_are_no_claims():
+    """A Medium article copied from the browser: its claps and comments between paragraphs are no claim."""
+    text = "# Long COVID\n\n1.2K 34\n\nPacing helps some patients [1].\n\nIt fell\n"
+    assert _statements(text + REFS) == [("Pacing helps some patients.", (1,)), ("It fell", ())]
+
+
+def test_an_old_reddit_thread_is_read_as_its_comments():
+    text = (
+        "What happens in a sourdough starter?\n\nsubmitted 2 days ago by u/crumb_curious\n\n"
+        "[–]u/microbe_baker Microbiology 1.2k points 2 days ago\n\n**What lives in a starter**\n\n"
+        "Bacteria outnumber yeasts a hundred to one [1].\n\nSources:\n\n"
+        "1. Gänzle MG (2014). Enzymatic and bacterial conversions during sourdough fermentation. Food "
+        "Microbiology 37:2-10.\n2. Laatikainen R, Koskenpato J (2016). Low-FODMAP rye bread. Aliment Pharmacol "
+        "Ther 44:460-470.\n\npermalink embed save report reply\n\n[–]u/rye_and_shine 214 points 2 days ago\n\n"
+        "The rye trial ran for only four weeks [2].\n\npermalink save parent report reply\n\n"
+        "load more comments (12 replies)\n"
+    )
+    document = parse_document(text, "thread.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Bacteria outnumber yeasts a hundred to one.", (1,)),
+        ("The rye trial ran for only four weeks.", (2,)),
+    ]
+    assert sorted(document.references) == [1, 2] and not document.warnings

@@ -477,6 +477,15 @@ FLOOR = {
     "pfas_drinking_water_treatment": {"top1": 0.66, "top3": 0.66, "attribution": 1.0},
     "statin_intolerance_blog": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "coastal_dune_erosion_forum": {"top1": 0.5, "top3": 0.83, "attribution": 1.0},
+    # Forty-ninth batch (same session, after the forty-eighth's fixes), one in biomedicine and three outside: surface
+    # codes (an arXiv paper's HTML copied as text: affiliation digits, section signs, a numbered equation, physics
+    # journals' reference style), long COVID (a Medium article with its author line, claps and footer), microgrid
+    # frequency control (a thesis chapter with running headers and page numbers, IEEE entries) and sourdough (an old
+    # Reddit thread: comment headers, action links, a reply after the sources). Measured once.
+    "quantum_error_correction_ar5iv": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "long_covid_exercise_medium": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "microgrid_frequency_thesis": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "sourdough_fermentation_reddit": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -706,6 +715,10 @@ MAX_FALSE_ABSTENTION = {
     "pfas_drinking_water_treatment": 0.12,
     "statin_intolerance_blog": 0.0,
     "coastal_dune_erosion_forum": 0.0,
+    "quantum_error_correction_ar5iv": 0.0,
+    "long_covid_exercise_medium": 0.0,
+    "microgrid_frequency_thesis": 0.12,
+    "sourdough_fermentation_reddit": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -1176,6 +1189,12 @@ NOT_YET = {
     ("coastal_dune_erosion_forum", "top1"): "0.500, equal to dense-only",
     ("coastal_dune_erosion_forum", "top3"): "0.833",
     ("coastal_dune_erosion_forum", "offtopic_abstention"): "0.0",
+    ("quantum_error_correction_ar5iv", "top1"): "0.833",
+    ("quantum_error_correction_ar5iv", "offtopic_abstention"): "0.0",
+    ("long_covid_exercise_medium", "top1"): "0.833",
+    ("long_covid_exercise_medium", "offtopic_abstention"): "0.0",
+    ("microgrid_frequency_thesis", "top1"): "0.667",
+    ("microgrid_frequency_thesis", "false_abstention"): "0.111",
 }
 
 
@@ -1379,6 +1398,14 @@ OFF_TOPIC_MISSES = {
     "water?' is answered",
     "statin_intolerance_blog": "'How long should someone fast before having a cholesterol blood test?' is answered",
     "coastal_dune_erosion_forum": "'How are rip currents forecast for beach safety warnings?' is answered",
+    "quantum_error_correction_ar5iv": "logical gates between surface-code patches and transmon coherence times are "
+    "answered",
+    "long_covid_exercise_medium": "treatments during the acute infection and vaccination against long COVID are "
+    "answered",
+    "microgrid_frequency_thesis": "'What causes harmonic distortion in inverter output currents, and how is it "
+    "usually filtered?' is answered",
+    "sourdough_fermentation_reddit": "'How does salt concentration change the strength of the gluten network in "
+    "dough?' is answered",
 }
 
 

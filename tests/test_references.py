@@ -1481,3 +1481,52 @@ def test_an_agency_with_a_dotted_short_name_is_the_author():
         "PFAS National Primary Drinking Water Regulation: final rule",
         "Fed Regist",
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "journal", "year"),
+    [
+        (
+            "A. G. Fowler, M. Mariantoni, J. M. Martinis and A. N. Cleland, Surface codes: towards practical "
+            "large-scale quantum computation, Phys. Rev. A 86, 032324 (2012).",
+            "A. G. Fowler, M. Mariantoni, J. M. Martinis and A. N. Cleland",
+            "Surface codes: towards practical large-scale quantum computation",
+            "Phys. Rev. A",
+            2012,
+        ),
+        (
+            "J. Edmonds, Paths, trees, and flowers, Can. J. Math. 17, 449 (1965).",
+            "J. Edmonds",
+            "Paths, trees, and flowers",
+            "Can. J. Math.",
+            1965,
+        ),
+        (
+            "S. B. Bravyi and A. Yu. Kitaev, Quantum codes on a lattice with boundary, arXiv:quant-ph/9811052 (1998).",
+            "S. B. Bravyi and A. Yu. Kitaev",
+            "Quantum codes on a lattice with boundary",
+            "arXiv:quant-ph/9811052",
+            1998,
+        ),
+        (
+            "Google Quantum AI, Suppressing quantum errors by scaling a surface code logical qubit, Nature 614, 676 "
+            "(2023).",
+            "Google Quantum AI",
+            "Suppressing quantum errors by scaling a surface code logical qubit",
+            "Nature",
+            2023,
+        ),
+        # Nature's style, surnames before their initials, stays Nature's.
+        (
+            "Kowalski, P., Adeyemi, F. & Strand, H. Activating PIK3CA mutations and PI3K pathway addiction. Nat. "
+            "Genet. 52, 1183–1194 (2020).",
+            "Kowalski, P., Adeyemi, F. & Strand, H",
+            "Activating PIK3CA mutations and PI3K pathway addiction",
+            "Nat. Genet.",
+            2020,
+        ),
+    ],
+)
+def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, title, journal, year)

@@ -1596,6 +1596,28 @@ _SLACK_ITEM = re.compile(r"^[ \t]*(?:[•◦▪*-]|\d{1,2}[.)])[ \t]+\S")
 _SLACK_MENTION = re.compile(r"(?<![\w@])@(?=[A-Z])")  # "@Dr. Okafor": the "@" is Slack's, the name the text's
 
 
+# A thread copied from old Reddit: each comment opens with its header ("[–]u/microbe_baker Microbiology 1.2k points 2
+# days ago") and ends in its action links ("permalink embed save report reply"); the thread's own header says who
+# submitted it, and more replies hide behind "load more comments (12 replies)".
+_REDDIT_ACTIONS = re.compile(
+    r"^[ \t]*permalink(?:[ \t]+(?:embed|save|parent|report|give[ \t]+award|reply))+[ \t]*$", re.M
+)
+_REDDIT_CHROME = re.compile(
+    r"^[ \t]*(?:(?:\[[–-]\][ \t]*)?u/[\w-]+\b.*\b\d[\d.,]*k?[ \t]+points?\b.*\bago"
+    r"|submitted[ \t]+.*\bago[ \t]+by[ \t]+u/[\w-]+.*"
+    r"|load[ \t]+more[ \t]+comments[ \t]*\(\d+[ \t]+repl(?:y|ies)\))[ \t]*$",
+    re.M,
+)
+
+
+def _reddit_thread(text: str) -> str:
+    """A Reddit thread's comments as text, each closed by a rule where its action links stood (so that a reply
+    after the answer's sources is read as the text after a reference list is); its headers and links gone."""
+    if not _REDDIT_ACTIONS.search(text):
+        return text
+    return _REDDIT_CHROME.sub("", _REDDIT_ACTIONS.sub("---", text))
+
+
 def _slack_thread(text: str) -> str:
     lines = text.split("\n")
     if sum(1 for line in lines if _SLACK_HEADER.match(line)) < _SLACK_MIN_HEADERS:
@@ -1904,8 +1926,10 @@ def _rejoin_broken_words(text: str) -> str:
 _GLUED_END = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+|A(?= [a-z])))")
 # pysbd knows "ph." as an abbreviation (of "phone"), so "the drop in pH. In a mortar ..." stayed one sentence: a
-# "pH" in that case is the acidity, and its full stop before a capitalised word ends the sentence.
-_PH_END = re.compile(r"(?<=\bpH\.)(?=\s+[A-Z][a-z])")
+# "pH" in that case is the acidity, and its full stop before a capitalised word ends the sentence.  So does
+# "ms." after a number, which pysbd reads as "Ms." ("each lasted about 25 ms. Even on Willow ..."); of the
+# units after a number, only these two kept a sentence whole (checked over 33 common units, 2026-12-04).
+_PH_END = re.compile(r"(?:(?<=\bpH\.)|(?<=\d ms\.)|(?<=\dms\.))(?=\s+[A-Z][a-z])")
 # A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
 _WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
@@ -2071,6 +2095,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _medscape_page,
         _github_issue_page,
         _slack_thread,
+        _reddit_thread,
         _qa_page,
         _substack_page,
         light_markup_to_markdown,
@@ -2149,7 +2174,7 @@ def parse_document(text: str, name: str = "document") -> Document:
             if reply is not None:
                 reply, rest = reply
                 body_sections.append(_Section("", 0, reply.split("\n")))
-                if rest.strip():
+                if re.search(r"\w", rest):
                     excerpt = " ".join(rest.split())
                     excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
                     warnings.append(f"{name}: text after the reference list ignored: {excerpt!r}")
@@ -2183,6 +2208,8 @@ def parse_document(text: str, name: str = "document") -> Document:
                 continue  # "Ruth Alcott, Animal Health Epidemiology Unit — 14 March 2024" under the title
             if block.kind == "paragraph" and not block.marks and _POST_HEADER.fullmatch(block.text):
                 continue  # a forum post's or a comment's header, "coastal_morph — Mar 13, 2024": who, and when
+            if block.kind == "paragraph" and not block.marks and _COUNTS_ONLY.fullmatch(block.text):
+                continue  # "1.2K 34", a page's claps and comments: no word, no claim
             for sentence in split_sentences(block, genera):
                 sentence_no += 1
                 for clause in sentence:
@@ -2750,6 +2777,10 @@ def _text_after_list(body: str) -> tuple[str, tuple[str, str] | None]:
     paragraphs = re.split(r"(\n[ \t]*\n)", after)
     last = max(i for i, p in enumerate(paragraphs) if CITE_GROUP.search(p))
     return body[: rule.start()], ("".join(paragraphs[: last + 1]), "".join(paragraphs[last + 1 :]))
+
+
+# A paragraph of counts only, as a page copied from the browser shows its likes and comments ("1.2K 34").
+_COUNTS_ONLY = re.compile(r"\s*\d[\d.,]*[KkM]?(?:\s+\d[\d.,]*[KkM]?)*\s*")
 
 
 def _byline_block(block: _Block) -> bool:

@@ -587,6 +587,8 @@ def _read_fields(body: str) -> dict:
         # N. Engl. J. Med. 382 (2020) 610–621."
         title = _trim(body[authors.end() : m.start()])
         return {"authors": _authors(authors["authors"]), "title": title, **_source(m, m["year"])}
+    if (m := _APS_SOURCE.search(body)) and (fields := _read_aps(body, m)):
+        return fields
     if m := _CHAPTER_SOURCE.search(body):
         head = _read_head(_segments(body[: m.start() + 1]), has_journal=False)
         return {**head, "journal": _trim(m["book"]), "year": int(m["year"]), "pages": m["pages"] or ""}
@@ -813,6 +815,41 @@ _INITIALS_FIRST_NAME = (
     r"(?:[A-Z]\.(?:-?[A-Z]\.)*\s?(?:[a-z]{1,3}\s)*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s(?:[a-z]{1,3}\s)*)?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
 )
 _COMMA_AUTHORS = re.compile(rf"^(?P<authors>{_INITIALS_FIRST_NAME}(?:,\s{_INITIALS_FIRST_NAME})*(?:,\s+et al\.?)?),\s+")
+
+
+# The physics journals' style (APS, IOP, Quantum): "A. G. Fowler, M. Mariantoni, J. M. Martinis and A. N. Cleland,
+# Surface codes: towards practical large-scale quantum computation, Phys. Rev. A 86, 032324 (2012)." Initials first
+# ("A. Yu. Kitaev"), "and" before the last name, the title between commas, the volume, the page or article number
+# and the year in brackets; an arXiv number stands for the journal, volume and page of a preprint.
+_APS_NAME = r"(?:[A-Z][a-z]?\.[\s-]?){1,3}(?:[a-z]{1,3}\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+_APS_AUTHORS = re.compile(rf"^(?P<authors>{_APS_NAME}(?:(?:,\s|,?\s+and\s+){_APS_NAME})*(?:,?\s+et al\.?)?),\s+")
+_APS_SOURCE = re.compile(
+    rf",\s+(?:(?P<journal>{_JOURNAL_START}[^,]*?)\s+(?P<volume>\d+),\s+(?P<pages>[\w–.-]+)|(?P<preprint>arXiv:\S+))"
+    rf"\s+\({_YEAR}\)\.?$"
+)
+
+
+def _read_aps(body: str, m: re.Match[str]) -> dict | None:
+    """Authors, title and source of an entry in the physics journals' style (``_APS_SOURCE``); None when it
+    does not open with initialled names or a group's name ("Google Quantum AI, Title, Nature 595, 383 (2021).")."""
+    head = body[: m.start()]
+    if authors := _APS_AUTHORS.match(head):
+        names, title = authors["authors"], head[authors.end() :]
+    else:
+        names, _, title = head.partition(", ")
+        # Initials after a surname ("Kowalski, P., Adeyemi, F. & Strand, H. Title.") are Nature's style, and a second
+        # author after the first ("Mills SD, Jasalavich CA, ...") Vancouver's.
+        first = title.split(", ")[0]
+        if not (title and _looks_corporate(names)) or re.match(r"[A-Z]\.", title) or _is_author_list(first):
+            return None
+    return {
+        "authors": _authors(names),
+        "title": _trim(title),
+        "journal": (m["journal"] or m["preprint"]).strip(),
+        "year": int(m["year"]),
+        "volume": m["volume"] or "",
+        "pages": m["pages"] or "",
+    }
 
 
 def _read_elsevier(body: str, m: re.Match[str]) -> dict:

@@ -1929,7 +1929,7 @@ _LETTER_END = re.compile(r"\b([A-Za-z]+) ([A-Z])\.(?= ([A-Z][a-z]+|A(?= [a-z])))
 # "pH" in that case is the acidity, and its full stop before a capitalised word ends the sentence.  So does
 # "ms." after a number, which pysbd reads as "Ms." ("each lasted about 25 ms. Even on Willow ..."); of the
 # units after a number, only these two kept a sentence whole (checked over 33 common units, 2026-12-04).
-_PH_END = re.compile(r"(?:(?<=\bpH\.)|(?<=\d ms\.)|(?<=\dms\.))(?=\s+[A-Z][a-z])")
+_UNIT_END = re.compile(r"(?:(?<=\bpH\.)|(?<=\d ms\.)|(?<=\dms\.))(?=\s+[A-Z][a-z])")
 # A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
 _WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
@@ -3681,7 +3681,7 @@ def sentence_spans(
     """(start, end) of each sentence of plain text; no sentence ends inside a genus abbreviation of
     ``genera`` ("S. Typhi"); one ends at each offset of ``ends``."""
     spans: list[tuple[int, int]] = []
-    forced = [m.start() for m in (*_GLUED_END.finditer(text), *_PH_END.finditer(text))] + list(ends)
+    forced = [m.start() for m in (*_GLUED_END.finditer(text), *_UNIT_END.finditer(text))] + list(ends)
     forced += [m.end() + 1 for m in _LETTER_END.finditer(text) if m.group(1).islower() and (m[2], m[3]) not in genera]
     cuts = [0, *sorted(set(forced)), len(text)]
     for a, b in zip(cuts, cuts[1:]):

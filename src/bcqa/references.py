@@ -645,6 +645,15 @@ _ACS_SOURCE = re.compile(rf"(?:(?P<journal>[A-Z][^,;:]*?)\s+)?{_ACS_YEAR_VOLUME}
 _JOURNAL_WORDS = re.compile(r"(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}\.")
 
 
+def _journal_start(segments: list[str], floor: int) -> int:
+    """Where the journal begins among an entry's sentences: its last sentence, with the sentences before it that are
+    pieces of a name abbreviated with full stops ("J." / "Am." / "Chem." / "Soc."), never before ``floor``."""
+    start = len(segments) - 1
+    while start > floor and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
+        start -= 1
+    return start
+
+
 def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
     """(the sentences before the source, its fields) when the entry ends in an ACS source.
 
@@ -658,8 +667,7 @@ def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
     if m["journal"]:
         journal = m["journal"].strip()
     else:
-        while start > 2 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
-            start -= 1
+        start = _journal_start(segments, 2)
         if start == len(segments) - 1:
             return None
         journal = _trim(" ".join(segments[start:-1]))
@@ -876,9 +884,7 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
     """``Authors. Title. Journal 5, 10-20 (2020).``: the year in brackets closes the entry."""
     segments = _segments(body[: m.start()].strip())
     # A journal abbreviated with full stops ("Nat. Genet. 52, 1183–1194") fills sentences of its own.
-    start = len(segments) - 1
-    while start > 1 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
-        start -= 1
+    start = _journal_start(segments, 1)
     segments = [*segments[:start], " ".join(segments[start:])]
     source = _NATURE_SOURCE.fullmatch(segments[-1].rstrip(".")) if len(segments) >= 2 else None
     if not source:
@@ -938,9 +944,7 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
         # pieces of an abbreviated name ("J. Am. Chem. Soc."); the rest is the title, which may be in two
         # ("What is an adequate trial with clozapine? Therapeutic drug monitoring ...", "Arsenic - a review.
         # Part II: oxidation ...").
-        start = len(segments) - 1
-        while start > 2 and _JOURNAL_WORDS.fullmatch(segments[start - 1]):
-            start -= 1
+        start = _journal_start(segments, 2)
         title, journal = segments[1 : max(start, 2)], segments[max(start, 2) :]
     elif at == 0:
         title, journal = segments[1:2], segments[2:]

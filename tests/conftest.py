@@ -45,6 +45,27 @@ class FakeEncoder:
         return out
 
 
+class FakeTokenEncoder(FakeEncoder):
+    """A FakeEncoder that also gives word-piece vectors: one seeded unit vector per token."""
+
+    def __init__(self, dimension: int = 64):
+        super().__init__(dimension)
+        self.texts: list[str] = []
+
+    def encode_tokens(self, texts):
+        self.texts += list(texts)
+        pieces = []
+        for text in texts:
+            seeds = [int.from_bytes(hashlib.sha256(t.encode()).digest()[:4], "little") for t in tokenize(text)]
+            rows = [np.random.default_rng(seed).standard_normal(self.dimension) for seed in seeds]
+            rows = np.array(rows, dtype=np.float32).reshape(len(rows), self.dimension)
+            pieces.append(rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12))
+        return self.encode(texts), pieces
+
+    def count_pieces(self, texts):
+        return [len(tokenize(t)) for t in texts]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def model_cache(tmp_path_factory) -> Path:
     """The encoder export is made once per session and linked into every index (not into ~/.cache)."""

@@ -1456,6 +1456,14 @@ def test_a_plain_text_table_gives_one_statement_per_row_with_its_own_reference()
     assert {s.context for s in rows} == {"Reported frequencies of each mechanism:"}
 
 
+def test_a_table_row_of_citation_markers_only_is_no_statement():
+    # Found by the property test on random markdown: such a row gave a statement with no text.
+    piped = "Intro claim here [2].\n\n| Gene | Ref |\n|---|---|\n| [1] | [1] |\n| TP53 | [2] |\n"
+    assert _statements(f"{piped}{REFS}") == [("Intro claim here.", (2,)), ("Gene: TP53", (2,))]
+    plain = "Intro claim here [2].\n\nGene     Ref\n[1]      [1]\nTP53     [2]\n"
+    assert _statements(f"{plain}{REFS}") == [("Intro claim here.", (2,)), ("Gene: TP53", (2,))]
+
+
 def test_double_spaces_in_prose_are_no_table():
     prose = "A rises in cells.  B falls then.\nIt was seen twice.  C is flat.\nNo one knows why.  D is unknown [1].\n"
     assert [t for t, _ in _statements(prose + REFS)] == [

@@ -42,6 +42,35 @@ def test_onnx_and_sentence_transformers_give_the_same_vectors(real_assistant, re
     assert SentenceTransformerEncoder().max_length == 256  # what OnnxEncoder truncates at
 
 
+def test_onnx_and_sentence_transformers_give_the_same_word_piece_vectors(real_assistant, reference_assistant):
+    texts = [s.search_text for s in real_assistant.statements[:20]] + ["What does HOTAIR do?", "x", "TP53 " * 400]
+    fast_vectors, fast = real_assistant.retriever.encoder.encode_tokens(texts)
+    reference_vectors, reference = reference_assistant.retriever.encoder.encode_tokens(texts)
+    assert np.abs(fast_vectors - reference_vectors).max() < 1e-5
+    assert np.abs(fast_vectors - real_assistant.retriever.encoder.encode(texts)).max() < 1e-6  # same pass
+    assert [len(a) for a in fast] == [len(b) for b in reference]
+    assert len(fast[-2]) == 1 and len(fast[-1]) == 254  # no [CLS] or [SEP]; truncated at 256 pieces
+    assert max(np.abs(a - b).max() for a, b in zip(fast, reference)) < 1e-4
+    assert np.allclose(np.linalg.norm(np.concatenate(fast), axis=1), 1.0, atol=1e-5)
+
+
+def test_index_stores_the_statements_word_piece_vectors(real_assistant, reference_assistant):
+    stored = real_assistant.retriever.tokens
+    assert stored is not None and len(stored) == len(real_assistant.statements)
+    encoder = reference_assistant.retriever.encoder
+    statements = real_assistant.statements
+    _, pieces = encoder.encode_tokens([s.search_text for s in statements])
+    headed = 0
+    for row, (statement, searched) in enumerate(zip(statements, pieces)):
+        # The statement's own text's pieces, read in the pass over "section title: text".
+        own = encoder.count_pieces([statement.text])[0]
+        kept = stored.pieces(row)
+        assert len(kept) == own
+        assert np.abs(kept - searched[len(searched) - own :]).max() < 0.01  # int8 with one scale per piece
+        headed += len(searched) > own
+    assert headed > len(statements) / 2  # most statements have a section title to leave out
+
+
 def test_golden_answers_are_the_same_on_the_fast_path(real_assistant, reference_assistant):
     questions = [q.question for q in load_golden(GOLDEN)]
     fast = real_assistant.ask_many(questions, k=5)

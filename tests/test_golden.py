@@ -27,7 +27,9 @@ from conftest import ROOT
 GOLDEN_FILES = sorted((ROOT / "tests" / "golden").glob("*.toml"))
 STEMS = [p.stem for p in GOLDEN_FILES]
 
-# Held-out figures measured when this suite was written (README, "Held-out results").
+# Held-out figures measured when this suite was written (README, "Held-out results").  Top-1 and
+# top-3 of every document were measured again, once, when the late interaction came in (2026-12-04,
+# README "How it works"): top-1 up on 45 documents and down on 18, top-3 up on 18 and down on 8.
 _BAR = {"attribution": 1.0, "offtopic_abstention": 1.0}
 FLOOR = {
     "amr_gram_negative": {"top1": 0.91, "top3": 1.0, **_BAR, "absent_abstention": 0.66},
@@ -35,7 +37,7 @@ FLOOR = {
     "breast_cancer_resistance_review": {"top1": 0.95, "top3": 0.95, **_BAR, "absent_abstention": 0.75},
     "influenza_antivirals_llm": {"top1": 0.58, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "neuroinflammation_alzheimers": {"top1": 0.75, "top3": 0.83, **_BAR, "absent_abstention": 0.66},
-    "tb_drug_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "tb_drug_resistance": {"top1": 0.55, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     # Three reviews in the default document's own form (one line, inline headings, the list after
     # "### References"), written blind on 2026-12-01 and measured once.
     "melanoma_ici_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -43,21 +45,21 @@ FLOOR = {
     "insulin_resistance_t2d": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Four more in that form, on HIV, malaria, ovarian cancer and weeds (2026-12-01, second batch),
     # measured after the heading and group-author fixes their dev questions' parse showed.
-    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "hiv_antiretroviral_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "malaria_artemisinin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ovarian_parp_platinum_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "weed_herbicide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Four in other forms of the family (2026-12-01, third batch): multi-line markdown with Vancouver
     # entries and [1,2] / [3-5] groups, hard-wrapped plain text, and two more one-line variants.
     "car_t_lymphoma_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "colorectal_anti_egfr_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "colorectal_anti_egfr_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "epilepsy_drug_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "mrsa_vre_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mrsa_vre_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Three more (fourth batch): one line with footnote markers and definitions run on, one line with a
     # bold "References" and "[1] Author ..." entries, multi-line with nested bullets and two reference blocks.
     "cf_pseudomonas_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "cml_imatinib_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "colistin_mcr_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "colistin_mcr_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Three on the default review's own field in its own form (fifth batch): endocrine, HER2, TNBC.
     "endocrine_resistance_breast": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "her2_trastuzumab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -65,7 +67,7 @@ FLOOR = {
     # Sixth batch: plain text one paragraph a line with ALL-CAPS headings, multi-line markdown with
     # bold-line headings and "1)" entries, one line with author-year names beside the markers.
     "aml_flt3_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "nsclc_immunotherapy_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "pancreatic_gemcitabine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Seventh batch, the default review's form, measured once on the session's last code with no fix after.
     "colorectal_5fu_oxaliplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -78,8 +80,8 @@ FLOOR = {
     "anthelmintic_resistance_livestock": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "bladder_cisplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "glioblastoma_temozolomide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
-    "hcv_daa_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "rcc_tki_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hcv_daa_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "rcc_tki_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Ninth batch (same session): the default form (KPC Klebsiella, Zymoseptoria), numbered headings
     # and Vancouver entries (HCC), plain text a paragraph a line with ALL-CAPS headings (osteosarcoma),
     # an assistant-style answer with a table and two blocks (cervical). Measured once, with and without
@@ -88,7 +90,7 @@ FLOOR = {
     "cervical_radioresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hcc_sorafenib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "kpc_klebsiella_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "osteosarcoma_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Tenth batch (a later session): the default form (SCLC, Anopheles), numbered headings with
     # Vancouver entries and en-dash ranges (CMV), hard-wrapped plain text with `[4] [6]` groups and
@@ -96,7 +98,7 @@ FLOOR = {
     # Measured once, after the two parser fixes their parse dumps showed; no change after.
     "anopheles_insecticide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "cmv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "egfr_tki_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "egfr_tki_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "namd_antivegf_resistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "sclc_chemoresistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Eleventh batch (same session): the default form (hepatitis B), the default form with `[1] Author`
@@ -104,10 +106,10 @@ FLOOR = {
     # text with numbered headings and `[1–3]` ranges (germ cell tumours), an assistant-style answer with
     # nested bullets and `[doi](...)` links under a bold "References" line (IBD). Measured once, after
     # the reference-reader fixes their parse dumps showed; no change after.
-    "aspergillus_azole_resistance": {"top1": 0.16, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "aspergillus_azole_resistance": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "germ_cell_cisplatin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hbv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "ibd_antitnf_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "ibd_antitnf_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "leishmania_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Twelfth batch (same session): the default form (rituximab), setext headings with CRLF line ends,
     # `[1–3,5]` groups and bullet-prefixed entries (Giardia), a Perplexity-style answer whose markers
@@ -115,8 +117,8 @@ FLOOR = {
     # Gut 62:34-42` (H. pylori), an assistant-style answer with APA 'et al.' entries (depression).
     # Measured once, after the Springer-source fix its dumps showed.
     "gastric_trastuzumab_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "giardia_trichomonas_metronidazole": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "hpylori_antibiotic_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "giardia_trichomonas_metronidazole": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hpylori_antibiotic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "rituximab_lymphoma_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "treatment_resistant_depression": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Thirteenth batch (2026-12-01, a later session): the default form (GIST), plain text with numbered
@@ -127,27 +129,27 @@ FLOOR = {
     # after the reference-reader fixes their parse dumps showed.
     "braf_melanoma_targeted_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "gonorrhoea_antimicrobial_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "gonorrhoea_antimicrobial_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Fourteenth batch (same session): the default form with `[1; 3]` groups and author-first entries (ALK),
     # multi-line markdown with `[1]: ...` reference definitions (Acinetobacter), hard-wrapped plain text with
     # ALL-CAPS headings and hanging-indent entries (ALL), a Perplexity-style answer with glued `[1][2]` and
     # a `Citations:` list half URL-only (Chagas), an Obsidian export with YAML front matter, a callout and
     # bold titles (MS). Measured once, after the front-matter title fix its dump showed.
-    "acinetobacter_carbapenem_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "acinetobacter_carbapenem_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "alk_nsclc_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "all_glucocorticoid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "chagas_benznidazole_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "all_glucocorticoid_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "chagas_benznidazole_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "ms_interferon_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Fifteenth batch (same session): the default form (C. difficile), the default form with a bold
     # "References" line, `[1] Author` entries and `[9-12]` ranges (rheumatoid arthritis), an LLM-style
     # answer with nested bullets, a table and APA-like entries (sickle cell), plain text a paragraph a
     # line with `2.1` headings and `1)` entries (P. vivax). Measured once; their dumps showed no fault.
     "cdiff_recurrence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "sickle_hydroxyurea_response": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "vivax_chloroquine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "ra_methotrexate_nonresponse": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "sickle_hydroxyurea_response": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "vivax_chloroquine_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Left out of the fifteenth batch until run-together superscripts ("involvement.²¹⁴") were read
     # (2026-12-02): markdown with bold lead-ins and Unicode superscript markers (endometrial).
     "endometrial_progestin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -157,10 +159,10 @@ FLOOR = {
     # multi-line markdown with `[1–3]` groups, Greek letters and APA entries (thyroid), markdown
     # hard-wrapped at 80 columns with setext headings and a `Bibliography` (trypanosomes). Measured
     # once, after the linked-title year fix its dump showed.
-    "candida_auris_echinocandin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "mgenitalium_macrolide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "candida_auris_echinocandin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mgenitalium_macrolide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "schistosoma_praziquantel": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "thyroid_radioiodine_refractory": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "thyroid_radioiodine_refractory": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "trypanosome_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Seventeenth batch (same session): the default form (Varroa), Pandoc superscripts `^2,5^`
     # (onchocerciasis), Harvard entries (IDH inhibitors), an assistant export with `[[3]](#ref-3)`
@@ -170,7 +172,7 @@ FLOOR = {
     # "9p24"); the fix of that reading, also found on a dev question (neuroblastoma "ch14.18"),
     # raised it to the figures below.
     "cryptococcus_fluconazole_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "hodgkin_brentuximab_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hodgkin_brentuximab_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "idh_glioma_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "onchocerciasis_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "varroa_acaricide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
@@ -182,8 +184,8 @@ FLOOR = {
     "aedes_pyrethroid_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "cll_venetoclax_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "helicoverpa_bt_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "leprosy_drug_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "trichophyton_terbinafine_resistance": {"top1": 0.50, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "leprosy_drug_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "trichophyton_terbinafine_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Nineteenth batch (2026-12-02): the default form with sentence-case headings (Salmonella Typhi),
     # Pandoc superscripts and APA entries (asthma), spaced groups and URL-only entries (bed bugs), an
     # LLM-style review with two reference blocks and a table (APL), footnotes (Botrytis). Measured once,
@@ -200,7 +202,7 @@ FLOOR = {
     "enterococcus_lastline_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "psoriasis_biologic_nonresponse": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "potato_beetle_insecticide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "ewing_sarcoma_chemoresistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "ewing_sarcoma_chemoresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "campylobacter_antibiotic_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     # Twenty-first batch (same day): a note-app export with emoji headings and a callout (M. abscessus),
     # IEEE entries (Myzus), a PDF's plain text with superscript digits and numbered headings right above
@@ -208,8 +210,8 @@ FLOOR = {
     # sentence-case headings (sea lice). Measured once, after the two faults their dumps showed were fixed.
     "mabscessus_antibiotic_resistance": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "myzus_insecticide_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "medulloblastoma_radioresistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
-    "hsv_acyclovir_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "medulloblastoma_radioresistance": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "hsv_acyclovir_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "sea_lice_treatment_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-second batch (2026-12-02, a later session): the default form with sentence-case headings
     # (mantle cell lymphoma), numbered headings with `[1, 3-5]` groups, Greek letters and Vancouver
@@ -218,7 +220,7 @@ FLOOR = {
     # (nasopharyngeal carcinoma), plain text with `[2] [5]` groups and APA entries (Magnaporthe).
     # Measured once, after the faults their dumps showed were fixed.
     "mantle_cell_ibrutinib_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "clopidogrel_platelet_reactivity": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "clopidogrel_platelet_reactivity": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "bemisia_insecticide_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "npc_radioresistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "magnaporthe_fungicide_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
@@ -231,17 +233,17 @@ FLOOR = {
     "spodoptera_frugiperda_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "escc_chemoradiation_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "toxoplasma_drug_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "myasthenia_refractory": {"top1": 0.50, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "scabies_treatment_failure": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "myasthenia_refractory": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "scabies_treatment_failure": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Twenty-fourth batch (same session): the default form (pneumococcus), a journal page with a key-points
     # box, `<sup>` markers and AMA entries (BCG-unresponsive bladder cancer), plain text a paragraph a
     # line with ALL-CAPS headings and an aligned table (clozapine), a Notion export with properties and an
     # `<aside>` callout (dupilumab), a blog post with `### ` headings and `[1]: ...` footnotes (bacterial
     # vaginosis). Measured once, after the faults their dumps showed were fixed.
     "pneumococcus_antibiotic_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "bcg_unresponsive_bladder": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "clozapine_resistant_schizophrenia": {"top1": 0.16, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
-    "atopic_dermatitis_dupilumab": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "bcg_unresponsive_bladder": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "clozapine_resistant_schizophrenia": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "atopic_dermatitis_dupilumab": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "bacterial_vaginosis_recurrence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Twenty-fifth batch (same session): the default form with numbered inline headings (cattle tick),
     # `[4](#ref4)` anchor markers and anchored entries (diabetic macular oedema), plain text with `(1)`
@@ -254,7 +256,7 @@ FLOOR = {
     "steroid_resistant_nephrotic": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # 0.833 until its bold first line became its title (2026-12-04): the three statements above the first heading moved
     # from a section named like the title to "Overview", which shifted BM25's statistics and one question to rank 2.
-    "candida_glabrata_echinocandin": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "candida_glabrata_echinocandin": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "resistant_hypertension": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
     # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
@@ -262,9 +264,9 @@ FLOOR = {
     # entries (hepatitis E), a PDF's text whose superscript markers became glued digits (Venturia).
     # Measured once, after the faults their dumps showed were fixed.
     "head_lice_permethrin_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "hepatitis_e_ribavirin": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "hepatitis_e_ribavirin": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "venturia_fungicide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 0.88, "absent_abstention": 0.5},
     # Twenty-seventh batch (2026-12-02, fourth session): the default form with its list run on and no heading
     # (diuretic resistance), numbered markdown with `[1, 3-5]` groups and a table (Eimeria), an assistant's
@@ -272,9 +274,9 @@ FLOOR = {
     # cell), a magazine page with "(4)" markers and a "By ..." byline (refractory coeliac disease).
     # Measured once, after the faults their dumps showed were fixed.
     "diuretic_resistance_heart_failure": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
-    "eimeria_anticoccidial_resistance": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
-    "plasmopara_fungicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
-    "merkel_cell_immunotherapy_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "eimeria_anticoccidial_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
+    "plasmopara_fungicide_resistance": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "merkel_cell_immunotherapy_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "refractory_coeliac_disease": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-eighth batch (same session): a journal page with `<sup>` markers and AMA entries (refractory
     # ascites), ALL-CAPS plain text one paragraph a line (KRAS G12C), a Google Docs export with `###`
@@ -282,27 +284,27 @@ FLOOR = {
     # ("**Nitrofurantoin.** ...", uropathogenic E. coli), a knowledge-base article with numbered claims
     # and `[[1]](#ref1)` links (bovine mastitis). Measured once, after the fault their dumps showed was fixed.
     "refractory_ascites_cirrhosis": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "fusarium_fungicide_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "uropathogenic_ecoli_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
+    "fusarium_fungicide_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "uropathogenic_ecoli_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
     "bovine_mastitis_amr": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "kras_g12c_inhibitor_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "kras_g12c_inhibitor_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     # Twenty-ninth batch (same session, written after the twenty-eighth's fix): lettered headings and "(ref. 3)"
     # markers (Haemophilus), the default form with "### " headings, spaced markers and "References:"
     # (daratumumab), a newsletter post with emoji headings and footnotes (SARS-CoV-2), a PDF's text with a
     # first-page footer (Podosphaera), a pasted e-mail with colon headings and "1 - Author" sources (septic shock).
     # Measured once, after the faults their dumps showed were fixed.
     "haemophilus_betalactam_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "daratumumab_resistance_myeloma": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "daratumumab_resistance_myeloma": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "sars_cov2_antiviral_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "podosphaera_fungicide_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
-    "septic_shock_refractory": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "septic_shock_refractory": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Thirtieth batch (2026-12-02, fifth session): a Quarto export with YAML front matter and IEEE entries
     # (Stenotrophomonas), Setext headings and a wrapped bibliography (soybean cyst nematode), a wiki page
     # with a contents list and "Back to top" links (glioblastoma), a Word document's text with an
     # "Abbreviations:" line and a tab-separated table (Aeromonas), a Notion page with emoji callouts and a
     # <details> box (Klebsiella). Measured once, after the faults their dumps showed were fixed.
     "stenotrophomonas_intrinsic_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
-    "soybean_cyst_nematode_virulence": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
+    "soybean_cyst_nematode_virulence": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.0},
     "glioblastoma_bevacizumab_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "aeromonas_aquaculture_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "klebsiella_biocide_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -315,22 +317,22 @@ FLOOR = {
     "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, **_BAR, "absent_abstention": 0.0},
     "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "cdk46_inhibitor_resistance": {"top1": 0.16, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
+    "cdk46_inhibitor_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     # Thirty-second batch (2026-12-03, sixth session): an Org mode file (Mycoplasma bovis), Gemini's report
     # copied as plain text with glued digit markers and "Works cited" page titles (BCMA in myeloma),
     # reStructuredText (house fly), the default one-line form with run-in bold subheadings (S. aureus
     # biofilms) and a referenced summary pasted from an e-mail, citing in parentheses (levothyroxine).
     # Measured once, after the faults their dumps showed were fixed.
-    "mbovis_antimicrobial_resistance": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
+    "mbovis_antimicrobial_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
     "myeloma_bcma_resistance": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
-    "musca_insecticide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "saureus_biofilm_tolerance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "musca_insecticide_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "saureus_biofilm_tolerance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "levothyroxine_refractory_hypothyroidism": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Thirty-third batch (same session, written after the thirty-second's fixes): a Logseq outline
     # (Candida parapsilosis), AsciiDoc (pirtobrutinib in CLL), a DeepSeek-style answer with [citation:n]
     # markers (Haemonchus), a slide deck's outline with speaker notes (aspirin in diabetes) and the
     # one-line form (piperaquine and lumefantrine). Measured once, after the faults their dumps showed were fixed.
-    "candida_parapsilosis_azole": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "candida_parapsilosis_azole": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "haemonchus_ivermectin": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "piperaquine_lumefantrine_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "aspirin_resistance_diabetes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -349,7 +351,7 @@ FLOOR = {
         "offtopic_abstention": 0.5,
         "absent_abstention": 0.5,
     },
-    "rsv_antibody_escape": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "rsv_antibody_escape": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "salmonella_enteritidis_fq": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Thirty-fifth batch (a later session): text as pdftotext gives a two-column journal PDF, with hyphenated
     # line ends and running headers (Pseudomonas and the new beta-lactam combinations), MediaWiki wikitext
@@ -358,17 +360,17 @@ FLOOR = {
     # code cells and their output among the prose (pink bollworm and Bt cotton). Measured once, after the
     # faults their dumps showed were fixed.
     "pseudomonas_cza_resistance": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "fasciola_triclabendazole": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "cutibacterium_acne_resistance": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "fasciola_triclabendazole": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "cutibacterium_acne_resistance": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "ocd_treatment_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "pink_bollworm_bt_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "pink_bollworm_bt_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Thirty-sixth batch (same session, after the thirty-fifth's fixes): a SpringerLink/BMC page copied as text
     # with its references unnumbered (Buruli ulcer), a Perplexity answer exported as markdown (ESA
     # hyporesponsiveness), Confluence wiki markup (Candida biofilms), a Hugo blog post with TOML front matter and
     # shortcodes (Wolbachia) and an R Markdown report knitted to markdown (bovine TB). Measured once, after the
     # faults their dumps showed were fixed.
-    "mycobacterium_ulcerans_buruli": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "ckd_anemia_esa_hyporesponse": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "mycobacterium_ulcerans_buruli": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "ckd_anemia_esa_hyporesponse": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
     "candida_albicans_echinocandin_biofilm": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "wolbachia_dengue_control": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     "bovine_tb_test_failure": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
@@ -380,41 +382,41 @@ FLOOR = {
     "heparin_resistance_cardiac_surgery": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "plutella_insecticide_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "corn_rootworm_bt_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
-    "cftr_modulator_nonresponse": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "chlamydia_treatment_failure": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "cftr_modulator_nonresponse": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "chlamydia_treatment_failure": {"top1": 0.5, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     # Thirty-eighth batch (same session, after the thirty-seventh's fixes): Docling's markdown of a journal PDF
     # (Candida tropicalis), marker-pdf's (S. epidermidis), a forum post in BBCode (cyathostomins), an HTML
     # newsletter as a mail client shows it in plain text (S. suis) and a Medium article copied from the browser
     # (MAC lung disease). Measured once, after the faults their dumps showed were fixed.
-    "candida_tropicalis_azole": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "candida_tropicalis_azole": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "sepidermidis_rifampicin_pji": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "cyathostomin_anthelmintic_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "streptococcus_suis_amr": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
-    "mac_lung_disease_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "streptococcus_suis_amr": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "mac_lung_disease_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Thirty-ninth batch (2026-12-04, a later session): an Emacs Org file (Xanthomonas copper resistance), a
     # StatPearls chapter copied from the NCBI Bookshelf (refractory status epilepticus), a WordPress post copied
     # from the browser (canine heartworm), an MkDocs Material page (phage therapy) and a Scrivener project
     # compiled to MultiMarkdown (rodenticides). Measured once, after the faults their dumps showed were fixed.
-    "xanthomonas_copper_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "xanthomonas_copper_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "refractory_status_epilepticus": {"top1": 0.5, "top3": 0.83, "attribution": 0.85, "absent_abstention": 1.0},
     "heartworm_macrocyclic_lactone": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "phage_therapy_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "rodenticide_vkorc1_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "rodenticide_vkorc1_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Fortieth batch (same session, after the thirty-ninth's fixes): a Stack Exchange answer copied from the
     # browser (daptomycin), a Substack post (kochia), a Docusaurus MDX page (Babesia), mammoth's markdown of a
     # .docx (MDS) and an Apple Notes note as plain text (fosfomycin). Measured once.
     # Off-topic abstention 1.0 until a rare word shaped like an adjective or a verb stopped counting as a name the
     # review lacks (2026-12-04, query._DESCRIBES; five held-out questions of five other documents answer since).
     "daptomycin_nonsusceptibility": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
-    "kochia_herbicide_resistance": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
-    "babesia_atovaquone_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "mds_hypomethylating_failure": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "kochia_herbicide_resistance": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "babesia_atovaquone_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "mds_hypomethylating_failure": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "fosfomycin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Forty-first batch (2026-12-04, after its parser fixes): a journal page saved with lynx -dump
     # (meningococcus), an UpToDate topic (chronic cough), an OpenEvidence answer (PPI-refractory reflux) and a
     # Consensus answer (Treponema). Measured once.
-    "meningococcal_resistance": {"top1": 0.33, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "refractory_chronic_cough": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "meningococcal_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "refractory_chronic_cough": {"top1": 0.16, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "ppi_refractory_reflux": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "treponema_azithromycin_resistance": {"top1": 0.33, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     # Forty-second batch (same session, after the forty-first's fixes): a journal page saved with w3m -dump
@@ -423,7 +425,7 @@ FLOOR = {
     # Measured once.
     "nocardia_susceptibility": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "refractory_itp": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "enterobacter_ampc_derepression": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "enterobacter_ampc_derepression": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "oxa48_carbapenemase_detection": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.0},
     "pertussis_macrolide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     # Forty-third batch (same session, after the forty-second's fixes): a Slack channel copied from the app
@@ -431,22 +433,22 @@ FLOOR = {
     # (HIV bnAbs). Measured once.
     "oxazolidinone_resistance_staph": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "primaquine_failure": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "strongyloides_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "hiv_bnab_escape": {"top1": 0.66, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
+    "strongyloides_ivermectin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "hiv_bnab_escape": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     # Forty-fourth batch (2026-12-04, a later session): four reviews outside biomedicine in the family's common
     # forms: lithium-ion capacity fade (markdown, numbered headings, list and table), coral bleaching (hard-wrapped
     # plain text, `[4] [6]`, URL-only entries), chloride corrosion of reinforced concrete (one line, title-first
     # entries) and LLM hallucination (assistant style, nested bullets, table, two blocks). Measured once.
-    "liion_capacity_fade": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
+    "liion_capacity_fade": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.0},
     "coral_bleaching_tolerance": {"top1": 0.83, "top3": 0.83, "attribution": 0.88, "absent_abstention": 1.0},
-    "concrete_chloride_corrosion": {"top1": 0.33, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
-    "llm_hallucination_mitigation": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "concrete_chloride_corrosion": {"top1": 0.5, "top3": 0.66, "attribution": 1.0, "absent_abstention": 0.5},
+    "llm_hallucination_mitigation": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Forty-fifth batch (same session, after the forty-fourth's fixes), four more outside biomedicine: urban heat
     # islands (footnote markers and definitions, a key-points blockquote), soil liquefaction (plain text, a
     # paragraph a line, "(2, 5)" markers, a tab-separated table), perovskite stability (a deep-research report,
     # 【1】 and 【3†source】 markers, title – journal (year) – link sources, a closing offer) and freshwater
     # microplastics (Gemini's "Works cited" with accessed dates). Measured once.
-    "urban_heat_island_mitigation": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "urban_heat_island_mitigation": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "soil_liquefaction_earthquakes": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "perovskite_solar_stability": {"top1": 0.33, "top3": 0.66, "attribution": 1.0, "absent_abstention": 1.0},
     "microplastics_freshwater": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
@@ -454,9 +456,9 @@ FLOOR = {
     # robustness (IEEE entries), hydrogen embrittlement (hard-wrapped plain text, superscript markers), invasive
     # species (one line, title-first entries, an inline list) and the permafrost feedback (Perplexity style,
     # URL-only sources). Measured once.
-    "adversarial_robustness_vision": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
+    "adversarial_robustness_vision": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "hydrogen_embrittlement_steels": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
-    "invasive_species_biotic_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "invasive_species_biotic_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "permafrost_carbon_feedback": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Forty-seventh batch (2026-12-04, a later session), two in biomedicine and two outside: arsenic removal (a Notion
     # export: property lines, an <aside> callout, a <details> toggle, a table), clozapine-resistant schizophrenia (a
@@ -474,9 +476,9 @@ FLOOR = {
     # share-and-related footer) and coastal dune erosion (a Discourse thread: post headers, a reply after the
     # answer's references, forum chrome). Measured once.
     "battery_thermal_runaway_rmd": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "pfas_drinking_water_treatment": {"top1": 0.66, "top3": 0.66, "attribution": 1.0},
+    "pfas_drinking_water_treatment": {"top1": 0.83, "top3": 0.83, "attribution": 1.0},
     "statin_intolerance_blog": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "coastal_dune_erosion_forum": {"top1": 0.5, "top3": 0.83, "attribution": 1.0},
+    "coastal_dune_erosion_forum": {"top1": 0.66, "top3": 1.0, "attribution": 1.0},
     # Forty-ninth batch (same session, after the forty-eighth's fixes), one in biomedicine and three outside: surface
     # codes (an arXiv paper's HTML copied as text: affiliation digits, section signs, a numbered equation, physics
     # journals' reference style), long COVID (a Medium article with its author line, claps and footer), microgrid
@@ -739,7 +741,6 @@ NOT_YET = {
     ("tb_drug_resistance", "top3"): "0.667, below BM25-only 0.778",
     ("tb_drug_resistance", "false_abstention"): "0.083",
     ("hiv_antiretroviral_resistance", "top1"): "0.833",
-    ("hiv_antiretroviral_resistance", "top3"): "0.833",
     ("hiv_antiretroviral_resistance", "offtopic_abstention"): _RV144,
     ("weed_herbicide_resistance", "top1"): "0.833",
     ("car_t_lymphoma_resistance", "top1"): "0.833",
@@ -747,11 +748,9 @@ NOT_YET = {
     ("colorectal_anti_egfr_resistance", "top1"): "0.500, equal to BM25-only and dense-only",
     ("colorectal_anti_egfr_resistance", "top3"): "0.833",
     ("colorectal_anti_egfr_resistance", "false_abstention"): "0.111: 'CO.17' read as a name it lacks",
-    ("mrsa_vre_resistance", "top1"): "0.833",
     ("cf_pseudomonas_tolerance", "top1"): "0.833, equal to BM25-only and dense-only",
     ("colistin_mcr_resistance", "top1"): "0.833",
     ("nsclc_immunotherapy_resistance", "top1"): "0.667",
-    ("nsclc_immunotherapy_resistance", "top3"): "0.833",
     ("pancreatic_gemcitabine_resistance", "top1"): "0.833",
     ("hnscc_radioresistance", "top1"): "0.833",
     ("hnscc_radioresistance", "offtopic_abstention"): "0.0: a first-line immunotherapy question in the review's words",
@@ -783,7 +782,6 @@ NOT_YET = {
     ("germ_cell_cisplatin_resistance", "top1"): "0.833, equal to dense-only",
     ("hbv_antiviral_resistance", "top1"): "0.833",
     ("hbv_antiviral_resistance", "top3"): "0.833",
-    ("ibd_antitnf_nonresponse", "top1"): "0.833",
     ("leishmania_drug_resistance", "top1"): "0.833",
     ("gastric_trastuzumab_resistance", "top1"): "0.667 (the naive baselines score 0: link markers keep paragraphs "
     "whole)",
@@ -800,16 +798,13 @@ NOT_YET = {
     ("phytophthora_fungicide_resistance", "top1"): "0.667",
     ("phytophthora_fungicide_resistance", "top3"): "0.667",
     ("acinetobacter_carbapenem_resistance", "top1"): "0.667",
-    ("acinetobacter_carbapenem_resistance", "top3"): "0.833",
     ("alk_nsclc_resistance", "top1"): "0.833",
     ("alk_nsclc_resistance", "top3"): "0.833",
-    ("all_glucocorticoid_resistance", "top1"): "0.833, equal to dense-only",
     ("all_glucocorticoid_resistance", "false_abstention"): "0.111: 'epigenetic', which the review does not use",
     ("chagas_benznidazole_resistance", "top1"): "0.667",
     ("cdiff_recurrence", "top1"): "0.667, equal to BM25-only and dense-only",
     ("cdiff_recurrence", "top3"): "0.833",
     ("ra_methotrexate_nonresponse", "top1"): "0.833",
-    ("sickle_hydroxyurea_response", "top1"): "0.833",
     ("vivax_chloroquine_resistance", "top1"): "0.833, equal to BM25-only",
     ("mgenitalium_macrolide_resistance", "top1"): "0.833",
     ("thyroid_radioiodine_refractory", "top1"): "0.333, below BM25-only 0.5",
@@ -818,7 +813,6 @@ NOT_YET = {
     ("trypanosome_drug_resistance", "top1"): "0.833",
     ("cryptococcus_fluconazole_resistance", "top1"): "0.833",
     ("cryptococcus_fluconazole_resistance", "top3"): "0.833",
-    ("hodgkin_brentuximab_resistance", "top1"): "0.833",
     ("onchocerciasis_ivermectin", "top1"): "0.833",
     ("varroa_acaricide_resistance", "top1"): "0.833",
     ("varroa_acaricide_resistance", "top3"): "0.833",
@@ -859,7 +853,6 @@ NOT_YET = {
     ("medulloblastoma_radioresistance", "top1"): "0.833",
     ("medulloblastoma_radioresistance", "offtopic_abstention"): "0.0: MYCN amplification in neuroblastoma is "
     "answered from the review's MYCN statements",
-    ("hsv_acyclovir_resistance", "top1"): "0.833",
     ("sea_lice_treatment_resistance", "top1"): "0.667",
     ("sea_lice_treatment_resistance", "top3"): "0.833",
     ("sea_lice_treatment_resistance", "offtopic_abstention"): "0.0: a smolt stocking-density question is "
@@ -898,7 +891,6 @@ NOT_YET = {
     ("pneumococcus_antibiotic_resistance", "false_abstention"): "0.111: 'quinolones', which the review writes "
     "only as fluoroquinolones",
     ("bcg_unresponsive_bladder", "top1"): "0.667",
-    ("bcg_unresponsive_bladder", "top3"): "0.833",
     ("bcg_unresponsive_bladder", "offtopic_abstention"): "0.0: a robot-assisted versus open cystectomy question "
     "is answered from the review's cystectomy statements",
     ("clozapine_resistant_schizophrenia", "top1"): "0.167, below BM25-only 0.333",
@@ -957,7 +949,6 @@ NOT_YET = {
     "answered from the review's hyposplenism statement",
     ("refractory_coeliac_disease", "false_abstention"): "0.111: 'Vienna', which the review writes as Viennese",
     ("fusarium_fungicide_resistance", "top1"): "0.500",
-    ("fusarium_fungicide_resistance", "top3"): "0.833",
     ("uropathogenic_ecoli_resistance", "top1"): "0.667",
     ("uropathogenic_ecoli_resistance", "top3"): "0.833",
     ("uropathogenic_ecoli_resistance", "false_abstention"): "0.111: 'UTI', which the review writes out as urinary "
@@ -1029,7 +1020,6 @@ NOT_YET = {
     ("palmer_amaranth_glyphosate", "offtopic_abstention"): "0.5: glyphosate's half-life in soil is answered: it "
     "names the report's own herbicide",
     ("rsv_antibody_escape", "top1"): "0.833",
-    ("rsv_antibody_escape", "top3"): "0.833",
     ("pseudomonas_cza_resistance", "top1"): "0.500",
     ("pseudomonas_cza_resistance", "top3"): "0.667",
     ("fasciola_triclabendazole", "top1"): "0.667",
@@ -1043,7 +1033,6 @@ NOT_YET = {
     ("ocd_treatment_resistance", "top3"): "0.667",
     ("ocd_treatment_resistance", "false_abstention"): "0.111: 'CBT', which the page never names (it writes ERP)",
     ("pink_bollworm_bt_resistance", "top1"): "0.833",
-    ("pink_bollworm_bt_resistance", "top3"): "0.833",
     ("mycobacterium_ulcerans_buruli", "top1"): "0.500",
     ("mycobacterium_ulcerans_buruli", "offtopic_abstention"): "0.0: a question on Buruli ulcer vaccines in human "
     "trials is answered: it names the review's own bacterium",
@@ -1078,11 +1067,9 @@ NOT_YET = {
     ("chlamydia_treatment_failure", "offtopic_abstention"): "0.0: the accuracy of point-of-care chlamydia tests "
     "is answered from the answer's testing statements",
     ("candida_tropicalis_azole", "top1"): "0.500",
-    ("candida_tropicalis_azole", "top3"): "0.833",
     ("sepidermidis_rifampicin_pji", "top1"): "0.500",
     ("sepidermidis_rifampicin_pji", "top3"): "0.833",
     ("cyathostomin_anthelmintic_resistance", "top1"): "0.667, equal to BM25-only",
-    ("streptococcus_suis_amr", "top1"): "0.833, equal to BM25-only",
     ("streptococcus_suis_amr", "offtopic_abstention"): "0.0: African swine fever biosecurity is answered from the "
     "newsletter's surveillance statements",
     ("mac_lung_disease_resistance", "top1"): "0.833",
@@ -1105,11 +1092,8 @@ NOT_YET = {
     ("daptomycin_nonsusceptibility", "offtopic_abstention"): "0.0 since 2026-12-04: a rare word shaped like an "
     "adjective or a verb no longer counts as a name the review lacks (query._DESCRIBES)",
     ("kochia_herbicide_resistance", "top1"): "0.500",
-    ("kochia_herbicide_resistance", "top3"): "0.667",
     ("kochia_herbicide_resistance", "offtopic_abstention"): "0.0: cover crops against weeds in organic vegetables "
     "are answered from the post's weed-management statements",
-    ("babesia_atovaquone_resistance", "top1"): "0.833",
-    ("mds_hypomethylating_failure", "top1"): "0.833",
     ("mds_hypomethylating_failure", "offtopic_abstention"): "0.0: the WHO 2022 definition of MDS with low blasts is "
     "answered from the review's MDS statements",
     ("fosfomycin_resistance", "top1"): "0.833",
@@ -1167,7 +1151,6 @@ NOT_YET = {
     "water are answered from the review's concentration statements",
     ("adversarial_robustness_vision", "top1"): "0.667",
     ("adversarial_robustness_vision", "top3"): "0.667",
-    ("invasive_species_biotic_resistance", "top1"): "0.833, equal to dense-only",
     ("permafrost_carbon_feedback", "top1"): "0.833",
     ("arsenic_groundwater_remediation", "top1"): "0.667",
     ("arsenic_groundwater_remediation", "top3"): "0.833",
@@ -1187,7 +1170,6 @@ NOT_YET = {
     ("pfas_drinking_water_treatment", "false_abstention"): "0.111",
     ("statin_intolerance_blog", "top1"): "0.833",
     ("coastal_dune_erosion_forum", "top1"): "0.500, equal to dense-only",
-    ("coastal_dune_erosion_forum", "top3"): "0.833",
     ("coastal_dune_erosion_forum", "offtopic_abstention"): "0.0",
     ("quantum_error_correction_ar5iv", "top1"): "0.833",
     ("quantum_error_correction_ar5iv", "offtopic_abstention"): "0.0",
@@ -1195,6 +1177,16 @@ NOT_YET = {
     ("long_covid_exercise_medium", "offtopic_abstention"): "0.0",
     ("microgrid_frequency_thesis", "top1"): "0.667",
     ("microgrid_frequency_thesis", "false_abstention"): "0.111",
+    # Below the bar since the late interaction re-scores the best ten statements (2026-12-04).
+    ("candida_auris_echinocandin", "top1"): "0.833 (since the late interaction, 2026-12-04)",
+    ("candida_glabrata_echinocandin", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("colistin_mcr_resistance", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("cutibacterium_acne_resistance", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("giardia_trichomonas_metronidazole", "top1"): "0.833 (since the late interaction, 2026-12-04)",
+    ("gonorrhoea_antimicrobial_resistance", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("kras_g12c_inhibitor_resistance", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("ra_methotrexate_nonresponse", "top3"): "0.833 (since the late interaction, 2026-12-04)",
+    ("vivax_chloroquine_resistance", "top3"): "0.833 (since the late interaction, 2026-12-04)",
 }
 
 

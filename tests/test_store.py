@@ -24,7 +24,7 @@ def _results(qa):
 
 def test_manifest_contents(fake_assistant, tmp_path):
     m = read_manifest(tmp_path / "index")
-    assert m["format_version"] == 3
+    assert m["format_version"] == 4
     assert m["model"] == {"name": FakeEncoder.name, "dimension": 64}
     assert m["bm25"]["k1"] == 1.5 and m["bm25"]["b"] == 0.75 and "tokenizer_version" in m["bm25"]
     ((name, sha),) = m["corpus"].items()

@@ -18,7 +18,8 @@ from bcqa.support import support
 from bcqa.types import Hit, Reference
 
 # A hit joins the short answer when its fused score is at least this share
-# of the best one; the fused score is in [0, 1] for the default fusion.
+# of the best one; the fused score is in [0, 1] for the default fusion, the best ten
+# raised by up to the spread of their late-interaction scores (retrieve.late_interaction).
 ANSWER_SHARE = 0.85
 ANSWER_MAX = 3
 

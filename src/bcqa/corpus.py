@@ -3153,12 +3153,12 @@ def split_blocks(body: str) -> list[_Block]:
     def flush():
         nonlocal current, lead_in, raw, task
         if kind == "paragraph" and (rows := _aligned_table(raw)):
-            blocks.extend(_row_block(rows[0], cells, lead_in) for cells in rows[1:])
+            blocks.extend(_row_blocks(rows[0], rows[1:], lead_in))
             current = []
         elif kind == "paragraph" and (table := _captioned_table(raw)):
             # A caption over its table: the rows are searched with it.
             caption, rows = table
-            blocks.extend(_row_block(rows[0], cells, caption) for cells in rows[1:])
+            blocks.extend(_row_blocks(rows[0], rows[1:], caption))
             current = []
         raw = []
         if kind == "paragraph" and (unmarked := _unmarked_items(current)):
@@ -3211,7 +3211,7 @@ def split_blocks(body: str) -> list[_Block]:
             if header is None:
                 pending_header = cells  # a header until a separator row proves otherwise
                 continue
-            blocks.append(_row_block(header, cells, lead_in))
+            blocks.extend(_row_blocks(header, [cells], lead_in))
             continue
         header = pending_header = None
         if not line.strip() or RULE_LINE.match(line):
@@ -3271,6 +3271,11 @@ def _unmarked_items(lines: list[str]) -> tuple[str, list[str]] | None:
 
 _REFERENCE_COLUMN = re.compile(r"(?:refs?\.?|references?|citations?|sources?)", re.I)
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*")
+
+
+def _row_blocks(header: list[str], rows: list[list[str]], lead_in: str) -> list[_Block]:
+    """The rows that say something: a row of citation markers only ("| [1] | [2] |") is no statement."""
+    return [block for block in (_row_block(header, cells, lead_in) for cells in rows) if block.text]
 
 
 def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:

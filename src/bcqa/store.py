@@ -14,6 +14,9 @@ Layout of ``index/``::
                        (saves ~1 s per cold question)
     encoder.onnx       the embedding model exported to ONNX (queries without torch)
     evidence.json      the evidence map: marker x column -> references
+    tokens.npy, token_scales.npy, token_offsets.npy
+                       each statement's word-piece vectors (int8) for the late-interaction
+                       rerank; only up to ``dense.TOKEN_VECTORS_UP_TO`` statements
 
     .bcqa-index        marker: bcqa made this directory and may replace it
 
@@ -50,13 +53,13 @@ from typing import Any
 
 from bcqa import aliases, evidence, sparse
 from bcqa._version import __version__
-from bcqa.dense import ONNX_FILENAME, DenseIndex
+from bcqa.dense import ONNX_FILENAME, DenseIndex, TokenVectors
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.sparse import BM25Index, BM25Params
 from bcqa.text import TOKENIZER_VERSION, common_words, english_stems, frequent_words
 from bcqa.types import Document, Reference, Statement
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: word-piece vectors (TokenVectors)
 MANIFEST = "manifest.json"
 STATEMENTS = "statements.jsonl"
 REFERENCES = "references.jsonl"
@@ -67,7 +70,7 @@ MARKER_TEXT = "This directory was created by bcqa; `bcqa index` may replace it. 
 # Every file an index holds; a directory of only these (no marker) is an index from before the marker.
 INDEX_FILES = frozenset(
     {MANIFEST, STATEMENTS, REFERENCES, ABBREVIATIONS, ENGLISH, DenseIndex.FILENAME, sparse.FILENAME, aliases.FILENAME}
-    | {evidence.FILENAME, MARKER, ONNX_FILENAME, sparse.POSTINGS_FILENAME}
+    | {evidence.FILENAME, MARKER, ONNX_FILENAME, sparse.POSTINGS_FILENAME, *TokenVectors.FILENAMES}
 )
 LOCK_TIMEOUT = 600.0  # seconds a build waits for another one to finish
 
@@ -108,6 +111,7 @@ class StoredIndex:
     english_stems: frozenset[str] | None = None  # None: an index without english.json
     common_words: frozenset[str] | None = None  # None: an index from before they were stored
     frequent_words: frozenset[str] | None = None
+    tokens: TokenVectors | None = None  # None: a corpus above dense.TOKEN_VECTORS_UP_TO, or a fake encoder
 
     @property
     def evidence(self) -> evidence.EvidenceMap:
@@ -408,10 +412,12 @@ def write_index(
     abbreviations: dict[str, dict[str, str]] | None = None,
     evidence_map: evidence.EvidenceMap | None = None,
     exports: Sequence[Callable[[Path], None]] = (),
+    tokens: TokenVectors | None = None,
 ) -> None:
     """Write a complete index next to ``index_dir`` and swap it in.
 
-    ``exports`` write further files into the new index folder (the ONNX encoder).
+    ``exports`` write further files into the new index folder (the ONNX encoder);
+    ``tokens`` are the statements' word-piece vectors, when there are any.
 
     Raises:
         IndexDirError: ``index_dir`` is not bcqa's to replace.
@@ -432,6 +438,8 @@ def write_index(
         _write_jsonl(tmp / STATEMENTS, (s.to_dict() for d in documents for s in d.statements))
         _write_jsonl(tmp / REFERENCES, (r.to_dict() for d in documents for r in d.references.values()))
         dense.save(tmp)
+        if tokens is not None:
+            tokens.save(tmp)
         params = next(iter(bm25.values())).params if bm25 else BM25Params()
         sparse.save(tmp, bm25, params)
         aliases.save(tmp, alias_map, gene_names)
@@ -661,8 +669,9 @@ def recover(index_dir: Path) -> list[str]:
 # --- reading ----------------------------------------------------------------------
 
 
-def cached_vectors(index_dir: Path, model: str) -> dict[str, Any]:
-    """The vectors of the index in ``index_dir``, keyed by the text that was embedded.
+def cached_vectors(index_dir: Path, model: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The vectors of the index in ``index_dir``, keyed by the text that was embedded, and its
+    word-piece vectors, keyed by (that text, the statement's own text).
 
     Lets a rebuild embed only the statements whose searched text changed.  Used
     only from an index that passes its checks and was embedded with ``model``;
@@ -672,17 +681,21 @@ def cached_vectors(index_dir: Path, model: str) -> dict[str, Any]:
     try:
         manifest, problems = checked_manifest(index_dir)
         if problems:
-            return {}
+            return {}, {}
         if manifest["format_version"] != FORMAT_VERSION or manifest["model"]["name"] != model:
-            return {}
+            return {}, {}
         _check_files(index_dir, manifest)
-        texts = [Statement.from_dict(d).search_text for d in _read_jsonl(index_dir / STATEMENTS)]
+        statements = [Statement.from_dict(d) for d in _read_jsonl(index_dir / STATEMENTS)]
+        texts = [s.search_text for s in statements]
         vectors = DenseIndex.load(index_dir).vectors()
+        tokens = TokenVectors.load(index_dir) if TokenVectors.FILENAMES[0] in manifest["files"] else None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, IndexStateError):
-        return {}
+        return {}, {}
     if len(texts) != len(vectors):
-        return {}
-    return dict(zip(texts, vectors))
+        return {}, {}
+    if tokens is None or len(tokens) != len(texts):
+        return dict(zip(texts, vectors)), {}
+    return dict(zip(texts, vectors)), {(s.search_text, s.text): tokens.pieces(i) for i, s in enumerate(statements)}
 
 
 def read_index(index_dir: Path) -> StoredIndex:
@@ -708,6 +721,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         alias_map = aliases.load(index_dir)
         abbreviations = json.loads((index_dir / ABBREVIATIONS).read_text(encoding="utf-8"))
         evidence_bytes = (index_dir / evidence.FILENAME).read_bytes()
+        tokens = TokenVectors.load(index_dir) if TokenVectors.FILENAMES[0] in listed else None
         english = json.loads((index_dir / ENGLISH).read_text(encoding="utf-8")) if ENGLISH in listed else None
         if isinstance(english, list):  # an index from before the common words were stored
             english = {"stems": english}
@@ -746,6 +760,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         not (len(dense) == n == sum(rows) == manifest["counts"]["statements"])
         or rows != [len(bm25.get(d.name, ())) for d in documents]
         or misplaced
+        or (tokens is not None and len(tokens) != n)
     ):
         raise IndexStateError(
             f"the index in {index_dir} is inconsistent ({n} statements, {len(dense)} vectors, "
@@ -771,6 +786,7 @@ def read_index(index_dir: Path) -> StoredIndex:
         english_stems=frozenset(english["stems"]) if "stems" in english else None,
         common_words=frozenset(english["common"]) if "common" in english else None,
         frequent_words=frozenset(english["frequent"]) if "frequent" in english else None,
+        tokens=tokens,
     )
 
 

@@ -59,7 +59,9 @@ from bcqa.sparse import BM25Index, BM25Params
 from bcqa.text import TOKENIZER_VERSION, common_words, english_stems, frequent_words
 from bcqa.types import Document, Reference, Statement
 
-FORMAT_VERSION = 4  # 4: word-piece vectors (TokenVectors)
+# 4: word-piece vectors (TokenVectors).  Bump it whenever what a stored vector or piece means changes
+# (another text embedded, another pooling): a rebuild reuses both from an index of the same version.
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 STATEMENTS = "statements.jsonl"
 REFERENCES = "references.jsonl"

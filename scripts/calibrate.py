@@ -4,7 +4,9 @@ How ``policy.Thresholds`` were set: for each dev question of each golden file,
 its kind, the best dense cosine over its document, the share of its tokens the
 document uses, the share of its specific words (outside the commonest of English)
 the document uses, how much closer it comes without the words the document never
-uses (``lift``, blank when it has none), and what query analysis found (references,
+uses (``lift``, blank when it has none), how well its best statements match its word pieces
+(``match``, the late interaction's ``Scores.matched``; blank for a list, which is not re-scored),
+and what query analysis found (references,
 names the document uses, names it never mentions).  Only the dev split is shown unless --all is
 given: held-out questions stay held out.
 
@@ -26,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--all"]
     goldens = [Path(a) for a in args] or sorted((ROOT / "tests" / "golden").glob("*.toml"))
-    print(f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s} {'spec':>5s} {'lift':>6s}  question / analysis")
+    print(
+        f"{'document':26s} {'kind':10s} {'dense':>6s} {'cover':>6s} {'spec':>5s} {'lift':>6s} {'match':>6s}"
+        "  question / analysis"
+    )
     for path in goldens:
         rows = load_golden(path)
         if "--all" not in sys.argv:
@@ -36,7 +41,15 @@ def main() -> None:
         qa = Assistant.load(document, ROOT / f".index-eval-{Path(name).stem}", progress=None)
         for r in sorted(rows, key=lambda r: r.kind):
             (q,) = qa.analyse(r.question)
-            best = float(qa.retriever.dense_scores([q.dense_text]).max())
+            retriever = qa.retriever
+            dense, pieces = retriever.dense_scores_and_pieces([q.dense_text])
+            best = float(dense.max())
+            match = ""
+            if pieces and not q.is_list:
+                part = retriever.parts[0]
+                scores = retriever.score_part(part, dense[0], q.tokens, wants_quantity=q.asks_quantity)
+                matched = retriever.rerank(part, scores, pieces[0]).matched
+                match = "" if matched is None else f"{matched:6.3f}"
             lift = ""
             if q.uncovered and q.without_uncovered:
                 lift = f"{float(qa.retriever.dense_scores([q.without_uncovered]).max()) - best:6.3f}"
@@ -49,6 +62,7 @@ def main() -> None:
                 notes.append(f"named={list(q.named)}")
             print(
                 f"{path.stem[:26]:26s} {r.kind:10s} {best:6.3f} {q.coverage:6.2f} {q.specific_coverage:5.2f} {lift:>6s}"
+                f" {match:>6s}"
                 f"  {r.question}  {' '.join(notes)}"
             )
 

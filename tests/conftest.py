@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bcqa.corpus import load_document
+from bcqa.dense import unit_rows
 from bcqa.policy import Thresholds
 from bcqa.text import tokenize
 
@@ -39,10 +40,14 @@ class FakeEncoder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in tokenize(text) or ["<empty>"]:
-                seed = int.from_bytes(hashlib.sha256(token.encode()).digest()[:4], "little")
-                out[row] += np.random.default_rng(seed).standard_normal(self.dimension)
+                out[row] += self.token_vector(token)
         out /= np.linalg.norm(out, axis=1, keepdims=True)
         return out
+
+    def token_vector(self, token: str) -> np.ndarray:
+        """The seeded random vector of one token (not normalised)."""
+        seed = int.from_bytes(hashlib.sha256(token.encode()).digest()[:4], "little")
+        return np.random.default_rng(seed).standard_normal(self.dimension)
 
 
 class FakeTokenEncoder(FakeEncoder):
@@ -56,10 +61,8 @@ class FakeTokenEncoder(FakeEncoder):
         self.texts += list(texts)
         pieces = []
         for text in texts:
-            seeds = [int.from_bytes(hashlib.sha256(t.encode()).digest()[:4], "little") for t in tokenize(text)]
-            rows = [np.random.default_rng(seed).standard_normal(self.dimension) for seed in seeds]
-            rows = np.array(rows, dtype=np.float32).reshape(len(rows), self.dimension)
-            pieces.append(rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12))
+            rows = [self.token_vector(token) for token in tokenize(text)]
+            pieces.append(unit_rows(np.array(rows, dtype=np.float32).reshape(len(rows), self.dimension)))
         return self.encode(texts), pieces
 
     def count_pieces(self, texts):

@@ -61,6 +61,7 @@ def test_late_interaction_lifts_only_the_best_candidates_and_keeps_them_on_top()
     assert after.fused[:3].min() >= before.fused[3:].max()
     sims = tokens.maxsim(query, [0, 1, 2])
     assert np.allclose(after.fused[:3] - before.fused[:3], sims - sims.min())
+    assert before.matched is None and after.matched == pytest.approx(sims.max())  # the closest match, for policy
 
 
 def test_late_interaction_respects_a_section_filter_and_the_document_offset():
@@ -72,6 +73,45 @@ def test_late_interaction_respects_a_section_filter_and_the_document_offset():
     after = late_interaction(before, tokens, 4, query, weight=1.0, rows=frozenset({1, 2}))
     assert after.fused[0] == before.fused[0]  # not among the allowed rows
     assert after.fused[2] > after.fused[1]  # row 2 of this document is row 6 of the index: MaxSim 1
+
+
+def test_maxsim_may_borrow_a_share_of_the_statement_before():
+    rng = np.random.default_rng(3)
+    query = _unit(rng, 4)
+    pieces = [np.concatenate([query[:2], _unit(rng, 1)]), _unit(rng, 2), query[2:], _unit(rng, 3)]
+    tokens = TokenVectors.from_vectors(pieces, 16)
+    exact = [p @ query.T for p in pieces]
+    own = [m.max(axis=0) for m in exact]
+    rows, borrow = [1, 2, 3], np.array([True, False, True])
+    got = tokens.maxsim(query, rows, borrow, share=0.5)
+    want = [
+        np.maximum(own[1], 0.5 * own[0]).mean(),  # row 1 may take half of row 0's best per piece
+        own[2].mean(),  # row 2 starts a section: its own pieces only
+        np.maximum(own[3], 0.5 * own[2]).mean(),
+    ]
+    assert np.allclose(got, want, atol=0.02)
+    assert got[0] > tokens.maxsim(query, [1])[0] + 0.1  # row 0 holds two of the question's pieces
+    assert np.allclose(tokens.maxsim(query, rows, borrow, share=0.0), tokens.maxsim(query, rows))
+    assert tokens.maxsim(query, [0], np.array([True]), share=1.0)[0] == pytest.approx(tokens.maxsim(query, [0])[0])
+
+
+def test_late_interaction_borrows_only_within_a_section():
+    rng = np.random.default_rng(4)
+    query = _unit(rng, 4)
+    # Row 1 names half of what the question asks, row 2 the other half: row 2 needs row 1's words.
+    pieces = [_unit(rng, 3), np.concatenate([query[:2], _unit(rng, 2)]), np.concatenate([query[2:], _unit(rng, 2)])]
+    pieces += [_unit(rng, 3)]
+    tokens = TokenVectors.from_vectors(pieces, 16)
+    before = _scores([0.5, 0.6, 0.55, 0.52])
+    same = np.array([False, True, True, True])
+    after = late_interaction(before, tokens, 0, query, 1.0, follows=same, context=0.85)
+    assert np.argmax(after.fused) == 2  # its own half and 0.85 of the half before it
+    apart = late_interaction(before, tokens, 0, query, 1.0, follows=np.array([False, True, False, True]), context=0.85)
+    assert np.argmax(apart.fused) == 1  # a section starts at row 2: nothing to borrow, row 1 stays first
+    unrelated = late_interaction(before, tokens, 0, query, 1.0, follows=np.zeros(4, bool), context=0.85)
+    assert np.array_equal(unrelated.fused, late_interaction(before, tokens, 0, query, 1.0).fused)
+    with pytest.raises(ValueError, match="late_context"):
+        Fusion(late_context=1.5)
 
 
 def test_index_stores_word_pieces_and_a_rebuild_reuses_them(corpus_dir, tmp_path):

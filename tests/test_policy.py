@@ -83,6 +83,22 @@ def test_a_question_that_reads_closer_without_its_missing_words_is_off_topic(bes
         assert d.reason == "The document does not mention dose or pigs." and d.hits[0].statement.id == "a"
 
 
+@pytest.mark.parametrize(
+    ("matched", "abstains"), [(0.40, True), (0.47, True), (0.49, False), (0.8, False), (None, False)]
+)
+def test_a_question_no_statement_matches_word_for_word_is_off_topic(matched, abstains):
+    """ "How are rip currents forecast for beach safety warnings?" reads close to a review of dune
+    erosion (cosine 0.6) but no statement of it matches the question's words."""
+    q = Query("How are rip currents forecast?", ("rip",), "q", coverage=0.8, uncovered=("rip", "forecast"))
+    some = Scores(np.array([0.6, 0.1, 0.1, 0.1]), np.zeros(4), np.array([1.0, 0.0, 0.0, 0.0]), matched)
+    d = decide(q, some, STATEMENTS, 5, Thresholds())
+    assert d.abstained is abstains
+    if abstains:
+        assert d.reason == "The document does not mention rip or forecast." and d.hits[0].statement.id == "a"
+    assert not decide(replace(q, named=("rip",)), some, STATEMENTS, 5).abstained  # names what the document has
+    assert decide(q, some.only(frozenset({0, 1})), STATEMENTS, 5).abstained is abstains  # a section filter keeps it
+
+
 def test_only_a_question_with_missing_words_and_no_close_statement_is_encoded_again():
     q = Query(
         "What dose of X is given to pigs?", ("x",), "What dose of X is given to pigs?", uncovered=("dose", "pigs")

@@ -42,6 +42,9 @@ LEFTOVER = re.compile(
 
 # Dev figures when the suite was written (2026-12-01); a drop fails.
 MAX_FALSE_ABSTENTION = {
+    # "By what biochemical mechanism does the gatekeeper substitution reduce sensitivity ...?" abstains since
+    # a question no statement matches word for word does (policy.Thresholds.min_matched, 2026-12-05).
+    "assistant_export": 0.07,
     "ieee_review": 0.07,
     "preprint": 0.07,
     "parenthesis_review": 0.07,

@@ -34,6 +34,7 @@ from bcqa.dense import (
     Encoder,
     OnnxEncoder,
     SentenceTransformerEncoder,
+    TokenEncoder,
     TokenVectors,
 )
 from bcqa.errors import IndexStateError, QuestionError
@@ -615,7 +616,7 @@ def _embed(
     return vectors, [cached_pieces[key] for key in keys] if with_pieces else None
 
 
-def _own_pieces(encoder, pieces: dict[str, np.ndarray], keys: Sequence[tuple[str, str]]) -> dict:
+def _own_pieces(encoder: TokenEncoder, pieces: dict[str, np.ndarray], keys: Sequence[tuple[str, str]]) -> dict:
     """(searched text, text) -> the word pieces of the text alone, for every key whose searched
     text has ``pieces``.
 

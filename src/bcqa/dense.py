@@ -252,7 +252,7 @@ class OnnxEncoder:
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]
             pooled = (states * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            rows.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
+            rows.append(unit_rows(pooled))
             if tokens:
                 pieces.extend(unit_rows(states[i, 1 : n - 1]) for i, n in enumerate(mask.sum(axis=1)))
         if rows:
@@ -261,10 +261,9 @@ class OnnxEncoder:
 
 
 def unit_rows(matrix: np.ndarray) -> np.ndarray:
-    """``matrix`` (float32) with every row scaled to length 1 (a zero row stays zero)."""
+    """``matrix`` with every row scaled to length 1 (a zero row stays zero), in its own dtype."""
     import numpy as np
 
-    matrix = np.asarray(matrix, dtype=np.float32)
     return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
 
@@ -312,27 +311,49 @@ class TokenVectors:
         start, stop = int(self.offsets[row]), int(self.offsets[row + 1])
         return self.codes[start:stop].astype("float32") * self.scales[start:stop, None]
 
-    def maxsim(self, query: np.ndarray, rows: Sequence[int]) -> np.ndarray:
+    def maxsim(
+        self, query: np.ndarray, rows: Sequence[int], borrow: np.ndarray | None = None, share: float = 0.0
+    ) -> np.ndarray:
         """Per row: the mean over the query's word pieces of their best cosine with the row's pieces.
 
-        A row without pieces (an empty text) scores 0.
+        Where ``borrow`` is True, a question piece may instead take ``share`` of its best cosine
+        with the pieces of the row before (the statement before it in its section).  A row
+        without pieces (an empty text) scores 0.
         """
         import numpy as np
 
         out = np.zeros(len(rows), dtype=np.float64)
         rows = np.asarray(rows, dtype=np.int64)
+        best = self._best_per_piece(query, rows)
+        if best is None:
+            return out
+        kept = self.offsets[rows + 1] > self.offsets[rows]
+        if borrow is not None and share > 0:
+            borrow = np.asarray(borrow, dtype=bool) & kept & (rows > 0)
+            before = self._best_per_piece(query, rows[borrow] - 1)
+            if before is not None:
+                best[borrow] = np.maximum(best[borrow], share * before)
+        out[kept] = best[kept].mean(axis=1)
+        return out
+
+    def _best_per_piece(self, query: np.ndarray, rows: np.ndarray) -> np.ndarray | None:
+        """(rows x question pieces): each question piece's best cosine with each row's pieces;
+        -inf for a row without pieces, None when there is nothing to compare."""
+        import numpy as np
+
         starts, stops = self.offsets[rows], self.offsets[rows + 1]
         kept = stops > starts
         if not len(query) or not kept.any():
-            return out
-        # One product over every candidate's pieces, then the best per question piece within each.
+            return None
+        # One product over every row's pieces, then the best per question piece within each.
         # einsum, not matmul: a product this size wakes OpenBLAS's threads, which then spin against
         # onnxruntime's on the next question (measured on the seed: 13 ms a warm ask against 5 ms).
         at = np.concatenate([np.arange(a, b) for a, b in zip(starts[kept], stops[kept])])
         sims = np.einsum("pd,qd->pq", self.codes[at].astype(np.float32), query) * self.scales[at, None]
         bounds = np.concatenate([[0], np.cumsum(stops[kept] - starts[kept])[:-1]])
-        out[kept] = np.maximum.reduceat(sims, bounds, axis=0).mean(axis=1)
-        return out
+        best = np.full((len(rows), len(query)), -np.inf, dtype=np.float64)
+        best[kept] = np.maximum.reduceat(sims, bounds, axis=0)
+        return best
 
     def save(self, directory: Path) -> None:
         import numpy as np

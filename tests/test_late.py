@@ -37,6 +37,26 @@ def test_token_vectors_round_trip_within_int8_rounding(tmp_path):
     assert loaded.maxsim(query[:0], [0, 2]).tolist() == [0.0, 0.0]
 
 
+def test_token_vectors_are_quantised_block_by_block_as_all_at_once(monkeypatch):
+    """Quantising a block of statements at a time (to keep a build's memory down) gives the
+    codes and scales of quantising every piece in one go, to the bit."""
+    from bcqa import dense
+
+    rng = np.random.default_rng(3)
+    pieces = [_unit(rng, n) * rng.uniform(0.5, 2.0) for n in rng.integers(0, 9, size=40)]
+    pieces[5] = np.zeros((2, 16), np.float32)  # a zero piece keeps scale 1
+    flat = np.concatenate(pieces)
+    scales = np.abs(flat).max(axis=1) / 127.0
+    scales = np.where(scales > 0, scales, 1.0).astype(np.float32)
+    codes = np.rint(flat / scales[:, None]).astype(np.int8)
+    monkeypatch.setattr(dense, "_QUANTISE_BLOCK", 7)
+    stored = TokenVectors.from_vectors(pieces, 16)
+    assert stored.codes.dtype == np.int8 and stored.scales.dtype == np.float32
+    assert np.array_equal(stored.codes, codes) and np.array_equal(stored.scales, scales)
+    assert stored.offsets.tolist() == np.concatenate([[0], np.cumsum([len(p) for p in pieces])]).tolist()
+    assert len(TokenVectors.from_vectors([np.zeros((0, 16), np.float32)] * 3, 16)) == 3
+
+
 def test_token_vectors_that_do_not_add_up_are_refused():
     with pytest.raises(IndexStateError, match="do not add up"):
         TokenVectors(np.zeros((3, 4), np.int8), np.ones(3, np.float32), np.array([0, 2], np.int64))

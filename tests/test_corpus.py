@@ -3582,3 +3582,16 @@ def test_an_old_reddit_thread_is_read_as_its_comments():
         ("The rye trial ran for only four weeks.", (2,)),
     ]
     assert sorted(document.references) == [1, 2] and not document.warnings
+
+
+def test_a_letter_in_brackets_inside_a_word_is_part_of_it():
+    """A Google Docs comment anchor or a wiki's note marker ("lower[a] [6]") goes; "benzo[a]pyrene" is a name."""
+    doc = parse_document(
+        "# T\n\n## A\n\nFish fed benzo[a]pyrene on plastic [1]. Uptake was lower[a] [2].\n\n"
+        "## References\n1. A B. Title one. J. 2020;1:1.\n2. C D. Title two. J. 2021;1:1.\n",
+        "t.md",
+    )
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Fish fed benzo[a]pyrene on plastic.", (1,)),
+        ("Uptake was lower.", (2,)),
+    ]

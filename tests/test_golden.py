@@ -488,6 +488,12 @@ FLOOR = {
     "long_covid_exercise_medium": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "microgrid_frequency_thesis": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "sourdough_fermentation_reddit": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    # Fiftieth batch (2026-12-05), two written blind: a podcast episode's page with its transcript (timestamps,
+    # speakers, stage directions, "SOURCES MENTIONED IN THIS EPISODE") and a review in Typst's source (set rules,
+    # "=" headings, "+" items, #table and #figure calls). Their parse was fixed before the one run (transcript and
+    # Typst readers, the sources title); measured once.
+    "tbe_vaccine_failure_podcast": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "microplastics_freshwater_fish": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
 }
 MAX_FALSE_ABSTENTION = {
     "amr_gram_negative": 0.0,
@@ -723,6 +729,8 @@ MAX_FALSE_ABSTENTION = {
     "long_covid_exercise_medium": 0.0,
     "microgrid_frequency_thesis": 0.12,
     "sourdough_fermentation_reddit": 0.0,
+    "tbe_vaccine_failure_podcast": 0.0,
+    "microplastics_freshwater_fish": 0.0,
 }
 # The one held-out off-topic question of the HIV review is answered: "How much protection against HIV
 # infection did the RV144 vaccine trial in Thailand show?" names HIV, which the review covers, before
@@ -733,6 +741,11 @@ _RV144 = "0.0: an RV144 vaccine question is answered about HIV with a note"
 _BCMA = "0.0: 'BCMA-directed' is read as known through 'directed'"
 # (document, metric) where the issue's bar is not reached yet, with the measured figure.
 NOT_YET = {
+    ("tbe_vaccine_failure_podcast", "top1"): "0.667, below BM25-only 0.833",
+    ("tbe_vaccine_failure_podcast", "top3"): "0.833",
+    ("tbe_vaccine_failure_podcast", "offtopic_abstention"): "0.0",
+    ("microplastics_freshwater_fish", "top1"): "0.833, below dense-only 1.000",
+    ("microplastics_freshwater_fish", "offtopic_abstention"): "0.5",
     ("influenza_antivirals_llm", "top1"): "0.583, below dense-only 0.667",
     ("influenza_antivirals_llm", "top3"): "0.667",
     ("neuroinflammation_alzheimers", "top1"): "0.750",
@@ -1277,6 +1290,8 @@ def test_issue_bar_on_held_out(held_out_reports, stem, metric):
 
 # Off-topic dev questions answered, with why; held-out misses are the bar's xfails (NOT_YET).
 OFF_TOPIC_MISSES = {
+    "microplastics_freshwater_fish": "'How well do drinking water treatment plants remove microplastics?' is "
+    "answered from the review's own microplastic statements",
     "campylobacter_antibiotic_resistance": "'Which vaccines against Campylobacter jejuni colonisation are being "
     "tested in broiler chickens?' is answered: it names the review's own subject",
     "clopidogrel_platelet_reactivity": "'How should bleeding on ticagrelor be reversed before urgent coronary "

@@ -621,3 +621,99 @@ def test_an_mkdocs_pages_boxes_and_tabs_are_their_text_and_its_attributes_and_ic
         ("Receptors", "Temperate phages form lysogens.", (2,)),
         ("Receptors", "Text after the tabs is not indented.", (1,)),
     ]
+
+
+TYPST = """#set page(paper: "a4", numbering: "1")
+#set text(font: "Libertinus Serif", size: 10.5pt)
+
+#align(center)[
+  #text(size: 16pt)[*Copper tolerance in Xanthomonas*]
+
+  #v(0.5em)
+  Ana Ruiz \\
+  _Draft of 2 May 2025_
+]
+
+= 1 Introduction
+
+Copper sprays select tolerant strains [1]. // a comment to the end of the line
+// TODO: add the 2024 survey
+Tolerance is plasmid-borne.[2]
+
+== 1.1 Genes
++ copL raises the efflux of copper [3];
+- cusA is a second pump [2, 3].
+
+#figure(
+  image("fig.svg"),
+  caption: [Copper fluxes.],
+) <fig-flux>
+
+#table(columns: 2, [*Strain*], [*MIC*], [Xcv 81], [2.0 [3]])
+
+See #link("https://example.org/x")[the assay] for details [1].
+
+= References
+[1] Behlau F, Canteros BI. Copper resistance genes. Plant Pathol. 2011;60:1-9.
+[2] Voloudakis AE. Copper resistance in Xanthomonas. Phytopathology. 2005;95:1-8.
+[3] https://example.org/cop-protocol
+"""
+
+
+def test_a_typst_source_gives_its_headings_lists_table_and_references():
+    document = parse_document(TYPST, "xanthomonas.txt")
+    assert document.title == "Copper tolerance in Xanthomonas"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("1 Introduction", "Copper sprays select tolerant strains.", (1,)),
+        ("1 Introduction", "Tolerance is plasmid-borne.", (2,)),
+        ("1.1 Genes", "copL raises the efflux of copper", (3,)),
+        ("1.1 Genes", "cusA is a second pump.", (2, 3)),
+        ("1.1 Genes", "Strain: Xcv 81; MIC: 2.0", (3,)),
+        ("1.1 Genes", "See the assay for details.", (1,)),
+    ]
+    assert sorted(document.references) == [1, 2, 3]
+    assert document.references[3].url == "https://example.org/cop-protocol"
+
+
+def test_equals_headings_without_typst_rules_are_left_to_the_other_readers():
+    from bcqa.lightmarkup import typst_to_markdown
+
+    text = "= Title\n\n== Background\n\nText [1].\n\n== More\n\nText [2].\n"
+    assert typst_to_markdown(text) is text
+
+
+TRANSCRIPT = """SCIENCE HOUR, episode 12
+
+SHOW NOTES
+
+Mia talks to Dr. Omar Haddad about heat stress in dairy cows.
+
+[00:00:05] HOST: Welcome back.
+[00:00:09] DR. HADDAD: Thanks. Milk yield falls by about 0.2 kg per unit of THI above 68 [1]. [laughs] It adds up.
+[00:01:12] HOST: And fertility?
+[00:01:15] DR. HADDAD: Conception rates drop in summer [2][3].
+[00:02:00] [AD BREAK]
+
+SOURCES MENTIONED IN THIS EPISODE
+
+1. West JW. Effects of heat-stress on production in dairy cattle. J Dairy Sci. 2003;86:2131-44.
+2. De Rensis F, Scaramuzzi RJ. Heat stress and seasonal effects on reproduction. Theriogenology. 2003;60:1139-51.
+3. https://example.org/heat-stress-factsheet
+"""
+
+
+def test_a_transcript_loses_its_timestamps_speakers_and_stage_directions():
+    document = parse_document(TRANSCRIPT, "episode.txt")
+    texts = [(s.text, s.citations) for s in document.statements]
+    assert ("Milk yield falls by about 0.2 kg per unit of THI above 68.", (1,)) in texts
+    assert ("It adds up.", ()) in texts
+    assert ("Conception rates drop in summer.", (2, 3)) in texts
+    assert not any("[" in t or "HOST" in t or "HADDAD:" in t or "AD BREAK" in t for t, _ in texts)
+    assert sorted(document.references) == [1, 2, 3] and not document.warnings
+
+
+def test_two_bracketed_times_make_no_transcript():
+    from bcqa.lightmarkup import transcript_to_markdown
+
+    text = "# Review\n\n[10:30] Doses were given at [12:00] and at night [1].\n[14:00] A third.\n"
+    assert transcript_to_markdown(text) is text

@@ -308,6 +308,8 @@ _REFERENCES_WORDS = (
     r"(?:list\s+of\s+)?(?:references?|refs|bibliography|works\s+cited|literature(?:\s+cited)?|cited\s+literature|"
     r"source(?=\s+list)|sources|citations|endnotes|(?:further|suggested|recommended)\s+reading|reading(?=\s+list))"
     r"(?:\s+(?:list|cited))?(?:\s*\((?:selected|abridged|partial)\))?"
+    # "Sources mentioned in this episode", "References cited in the text": the list a page closes with
+    r"(?:\s+(?:mentioned|discussed|cited|quoted)\s+(?:in|on)\s+(?:this|the)\s+(?:episode|talk|video|article|post|text|review|page|show))?"
 )
 # "References", "Literature cited", "References (selected)", and two joined: "Sources and references",
 # "References & further reading", "Notes and references".
@@ -439,9 +441,11 @@ def _pandoc_typing(text: str) -> str:
 
 # "1\. Skoulidis F, ..." escapes the full stop of a list number; "lower[a] [6]" anchors comment
 # [a], whose text ("[a]Jane Doe: please check ...") is listed at the end: neither is the document's.
+# So is a wiki's note marker ("MICs of 16 mg/L or higher.[14][a]").  Never inside a word: "benzo[a]pyrene"
+# is a chemical's name.
 # A line break inside a table cell ("G12D<br>G12C") keeps the row on its line.
 _ESCAPED_NUMBER = re.compile(r"^([ \t]*(?:#{1,6}[ \t]*)?\d{1,3})\\([.)])", re.M)
-_COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[])\[[a-z]{1,2}\]")
+_COMMENT_ANCHOR = re.compile(r"(?<=[^\s\[])\[[a-z]{1,2}\](?![A-Za-z])")
 _COMMENT_LINE = re.compile(r"^[ \t]*\[[a-z]{1,2}\]\S.*$\n?", re.M)
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.I)
 

@@ -22,7 +22,11 @@ Reviews also come as:
 - markdown with Python-Markdown's extensions, as an MkDocs site's pages use them: admonitions
   (``!!! note "Title"``, collapsible ``??? tip``) and content tabs (``=== "Label"``) whose text is
   indented by four spaces, attribute lists (``{ #id }``, ``{ .annotate }``), icons
-  (``:material-alert:``) and snippet includes (``--8<-- "file.md"``).
+  (``:material-alert:``) and snippet includes (``--8<-- "file.md"``);
+- Typst's source (``#set``/``#show`` rules, ``= Heading``, ``+ item``, ``#table(...)``, ``#figure(...)``,
+  ``#link("...")[text]``);
+- a podcast's or a talk's transcript, each turn opened by a timestamp and a speaker
+  (``[00:04:40] DR. KELLER: ...``), with stage directions (``[laughs]``, ``[AD BREAK]``).
 
 Each is recognised by marks that markdown and plain text do not use, and rewritten line by line into
 the forms ``bcqa.corpus`` already reads, as ``bcqa.htmltext`` does for inline HTML.  A document in
@@ -46,6 +50,8 @@ __all__ = [
     "rst_to_markdown",
     "slides_to_markdown",
     "textile_to_markdown",
+    "transcript_to_markdown",
+    "typst_to_markdown",
 ]
 
 # --- Org mode -----------------------------------------------------------------------------
@@ -980,6 +986,160 @@ def mkdocs_to_markdown(text: str) -> str:
     return "\n".join(out)
 
 
+# --- Typst ----------------------------------------------------------------------------------------
+
+# Typst sources open with set and show rules (or imports, let bindings); that is what tells their
+# "= Heading" from AsciiDoc's, and their "#" from a markdown heading.
+_TYPST_RULE = re.compile(r"^#(?:set|show|let|import|include)\b", re.M)
+_TYPST_HEADING = re.compile(r"^(={1,6})[ \t]+(\S.*?)[ \t]*(?:<[\w:.-]+>)?[ \t]*$")
+_MIN_TYPST_HEADINGS = 2
+_TYPST_CALL = re.compile(r"^[ \t]*#([a-z][\w.-]*)")  # a line opening with a function call: "#figure(" ...
+_TYPST_SHOWN = frozenset({"align", "block", "box", "text", "par", "emph", "strong", "quote", "pad", "center"})
+_TYPST_INLINE = re.compile(
+    r"#(?:link|text|emph|strong|underline|highlight|smallcaps|box)(?:\(([^()]*)\))?\[([^\[\]]*)\]"
+)
+_TYPST_BARE_LINK = re.compile(r'#link\("([^"]*)"\)')
+_TYPST_LABEL = re.compile(r"[ \t]*<[\w:.-]+>[ \t]*$")
+_TYPST_LINE_BREAK = re.compile(r"[ \t]+\\$")
+_TYPST_COMMENT = re.compile(r"(?<![:/\w])//(?!/).*$")  # "text // note", not "https://..."
+_TYPST_STRONG = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+
+
+def typst_to_markdown(text: str) -> str:
+    """``text`` as markdown when it is a Typst source (set/show rules and ``=`` headings), else unchanged.
+
+    Headings become ``#`` headings, ``+`` items numbered ones and a ``#table(columns: n, ...)`` a pipe
+    table (its first row the header); a content block's text (``#align(center)[...]``, ``#text(...)[...]``,
+    ``#link("...")[text]``) is kept; rules, spacing, figures and comments hold no prose and go.
+    """
+    lines = text.split("\n")
+    headings = sum(1 for line in lines if _TYPST_HEADING.match(line))
+    if not (_TYPST_RULE.search(text) and headings >= _MIN_TYPST_HEADINGS):
+        return text
+    out: list[str] = []
+    i = 0
+    comment = False
+    # A content block opened before the first heading (``#align(center)[``) is the title block: its
+    # first line is the title, the rest (authors, affiliation, date) no claim.
+    front: list[str] | None = None
+    headed = False
+    while i < len(lines):
+        line = _TYPST_COMMENT.sub("", lines[i])
+        i += 1
+        if comment or line.lstrip().startswith("/*"):
+            comment = "*/" not in line
+            out.append("")
+            continue
+        if front is not None and line.strip() != "]":
+            text = _typst_inline(line).strip().strip("*").strip()
+            if text and not front:
+                front.append(text)
+                out += [f"# {text}", ""]
+            else:
+                out.append("")
+            continue
+        call = _TYPST_CALL.match(line)
+        if call and call.group(1) not in {"link", "emph", "strong", "underline", "highlight", "smallcaps"}:
+            # The whole call, to where its parentheses close (a content block opened on its line stays open).
+            body, depth = line, line.count("(") - line.count(")")
+            while depth > 0 and i < len(lines):
+                body += "\n" + lines[i]
+                depth += lines[i].count("(") - lines[i].count(")")
+                i += 1
+            name = call.group(1)
+            if name == "table":
+                out += ["", *_typst_table(body), ""]
+            elif name in _TYPST_SHOWN and body.rstrip().endswith("[") and not headed and not _has_text(out):
+                front = []
+                out.append("")
+            elif name in _TYPST_SHOWN:
+                content = body[body.find("[") + 1 :] if body.rstrip().endswith("[") else _typst_inline(body)
+                out += ["", _typst_inline(content).strip()] if content.strip() else [""]
+            else:
+                out.append("")  # a rule, spacing, a figure, a page break: no prose
+            continue
+        if line.strip() == "]":
+            front = None
+            out.append("")  # the end of a content block opened above
+            continue
+        if heading := _TYPST_HEADING.match(line):
+            headed = True
+            out += ["", f"{'#' * len(heading.group(1))} {_typst_inline(heading.group(2))}", ""]
+            continue
+        numbered = re.match(r"^([ \t]*)\+[ \t]+", line)
+        if numbered:
+            line = f"{numbered.group(1)}1. {line[numbered.end() :]}"
+        out.append(_TYPST_LINE_BREAK.sub("", _typst_inline(line)))
+    return "\n".join(out)
+
+
+def _has_text(out: list[str]) -> bool:
+    """Whether any line written so far holds text."""
+    return any(line.strip() for line in out)
+
+
+def _typst_inline(line: str) -> str:
+    """A line's content calls replaced by their content, bare links by their address."""
+    previous = None
+    while previous != line:
+        previous, line = line, _TYPST_INLINE.sub(lambda m: m.group(2), line)
+    line = _TYPST_BARE_LINK.sub(lambda m: m.group(1), line)
+    line = re.sub(r"#(?:v|h)\([^()]*\)", "", line)
+    line = _TYPST_STRONG.sub(r"**\1**", line)  # Typst's *strong* is markdown's **strong**
+    return _TYPST_LABEL.sub("", line)
+
+
+def _typst_table(body: str) -> list[str]:
+    """``#table(columns: n, [a], [b], ...)`` as a pipe table of rows of n cells."""
+    columns = re.search(r"columns:[ \t]*(?:(\d+)|\(([^()]*)\))", body)
+    width = 0  # "columns: 3", or "columns: (auto, 1fr, 2fr)": one per width
+    if columns:
+        width = int(columns.group(1)) if columns.group(1) else len(columns.group(2).split(","))
+    cells, depth, start = [], 0, 0
+    for at, char in enumerate(body):
+        if char == "[":
+            depth += 1
+            if depth == 1:
+                start = at + 1
+        elif char == "]" and depth:
+            depth -= 1
+            if depth == 0:
+                cells.append(" ".join(_typst_inline(body[start:at]).replace("|", "/").split()))
+    if not width or len(cells) < width:
+        return [" ".join(cells)] if cells else []
+    rows = [cells[k : k + width] for k in range(0, len(cells) - len(cells) % width, width)]
+    return pipe_table(rows)
+
+
+# --- transcripts ----------------------------------------------------------------------------------
+
+# A turn of a podcast's or a talk's transcript: "[00:04:40] DR. KELLER: ...", "(12:31) HOST - ...".
+_TURN = re.compile(
+    r"^[ \t]*[\[(](\d{1,2}:\d{2}(?::\d{2})?)[\])][ \t]*"
+    r"(?:((?:[A-Z][A-Za-z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]+)[ \t]*(?::|[ \t]-)[ \t]*)?"
+)
+_MIN_TURNS = 3
+# In a transcript, a bracketed note with no digit is a stage direction: "[laughs]", "[crosstalk]", "[AD BREAK]".
+_STAGE_DIRECTION = re.compile(r"[ \t]*\[(?:[a-z][a-z \t'-]*|[A-Z][A-Z \t'-]*)\][ \t]*")
+
+
+def transcript_to_markdown(text: str) -> str:
+    """``text`` without its turns' timestamps and speakers, and without stage directions, when at
+    least three lines open with a bracketed timestamp, else unchanged: each turn is a paragraph."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _TURN.match(line)) < _MIN_TURNS:
+        return text
+    out: list[str] = []
+    for line in lines:
+        if turn := _TURN.match(line):
+            out += ["", line[turn.end() :]]
+        else:
+            out.append(line)
+        stripped = _STAGE_DIRECTION.sub(" ", out[-1]).strip()
+        out[-1] = stripped if stripped != out[-1].strip() else out[-1]
+    return "\n".join(out)
+
+
 # --- all of them -----------------------------------------------------------------------------------
 
 # In the order the parser tries them; each leaves a document in another markup as it is.
@@ -994,6 +1154,8 @@ _MARKUPS = (
     slides_to_markdown,
     outline_to_markdown,
     mkdocs_to_markdown,
+    typst_to_markdown,
+    transcript_to_markdown,
 )
 
 

@@ -311,7 +311,7 @@ class TokenVectors:
                 continue
             flat = np.concatenate(block).astype(np.float32, copy=False)
             scale = np.abs(flat).max(axis=1) / np.float32(127.0)
-            scale = np.where(scale > 0, scale, np.float32(1.0)).astype(np.float32)
+            scale = np.where(scale > 0, scale, np.float32(1.0))
             codes[start:stop] = np.rint(flat / scale[:, None])
             scales[start:stop] = scale
         return cls(codes, scales, offsets)

@@ -994,10 +994,11 @@ _TYPST_RULE = re.compile(r"^#(?:set|show|let|import|include)\b", re.M)
 _TYPST_HEADING = re.compile(r"^(={1,6})[ \t]+(\S.*?)[ \t]*(?:<[\w:.-]+>)?[ \t]*$")
 _MIN_TYPST_HEADINGS = 2
 _TYPST_CALL = re.compile(r"^[ \t]*#([a-z][\w.-]*)")  # a line opening with a function call: "#figure(" ...
-_TYPST_SHOWN = frozenset({"align", "block", "box", "text", "par", "emph", "strong", "quote", "pad", "center"})
-_TYPST_INLINE = re.compile(
-    r"#(?:link|text|emph|strong|underline|highlight|smallcaps|box)(?:\(([^()]*)\))?\[([^\[\]]*)\]"
-)
+# Calls whose content is prose: run into a line ("#link(...)[text]", "#emph[...]"), or a block of their own.
+_TYPST_RUN_IN = ("link", "emph", "strong", "underline", "highlight", "smallcaps")
+_TYPST_SHOWN = frozenset({"align", "block", "box", "text", "par", "quote", "pad", "center"})
+_TYPST_INLINE = re.compile(rf"#(?:{'|'.join(_TYPST_RUN_IN)}|text|box)(?:\(([^()]*)\))?\[([^\[\]]*)\]")
+_TYPST_SPACING = re.compile(r"#(?:v|h)\([^()]*\)")
 _TYPST_BARE_LINK = re.compile(r'#link\("([^"]*)"\)')
 _TYPST_LABEL = re.compile(r"[ \t]*<[\w:.-]+>[ \t]*$")
 _TYPST_LINE_BREAK = re.compile(r"[ \t]+\\$")
@@ -1019,10 +1020,9 @@ def typst_to_markdown(text: str) -> str:
     out: list[str] = []
     i = 0
     comment = False
-    # A content block opened before the first heading (``#align(center)[``) is the title block: its
-    # first line is the title, the rest (authors, affiliation, date) no claim.
-    front: list[str] | None = None
-    headed = False
+    # A content block opened before any text (``#align(center)[``) is the title block: its first
+    # line is the title, the rest (authors, affiliation, date) no claim.
+    front = titled = False
     while i < len(lines):
         line = _TYPST_COMMENT.sub("", lines[i])
         i += 1
@@ -1030,16 +1030,16 @@ def typst_to_markdown(text: str) -> str:
             comment = "*/" not in line
             out.append("")
             continue
-        if front is not None and line.strip() != "]":
+        if front and line.strip() != "]":
             text = _typst_inline(line).strip().strip("*").strip()
-            if text and not front:
-                front.append(text)
+            if text and not titled:
+                titled = True
                 out += [f"# {text}", ""]
             else:
                 out.append("")
             continue
         call = _TYPST_CALL.match(line)
-        if call and call.group(1) not in {"link", "emph", "strong", "underline", "highlight", "smallcaps"}:
+        if call and call.group(1) not in _TYPST_RUN_IN:
             # The whole call, to where its parentheses close (a content block opened on its line stays open).
             body, depth = line, line.count("(") - line.count(")")
             while depth > 0 and i < len(lines):
@@ -1049,8 +1049,8 @@ def typst_to_markdown(text: str) -> str:
             name = call.group(1)
             if name == "table":
                 out += ["", *_typst_table(body), ""]
-            elif name in _TYPST_SHOWN and body.rstrip().endswith("[") and not headed and not _has_text(out):
-                front = []
+            elif name in _TYPST_SHOWN and body.rstrip().endswith("[") and not _has_text(out):
+                front = True
                 out.append("")
             elif name in _TYPST_SHOWN:
                 content = body[body.find("[") + 1 :] if body.rstrip().endswith("[") else _typst_inline(body)
@@ -1059,11 +1059,10 @@ def typst_to_markdown(text: str) -> str:
                 out.append("")  # a rule, spacing, a figure, a page break: no prose
             continue
         if line.strip() == "]":
-            front = None
+            front = False
             out.append("")  # the end of a content block opened above
             continue
         if heading := _TYPST_HEADING.match(line):
-            headed = True
             out += ["", f"{'#' * len(heading.group(1))} {_typst_inline(heading.group(2))}", ""]
             continue
         numbered = re.match(r"^([ \t]*)\+[ \t]+", line)
@@ -1084,7 +1083,7 @@ def _typst_inline(line: str) -> str:
     while previous != line:
         previous, line = line, _TYPST_INLINE.sub(lambda m: m.group(2), line)
     line = _TYPST_BARE_LINK.sub(lambda m: m.group(1), line)
-    line = re.sub(r"#(?:v|h)\([^()]*\)", "", line)
+    line = _TYPST_SPACING.sub("", line)
     line = _TYPST_STRONG.sub(r"**\1**", line)  # Typst's *strong* is markdown's **strong**
     return _TYPST_LABEL.sub("", line)
 
@@ -1132,11 +1131,9 @@ def transcript_to_markdown(text: str) -> str:
     out: list[str] = []
     for line in lines:
         if turn := _TURN.match(line):
-            out += ["", line[turn.end() :]]
-        else:
-            out.append(line)
-        stripped = _STAGE_DIRECTION.sub(" ", out[-1]).strip()
-        out[-1] = stripped if stripped != out[-1].strip() else out[-1]
+            line = line[turn.end() :]
+            out.append("")
+        out.append(_STAGE_DIRECTION.sub(" ", line).strip() if _STAGE_DIRECTION.search(line) else line)
     return "\n".join(out)
 
 

@@ -1625,6 +1625,22 @@ def test_a_preprints_line_numbers_wrapped_header_and_headings_right_above_their_
     ]
 
 
+def test_a_heading_right_above_a_parenthetical_note():
+    """ "TRANSCRIPT" over "(Machine transcript, ...)": the note opens with a bracket, its heading still
+    titles what follows instead of running into it."""
+    text = (
+        "Pathogen Pod\n\nSHOW NOTES\n\nMaya talks to Dr. Keller about vaccine failures [1].\n\n"
+        "TRANSCRIPT\n(Machine transcript, lightly edited for readability. Timestamps are approximate.)\n\n"
+        "Breakthrough infections are rare but real [2].\n\nReferences\n\n"
+        "1. Title 1. Doe J. J Med. 2020;1:1.\n2. Title 2. Roe K. J Med. 2021;2:2.\n"
+    )
+    assert [(s.section, s.text, s.citations) for s in parse_document(text, "pod.txt").statements] == [
+        ("SHOW NOTES", "Maya talks to Dr. Keller about vaccine failures.", (1,)),
+        ("TRANSCRIPT", "(Machine transcript, lightly edited for readability. Timestamps are approximate.)", ()),
+        ("TRANSCRIPT", "Breakthrough infections are rare but real.", (2,)),
+    ]
+
+
 def test_affiliations_and_the_corresponding_author_are_no_claims():
     text = (
         "# INSTI resistance\n\n1 Department of Molecular Virology, University of Northbridge, UK\n"

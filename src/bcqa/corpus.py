@@ -2609,7 +2609,8 @@ def _right_above_its_text(line: str, nxt: str, numbered: bool = False, rest: Seq
         words = _SUBTITLED_HEADING_ABOVE_WORDS if subtitled else _HEADING_ABOVE_WORDS
         short, wider = len(line.split()) <= words, 2
     width = max(len(text.strip()) for text in (nxt, *(rest if nxt.rstrip().endswith(":") else ())))
-    return short and nxt.lstrip()[:1].isupper() and width >= wider * len(line.strip())
+    opens = nxt.lstrip().lstrip("(")[:1]  # "TRANSCRIPT" / "(Machine transcript, lightly edited ...)"
+    return short and opens.isupper() and width >= wider * len(line.strip())
 
 
 _HEADING_ABOVE_WORDS = 6

@@ -57,6 +57,8 @@ def test_reference_questions(document, question, refs):
         "Who won the football world cup in 2018?",
         "What does the review say about DNA repair gene expression?",
         "Is TP53 mutated in resistant groups?",
+        # Two words of a title beside "paper", among many others: a fact question, searched.
+        "What does the chemoresistome mapping paper say about how tumours change after chemotherapy?",
     ],
 )
 def test_not_reference_questions(document, question):

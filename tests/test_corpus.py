@@ -645,11 +645,13 @@ def test_words_are_never_dropped_or_added():
 
 def test_a_column_of_markers_cites_its_row():
     rows = "| N2 | spindles | [10] |\n| N3 | slow waves | [1] [2] |\n| N1 | theta | <sup>3,4</sup> |\n"
+    rows += "| REM | sawtooth waves | <sup>[5](#ref5)</sup> |\n"  # a linked superscript, as a site exports it
     text = f"## Stages\n\n| Stage | Hallmark | Ref |\n|---|---|---|\n{rows}"
     assert _statements(text + REFS) == [
         ("Stage: N2; Hallmark: spindles", (10,)),
         ("Stage: N3; Hallmark: slow waves", (1, 2)),
         ("Stage: N1; Hallmark: theta", (3, 4)),
+        ("Stage: REM; Hallmark: sawtooth waves", (5,)),
     ]
 
 

@@ -3291,12 +3291,21 @@ def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
         for h, c in zip(header + [""] * len(cells), cells)
     ]
     named = zip(header + [""] * len(cells), cells)
-    # A cell of citation markers only ("| [10] |" under "Ref") cites the row; its header says nothing.
-    row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not CITE_GROUP.fullmatch(c))
-    row += "".join(f" {c}" for c in cells if CITE_GROUP.fullmatch(c))
+    # A cell of citation markers only ("| [10] |", "| <sup>[5](#ref5)</sup> |" under "Ref") cites the
+    # row; its header says nothing.
+    row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not _markers_only(c))
+    row += "".join(f" {c}" for c in cells if _markers_only(c))
     block = make_block(row, "row")
     block.context = lead_in
     return block
+
+
+def _markers_only(cell: str) -> bool:
+    """Whether a table cell is citation markers and nothing else, however they are written."""
+    if CITE_GROUP.fullmatch(cell):
+        return True
+    block = make_block(cell)
+    return not block.text and bool(block.marks)
 
 
 # A table in plain text: its columns are set apart by two or more spaces and start at the same place on every line.

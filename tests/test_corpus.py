@@ -493,6 +493,12 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
             [("Inhibitors: Rapamycin, MK-0752 and AKT inhibitors each restored it.", (1, 2, 3))],
         ),
         ("A, B,[1] and C rose in Y.[2]", [("A, B", (1,)), ("and C rose in Y.", (2,))]),
+        # A lone word on either side of a cut is no clause: it stays with its claim, and so does the marker.
+        (
+            "A fell to 1%,[1] even though[2] B had not changed.",
+            [("A fell to 1%", (1,)), ("even though B had not changed.", (2,))],
+        ),
+        ("A sequence, adapted from guidance[1], works.", [("A sequence, adapted from guidance, works.", (1,))]),
     ],
 )
 def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):

@@ -3870,11 +3870,17 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
                 closing.update(numbers)
                 continue
             cut = joins[-1].start()
-        if sentence[start:cut].strip(_EDGE):
+        if len(sentence[start:cut].strip(_EDGE).split()) > 1:
             cuts.append((cut, numbers))
             start = cut
         else:
+            # Nothing, or a lone word ("even" of "..., even though[2] the distribution had not
+            # changed"), before the cut: no clause of its own, so the marker goes with the claim.
             closing.update(numbers)
+    if cuts and len(_clause_text(sentence[cuts[-1][0] :]).split()) <= 1:
+        # A lone word after the last cut ("... adapted from published guidance[21], is:") is no
+        # clause either: it stays with the one before, and so does that clause's marker.
+        closing.update(cuts.pop()[1])
     clauses = []
     start = 0
     for cut, numbers in cuts:

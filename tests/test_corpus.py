@@ -2824,6 +2824,20 @@ def test_a_medium_article_gives_its_title_and_no_page_lines():
     assert sorted(document.references) == [1] and not document.warnings
 
 
+def test_a_medium_article_exported_with_blank_lines_and_no_audio_buttons_gives_no_byline():
+    text = (
+        "# When the Macrolide Stops Working\n\n*One base in the 23S rRNA gene*\n\nHannah Okafor\n\nFollow\n\n"
+        "9 min read · Mar 3, 2025\n\n1.2K 34\n\nMacrolide resistance maps to positions 2058 and 2059 [1].\n\n"
+        "## References\n\n1. Meier A, Kirschner P. Identification of mutations in 23S rRNA gene. Antimicrob Agents "
+        "Chemother. 1994;38:381-4.\n"
+    )
+    document = parse_document(text, "medium.md")
+    assert document.title == "When the Macrolide Stops Working"
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Macrolide resistance maps to positions 2058 and 2059.", (1,)),
+    ]
+
+
 def test_a_thank_you_over_prose_is_no_signature():
     text = (
         "# Colistin\n\nLipid A is modified [1].\n\nThank you.\n\nThe reviewers asked for a last point, and it is"

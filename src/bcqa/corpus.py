@@ -1233,12 +1233,13 @@ def _article_type_label(text: str) -> str:
 # ("Follow", "9 min read", "·", the date, "--", the clap and response counts, "Listen", "Share"), the
 # names that "Follow" follows (the publication's and the author's), and below the article the author box
 # and other articles ("Written by ...", "More from ...", "Recommended from Medium", "Help Status About ...").
-# Told by "Listen" and "Share" lines and a reading time near the top.
+# Told by a reading time near the top with "Listen" and "Share" lines, or with a "Follow" line (a copy
+# that kept the byline but not the audio buttons, blank lines between them as a markdown export has).
 _MEDIUM_TOP = 30  # lines
 _READ_TIME = re.compile(r"^[ \t]*·?[ \t]*\d{1,3}[ \t]+min[ \t]+read\b.*$", re.I)
 _MEDIUM_LINE = re.compile(
-    rf"^[ \t]*(?:follow|listen|share|·|--|[\d.,]+[KkMm]?|·?[ \t]*{_DATE}|published in .{{1,60}}"
-    r"|member-only story)[ \t]*$",
+    rf"^[ \t]*(?:follow|listen|share|·|--|[\d.,]+[KkMm]?(?:[ \t]+[\d.,]+[KkMm]?)?|·?[ \t]*{_DATE}"
+    r"|published in .{1,60}|member-only story)[ \t]*$",
     re.I,
 )
 _MEDIUM_END = re.compile(
@@ -1251,11 +1252,18 @@ _MEDIUM_END = re.compile(
 def _medium_page(text: str) -> str:
     lines = text.split("\n")
     top = [line.strip().lower() for line in lines[:_MEDIUM_TOP]]
-    if not ("listen" in top and "share" in top and any(_READ_TIME.match(line) for line in top)):
+    read = [k for k, line in enumerate(top) if _READ_TIME.match(line)]
+    buttons = ("listen", "share") if "listen" in top and "share" in top else ("follow",)
+    if not read or buttons[0] not in top:
         return text
-    last = max(k for k, line in enumerate(top) if line in ("listen", "share"))
+    last = max(k for k, line in enumerate(top) if line in buttons)
+    if buttons == ("follow",):
+        last = max(last, read[-1])  # the reading time and the counts under it: "7 min read · Feb 2" / "1.2K 34"
+        while last + 1 < len(top) and (not top[last + 1] or _MEDIUM_LINE.match(top[last + 1])):
+            last += 1
     for k in range(last + 1):
-        follows = k + 1 <= last and lines[k + 1].strip().lower() == "follow"
+        after = next((line for line in top[k + 1 : last + 1] if line), "")
+        follows = bool(lines[k].strip()) and after == "follow"  # the name "Follow" follows
         if _MEDIUM_LINE.match(lines[k]) or _READ_TIME.match(lines[k]) or follows:
             lines[k] = ""
     end = next((k for k in range(last + 1, len(lines)) if _MEDIUM_END.match(lines[k])), len(lines))

@@ -499,6 +499,9 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
             [("A fell to 1%", (1,)), ("even though B had not changed.", (2,))],
         ),
         ("A sequence, adapted from guidance[1], works.", [("A sequence, adapted from guidance, works.", (1,))]),
+        # A figure's credit says only where to look: no claim.
+        ("A binds B. Adapted from [1].", [("A binds B.", ())]),
+        ("A binds B. Redrawn from data in [1,2].", [("A binds B.", ())]),
     ],
 )
 def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):

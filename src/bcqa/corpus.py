@@ -3774,6 +3774,9 @@ _CROSS_REFERENCE = re.compile(
     r"|(?:see|refer to)\b[^.()]{0,120}\bfor (?:more |further )?(?:details?|information|discussion)\.",
     re.I,
 )
+# A figure's credit or a pointer whose object is the marker ("Adapted from [8].", "Redrawn from data in
+# [10,13,14].", "Reviewed in [3]."): without the marker, a few words ending in a preposition, no claim.
+_POINTER_ONLY = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+(?:from|in|by)\s*\.?")
 _PLEASANTRY = re.compile(
     r"(?:(?:what\s+an?\s+|an?\s+)?(?:great|good|excellent|interesting|fascinating|important)\s+question"
     r"|sure(?:\s+thing)?|certainly|absolutely|of\s+course|happy\s+to\s+help)\s*[!.]",
@@ -3820,6 +3823,8 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
             and (_PLEASANTRY.fullmatch(sentence) or OFFER.match(sentence) or _CROSS_REFERENCE.fullmatch(sentence))
         ):
             continue
+        if marks and _POINTER_ONLY.fullmatch(sentence):
+            continue  # "Adapted from [8].", "Redrawn from data in [10,13,14].": its words say only where to look
         clauses = split_clauses(sentence, marks)
         if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):
             out.append(clauses)

@@ -502,6 +502,7 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
         # A figure's credit says only where to look: no claim.
         ("A binds B. Adapted from [1].", [("A binds B.", ())]),
         ("A binds B. Redrawn from data in [1,2].", [("A binds B.", ())]),
+        ("A binds B. Resistance was reported in [1].", [("A binds B.", ()), ("Resistance was reported in.", (1,))]),
     ],
 )
 def test_clauses_keep_their_own_numbers_and_every_word(sentence, expected):

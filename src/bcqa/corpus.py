@@ -3775,7 +3775,8 @@ _CROSS_REFERENCE = re.compile(
     re.I,
 )
 # A figure's credit or a pointer whose object is the marker ("Adapted from [8].", "Redrawn from data in
-# [10,13,14].", "Reviewed in [3]."): without the marker, a few words ending in a preposition, no claim.
+# [10,13,14].", "Reviewed in [3]."): without the marker, a few words ending in a preposition and no
+# auxiliary (``_SENTENCE_WORDS``), no claim.
 _POINTER_ONLY = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+(?:from|in|by)\s*\.?")
 _PLEASANTRY = re.compile(
     r"(?:(?:what\s+an?\s+|an?\s+)?(?:great|good|excellent|interesting|fascinating|important)\s+question"
@@ -3823,8 +3824,10 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
             and (_PLEASANTRY.fullmatch(sentence) or OFFER.match(sentence) or _CROSS_REFERENCE.fullmatch(sentence))
         ):
             continue
-        if marks and _POINTER_ONLY.fullmatch(sentence):
-            continue  # "Adapted from [8].", "Redrawn from data in [10,13,14].": its words say only where to look
+        if marks and _POINTER_ONLY.fullmatch(sentence) and _SENTENCE_WORDS.isdisjoint(sentence.lower().split()):
+            # "Adapted from [8].", "Redrawn from data in [10,13,14].": its words say only where to look
+            # ("Resistance was reported in [3]." says something: an auxiliary makes it a sentence).
+            continue
         clauses = split_clauses(sentence, marks)
         if clauses and not (sentence.endswith(":") and not any(c.citations for c in clauses)):
             out.append(clauses)

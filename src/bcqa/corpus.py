@@ -3298,11 +3298,12 @@ def _row_block(header: list[str], cells: list[str], lead_in: str) -> _Block:
         f"[{c}]" if _REFERENCE_COLUMN.fullmatch(h.strip()) and _BARE_NUMBERS.fullmatch(c) else c
         for h, c in zip(header + [""] * len(cells), cells)
     ]
-    named = zip(header + [""] * len(cells), cells)
     # A cell of citation markers only ("| [10] |", "| <sup>[5](#ref5)</sup> |" under "Ref") cites the
     # row; its header says nothing.
-    row = "; ".join(f"{h}: {c}" if h else c for h, c in named if c and not _markers_only(c))
-    row += "".join(f" {c}" for c in cells if _markers_only(c))
+    markers = [_markers_only(c) for c in cells]
+    named = zip(header + [""] * len(cells), cells, markers)
+    row = "; ".join(f"{h}: {c}" if h else c for h, c, only in named if c and not only)
+    row += "".join(f" {c}" for c, only in zip(cells, markers) if only)
     block = make_block(row, "row")
     block.context = lead_in
     return block

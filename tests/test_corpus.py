@@ -499,6 +499,12 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
             [("A fell to 1%", (1,)), ("even though B had not changed.", (2,))],
         ),
         ("A sequence, adapted from guidance[1], works.", [("A sequence, adapted from guidance, works.", (1,))]),
+        # A marker inside a parenthesis cites the aside, which is part of its sentence: no cut inside it.
+        ("A summary (of [1,2], in mg/L, rough) follows.", [("A summary (of, in mg/L, rough) follows.", (1, 2))]),
+        (
+            "Two routes: 1) A binds,[1] and 2) B binds.[2]",
+            [("Two routes: 1) A binds", (1,)), ("and 2) B binds.", (2,))],
+        ),
         # A figure's credit says only where to look: no claim.
         ("A binds B. Adapted from [1].", [("A binds B.", ())]),
         ("A binds B. Redrawn from data in [1,2].", [("A binds B.", ())]),
@@ -1212,6 +1218,22 @@ def test_a_run_in_heading_may_ask_a_question():
     assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
         ("Outlook", "Roxadustat works."),
         ("What is still missing", "No trial enrolled them."),
+    ]
+
+
+def test_a_bold_phrase_on_a_line_of_its_own_heads_what_follows():
+    """ "**A genomic breakthrough.**" over bullets or a paragraph heads them, as it would run into the text;
+    a bold sentence with an auxiliary on its own line stays a claim."""
+    text = (
+        "## Mechanisms\n\nThe target is a channel [1].\n\n**A genomic breakthrough.**\n- One locus was found [2].\n"
+        "- It holds cky-1 [3].\n\n**Resistance is now common.**\n\nFarms report it [3].\n" + REFS
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Mechanisms", "The target is a channel."),
+        ("A genomic breakthrough", "One locus was found."),
+        ("A genomic breakthrough", "It holds cky-1."),
+        ("A genomic breakthrough", "Resistance is now common."),
+        ("A genomic breakthrough", "Farms report it."),
     ]
 
 

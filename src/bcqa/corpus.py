@@ -1727,6 +1727,12 @@ def _one_paragraph_per_line(text: str) -> str:
 _RUN_IN_HEADING = re.compile(
     r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
 )
+# The same phrase as a paragraph of its own, above the text or the list it heads ("**A genomic
+# breakthrough.**" over three bullets).
+_BOLD_LINE_HEADING = re.compile(
+    r"^[ \t]*(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|[A-Z]))",
+    re.M,
+)
 _RUN_IN_WORDS = 6
 _WH_WORDS = frozenset({"what", "why", "how", "where", "when", "which", "who"})
 _ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*+•])[ \t]")  # a list item's number or bullet
@@ -1772,7 +1778,9 @@ def _run_in_headings(text: str) -> str:
             return m.group(0)  # "**Table 1.** Selected mutations ..." labels a caption
         return f"\n\n###### {title}\n\n"
 
-    return _RUN_IN_HEADING.sub(heading, text) if "**" in text or "__" in text else text
+    if "**" not in text and "__" not in text:
+        return text
+    return _BOLD_LINE_HEADING.sub(heading, _RUN_IN_HEADING.sub(heading, text))
 
 
 # Text copied out of a PDF carries each page's running header or footer ("Journal of Ovarian
@@ -3887,7 +3895,11 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
                 closing.update(numbers)
                 continue
             cut = joins[-1].start()
-        if len(sentence[start:cut].strip(_EDGE).split()) > 1:
+        if _inside_parenthesis(sentence, cut):
+            # "Quick cheat sheet (my own summary of [3,12], MICs in mg/L, ballpark only):": a cut inside
+            # a parenthesis would leave both halves unbalanced; the aside is part of its sentence's claim.
+            closing.update(numbers)
+        elif len(sentence[start:cut].strip(_EDGE).split()) > 1:
             cuts.append((cut, numbers))
             start = cut
         else:
@@ -3905,6 +3917,17 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
         start = cut
     clauses.append(_Clause(_clause_text(sentence[start:]), tuple(sorted(closing))))
     return [c for c in clauses if re.search(r"[^\W\d_]", c.text)]
+
+
+def _inside_parenthesis(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside an open round bracket (an item's "1)" closes none)."""
+    depth = 0
+    for char in sentence[:offset]:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+    return depth > 0
 
 
 def _clause_text(raw: str) -> str:

@@ -1476,6 +1476,35 @@ def test_a_pdf_front_page_gives_a_title_and_no_claims():
     ]
 
 
+@pytest.mark.parametrize("kind", ["", "Review\n"])
+def test_a_journals_first_page_in_one_paragraph_gives_a_title_and_no_claims(kind):
+    """A PDF's first page copied as one paragraph: the article's kind, the title wrapped after its colon, the
+    authors, the journal's line, the DOI, affiliations and an e-mail address. None of it is a claim."""
+    text = (
+        f"{kind}Insecticide resistance in Anopheles malaria vectors:\nmechanisms, consequences, and management\n"
+        "Amina K Diallo, Thomas R Whitfield\nLancet Infect Dis 2024; 24: e210–22\n"
+        "https://doi.org/10.1016/S1473-3099(23)00512-4\nDepartment of Vector Biology, Liverpool,\n"
+        "Lisbon, Portugal (P M Silva PhD)\namina.diallo@lstmed.ac.uk\n\nSummary\nNets still work in Africa.[1]"
+        " Resistance is spreading among mosquitoes.[2]" + PLAIN_REFS
+    )
+    document = parse_document(text, "t.txt")
+    assert (
+        document.title
+        == "Insecticide resistance in Anopheles malaria vectors: mechanisms, consequences, and management"
+    )
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Summary", "Nets still work in Africa."),
+        ("Summary", "Resistance is spreading among mosquitoes."),
+    ]
+
+
+def test_a_paragraph_with_a_doi_that_ends_a_sentence_is_a_claim():
+    text = "# Nets\n\nThe trial data are public\nat the journal site\nhttps://doi.org/10.1/x\nfor all readers [1].\n"
+    assert _statements(text + REFS) == [
+        ("The trial data are public at the journal site https://doi.org/10.1/x for all readers.", (1,))
+    ]
+
+
 def test_a_plain_text_table_gives_one_statement_per_row_with_its_own_reference():
     table = (
         "Mechanism              Gene(s)             Frequency      Ref.\n"

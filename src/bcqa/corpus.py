@@ -2731,12 +2731,25 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
     if start is None or start in found:
         return {}
     block = _paragraph_at(lines, start)
+    # A journal article's first page copied from its PDF, longer than a title block: its title, under the
+    # article's kind when one word stands over it ("Review"), and the rest is about the document.
+    front = len(block) > 4 and _article_front([lines[i] for i in block])
+    label = start if front and len(lines[start].split()) == 1 else None
+    if label is not None:
+        start += 1
+        block = range(start, block.stop)
+
     # A title wrapped over lines ("... in HIV-1: mechanisms," / "fitness costs and clinical
     # implications") is read whole: a line that ends in a comma or runs on in lower case continues it, and
     # so does a subtitle under a line that ends in a colon ("... Heat-Induced Bleaching:" / "Symbionts, ...").
-    wrapped = [i for i in block[1:] if lines[i - 1].rstrip().endswith((",", ":")) or lines[i].lstrip()[:1].islower()]
+    def continues(i: int) -> bool:
+        return lines[i - 1].rstrip().endswith((",", ":")) or lines[i].lstrip()[:1].islower()
+
+    wrapped = [i for i in block[1:] if continues(i)]
+    if front:  # only the lines right under the title: an affiliation after a comma is no part of it
+        wrapped = list(itertools.takewhile(continues, block[1:]))
     title = " ".join(lines[i].strip() for i in [start, *wrapped])
-    if not 1 <= len(block) <= 4 or not _looks_like_heading(lines[start].rstrip(" ,:"), _TITLE_WORDS):
+    if not (front or 1 <= len(block) <= 4) or not _looks_like_heading(lines[start].rstrip(" ,:"), _TITLE_WORDS):
         return {}
     if _GREETING.match(lines[start]):
         return {}  # "Hi team," opens a letter; it is no title
@@ -2744,9 +2757,11 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
         return {}
     if any(not _byline_like(lines[i]) for i in block):
         return {}
-    out, mark = {start: "="}, "+"
+    out, mark = {start: "="}, "~" if front else "+"
+    if label is not None:
+        out[label] = "~"
     for i in block[1:]:
-        if i in wrapped and mark == "+":
+        if i in wrapped and (front or mark == "+"):
             out[i] = "&"
             continue
         if not _looks_like_heading(lines[i]) or _BYLINE.search(lines[i]):
@@ -3419,6 +3434,20 @@ _GREETING = re.compile(
 )
 
 
+# A journal article's first page copied from its PDF: the title, the authors, the journal's line, the DOI,
+# the affiliations and the address for correspondence in one paragraph, no line of which ends a sentence.
+_FRONT_LINES = 3
+_ADDRESS_LINE = re.compile(r"^[ \t]*(?:https?://(?:dx\.)?doi\.org/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
+
+
+def _article_front(lines: list[str]) -> bool:
+    return (
+        len(lines) >= _FRONT_LINES
+        and any(_ADDRESS_LINE.match(line) for line in lines)
+        and all(_byline_like(line) for line in lines)
+    )
+
+
 def _metadata(lines: list[str]) -> bool:
     """Lines of "Label: value" only, or one such line wrapped ("Keywords: a; b;" / "c; d"), a keyword
     list, or the authors' affiliations ("1 Department of Molecular Virology, University of ...")."""
@@ -3426,6 +3455,8 @@ def _metadata(lines: list[str]) -> bool:
     if all(_AFFILIATION.match(line) for line in lines) and not CITE_GROUP.search(joined):
         return True
     if _affiliations(joined) or _EMAIL_LINE.match(joined):
+        return True
+    if _article_front(lines):
         return True
     # The authors, and their affiliations under them ("a Institute of Medical Microbiology, ...").
     if _author_line(lines[0]) and all(_author_line(line) or _affiliation_line(line) for line in lines):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bcqa import Assistant, store
+from bcqa import assistant as assistant_module
 from bcqa.cli import main
 from bcqa.errors import IndexDirError, IndexStateError
 from bcqa.store import MANIFEST, MARKER, REFERENCES, STATEMENTS, read_index, read_manifest
@@ -76,6 +78,32 @@ def test_a_stray_file_in_the_index_blocks_a_rebuild(fake_assistant, corpus_dir, 
     with pytest.raises(IndexDirError, match="my-notes.txt"):
         _load(corpus_dir, tmp_path / "index", rebuild="always")
     assert (tmp_path / "index" / "my-notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_each_corpus_gets_an_index_of_its_own_by_default(corpus_dir, tmp_path, monkeypatch):
+    """Without --index-dir, the default corpus keeps index/ and any other corpus gets its own folder beside
+    it: switching between two corpora loads each index again instead of rebuilding one shared index."""
+    monkeypatch.delenv("BCQA_INDEX", raising=False)
+    monkeypatch.delenv("BCQA_CORPUS", raising=False)
+    home = tmp_path / "checkout"
+    (home / "corpus").mkdir(parents=True)
+    monkeypatch.setattr(assistant_module, "project_root", lambda: home)
+    other = tmp_path / "other corpus!"
+    shutil.copytree(corpus_dir, other)
+    default_index_dir = assistant_module.default_index_dir
+    assert default_index_dir() == default_index_dir(home / "corpus") == home / "index"
+    mine, theirs = default_index_dir(corpus_dir), default_index_dir(other)
+    assert mine != theirs and mine.parent == theirs.parent == home
+    assert mine.name.startswith(".index-corpus-") and theirs.name.startswith(".index-other-corpus-")
+    assert default_index_dir(corpus_dir / ".." / corpus_dir.name) == mine  # the same folder, written otherwise
+
+    said: list[str] = []
+    for corpus in (corpus_dir, other, corpus_dir, other):
+        Assistant.load(corpus, encoder=FakeEncoder(), progress=said.append)
+    assert sum("building" in line for line in said) == 2, said
+    assert (mine / MANIFEST).is_file() and (theirs / MANIFEST).is_file()
+    monkeypatch.setenv("BCQA_INDEX", str(tmp_path / "chosen"))
+    assert default_index_dir(other) == tmp_path / "chosen"  # a chosen index serves whatever it is given
 
 
 def test_empty_folder_and_index_without_marker_are_used(corpus_dir, tmp_path):

@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bcqa {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", type=Path, help="document file or folder (default: corpus/)")
-    common.add_argument("--index-dir", type=Path, help="index directory (default: index/)")
+    common.add_argument(
+        "--index-dir", type=Path, help="index directory (default: index/; another corpus gets .index-<name>-<hash>/)"
+    )
     common.add_argument("--quiet", "-q", action="store_true", help="no progress messages on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True

@@ -493,3 +493,13 @@ def test_a_journal_named_only_by_the_documents_own_words_needs_a_cue():
 )
 def test_without_words_takes_out_whole_words_only(text, words, left):
     assert without_words(text, words) == left
+
+
+def test_every_cue_word_is_left_out_of_a_title_match():
+    """The words that make a question ask about papers ("study", "papers", "authors" ...) are not title
+    words: each one the cue pattern finds is among the tokens left out ("papers" was kept as "paper")."""
+    from bcqa import query
+
+    for word in query._CUE_WORDS:
+        assert query._REF_CUE.fullmatch(word)
+        assert set(tokenize(word)) <= query._CUE_TOKENS, word

@@ -86,7 +86,8 @@ _REF_NUMBER = re.compile(
     re.I,
 )
 # "review" is left out: in a question it usually means the document itself.
-_REF_CUE = re.compile(r"\b(?:study|studies|paper|papers|article|articles|publications?|authors?|trial)\b", re.I)
+_CUE_WORDS = "study studies paper papers article articles publication publications author authors trial".split()
+_REF_CUE = re.compile(rf"\b(?:{'|'.join(_CUE_WORDS)})\b", re.I)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _JOURNAL_CUE = re.compile(r"\b(?:journal|published)\b", re.I)
 # "et al.", "and colleagues": what names a paper by its first author (policy asks the text for it too).
@@ -732,7 +733,8 @@ def _about_the_papers(asked: set[str], numbers: set[int], references: Mapping[in
     return len(asked - titles) <= _ABOUT_THE_PAPER_WORDS
 
 
-_CUE_TOKENS = frozenset(tokenize("study studies paper article publication author trial"))
+# The cue words as tokens, left out of a question's words before they are matched against titles.
+_CUE_TOKENS = frozenset(tokenize(" ".join(_CUE_WORDS)))
 
 
 def _title_matches(asked: set[str], references: Mapping[int, Reference]) -> set[int]:

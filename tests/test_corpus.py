@@ -1212,6 +1212,16 @@ def test_a_run_in_bold_heading_heads_the_text_after_it():
     ]
 
 
+def test_a_run_in_bold_heading_in_a_blockquote_heads_it():
+    """ "> **Key points.** Cities are warmer ..." as a summary box: the bold phrase heads the box, no claim."""
+    text = "# Heat\n\n> **Key points.** Cities are warmer [1]. Trees cool them [2].\n\n## Causes\n\nRoofs store heat [3].\n"
+    assert [(s.section, s.text) for s in parse_document(text + REFS, "t.md").statements] == [
+        ("Key points", "Cities are warmer."),
+        ("Key points", "Trees cool them."),
+        ("Causes", "Roofs store heat."),
+    ]
+
+
 def test_a_run_in_heading_may_ask_a_question():
     """ "**What is still missing.** No trial ..." heads its paragraph though "is" would make it a sentence."""
     text = "## Outlook\n\nRoxadustat works [1].\n\n**What is still missing.** No trial enrolled them [2].\n" + REFS

@@ -1725,7 +1725,7 @@ def _one_paragraph_per_line(text: str) -> str:
 # opening a line or following a sentence's end, before the capitalised text it heads.  A longer bold
 # sentence ("**Uropathogenic E. coli causes most cystitis ...**") is a claim.
 _RUN_IN_HEADING = re.compile(
-    r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
+    r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*(?:>[ \t]*)?)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
 )
 # The same phrase as a paragraph of its own, above the text or the list it heads ("**A genomic
 # breakthrough.**" over three bullets).

@@ -1508,10 +1508,24 @@ def test_a_journals_first_page_in_one_paragraph_gives_a_title_and_no_claims(kind
     ]
 
 
-def test_a_paragraph_with_a_doi_that_ends_a_sentence_is_a_claim():
-    text = "# Nets\n\nThe trial data are public\nat the journal site\nhttps://doi.org/10.1/x\nfor all readers [1].\n"
-    assert _statements(text + REFS) == [
-        ("The trial data are public at the journal site https://doi.org/10.1/x for all readers.", (1,))
+@pytest.mark.parametrize(
+    ("paragraph", "statement"),
+    [
+        (
+            "The trial data are public\nat the journal site\nhttps://doi.org/10.1/x\nfor all readers [1].",
+            "The trial data are public at the journal site https://doi.org/10.1/x for all readers.",
+        ),
+        (
+            "The code is available from the\nrepository that Doe and colleagues describe\nhttps://doi.org/10.1/x",
+            "The code is available from the repository that Doe and colleagues describe https://doi.org/10.1/x",
+        ),
+    ],
+)
+def test_a_wrapped_sentence_with_a_doi_is_a_claim(paragraph, statement):
+    """A DOI line in a paragraph does not make it a journal's first page."""
+    assert [s for s, _ in _statements(f"# Nets\n\nNets work [2].\n\n{paragraph}\n" + REFS)] == [
+        "Nets work.",
+        statement,
     ]
 
 

@@ -3436,6 +3436,8 @@ _GREETING = re.compile(
 
 # A journal article's first page copied from its PDF: the title, the authors, the journal's line, the DOI,
 # the affiliations and the address for correspondence in one paragraph, no line of which ends a sentence.
+# A DOI or an e-mail address alone does not make one: "The code is available from the repository" /
+# "https://doi.org/..." is a wrapped sentence; an institution's name beside it does.
 _FRONT_LINES = 3
 _ADDRESS_LINE = re.compile(r"^[ \t]*(?:https?://(?:dx\.)?doi\.org/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$")
 
@@ -3444,6 +3446,7 @@ def _article_front(lines: list[str]) -> bool:
     return (
         len(lines) >= _FRONT_LINES
         and any(_ADDRESS_LINE.match(line) for line in lines)
+        and any(_INSTITUTION.search(line) for line in lines)
         and all(_byline_like(line) for line in lines)
     )
 

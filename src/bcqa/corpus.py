@@ -1724,14 +1724,12 @@ def _one_paragraph_per_line(text: str) -> str:
 # **Nitrofurantoin.** Nitrofurantoin is ...": a short bold phrase that ends in its own full stop,
 # opening a line or following a sentence's end, before the capitalised text it heads.  A longer bold
 # sentence ("**Uropathogenic E. coli causes most cystitis ...**") is a claim.
-_RUN_IN_HEADING = re.compile(
-    r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*(?:>[ \t]*)?)(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]+(?=[A-Z\d])", re.M
-)
+_BOLD_PHRASE = r"(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1"  # its marks (group 1) and its words (group 2)
+_RUN_IN_HEADING = re.compile(r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*(?:>[ \t]*)?)" + _BOLD_PHRASE + r"[ \t]+(?=[A-Z\d])", re.M)
 # The same phrase as a paragraph of its own, above the text or the list it heads ("**A genomic
 # breakthrough.**" over three bullets).
 _BOLD_LINE_HEADING = re.compile(
-    r"^[ \t]*(\*\*|__)([A-Z][^*_\n]{0,100}?)\.\1[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|[A-Z]))",
-    re.M,
+    r"^[ \t]*" + _BOLD_PHRASE + r"[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|[A-Z]))", re.M
 )
 _RUN_IN_WORDS = 6
 _WH_WORDS = frozenset({"what", "why", "how", "where", "when", "which", "who"})

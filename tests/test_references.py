@@ -1105,6 +1105,25 @@ def test_a_linked_title_keeps_its_full_stop_before_the_journal():
     )
 
 
+def test_a_linked_title_that_opens_a_vancouver_entry_keeps_its_authors_and_journal():
+    """A linked title, then "Authors. Journal. Year;vol:pages.": the sentences after the link are a citation's."""
+    text = (
+        "1. [Erlotinib versus chemotherapy. The EURTAC trial](https://doi.org/10.1016/S1470-2045(11)70393-X)."
+        " Rosell R, Carcereny E, et al. *Lancet Oncol*. 2012;13(3):239-246.\n"
+        "2. [Is resistance inevitable?](https://example.org/review) Doe J, Roe K. Cell. 2019.\n"
+        "3. [Tracing Candida auris](https://doi.org/10.1128/mBio.03364-19) - Chow NA, Gade L, et al., mBio (2020)\n"
+    )
+    refs, _ = parse_reference_block(text, "r.md")
+    assert [(r.title, r.authors, r.journal, r.year) for r in refs] == [
+        ("Erlotinib versus chemotherapy. The EURTAC trial", "Rosell R, Carcereny E, et al", "Lancet Oncol", 2012),
+        ("Is resistance inevitable?", "Doe J, Roe K", "Cell", 2019),
+        ("Tracing Candida auris", "Chow NA, Gade L, et al", "mBio", 2020),  # a dash: read as a list, as before
+    ]
+    assert (refs[0].volume, refs[0].issue, refs[0].pages) == ("13", "3", "239-246")
+    assert refs[0].raw.startswith("Erlotinib versus chemotherapy. The EURTAC trial. Rosell R")
+    assert refs[1].link == "https://example.org/review"
+
+
 def test_a_closing_question_in_its_own_paragraph_is_no_part_of_the_last_entry():
     """An assistant's offer after its sources ends no entry, whatever the entry ends in (a year here)."""
     text = (

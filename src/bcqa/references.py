@@ -43,6 +43,10 @@ _LINK_ADDRESS = r"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
 _MD_LINK = re.compile(rf"\[(?P<label>[^\]]*[^\]\d\s][^\]]*)\]{_LINK_ADDRESS}")
 # An entry that opens with its title as a link: "[Title](https://doi.org/...) — Paez JG et al., *Science*, 2004."
 _LINKED_TITLE = re.compile(rf"^\s*\[(?P<label>[^\]]*[^\W\d_][^\]]*)\]{_LINK_ADDRESS}(?P<tail>.*)$", re.S)
+# What follows a linked title: a full stop and the citation's next sentence ("[Title](url). Doe J. ..."), or
+# a separator before authors and venue written as a list ("[Title](url) — Paez JG et al., Science, 2004").
+_SENTENCE_TAIL = re.compile(r"\.\s+\S")
+_TAIL_SEPARATOR = re.compile(r"\s*[—–\-|:,]")
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
 # Emphasis markers sit at a word's edge; ``_`` inside a word (``16_suppl`` in a DOI) is part of the word.
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")
@@ -358,10 +362,16 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
         link = f"https://pubmed.ncbi.nlm.nih.gov/{pmid.group(1)}/"  # the one address the entry gives
     if linked := _LINKED_TITLE.match(text):
         # The entry as written is its title and what follows; the address is in ``doi`` / ``link``.
-        tail = _collapse(_strip_markup(linked["tail"]))
-        dash = re.match(r"\s*([—–-])\s", linked["tail"])  # " - Chow NA, ...": kept, though a bullet's shape
-        raw = _collapse(f"{_strip_markup(linked['label'])} {dash[1] if dash and tail[:1] != dash[1] else ''} {tail}")
-        fields = _read_linked(_collapse(_strip_markup(linked["label"])), tail)
+        label, tail = _collapse(_strip_markup(linked["label"])), _collapse(_strip_markup(linked["tail"]))
+        if _SENTENCE_TAIL.match(tail) or (label.endswith((".", "?", "!")) and not _TAIL_SEPARATOR.match(tail)):
+            # "[Title](https://doi.org/...). Doe J. J Med. 2020;1:2.": the title ends its sentence, and the rest
+            # is a citation's own sentences (authors, journal, year), read as though the title were written out.
+            raw = _collapse(f"{label}{tail}" if tail[:1] == "." else f"{label} {tail}")
+            fields = {**_read_fields(_body(raw)), "title": _trim(label)}
+        else:
+            dash = re.match(r"\s*([—–-])\s", linked["tail"])  # " - Chow NA, ...": kept, though a bullet's shape
+            raw = _collapse(f"{label} {dash[1] if dash and tail[:1] != dash[1] else ''} {tail}")
+            fields = _read_linked(label, tail)
     else:
         fields = _read_fields(_body(raw))
     journal = _MEDIUM.sub("", fields.get("journal", ""))  # "bioRxiv [Preprint]" is bioRxiv

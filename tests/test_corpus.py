@@ -1035,6 +1035,20 @@ def test_emoji_that_decorate_a_heading_are_not_part_of_it():
     assert any("[1] is repeated" in w for w in document.warnings)  # the further-reading list repeats it
 
 
+def test_a_headings_citation_markers_are_no_part_of_its_section_name():
+    text = (
+        "# Resistance to EGFR inhibitors [1]\n\n## 2.1 Efflux pumps (ABCB1) [1, 2]\n\nPumps export the drug.[1]\n\n"
+        "Target mutations [2]\n--------------------\n\nT790M restores ATP affinity [2].\n\n"
+        "## References\n\n1. Doe J. Pumps. J Med. 2020;1:2.\n2. Yun CH et al. The T790M mutation. PNAS. 2008;105:2070-5.\n"
+    )
+    document = parse_document(text, "t.md")
+    assert document.title == "Resistance to EGFR inhibitors"
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("2.1 Efflux pumps (ABCB1)", "Pumps export the drug.", (1,)),
+        ("Target mutations", "T790M restores ATP affinity.", (2,)),
+    ]
+
+
 def test_a_hugo_posts_toml_front_matter_and_shortcodes_are_no_text():
     text = (
         '+++\ntitle = "When Wolbachia Falls Short"\ndate = 2024-05-14T08:30:00+10:00\ntags = ["dengue"]\n'

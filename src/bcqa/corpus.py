@@ -2858,7 +2858,10 @@ _HEADING_ATTRIBUTES = re.compile(r"\s*(?:\{(?:[#.][\w:.-]+|-)(?:\s[^{}]*)?\}|\[[
 
 
 def _plain_title(title: str) -> str:
-    return _strip_pictographs(_HEADING_ATTRIBUTES.sub("", " ".join(_strip_markdown(title).split()).strip()))
+    # A heading's citation markers ("### Efflux pumps [4, 5]") go, as they do from a statement: a section's
+    # name is the heading's words.
+    title = CITE_GROUP.sub("", _strip_markdown(title))
+    return _strip_pictographs(_HEADING_ATTRIBUTES.sub("", " ".join(title.split()).strip()))
 
 
 def _strip_leading_pictographs(text: str) -> str:

@@ -1340,6 +1340,22 @@ def test_a_numbered_heading_that_continues_the_numbering_is_a_heading():
     ]
 
 
+@pytest.mark.parametrize("heading", ["REFERENCES", "3. References"])
+def test_a_wrapped_entry_whose_number_follows_the_headings_is_an_entry(heading):
+    """Under the reference heading, "3. Doe J, Roe K. Pumps in tumour" over its wrapped rest is entry 3, not a
+    heading that continues "1. INTRODUCTION", "2. MECHANISMS" (or "3. References")."""
+    body = (
+        "Drug resistance in tumours\n\n1. INTRODUCTION\n\nPumps export the drug.[1]\n\n2. MECHANISMS\n\n"
+        "Targets mutate.[2] Others do not.[3] Some cells sleep.[4]\n\n"
+    )
+    entries = "\n".join(f"{n}. Doe J, Roe K. Pumps in tumour\n   line {n}. J Med. 2020;1:{n}." for n in range(1, 5))
+    doc = parse_document(f"{body}{heading}\n\n{entries}\n", "t.txt")
+    assert list(doc.references) == [1, 2, 3, 4]
+    assert [r.title for r in doc.references.values()] == [f"Pumps in tumour line {n}" for n in range(1, 5)]
+    assert [s.section for s in doc.statements] == ["1. INTRODUCTION"] + ["2. MECHANISMS"] * 3
+    assert not doc.warnings
+
+
 def test_a_posts_date_line_and_a_newsletters_sign_off_are_no_claims():
     text = (
         "# When the Virus Fights Back\n\nPosted on March 3, 2025 · 9 min read\n\n## Mpro mutations\n\n"

@@ -2489,7 +2489,7 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         underline = _SETEXT.match(nxt)
         if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
             found[i] = underline.group(1)[0]
-        elif _REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))) and (
+        elif _references_heading(line) and (
             blank(i + 1) or _ENTRY_START.match(nxt) or (_ENTRY_YEAR.search(nxt) and _ENTRY_SOURCE.search(nxt))
         ):
             found[i] = "-"  # "References", alone or right above its first entry, numbered or not
@@ -2571,6 +2571,11 @@ def _number_key(line: str) -> tuple[int, ...] | None:
     return tuple(int(n) for n in m.group(1).split(".")) if m else None
 
 
+def _references_heading(line: str) -> bool:
+    """Whether a heading line names the reference list: "References", "3. References", "REFERENCES:"."""
+    return bool(_REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", _plain_title(line).rstrip(":"))))
+
+
 def _numbered_in_sequence(lines: list[str], found: dict[int, str], heading) -> dict[int, str]:
     """Numbered heading lines that continue the document's numbering ("7.4 Israel" ... "8 Management with
     multisite fungicides and biologicals"), at a paragraph's start, even when the first line of their
@@ -2580,7 +2585,9 @@ def _numbered_in_sequence(lines: list[str], found: dict[int, str], heading) -> d
     for i, line in enumerate(lines):
         key = _number_key(line)
         if i in found:
-            last = key or last
+            # Under "References" ("3. References", "REFERENCES"), a numbered line is an entry, however its
+            # number follows the headings' ("4. Doe J, Roe K. Title ..." wrapped onto a second line).
+            last = None if _references_heading(line) else key or last
             continue
         if key is None or last is None or not _continues(last, key):
             continue

@@ -1124,6 +1124,25 @@ def test_a_linked_title_that_opens_a_vancouver_entry_keeps_its_authors_and_journ
     assert refs[1].link == "https://example.org/review"
 
 
+def test_an_entry_ending_in_volume_and_pages_after_commas_keeps_them():
+    """ "Cell, 3, 4." ends a line: the "4." after a comma is the entry's pages, not a marker of entry 4."""
+    text = (
+        "1. Doe, J. (2020). A title here. J Med, 1, 2.\n2. Roe, K. (2019). Second title. Cell, 3, 4.\n"
+        "3. Poe, L. (2018). Third title. Nature, 5, 6.\n4. Moe, M. (2017). Fourth title. Science, 7, 8.\n"
+    )
+    refs, warnings = parse_reference_block(text, "r.md")
+    assert [(r.number, r.raw) for r in refs] == [
+        (1, "Doe, J. (2020). A title here. J Med, 1, 2."),
+        (2, "Roe, K. (2019). Second title. Cell, 3, 4."),
+        (3, "Poe, L. (2018). Third title. Nature, 5, 6."),
+        (4, "Moe, M. (2017). Fourth title. Science, 7, 8."),
+    ]
+    assert not warnings
+    # Entries run together on one line (a PDF's copy) still split after a full stop.
+    refs, _ = parse_reference_block("1. Doe J. A title. J Med. 2020. 2. Roe K. Second. Cell. 2019.", "r.md")
+    assert [r.title for r in refs] == ["A title", "Second"]
+
+
 def test_a_closing_question_in_its_own_paragraph_is_no_part_of_the_last_entry():
     """An assistant's offer after its sources ends no entry, whatever the entry ends in (a year here)."""
     text = (

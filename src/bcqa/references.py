@@ -447,6 +447,8 @@ def _find_markers(text: str) -> list[_Marker]:
             # "doi:10.1038/s41591-023-02532-z 11. Protocolized ...".
             last = before.rsplit(None, 1)[-1] if before else ""
             follows_word = last[-1:].isalpha() and not (_URL.fullmatch(last) or _DOI_TOKEN.fullmatch(last))
+            # ... but a comma does not: "Cell, 3, 4." closes an entry with its volume and pages.
+            follows_word = follows_word or last.endswith(",")
             accept = number == markers[-1].number + 1 and (bracketed is not None or not follows_word)
         if accept:
             markers.append(_Marker(number, m.start(), m.end()))

@@ -1130,9 +1130,17 @@ def test_page_headers_footers_and_numbers_of_a_pdf_copy_are_dropped():
     ]
 
 
-def test_a_journal_issue_line_said_twice_is_a_running_header():
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Oncol Radiother Rev 2024;12:233-251",
+        "J. Fungi 2024, 10, 87",
+        "Journal of Hazardous Materials 465 (2024) 133245",  # Elsevier's volume (year) article number
+        "Radiotherapy and Oncology 12 (2024) 233-251",
+    ],
+)
+def test_a_journal_issue_line_said_twice_is_a_running_header(header):
     """A short paper has two pages' headers; the issue line is no heading, the rest stays text."""
-    header = "Oncol Radiother Rev 2024;12:233-251"
     text = (
         "Radioresistance in Review\n\n1. Introduction\n\nRadiation kills cells [1].\n\n"
         f"{header}\n\nStem cells survive it [2].\n\n2. Hypoxia\n\nHypoxic cells resist [1].\n\n"

@@ -1787,11 +1787,12 @@ def _run_in_headings(text: str) -> str:
 # lone number next to one of them or standing between blank lines.
 _FURNITURE_REPEATS = 3
 # A journal's issue line ("Oncol Radiother Rev 2024;12:233-251", "J Clin Oncol 2019; 37: 100-110", "J. Fungi
-# 2024, 10, 87") is
-# furniture from its second time: a short paper has few pages, and no sentence or heading says it twice.
+# 2024, 10, 87", "Journal of Hazardous Materials 465 (2024) 133245") is furniture from its second time: a
+# short paper has few pages, and no sentence or heading says it twice.
 _ISSUE_LINE = re.compile(
     r"^\D{3,80}\b(?:19|20)\d{2}\s*(?:;\s*\d+\s*(?:\(\w+\))?\s*:\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?"
     r"|,\s*\d+\s*,\s*\w?\d+)$"  # MDPI's "J. Fungi 2024, 10, 87"
+    r"|^\D{3,80}\s\d{1,4}\s*\((?:19|20)\d{2}\)\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?$"  # Elsevier's volume (year) pages
 )
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
 

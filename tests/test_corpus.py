@@ -743,6 +743,24 @@ def test_plain_text_and_underlined_headings():
     assert doc.warnings == ()
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tumours resist drugs.1 Cells pump them out.2,3 Targets mutate.4–6",  # a PDF's flattened superscripts
+        "Tumours resist drugs.¹ Cells pump them out.²,³ Targets mutate.⁴⁻⁶",
+    ],
+)
+def test_a_one_line_paragraph_ending_in_a_glued_marker_is_text_not_a_heading(paragraph):
+    """Standing alone with no closing full stop, it looked like a heading, and its sentences were lost."""
+    text = "Drug resistance in tumours\n\nIntroduction\n\n" + paragraph + REFS.replace("## References", "References")
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("Introduction", "Tumours resist drugs.", (1,)),
+        ("Introduction", "Cells pump them out.", (2, 3)),
+        ("Introduction", "Targets mutate.", (4, 5, 6)),
+    ]
+
+
 def test_a_bold_line_of_its_own_is_a_heading():
     doc = parse_document(
         "# Sepsis markers\n\n**Abstract**\n\nSepsis kills [1].\n\n__Procalcitonin__\n\nPCT rises early [2].\n\n"

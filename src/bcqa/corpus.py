@@ -2696,7 +2696,16 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and not _tab_cells(line)  # "Isolate\tOrigin\tPhenotype": a table's header row
         and not LINK_LABEL_LINE.match(line)  # "Article  CAS  PubMed  Google Scholar" under a reference
         and not _legend(line)  # "TMP-SMX trimethoprim-sulfamethoxazole" under a table
+        and not _CITING_STOP.search(line)  # "Tumours resist drugs.1 Cells pump them out.2,3": sentences
     )
+
+
+# A sentence's end with a superscript marker glued to it, flattened by a PDF's copy or not, before the next
+# sentence or the line's end ("drugs.1 Cells", "out.2,3", "mutate.4–6", "drugs.¹ Cells"): no heading holds one.
+_SUPERSCRIPT_DIGIT = "0-9\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_CITING_STOP = re.compile(
+    rf"[a-z]{{2}}[.!?,;:][{_SUPERSCRIPT_DIGIT}][{_SUPERSCRIPT_DIGIT},–\-\u207b]*(?=\s+[A-Z]|\s*$)"
+)
 
 
 # A table's legend of abbreviations, with or without a colon or comma ("TMP-SMX trimethoprim-sulfamethoxazole;

@@ -2941,6 +2941,22 @@ def test_a_pdf_converters_markdown_gives_its_title_under_the_article_type_and_no
     assert document.references[2].authors == "Doe J" and document.references[2].title == "Title 2"
 
 
+def test_authors_with_affiliation_digits_glued_on_and_their_affiliations_are_no_claim():
+    """A plain-text copy: "Maria Lopez1,2, Tom Becker2" over "1 Department of ...", "2 Institute of ..."."""
+    text = (
+        "Efflux-mediated resistance in Gram-negative bacteria\n\nMaria Lopez1,2, Tom Becker2\n"
+        "1 Department of Microbiology, University of Somewhere, Spain\n2 Institute of Infection, Berlin, Germany\n\n"
+        "Introduction\n\nEfflux contributes to resistance in most clinical isolates [1]. AcrAB-TolC spans both"
+        " membranes [2].\n" + REFS.replace("## References", "References")
+    )
+    document = parse_document(text, "t.txt")
+    assert document.title == "Efflux-mediated resistance in Gram-negative bacteria"
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Introduction", "Efflux contributes to resistance in most clinical isolates."),
+        ("Introduction", "AcrAB-TolC spans both membranes."),
+    ]
+
+
 def test_a_medium_article_gives_its_title_and_no_page_lines():
     text = (
         "The Breathing Room\nFollow\n\nWhen the Macrolide Stops Working\nOne base in the 23S rRNA gene\n"

@@ -3546,8 +3546,8 @@ _AFFILIATION_MARK = re.compile(
 )
 _LETTER_MARKS = re.compile(r"(?<=[^\W\d_]{2})(?:[ \t][a-z](?=[ \t,]|$))+(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 # A PDF converter's affiliation numbers, set as plain digits after each name: "Wei-Lin Hsu 1 , Arjun Mehta 2
-# and Soo-Jin Park 3, *" (Docling).
-_DIGIT_MARKS = re.compile(r"(?<=[^\W\d_]{2})[ \t]\d{1,2}(?:[ \t]?,[ \t]?\d{1,2})*(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
+# and Soo-Jin Park 3, *" (Docling); a plain-text copy glues them on ("Maria Lopez1,2, Tom Becker2").
+_DIGIT_MARKS = re.compile(r"(?<=[^\W\d_]{2})[ \t]?\d{1,2}(?:[ \t]?,[ \t]?\d{1,2})*(?=[ \t]*(?:,|$|[ \t]and[ \t]))")
 _NAME_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*")
 _NAME_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?:-[A-Z]\.)?"  # Heather, O'Donnell, M., J.-P.

@@ -253,6 +253,11 @@ def test_citation_group_forms(group, numbers):
         ("[Sources 4, 6]", (4, 6)),
         ("[citation:4]", (4,)),  # DeepSeek's
         ("[citation: 4, 6]", (4, 6)),
+        ("[<sup>4</sup>](#ref-4)", (4,)),  # a superscript that links to its entry (an HTML page's copy)
+        ("[<sup>4,6</sup>](#ref-4)", (4, 6)),
+        ("[^4,6^](#ref-4)", (4, 6)),
+        ("[⁴](#ref-4)", (4,)),
+        ("[⁴,⁶](#ref-4)", (4, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):

@@ -79,6 +79,16 @@ _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
 _NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
 _OTHER_MARKERS = (
+    # [<sup>4</sup>](#ref-4), [^4,6^](#ref-4), [⁴](#ref-4): a superscript marker that links to its entry, as
+    # an HTML page's copy writes it; the link's label is the marker
+    (
+        re.compile(
+            rf"\[\s*(?:<sup>\s*({_NUMBER_LIST})\s*</sup>|\^\s*({_NUMBER_LIST})\s*\^"
+            rf"|([{SUPERSCRIPT_DIGITS}][{SUPERSCRIPT_DIGITS}⁻,]*))\s*\]\([^)\s]*\)",
+            re.I,
+        ),
+        lambda m: f"[{m[1] or m[2] or m[3].translate(PLAIN_DIGITS)}]",
+    ),
     # [4–](#page-10-4)[6](#page-10-6), [3,](#page-10-2)[4](#page-10-3): a PDF converter's superscript group
     # (marker-pdf), each number its own link, the dash or comma after it inside the link's text
     (re.compile(rf"\[(\d{{1,4}})[ \t]*[{_DASHES}]\]\([^)\s]*\)[ \t]*\[(\d{{1,4}})\]\([^)\s]*\)"), r"[\1–\2]"),

@@ -1003,6 +1003,28 @@ def test_link_and_footnote_citations():
     assert doc.references[1].doi == "10.1038/nrn2762" and doc.references[2].first_author == "Walker"
 
 
+def test_named_footnotes_are_numbered_in_the_order_they_are_first_cited():
+    """Pandoc's "[^walker2008]": numbered as Pandoc renders them, with a warning that says so."""
+    text = (
+        "# T\n\nSpindles matter.[^walker2008] Sleep consolidates memory.[^diekelmann] Both hold.[^walker2008]"
+        "[^diekelmann]\n\n[^diekelmann]: Diekelmann S, Born J. The memory function of sleep. Nat Rev Neurosci."
+        " 2010;11:114-26.\n[^walker2008]: Walker MP. Sleep-dependent memory processing. Harv Rev Psychiatry."
+        " 2008;16:287-98.\n[^unused]: Stickgold R. Sleep-dependent memory consolidation. Nature. 2005;437:1272-8.\n"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Spindles matter.", (1,)),
+        ("Sleep consolidates memory.", (2,)),
+        ("Both hold.", (1, 2)),
+    ]
+    assert [(n, r.first_author) for n, r in doc.references.items()] == [
+        (1, "Walker"),
+        (2, "Diekelmann"),
+        (3, "Stickgold"),
+    ]
+    assert any("named, not numbered ([^walker2008]" in w and "1-3" in w for w in doc.warnings)
+
+
 def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path):
     from bcqa.corpus import load_document
 

@@ -393,6 +393,25 @@ _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 _RUN_ON_FOOTNOTE = re.compile(r"(?<=\S)[ \t]+(?=\[\^\d{1,4}\]:[ \t])")
 
 
+# Named footnotes, as Pandoc and note apps write them: "[^doe2020]" in the text, "[^doe2020]: Doe J. ..." below.
+_NAMED_NOTE = re.compile(r"\[\^([^\]\s^]*[^\W\d][^\]\s^]*)\]")
+_NAMED_NOTE_DEFINITION = re.compile(r"^[ \t]*\[\^([^\]\s^]*[^\W\d][^\]\s^]*)\]:", re.M)
+
+
+def _named_footnotes(text: str) -> tuple[str, str | None]:
+    """The text with named footnotes numbered as Pandoc renders them (in the order they are first cited, any
+    never cited after those), and a note that says so; the text unchanged, and None, when a document
+    numbers its notes itself."""
+    defined = _NAMED_NOTE_DEFINITION.findall(text)
+    if not defined or _FOOTNOTE.search(text):
+        return text, None
+    cited = [m[1] for m in _NAMED_NOTE.finditer(text) if not text.startswith(":", m.end())]
+    order = list(dict.fromkeys([label for label in cited if label in set(defined)] + defined))
+    number = {label: n for n, label in enumerate(order, 1)}
+    text = _NAMED_NOTE.sub(lambda m: f"[^{number[m[1]]}]" if m[1] in number else m[0], text)
+    return text, f"footnotes are named, not numbered ([^{order[0]}] ...): read as 1-{len(order)} in the order cited"
+
+
 def _footnotes_per_line(text: str) -> str:
     """Footnote definitions run on in one line, each on a line of its own (two or more: one alone
     mid-line may be prose)."""
@@ -2159,6 +2178,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     front_title, text = _front_matter(text)
     if not front_title:
         front_title, text = _lead_title(text)
+    text, named = _named_footnotes(text)
     text = _footnotes_per_line(text)
     footnotes = "\n".join(f"[{m.group(1)}] {m.group(2)}" for m in _FOOTNOTE.finditer(text))
     sections = _split_sections(_FOOTNOTE.sub("", text))
@@ -2179,7 +2199,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         title_section = top[0] if first is top[0] else None
     title = front_title or (title_section.title if title_section else "")
 
-    blocks, warnings = [], []
+    blocks, warnings = [], [f"{name}: {named}"] if named else []
     if footnotes:
         entries, problems = parse_reference_block(footnotes, document=name)
         blocks.append(entries)

@@ -3485,6 +3485,28 @@ def test_a_check_mark_without_a_box_is_a_bullet_not_a_done_task():
     ]
 
 
+@pytest.mark.parametrize("bullet", ["►", "▪", "●", "◦", "o"])
+def test_a_word_processors_bullet_glyphs_mark_items(bullet):
+    """ "► efflux ...", and a PDF copy's second-level "o": each item a statement with its own citations."""
+    text = (
+        "Resistance in tumours\n\nMechanisms\n\nMechanisms include:\n"
+        f"{bullet} efflux pumps that export drugs [1]\n{bullet} target mutations [2]\n\n"
+        "They often act together [3].\n" + REFS.replace("## References", "References")
+    )
+    assert [(s.text, s.citations) for s in parse_document(text, "t.txt").statements] == [
+        ("efflux pumps that export drugs", (1,)),
+        ("target mutations", (2,)),
+        ("They often act together.", (3,)),
+    ]
+
+
+def test_a_line_opening_with_a_lone_o_is_no_item():
+    text = "Resistance in tumours\n\nMechanisms\n\no Tumours resist drugs [1].\n" + REFS.replace(
+        "## References", "References"
+    )
+    assert [s.text for s in parse_document(text, "t.txt").statements] == ["o Tumours resist drugs."]
+
+
 def test_a_text_browsers_journal_page_reads_as_its_article():
     text = (
         "Skip to main content\n\n[Springer Nature Link]\nLog in\nMenu\nSearch [                    ] [Search]\nCart\n\n"

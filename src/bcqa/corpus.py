@@ -870,6 +870,24 @@ def _check_boxes(text: str) -> str:
     return _CHECK_MARK.sub(r"\1- ", _TICKED_BOX.sub(r"\1- [x] ", _OPEN_BOX.sub(r"\1- [ ] ", text)))
 
 
+# Bullets that a word processor or a PDF's copy writes with other glyphs ("► efflux ...", "▪ ...", "◦ ..."), and
+# its second-level "o" ("o efflux pumps ..." on two lines or more in a row): list items, as "- " marks them.
+_GLYPH_BULLET = re.compile(r"^([ \t]*)[◦▪▫■●○►▸▹➢➤‣⁃∙][ \t]+(?=\S)", re.M)
+_O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
+
+
+def _other_bullets(text: str) -> str:
+    text = _GLYPH_BULLET.sub(r"\1- ", text)
+    if "\no " not in text and "\n o" not in text and "\no\t" not in text:
+        return text
+    lines = text.split("\n")
+    marked = [bool(_O_BULLET.match(line)) for line in lines]
+    for i, line in enumerate(lines):
+        if marked[i] and ((i and marked[i - 1]) or (i + 1 < len(lines) and marked[i + 1])):
+            lines[i] = _O_BULLET.sub(r"\1- ", line)
+    return "\n".join(lines)
+
+
 # An MDX page (Docusaurus, Nextra): JavaScript's import and export lines, JSX components on lines of their own
 # ("<Tabs>", "<TabItem value=... label=...>", "</TabItem>", "<Figure src=... />") and JSX comments
 # ("{/* TODO */}") are the page's code; the text between the components stays.
@@ -2156,6 +2174,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _article_type_label,
         _mdx_markup,
         _check_boxes,
+        _other_bullets,
         html_to_markdown,
         _note_markup,
         _box_tables,

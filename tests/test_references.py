@@ -431,6 +431,12 @@ ENTRIES = [
         id="preprint",
     ),
     pytest.param(
+        "Doe J. Antimicrobial resistance surveillance [Internet]. Bethesda (MD): NCBI; 2020 [cited 2024 Jan 1]."
+        " Available from: https://example.org/amr",
+        {"title": "Antimicrobial resistance surveillance", "year": 2020, "link": "https://example.org/amr"},
+        id="vancouver-web-medium",
+    ),
+    pytest.param(
         'Phage Directory, "Phage therapy providers and phage banks," 2024. [Online]. Available:'
         " https://phage.directory/capsid/phage-banks",
         {"title": "Phage therapy providers and phage banks", "journal": "", "year": 2024},

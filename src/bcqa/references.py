@@ -377,6 +377,8 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     journal = _MEDIUM.sub("", fields.get("journal", ""))  # "bioRxiv [Preprint]" is bioRxiv
     if journal:
         fields["journal"] = journal
+    if fields.get("title"):  # "Antimicrobial resistance [Internet]": the medium is no part of the title
+        fields["title"] = _MEDIUM.sub("", fields["title"])
     if journal and _abbreviated(journal) and f"{journal}." in raw:
         fields["journal"] = f"{journal}."  # "N. Engl. J. Med.": the full stop is the abbreviation's
     return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)

@@ -46,6 +46,30 @@ def test_refuses_a_folder_of_the_users(corpus_dir, tmp_path):
     assert _snapshot(notes) == {"ideas.md": b"my notes"}
 
 
+def test_files_bcqa_does_not_read_are_named_and_left_alone(corpus_dir, tmp_path):
+    """A PDF beside the documents gives no answer: the build says so; a folder of PDFs only is refused."""
+    from bcqa.corpus import find_documents
+    from bcqa.errors import CorpusError
+
+    (corpus_dir / "paper.pdf").write_bytes(b"%PDF-1.4 not text")
+    (corpus_dir / ".notes.swp").write_bytes(b"hidden")
+    before = _snapshot(corpus_dir)
+    heard: list[str] = []
+    qa = _load(corpus_dir, tmp_path / "index", progress=heard.append)
+    assert [m for m in heard if "not read" in m] == [
+        "warning: 1 file(s) not read: paper.pdf (bcqa reads text: .md, .txt, .markdown ...; convert a PDF or Word"
+        " file first)"
+    ]  # the corpus's bcqa.toml and a hidden file are not named
+    assert [p.name for p in qa.document_paths] == ["breast_cancer_resistance_review.md"]
+    assert _snapshot(corpus_dir) == before
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "a.pdf").write_bytes(b"%PDF")
+    (papers / "b.docx").write_bytes(b"PK")
+    with pytest.raises(CorpusError, match=r"no document in .*papers \(a\.pdf, b\.docx not read\)"):
+        find_documents(papers)
+
+
 def test_refuses_the_corpus_folder(corpus_dir):
     before = _snapshot(corpus_dir)
     with pytest.raises(IndexDirError, match="holds the corpus"):

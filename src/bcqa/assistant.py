@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import Answer, compose
-from bcqa.corpus import find_documents, load_document
+from bcqa.corpus import DOCUMENT_SUFFIXES, find_documents, load_document, skipped_files
 from bcqa.dense import (
     MODEL_NAME,
     ONNX_FILENAME,
@@ -159,6 +159,7 @@ class Assistant:
         self.manifest = manifest or {}
         self._evidence = evidence
         self.document_paths: list[Path] = []  # set by load()
+        self.corpus: Path | None = None  # the document file or folder given to load()
         self.abbreviations = abbreviations or {}  # per document, short -> long
         self._views = [
             _View(
@@ -242,6 +243,8 @@ class Assistant:
                     stored, reasons = _read_fresh(index_dir, files, index_settings)
                 if reasons:
                     say(f"building the index in {index_dir} ({'; '.join(reasons)})")
+                    if skipped := skipped_warning(corpus):
+                        say(f"warning: {skipped}")
                     started = time.perf_counter()
                     build_index(files, index_dir, encoder, index_settings, reuse=rebuild != "always", progress=say)
                     with read_lock(index_dir):
@@ -268,7 +271,7 @@ class Assistant:
             abbreviations=stored.abbreviations,
             settings=settings,
         )
-        qa.document_paths = files
+        qa.document_paths, qa.corpus = files, corpus
         return qa
 
     @property
@@ -532,6 +535,16 @@ def document_title(document: Document) -> str:
 
 
 _WARNINGS_SHOWN = 5
+
+
+def skipped_warning(corpus: str | Path) -> str | None:
+    """What to tell a user whose corpus folder holds files bcqa does not read (a PDF, a Word file), or None."""
+    skipped = skipped_files(corpus)
+    if not skipped:
+        return None
+    names = ", ".join(p.name for p in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+    kinds = ", ".join(DOCUMENT_SUFFIXES[:3])
+    return f"{len(skipped)} file(s) not read: {names} (bcqa reads text: {kinds} ...; convert a PDF or Word file first)"
 
 
 def build_index(

@@ -241,7 +241,7 @@ def _serve(args) -> int:
 
 
 def _index(args) -> int:
-    from bcqa.assistant import Assistant
+    from bcqa.assistant import Assistant, skipped_warning
 
     progress = _progress(args) or (lambda _m: None)
 
@@ -260,6 +260,8 @@ def _index(args) -> int:
     for document in qa.documents:
         for warning in document.warnings:
             print(f"warning: {warning}")
+    if skipped := skipped_warning(qa.corpus):
+        print(f"warning: {skipped}")
     return 0
 
 

@@ -2127,8 +2127,32 @@ def find_documents(corpus: str | Path) -> list[Path]:
         raise CorpusError(f"corpus not found: {corpus} (give a document file or a folder of them)")
     files = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
     if not files:
-        raise CorpusError(f"no document in {corpus}: put .md or .txt files there")
+        skipped = skipped_files(corpus)
+        kinds = f" ({', '.join(p.name for p in skipped[:3])}{' ...' if len(skipped) > 3 else ''} not read)"
+        raise CorpusError(f"no document in {corpus}{kinds if skipped else ''}: put .md or .txt files there")
     return files
+
+
+# Files beside the documents that are bcqa's own or no one's text: never reported as skipped.
+_NOT_DOCUMENTS = frozenset({"bcqa.toml", "license", "licence", "readme", "notice"})
+
+
+def skipped_files(corpus: str | Path) -> list[Path]:
+    """The files of a corpus folder that bcqa does not read (a PDF, a Word file, a web page), so that
+    a user hears why a paper they put there gives no answer; hidden files and the corpus's settings
+    file are not listed."""
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        return []
+    return sorted(
+        p
+        for p in corpus.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() not in DOCUMENT_SUFFIXES
+        and p.name.lower() not in _NOT_DOCUMENTS
+        and p.stem.lower() not in _NOT_DOCUMENTS
+    )
 
 
 def parse_document(text: str, name: str = "document") -> Document:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bcqa import Answer, Assistant
@@ -174,6 +176,50 @@ def test_a_question_about_the_document_gets_an_overview_not_an_abstention(fake_a
     assert [h.statement.section for h in a.statements] == sections[:5]
     assert {h.support for h in a.statements} == {"overview"}
     assert "support-overview" in a._repr_html_()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List the references",
+        "Which papers does the document cite?",
+        "What sources does it cite?",
+        "Show me the bibliography",
+    ],
+)
+def test_a_question_for_the_reference_list_gets_every_entry_not_an_abstention(fake_assistant, question):
+    """It said "The document does not mention references."; the list is what the user asked for."""
+    a = fake_assistant.ask(question)
+    assert not a.abstained and a.mode == "references" and a.statements == ()
+    assert [r.number for r in a.references] == list(range(1, 19))
+    assert a.answer.startswith("The document lists 18 references ([1] to [18]), each below.")
+    assert "Liu Z, Gao J" in a.to_text() and "doi:10.3390/biom12121834" in a.to_text()
+    assert json.loads(json.dumps(a.to_dict()))["references"][0]["number"] == 1
+
+
+@pytest.mark.parametrize(
+    "question", ["What does reference 3 say?", "Which study is cited for radioresistance?", "What did Liu et al. find?"]
+)
+def test_a_question_about_one_reference_or_a_subject_is_no_request_for_the_list(fake_assistant, question):
+    a = fake_assistant.ask(question)
+    assert a.mode != "references" and a.statements
+
+
+def test_the_reference_lists_of_several_documents_are_each_named(two_documents):
+    a = two_documents.ask("List all references")
+    assert not a.abstained and a.mode == "references"
+    assert a.answer.startswith(
+        "The documents list antibiotic_notes.md: 3 references ([1] to [3]); breast_cancer_resistance_review.md:"
+        " 18 references ([1] to [18]), each below."
+    )
+    assert [(r.document, r.number) for r in a.references][:4] == [
+        ("antibiotic_notes.md", 1),
+        ("antibiotic_notes.md", 2),
+        ("antibiotic_notes.md", 3),
+        ("breast_cancer_resistance_review.md", 1),
+    ]
+    one = two_documents.ask("List the references of antibiotic_notes.md")
+    assert {r.document for r in one.references} == {"antibiotic_notes.md"}
 
 
 def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():

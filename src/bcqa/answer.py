@@ -31,7 +31,8 @@ class Answer:
     ``mode`` says how the statements were chosen: ``search`` (top k),
     ``list`` (all close to the best), ``reference`` (those citing the
     references asked about), ``overview`` (what a document covers: the
-    statements that open its sections) or ``abstain``.
+    statements that open its sections), ``references`` (the reference
+    list itself: every entry, no statement) or ``abstain``.
     """
 
     question: str
@@ -136,7 +137,7 @@ def compose(
         references: Every loaded reference by (document name, number).
         abstained: True when the documents do not address the question.
         reason: The abstention message.
-        mode: How the hits were chosen (search, list, reference, overview, abstain).
+        mode: How the hits were chosen (search, list, reference, overview, references, abstain).
         focus: The (document, number) of the references a reference question is about.
         note: Said before the answer (what the question names that the documents lack).
         documents: The names of the loaded documents (renderings name a statement's
@@ -154,6 +155,8 @@ def compose(
         {(h.statement.document, n) for h in hits for n in h.statement.citations}, key=lambda k: (order[k[0]], k[1])
     )
     refs = tuple(references[key] for key in keys if key in references)
+    if mode == "references" and not abstained:
+        return _reference_list(question, references, [d for d, _ in focus], documents)
     if abstained or not hits:
         text = reason or "The document has no statements that answer this."
         return Answer(question, True, text, hits, refs, "abstain", tuple(documents))
@@ -171,6 +174,28 @@ def compose(
     if note:
         text = f"({note}) {text}"
     return Answer(question, False, text, hits, refs, mode, tuple(documents))
+
+
+def _reference_list(
+    question: str, references: Mapping[tuple[str, int], Reference], names: Sequence[str], documents: Sequence[str]
+) -> Answer:
+    """The answer to "List the references": every entry of the named documents' lists, in their order."""
+    names = list(dict.fromkeys(names))
+    listed = {d: sorted((r for (doc, _), r in references.items() if doc == d), key=lambda r: r.number) for d in names}
+    refs = tuple(r for d in names for r in listed[d])
+    if not refs:
+        return Answer(question, True, "The document lists no references.", (), (), "abstain", tuple(documents))
+
+    def counted(d: str) -> str:
+        numbers = [r.number for r in listed[d]]
+        return f"{len(numbers)} reference{'s' if len(numbers) != 1 else ''} ([{numbers[0]}] to [{numbers[-1]}])"
+
+    if len(names) == 1:
+        text = f"The document lists {counted(names[0])}, each below."
+    else:
+        text = "The documents list " + "; ".join(f"{d}: {counted(d)}" for d in names if listed[d]) + ", each below."
+    text += ' Ask about one by its number ("What does reference 3 say?") for the statements that cite it.'
+    return Answer(question, False, text, (), refs, "references", tuple(documents))
 
 
 def _claim(hit: Hit, joined: bool = False) -> str:

@@ -443,7 +443,7 @@ class Assistant:
         for per in queries:
             rows_of = []
             for view, q in per:
-                if not (q.tokens or q.references or q.missing_references or q.overview):
+                if not (q.tokens or q.references or q.missing_references or q.overview or q.bibliography):
                     continue
                 scores = self.retriever.score_part(
                     view.part, row_of[q.dense_text], q.tokens, wants_quantity=q.asks_quantity

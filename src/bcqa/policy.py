@@ -107,7 +107,7 @@ class Decision:
     abstained: bool
     hits: tuple[Hit, ...]
     reason: str = ""
-    mode: str = "search"  # search | list | reference | overview | abstain
+    mode: str = "search"  # search | list | reference | overview | references | abstain
     focus: tuple[tuple[str, int], ...] = ()
     note: str = ""  # said before the answer: what the question names that the document lacks
 
@@ -137,6 +137,10 @@ def decide(
     """
     if query.overview:
         return overview(statements, scores, k, allowed, title)
+    if query.bibliography:
+        # The reference list itself: every entry is shown (``answer.compose``), no statement is.
+        name = statements[0].document if statements else ""
+        return Decision(False, (), mode="references", focus=((name, 0),))
     if allowed is not None:
         scores = scores.only(allowed)
     name = statements[0].document if statements else ""

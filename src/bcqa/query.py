@@ -81,6 +81,24 @@ def is_overview_question(question: str, tokens: Sequence[str] | None = None) -> 
     return bool(tokens) or _THE_DOCUMENT.search(question) is not None
 
 
+# A question for the document's reference list as a whole ("List the references", "Which papers does it cite?",
+# "How many references are there?"): a word for the list or for citing, and nothing else that names a subject.
+_BIBLIOGRAPHY_CORE = frozenset(
+    tokenize("references bibliography citations cite cites cited citing literature reference citation")
+)
+_BIBLIOGRAPHY_TOKENS = _BIBLIOGRAPHY_CORE | frozenset(
+    tokenize(
+        "list show give print all every full complete whole many number count total which sources source works "
+        "papers studies articles publications journals authors review document paper article text uses used use"
+    )
+)
+
+
+def is_bibliography_question(tokens: Sequence[str]) -> bool:
+    """ "List all references", "What sources does it cite?": asks for the reference list itself."""
+    return any(t in _BIBLIOGRAPHY_CORE for t in tokens) and all(t in _BIBLIOGRAPHY_TOKENS for t in tokens)
+
+
 _REF_NUMBER = re.compile(
     r"\[(\d{1,3})\]|\b(?:ref(?:erence)?s?|citations?|sources?)\.?\s*(?:no\.?|number|#)?\s*(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)",
     re.I,
@@ -122,6 +140,7 @@ class Query:
             "resistance", "develop", "2"), that the document uses (1.0 if none).
         uncovered: Question words none of whose tokens the document uses.
         overview: It asks what the document as a whole covers ("What is this review about?").
+        bibliography: It asks for the reference list itself ("List the references").
         asks_quantity: It asks for a number ("How many ...", "What proportion ...", "By how
             much ..."), so a statement that states none cannot be its answer (``asks_for_quantity``).
     """
@@ -140,6 +159,7 @@ class Query:
     specific_coverage: float = 1.0
     uncovered: tuple[str, ...] = ()
     overview: bool = False
+    bibliography: bool = False
     unknown_subject: bool = False
     asks_quantity: bool = False
 
@@ -176,6 +196,8 @@ def analyse(
         The prepared query.
     """
     base = tokenize(question)
+    if is_bibliography_question(base) and not _REF_NUMBER.search(question):
+        return Query(text=question, tokens=tuple(base), dense_text=question, bibliography=True)
     if is_overview_question(question, base):
         return Query(text=question, tokens=tuple(base), dense_text=question, overview=True)
     tokens = list(base)

@@ -96,6 +96,12 @@ def test_text_and_markdown_call_only_what_the_answer_states_supporting(fake_assi
     assert off.abstained and "Supporting statements" not in off.to_text() + off.to_markdown()
 
 
+def test_the_reference_list_answer_shows_what_it_says_and_every_entry(fake_assistant):
+    page = answer_html(fake_assistant.ask("List the references"))
+    assert "<p class='lead'>The document lists 18 references ([1] to [18]), each below." in page
+    assert page.count("<li id=") == 18 and "class='claims'" not in page
+
+
 def test_an_answer_note_with_parentheses_inside_is_shown_whole():
     """A note's own parentheses ("Efflux (pumps)") do not cut it short."""
     from dataclasses import replace

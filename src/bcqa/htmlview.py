@@ -168,11 +168,14 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
         if answer.mode == "reference":
             lead = re.sub(r"^\*\*[^*\n]+:\*\* ", "", answer.answer.split(" for: ")[0])  # several documents
             parts.append(f"<p class='lead'>{_e(lead)}:</p>")
+        elif answer.mode == "references":  # the reference list: its entries follow, no statement
+            parts.append(f"<p class='lead'>{_e(answer.answer)}</p>")
         elif lead := _leading_note(answer.answer):
             parts.append(f"<p class='lead'>{_e(lead)}</p>")
-        parts.append("<ul class='claims'>")
-        parts += [_statement(h, refs, turn, documents, several, serial) for h in quoted]
-        parts.append("</ul>")
+        if answer.mode != "references":
+            parts.append("<ul class='claims'>")
+            parts += [_statement(h, refs, turn, documents, several, serial) for h in quoted]
+            parts.append("</ul>")
     related = [h for h in rest if h.support in ("direct", "related", "cites")]
     weak = [h for h in rest if h not in related]
     if related:

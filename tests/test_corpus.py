@@ -3485,7 +3485,7 @@ def test_a_check_mark_without_a_box_is_a_bullet_not_a_done_task():
     ]
 
 
-@pytest.mark.parametrize("bullet", ["►", "▪", "●", "◦", "o"])
+@pytest.mark.parametrize("bullet", ["►", "▪", "●", "◦", "·", "\uf0b7", "o"])  # U+F0B7: Word's Symbol-font bullet
 def test_a_word_processors_bullet_glyphs_mark_items(bullet):
     """ "► efflux ...", and a PDF copy's second-level "o": each item a statement with its own citations."""
     text = (

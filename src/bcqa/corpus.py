@@ -870,9 +870,10 @@ def _check_boxes(text: str) -> str:
     return _CHECK_MARK.sub(r"\1- ", _TICKED_BOX.sub(r"\1- [x] ", _OPEN_BOX.sub(r"\1- [ ] ", text)))
 
 
-# Bullets that a word processor or a PDF's copy writes with other glyphs ("► efflux ...", "▪ ...", "◦ ..."), and
+# Bullets that a word processor or a PDF's copy writes with other glyphs ("► efflux ...", "▪ ...", "◦ ...", "·",
+# and the Symbol and Wingdings fonts' private-use code points "\uf0b7" and "\uf0a7" that a copy from Word keeps), and
 # its second-level "o" ("o efflux pumps ..." on two lines or more in a row): list items, as "- " marks them.
-_GLYPH_BULLET = re.compile(r"^([ \t]*)[◦▪▫■●○►▸▹➢➤‣⁃∙][ \t]+(?=\S)", re.M)
+_GLYPH_BULLET = re.compile(r"^([ \t]*)[◦▪▫■●○►▸▹➢➤‣⁃∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc][ \t]+(?=\S)", re.M)
 _O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
 
 

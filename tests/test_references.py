@@ -1125,6 +1125,16 @@ def test_a_linked_title_that_opens_a_vancouver_entry_keeps_its_authors_and_journ
         ("Is resistance inevitable?", "Doe J, Roe K", "Cell", 2019),
         ("Tracing Candida auris", "Chow NA, Gade L, et al", "mBio", 2020),  # a dash: read as a list, as before
     ]
+    # Authors and venue in brackets after the link, as a chat assistant writes them.
+    ref = parse_entry(
+        1, "[Efflux pumps in tumour cells](https://doi.org/10.1000/xyz) (Doe J, Roe K, Cancer Res, 2019)."
+    )
+    assert (ref.title, ref.authors, ref.journal, ref.year) == (
+        "Efflux pumps in tumour cells",
+        "Doe J, Roe K",
+        "Cancer Res",
+        2019,
+    )
     assert (refs[0].volume, refs[0].issue, refs[0].pages) == ("13", "3", "239-246")
     assert refs[0].raw.startswith("Erlotinib versus chemotherapy. The EURTAC trial. Rosell R")
     assert refs[1].link == "https://example.org/review"

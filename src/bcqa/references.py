@@ -763,7 +763,10 @@ _SURNAMES_ONLY = re.compile(rf"{_SURNAME}(?:\s+et\.?\s+al\.?|\s+(?:&|and)\s+{_SU
 
 def _read_linked(title: str, tail: str) -> dict:
     """A linked title and what follows it: "— Paez JG et al., Science, 2004" (authors, journal, year)."""
-    items = [item.strip() for item in _trim(tail.lstrip(" —–-:|")).split(",") if item.strip()]
+    tail = tail.lstrip(" —–-:|")
+    if wrapped := re.fullmatch(r"\(([^()]*)\)\.?", tail.strip()):  # "[Title](url) (Cancer Res, 2019)"
+        tail = wrapped[1]
+    items = [item.strip() for item in _trim(tail).split(",") if item.strip()]
     years = [i for i, item in enumerate(items) if _FINAL_YEAR.fullmatch(item)]
     year = int(_FINAL_YEAR.fullmatch(items[years[-1]])["year"]) if years else None
     if years:

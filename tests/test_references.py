@@ -431,6 +431,26 @@ ENTRIES = [
         id="preprint",
     ),
     pytest.param(
+        "Doe J, Roe K. Efflux pumps in tumour cells. Journal of Medicine, 2020, 12(3), 100-110.",
+        {"authors": "Doe J, Roe K", "journal": "Journal of Medicine", "year": 2020, "volume": "12", "pages": "100-110"},
+        id="journal-comma-year",
+    ),
+    pytest.param(
+        "Efflux pumps in tumour cells. Smith J, et al. Nature Medicine, 2021.",
+        {
+            "title": "Efflux pumps in tumour cells",
+            "authors": "Smith J, et al",
+            "journal": "Nature Medicine",
+            "year": 2021,
+        },
+        id="title-first-journal-comma-year",
+    ),
+    pytest.param(
+        "WHO. Global plan for insecticide resistance management. Geneva: World Health Organization, 2012.",
+        {"authors": "WHO", "title": "Global plan for insecticide resistance management", "journal": "", "year": 2012},
+        id="report-publisher-is-no-journal",
+    ),
+    pytest.param(
         "Doe J. Antimicrobial resistance surveillance [Internet]. Bethesda (MD): NCBI; 2020 [cited 2024 Jan 1]."
         " Available from: https://example.org/amr",
         {"title": "Antimicrobial resistance surveillance", "year": 2020, "link": "https://example.org/amr"},

@@ -122,6 +122,14 @@ _APA_SOURCE = re.compile(
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
 _BARE_YEAR = re.compile(rf"{_YEAR}[a-z]?\.?")
+# A journal, then its year after a comma, and perhaps volume(issue), pages: "Journal of Medicine, 2020, 12(3), 100-110";
+# not a book's or a report's publisher ("Cambridge, U.K.: Cambridge Univ. Press, 2018", "Geneva: WHO, 2012").
+_JOURNAL_COMMA_YEAR = re.compile(
+    rf"(?P<journal>[A-Z][^,\d:]{{1,100}}?),[ \t]*{_YEAR}"
+    r"(?:[ \t]*[,;:][ \t]*(?P<volume>\d{1,4})(?:[ \t]*\((?P<issue>[\w-]+)\))?"
+    r"[ \t]*[,:][ \t]*(?P<pages>\w?\d+(?:[-–]\w?\d+)?))?\.?"
+)
+_PUBLISHER = re.compile(r":[ \t]+[A-Z]|\b(?:Press|Publishers?|Publishing|ed|edn|Edition)\b")
 # A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",
 # the title first (one sentence) and no authors.
 _DASHED_SOURCE = re.compile(rf"(?P<title>(?:(?!\.\s).)+?)\s[-–—]\s(?P<journal>(?:(?!\s[-–—]\s)[^()])+?)\s*\({_YEAR}\)")
@@ -631,6 +639,10 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(head, has_journal=False), **source}
     if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
+    if len(segments) >= 3 and (m := _JOURNAL_COMMA_YEAR.fullmatch(segments[-1])) and not _PUBLISHER.search(body):
+        # "Doe J, Roe K. Title. Journal of Medicine, 2020, 12, 100-110.": the journal, then its year after a comma.
+        fields = {**_read_head([*segments[:-1], m["journal"]], has_journal=True), "year": int(m["year"])}
+        return {**fields, **_volume_fields(m)} if m["volume"] else fields
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
 

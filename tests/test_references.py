@@ -446,6 +446,28 @@ ENTRIES = [
         id="title-first-journal-comma-year",
     ),
     pytest.param(
+        "Doe J, Roe K, Poe L: Efflux pumps in tumour cells: a review. BMC Cancer 2020, 12(3):100.",
+        {
+            "authors": "Doe J, Roe K, Poe L",
+            "title": "Efflux pumps in tumour cells: a review",
+            "journal": "BMC Cancer",
+            "year": 2020,
+            "volume": "12",
+            "pages": "100",
+        },
+        id="biomed-central",
+    ),
+    pytest.param(
+        "Antiviral Drug-Resistant HBV: Standardization of Nomenclature. Lok AS, Zoulim F, et al. Hepatology."
+        " 2007;46(1):254-65.",
+        {
+            "authors": "Lok AS, Zoulim F, et al",
+            "title": "Antiviral Drug-Resistant HBV: Standardization of Nomenclature",
+            "journal": "Hepatology",
+        },
+        id="title-colon-before-the-authors",
+    ),
+    pytest.param(
         "WHO. Global plan for insecticide resistance management. Geneva: World Health Organization, 2012.",
         {"authors": "WHO", "title": "Global plan for insecticide resistance management", "journal": "", "year": 2012},
         id="report-publisher-is-no-journal",

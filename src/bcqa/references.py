@@ -129,6 +129,11 @@ _JOURNAL_COMMA_YEAR = re.compile(
     r"(?:[ \t]*[,;:][ \t]*(?P<volume>\d{1,4})(?:[ \t]*\((?P<issue>[\w-]+)\))?"
     r"[ \t]*[,:][ \t]*(?P<pages>\w?\d+(?:[-–]\w?\d+)?))?\.?"
 )
+_AUTHORS_COLON = re.compile(r"(?P<authors>[^:.]{2,300}?):[ \t]+(?=[A-Z])")
+_BMC_SOURCE = re.compile(
+    rf"(?P<journal>[A-Z][^,\d:]{{1,100}}?)[ \t]+{_YEAR},[ \t]*(?P<volume>\d{{1,4}})(?:\((?P<issue>[\w-]+)\))?"
+    r":(?P<pages>\w?\d+(?:[-–]\w?\d+)?)\.?"
+)
 _PUBLISHER = re.compile(r":[ \t]+[A-Z]|\b(?:Press|Publishers?|Publishing|ed|edn|Edition)\b")
 # A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",
 # the title first (one sentence) and no authors.
@@ -579,6 +584,12 @@ def _read_fields(body: str) -> dict:
     if not body:
         return {}
     body = _undotted_authors(body)
+    if (colon := _AUTHORS_COLON.match(body)) and _is_author_list(colon["authors"]):
+        # BioMed Central: "Doe J, Roe K: Title. ..."; but a title's colon when the authors follow it ("Drug-Resistant
+        # HBV: Standardization of Nomenclature. Lok AS, Zoulim F, et al. Hepatology. ...").
+        rest = body[colon.end() :]
+        if not any(_is_author_list(segment) for segment in _segments(rest)):
+            body = f"{colon['authors']}. {rest}"
     if whole := _WHOLLY_QUOTED.fullmatch(body):
         # A markdown link definition whose title is the whole citation, as Copilot writes its sources:
         # '[1]: https://doi.org/... "Renault CA, Israelski DM. Time to clearance ... Sex Health. 2011;8:69-73"'.
@@ -639,10 +650,12 @@ def _read_fields(body: str) -> dict:
         return {**_read_head(head, has_journal=False), **source}
     if len(segments) > 1 and (m := _FINAL_YEAR.fullmatch(segments[-1])):
         return {**_read_head(segments[:-1], has_journal=True), "year": int(m["year"])}
-    if len(segments) >= 3 and (m := _JOURNAL_COMMA_YEAR.fullmatch(segments[-1])) and not _PUBLISHER.search(body):
-        # "Doe J, Roe K. Title. Journal of Medicine, 2020, 12, 100-110.": the journal, then its year after a comma.
-        fields = {**_read_head([*segments[:-1], m["journal"]], has_journal=True), "year": int(m["year"])}
-        return {**fields, **_volume_fields(m)} if m["volume"] else fields
+    # "Doe J, Roe K. Title. Journal of Medicine, 2020, 12, 100-110.": the journal, then its year after a comma;
+    # BioMed Central's "Title. BMC Cancer 2020, 12:100.": the journal, its year, volume:pages.
+    source = _JOURNAL_COMMA_YEAR.fullmatch(segments[-1]) or _BMC_SOURCE.fullmatch(segments[-1]) if segments else None
+    if source and len(segments) >= 3 and not _PUBLISHER.search(body):
+        fields = {**_read_head([*segments[:-1], source["journal"]], has_journal=True), "year": int(source["year"])}
+        return {**fields, **_volume_fields(source)} if source["volume"] else fields
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
 

@@ -446,6 +446,16 @@ ENTRIES = [
         id="title-first-journal-comma-year",
     ),
     pytest.param(
+        "Doe J, Roe K. Efflux pumps in tumour cells. J Med. Published online March 5, 2020. doi:10.1000/xyz",
+        {"title": "Efflux pumps in tumour cells", "journal": "J Med", "year": 2020, "doi": "10.1000/xyz"},
+        id="ama-online-first",
+    ),
+    pytest.param(
+        "Doe J, Roe K. Efflux pumps in tumour cells. J Med. 2020. [Epub ahead of print]",
+        {"title": "Efflux pumps in tumour cells", "journal": "J Med", "year": 2020},
+        id="epub-ahead-of-print",
+    ),
+    pytest.param(
         "Doe J, Roe K, Poe L: Efflux pumps in tumour cells: a review. BMC Cancer 2020, 12(3):100.",
         {
             "authors": "Doe J, Roe K, Poe L",

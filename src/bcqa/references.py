@@ -99,10 +99,16 @@ _NOISE = re.compile(
     r"|\b(?:PMC|S2CID|OCLC)\s\d+\.?|\bBibcode:\S+|\bISBN[\s:]+[\dX-]{10,17}\.?"
     r"|\bArchived(?:\s+\(PDF\))?\s+from\s+the\s+original\s+on\s+[^.]*\."
     # a search tool's count of the work's citations (Elicit, Consensus, Semantic Scholar): "Citations: 145"
-    r"|\bCitations:\s*[\d,]+\.?",
+    r"|\bCitations:\s*[\d,]+\.?"
+    # an article out before its issue: "[Epub ahead of print]", "Epub 2020 Mar 5." (its year is the entry's)
+    r"|\[?\bEpub ahead of print\]?\.?",
     re.I,
 )
 
+_ONLINE_FIRST = re.compile(
+    r"\bPublished\s+online(?:\s+ahead\s+of\s+print)?:?\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b"
+)
 _PMID = re.compile(r"\bPMID\s*:?\s*(\d{4,9})\b")
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
@@ -524,6 +530,7 @@ def _body(raw: str) -> str:
     body = _URL.sub(_keep_stop, body)
     body = _BARE_DOI.sub(_keep_stop, body)
     body = _NOISE.sub(" ", body)
+    body = _ONLINE_FIRST.sub(r"\g<year>", body)  # AMA's "J Med. Published online March 5, 2020." is "J Med. 2020."
     body = re.sub(r"\.(?:\s*\.)+", ".", _collapse(body))
     # "... Rev. 32 (2019) e00031-19, https://doi.org/...": the comma before the address ends the entry with it.
     body = re.sub(r"\s*[,;]\s*\.$", ".", body)

@@ -185,6 +185,7 @@ def test_a_question_about_the_document_gets_an_overview_not_an_abstention(fake_a
         "Which papers does the document cite?",
         "What sources does it cite?",
         "Show me the bibliography",
+        "Which references have a DOI?",
     ],
 )
 def test_a_question_for_the_reference_list_gets_every_entry_not_an_abstention(fake_assistant, question):

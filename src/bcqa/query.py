@@ -89,7 +89,8 @@ _BIBLIOGRAPHY_CORE = frozenset(
 _BIBLIOGRAPHY_TOKENS = _BIBLIOGRAPHY_CORE | frozenset(
     tokenize(
         "list show give print all every full complete whole many number count total which sources source works "
-        "papers studies articles publications journals authors review document paper article text uses used use"
+        "papers studies articles publications journals authors review document paper article text uses used use "
+        "doi dois link links url urls title titles year years"
     )
 )
 

@@ -436,6 +436,11 @@ ENTRIES = [
         id="journal-comma-year",
     ),
     pytest.param(
+        "Efflux pumps: A review of the evidence. Smith J, et al. Nature Medicine, 2021.",
+        {"title": "Efflux pumps: A review of the evidence", "journal": "Nature Medicine", "year": 2021},
+        id="colon-title-journal-comma-year",
+    ),
+    pytest.param(
         "Efflux pumps in tumour cells. Smith J, et al. Nature Medicine, 2021.",
         {
             "title": "Efflux pumps in tumour cells",

@@ -140,7 +140,7 @@ _BMC_SOURCE = re.compile(
     rf"(?P<journal>[A-Z][^,\d:]{{1,100}}?)[ \t]+{_YEAR},[ \t]*(?P<volume>\d{{1,4}})(?:\((?P<issue>[\w-]+)\))?"
     r":(?P<pages>\w?\d+(?:[-–]\w?\d+)?)\.?"
 )
-_PUBLISHER = re.compile(r":[ \t]+[A-Z]|\b(?:Press|Publishers?|Publishing|ed|edn|Edition)\b")
+_PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|ed|edn|Edition)\b")
 # A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",
 # the title first (one sentence) and no authors.
 _DASHED_SOURCE = re.compile(rf"(?P<title>(?:(?!\.\s).)+?)\s[-–—]\s(?P<journal>(?:(?!\s[-–—]\s)[^()])+?)\s*\({_YEAR}\)")

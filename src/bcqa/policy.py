@@ -101,7 +101,8 @@ class Decision:
     """What one document shows for a question, or why it abstains.
 
     ``focus`` holds the (document, number) of the references a reference
-    question is about.
+    question is about; for the reference list itself (mode ``references``),
+    (document, 0): every entry of that document's list.
     """
 
     abstained: bool

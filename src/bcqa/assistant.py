@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import Answer, compose
-from bcqa.corpus import DOCUMENT_SUFFIXES, find_documents, load_document, skipped_files
+from bcqa.corpus import DOCUMENT_SUFFIXES, file_names, find_documents, load_document, skipped_files
 from bcqa.dense import (
     MODEL_NAME,
     ONNX_FILENAME,
@@ -542,9 +542,11 @@ def skipped_warning(corpus: str | Path) -> str | None:
     skipped = skipped_files(corpus)
     if not skipped:
         return None
-    names = ", ".join(p.name for p in skipped[:5]) + (" ..." if len(skipped) > 5 else "")
     kinds = ", ".join(DOCUMENT_SUFFIXES[:3])
-    return f"{len(skipped)} file(s) not read: {names} (bcqa reads text: {kinds} ...; convert a PDF or Word file first)"
+    return (
+        f"{len(skipped)} file(s) not read: {file_names(skipped, 5)} (bcqa reads text: {kinds} ...; "
+        "convert a PDF or Word file first)"
+    )
 
 
 def build_index(

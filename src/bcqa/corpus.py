@@ -405,8 +405,9 @@ def _named_footnotes(text: str) -> tuple[str, str | None]:
     defined = _NAMED_NOTE_DEFINITION.findall(text)
     if not defined or _FOOTNOTE.search(text):
         return text, None
-    cited = [m[1] for m in _NAMED_NOTE.finditer(text) if not text.startswith(":", m.end())]
-    order = list(dict.fromkeys([label for label in cited if label in set(defined)] + defined))
+    known = set(defined)
+    cited = [m[1] for m in _NAMED_NOTE.finditer(text) if m[1] in known and not text.startswith(":", m.end())]
+    order = list(dict.fromkeys(cited + defined))
     number = {label: n for n, label in enumerate(order, 1)}
     text = _NAMED_NOTE.sub(lambda m: f"[^{number[m[1]]}]" if m[1] in number else m[0], text)
     return text, f"footnotes are named, not numbered ([^{order[0]}] ...): read as 1-{len(order)} in the order cited"
@@ -874,12 +875,12 @@ def _check_boxes(text: str) -> str:
 # and the Symbol and Wingdings fonts' private-use code points "\uf0b7" and "\uf0a7" that a copy from Word keeps), and
 # its second-level "o" ("o efflux pumps ..." on two lines or more in a row): list items, as "- " marks them.
 _GLYPH_BULLET = re.compile(r"^([ \t]*)[◦▪▫■●○►▸▹➢➤‣⁃∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc][ \t]+(?=\S)", re.M)
-_O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)")
+_O_BULLET = re.compile(r"^([ \t]*)o[ \t]+(?=\S)", re.M)
 
 
 def _other_bullets(text: str) -> str:
     text = _GLYPH_BULLET.sub(r"\1- ", text)
-    if "\no " not in text and "\n o" not in text and "\no\t" not in text:
+    if not _O_BULLET.search(text):
         return text
     lines = text.split("\n")
     marked = [bool(_O_BULLET.match(line)) for line in lines]
@@ -2129,12 +2130,18 @@ def find_documents(corpus: str | Path) -> list[Path]:
     files = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
     if not files:
         skipped = skipped_files(corpus)
-        kinds = f" ({', '.join(p.name for p in skipped[:3])}{' ...' if len(skipped) > 3 else ''} not read)"
-        raise CorpusError(f"no document in {corpus}{kinds if skipped else ''}: put .md or .txt files there")
+        kinds = f" ({file_names(skipped, 3)} not read)" if skipped else ""
+        raise CorpusError(f"no document in {corpus}{kinds}: put .md or .txt files there")
     return files
 
 
-# Files beside the documents that are bcqa's own or no one's text: never reported as skipped.
+def file_names(paths: Sequence[Path], shown: int) -> str:
+    """The first ``shown`` files' names, then " ..." when there are more: "paper.pdf, notes.docx ..."."""
+    return ", ".join(p.name for p in paths[:shown]) + (" ..." if len(paths) > shown else "")
+
+
+# Files beside the documents that are bcqa's own (its settings, ``settings.SETTINGS_FILE``, a module above this
+# one) or no one's text: never reported as skipped.
 _NOT_DOCUMENTS = frozenset({"bcqa.toml", "license", "licence", "readme", "notice"})
 
 
@@ -2776,9 +2783,8 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
 
 # A sentence's end with a superscript marker glued to it, flattened by a PDF's copy or not, before the next
 # sentence or the line's end ("drugs.1 Cells", "out.2,3", "mutate.4–6", "drugs.¹ Cells"): no heading holds one.
-_SUPERSCRIPT_DIGIT = "0-9\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _CITING_STOP = re.compile(
-    rf"[a-z]{{2}}[.!?,;:][{_SUPERSCRIPT_DIGIT}][{_SUPERSCRIPT_DIGIT},–\-\u207b]*(?=\s+[A-Z]|\s*$)"
+    rf"[a-z]{{2}}[.!?,;:][0-9{SUPERSCRIPT_DIGITS}][0-9{SUPERSCRIPT_DIGITS},–\-\u207b]*(?=\s+[A-Z]|\s*$)"
 )
 
 

@@ -128,17 +128,19 @@ _APA_SOURCE = re.compile(
 )
 _FINAL_YEAR = re.compile(rf"{_YEAR}{_DATE}\.?")
 _BARE_YEAR = re.compile(rf"{_YEAR}[a-z]?\.?")
+# The journal's name (no comma, digit or colon in it) and the pages, as the two sources below write them.
+_SOURCE_JOURNAL = r"(?P<journal>[A-Z][^,\d:]{1,100}?)"
+_SOURCE_PAGES = r"(?P<pages>\w?\d+(?:[-–]\w?\d+)?)"
 # A journal, then its year after a comma, and perhaps volume(issue), pages: "Journal of Medicine, 2020, 12(3), 100-110";
 # not a book's or a report's publisher ("Cambridge, U.K.: Cambridge Univ. Press, 2018", "Geneva: WHO, 2012").
 _JOURNAL_COMMA_YEAR = re.compile(
-    rf"(?P<journal>[A-Z][^,\d:]{{1,100}}?),[ \t]*{_YEAR}"
+    rf"{_SOURCE_JOURNAL},[ \t]*{_YEAR}"
     r"(?:[ \t]*[,;:][ \t]*(?P<volume>\d{1,4})(?:[ \t]*\((?P<issue>[\w-]+)\))?"
-    r"[ \t]*[,:][ \t]*(?P<pages>\w?\d+(?:[-–]\w?\d+)?))?\.?"
+    rf"[ \t]*[,:][ \t]*{_SOURCE_PAGES})?\.?"
 )
 _AUTHORS_COLON = re.compile(r"(?P<authors>[^:.]{2,300}?):[ \t]+(?=[A-Z])")
 _BMC_SOURCE = re.compile(
-    rf"(?P<journal>[A-Z][^,\d:]{{1,100}}?)[ \t]+{_YEAR},[ \t]*(?P<volume>\d{{1,4}})(?:\((?P<issue>[\w-]+)\))?"
-    r":(?P<pages>\w?\d+(?:[-–]\w?\d+)?)\.?"
+    rf"{_SOURCE_JOURNAL}[ \t]+{_YEAR},[ \t]*(?P<volume>\d{{1,4}})(?:\((?P<issue>[\w-]+)\))?:{_SOURCE_PAGES}\.?"
 )
 _PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|ed|edn|Edition)\b")
 # A chatbot's source list: "Title of the paper - PLoS Neglected Tropical Diseases (2017) - https://...",

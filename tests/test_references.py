@@ -494,6 +494,16 @@ ENTRIES = [
         id="vancouver-web-medium",
     ),
     pytest.param(
+        "Roe K. Adaptation of cells [dissertation]. Boston: Harvard University; 2019.",
+        {"title": "Adaptation of cells", "year": 2019},
+        id="vancouver-dissertation",
+    ),
+    pytest.param(
+        "Doe J. Why tumours resist drugs [editorial]. BMJ. 2018;360:k12.",
+        {"title": "Why tumours resist drugs", "journal": "BMJ", "volume": "360"},
+        id="vancouver-article-type",
+    ),
+    pytest.param(
         'Phage Directory, "Phage therapy providers and phage banks," 2024. [Online]. Available:'
         " https://phage.directory/capsid/phage-banks",
         {"title": "Phage therapy providers and phage banks", "journal": "", "year": 2024},
@@ -1035,6 +1045,17 @@ def test_a_stray_number_out_of_sequence_after_the_list_is_said_as_such():
     text = "[1] Roe K. Title one. Blood. 2020;1:2.\n[2] Doe J. Title two. Cell. 2021;3:4.\n2."
     refs, warnings = parse_reference_block(text, "r.txt")
     assert [r.number for r in refs] == [1, 2] and warnings == ["r.txt: '2.' after the last reference ignored"]
+
+
+def test_a_last_entry_ending_in_its_single_page_keeps_it():
+    # Harvard and APA write one page "p. 100."; the full stop of "p." is no entry's end before a stray number.
+    text = (
+        "1. Doe, J. (2020) 'Pumps', J Med, 1(2), pp. 1-9.\n"
+        "2. Roe, K. (2019) Adaptation of cells. Cell Reports, 5, p. 100."
+    )
+    refs, warnings = parse_reference_block(text, "r.txt")
+    assert [r.number for r in refs] == [1, 2] and not warnings
+    assert (refs[1].journal, refs[1].volume, refs[1].pages) == ("Cell Reports", "5", "100")
 
 
 def test_a_year_in_brackets_that_closes_a_title_first_entry_follows_the_journal():

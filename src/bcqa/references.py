@@ -73,7 +73,8 @@ OFFER = re.compile(
 _LAST_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*(?P<text>[^\n]*\S)\s*$")
 # A bare number after the last entry (the seed document ends its list with a stray "2.").
 _BARE_NUMBER_TAIL = re.compile(r"\s+(?:\[\d{1,3}\]|\d{1,3}[.)]?)$")
-_STRAY_TAIL = re.compile(r"(?<=[.)\]])" + _BARE_NUMBER_TAIL.pattern)
+# ... but "p. 100." (Harvard's and APA's one page) and "Art. no. 12." end an entry with their number.
+_STRAY_TAIL = re.compile(r"(?<=[.)\]])(?<!\bp\.)(?<!\bpp\.)(?<!\bno\.)" + _BARE_NUMBER_TAIL.pattern, re.I)
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
 _DOI = re.compile(
@@ -405,7 +406,12 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
 
 
-_MEDIUM = re.compile(r"\s*\[(?:preprint|internet|online|serial|e-?book)\]", re.I)
+# NLM's designators of medium and type ("Citing Medicine"): no part of the title or the journal.
+_MEDIUM = re.compile(
+    r"\s*\[(?:preprint|internet|online|serial|e-?book|(?:(?:monograph|database|homepage) on the )?internet"
+    r"|dissertation|master's thesis|thesis|abstract|editorial|letter|cd-rom|dvd)\]",
+    re.I,
+)
 _DOTTED_WORD = re.compile(r"\b([A-Z][a-z]{0,11})\.\s")
 
 

@@ -3991,63 +3991,81 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
         marks: (offset in the sentence, numbers) of each citation group.
     """
     cuts: list[tuple[int, tuple[int, ...]]] = []
-    closing: set[int] = set()
+    # The numbers of the clause now open: a marker inside it that ends no clause ("Recent work [6]
+    # suggests ...") cites that clause, not the sentence's last one.
+    held: set[int] = set()
     start = 0
     for offset, numbers in sorted(marks):
         after = sentence[offset:]
         if _CLOSING.match(after):
-            closing.update(numbers)
+            held.update(numbers)
             continue
         if _CITES_AS_OBJECT.search(sentence[start:offset]):
             # "As shown in [8], mutations ...", "In [18], a ...": the marker is what the words
             # before it point to, so it cites the claim that follows, not a clause of its own.
-            closing.update(numbers)
+            held.update(numbers)
             continue
         if _AUTHOR_YEAR_BEFORE.search(sentence, start, offset) and not _NEW_CLAUSE_AFTER.match(after):
             # "In the PRODIGE 4 trial published in 2011 (Conroy et al.)[1], 342 patients were ...":
             # the parenthesis names who reported the claim, and the marker cites it.
-            closing.update(numbers)
+            held.update(numbers)
             continue
         if after.lstrip().startswith(":") and not any(o > offset for o, _ in marks):
             # "Three classes have been described [9]: restoration of HR, ...": what follows the
             # colon is what [9] describes, not a claim of its own without a number.
-            closing.update(numbers)
+            held.update(numbers)
             continue
         if _LIST_ITEM_BEFORE.search(sentence, start, offset) and not _NEW_CLAUSE_AFTER.match(after):
             # "Pathway inhibitors: Rapamycin,[12] gamma-secretase inhibitors[13] and ...": the marker
             # cites an item of a list, not a claim of its own: the sentence is the claim, and it
             # carries the number.
-            closing.update(numbers)
+            held.update(numbers)
             continue
+        opens_next = False
         if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
             cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
         else:
             joins = list(_CLAUSE_JOIN.finditer(sentence, start, offset))
             if not joins:
-                closing.update(numbers)
+                held.update(numbers)
                 continue
             cut = joins[-1].start()
+            # Words between the joiner and the marker ("..., whereas older studies [8] found ...") make
+            # the marker part of the clause the joiner opens; right after the joiner ("..., while[13][14]
+            # miR-196a-5p is ...") it slipped past the boundary and cites the clause before.
+            # ... unless that clause cites the same numbers again further on ("..., while the amino acid
+            # transporter[7] SLC7A5 shows ... tumors.[7]"): no clause cites a source twice, so the first copy
+            # is the clause before's, slipped further.
+            opens_next = bool(re.search(r"[^\W\d_]", sentence[joins[-1].end() : offset])) and not any(
+                o > offset and set(numbers) <= set(later) and not _CLAUSE_JOIN.search(sentence, offset, o)
+                for o, later in marks
+            )
         if _inside_parenthesis(sentence, cut):
             # "Quick cheat sheet (my own summary of [3,12], MICs in mg/L, ballpark only):": a cut inside
             # a parenthesis would leave both halves unbalanced; the aside is part of its sentence's claim.
-            closing.update(numbers)
+            held.update(numbers)
         elif len(sentence[start:cut].strip(_EDGE).split()) > 1:
-            cuts.append((cut, numbers))
+            if opens_next:
+                cuts.append((cut, tuple(sorted(held))))
+                held = set(numbers)
+            else:
+                cuts.append((cut, tuple(sorted(held.union(numbers)))))
+                held = set()
             start = cut
         else:
             # Nothing, or a lone word ("even" of "..., even though[2] the distribution had not
             # changed"), before the cut: no clause of its own, so the marker goes with the claim.
-            closing.update(numbers)
+            held.update(numbers)
     if cuts and len(_clause_text(sentence[cuts[-1][0] :]).split()) <= 1:
         # A lone word after the last cut ("... adapted from published guidance[21], is:") is no
         # clause either: it stays with the one before, and so does that clause's marker.
-        closing.update(cuts.pop()[1])
+        held.update(cuts.pop()[1])
     clauses = []
     start = 0
     for cut, numbers in cuts:
         clauses.append(_Clause(_clause_text(sentence[start:cut]), numbers))
         start = cut
-    clauses.append(_Clause(_clause_text(sentence[start:]), tuple(sorted(closing))))
+    clauses.append(_Clause(_clause_text(sentence[start:]), tuple(sorted(held))))
     return [c for c in clauses if re.search(r"[^\W\d_]", c.text)]
 
 

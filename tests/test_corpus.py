@@ -222,6 +222,10 @@ def test_citation_group_forms(group, numbers):
         ("[[4]](https://example.org/a)", (4,)),
         ("【4】", (4,)),
         ("【4†source】", (4,)),
+        ("［4］", (4,)),  # full-width brackets
+        ("[4,]", (4,)),  # a separator left after the last number
+        ("[4, 6,]", (4, 6)),
+        ("[4-6;]", (4, 5, 6)),
         ("<sup>4</sup>", (4,)),
         ("<sup>4,6</sup>", (4, 6)),
         ("<sup>[4]</sup>", (4,)),

@@ -95,6 +95,8 @@ _OTHER_MARKERS = (
     (re.compile(r"\[(\d{1,4})[ \t]*,\]\(([^)\s]*)\)"), r"[\1](\2)"),
     # (ref. 4), (refs. 4, 6), [refs 6-8]: the number said to be a reference's
     (re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I), r"[\1]"),
+    # [4,], [4, 6;]: a group with a separator left after its last number; ［4］: full-width brackets
+    (re.compile(rf"\[\s*({_NUMBER_LIST})\s*[,;]\s*\]|［\s*({_NUMBER_LIST})\s*］"), r"[\1\2]"),
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
     # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes

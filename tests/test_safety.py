@@ -70,6 +70,33 @@ def test_files_bcqa_does_not_read_are_named_and_left_alone(corpus_dir, tmp_path)
         find_documents(papers)
 
 
+def test_folders_of_documents_inside_the_corpus_are_named(corpus_dir, tmp_path):
+    """bcqa reads the folder it is given, not below it: a folder of reviews inside it is named, not read."""
+    from bcqa.corpus import find_documents
+    from bcqa.errors import CorpusError
+
+    (corpus_dir / "more").mkdir()
+    (corpus_dir / "more" / "second.md").write_text("# Second\n\nA claim.", encoding="utf-8")
+    (corpus_dir / ".git").mkdir()
+    (corpus_dir / ".git" / "notes.txt").write_text("hidden", encoding="utf-8")
+    (corpus_dir / "figures").mkdir()  # no documents in it: not named
+    (corpus_dir / "figures" / "fig1.png").write_bytes(b"PNG")
+    before = _snapshot(corpus_dir)
+    heard: list[str] = []
+    qa = _load(corpus_dir, tmp_path / "index", progress=heard.append)
+    assert [m for m in heard if "not read" in m] == [
+        "warning: 1 folder(s) with documents not read: more (bcqa reads the folder it is given, not the folders"
+        " inside it)"
+    ]
+    assert [p.name for p in qa.document_paths] == ["breast_cancer_resistance_review.md"]
+    assert _snapshot(corpus_dir) == before
+    outer = tmp_path / "outer"
+    (outer / "reviews").mkdir(parents=True)
+    (outer / "reviews" / "a.md").write_text("# A\n\nA claim.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"no document in .*outer, but its folder reviews holds some"):
+        find_documents(outer)
+
+
 def test_refuses_the_corpus_folder(corpus_dir):
     before = _snapshot(corpus_dir)
     with pytest.raises(IndexDirError, match="holds the corpus"):

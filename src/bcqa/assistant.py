@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING
 from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
 from bcqa.answer import Answer, compose
-from bcqa.corpus import DOCUMENT_SUFFIXES, file_names, find_documents, load_document, skipped_files
+from bcqa.corpus import (
+    DOCUMENT_SUFFIXES,
+    file_names,
+    find_documents,
+    load_document,
+    skipped_files,
+    skipped_folders,
+)
 from bcqa.dense import (
     MODEL_NAME,
     ONNX_FILENAME,
@@ -538,15 +545,21 @@ _WARNINGS_SHOWN = 5
 
 
 def skipped_warning(corpus: str | Path) -> str | None:
-    """What to tell a user whose corpus folder holds files bcqa does not read (a PDF, a Word file), or None."""
-    skipped = skipped_files(corpus)
-    if not skipped:
-        return None
-    kinds = ", ".join(DOCUMENT_SUFFIXES[:3])
-    return (
-        f"{len(skipped)} file(s) not read: {file_names(skipped, 5)} (bcqa reads text: {kinds} ...; "
-        "convert a PDF or Word file first)"
-    )
+    """What to tell a user whose corpus folder holds files bcqa does not read (a PDF, a Word file) or
+    folders of documents (it reads the folder it is given, not below it), or None."""
+    said = []
+    if skipped := skipped_files(corpus):
+        kinds = ", ".join(DOCUMENT_SUFFIXES[:3])
+        said.append(
+            f"{len(skipped)} file(s) not read: {file_names(skipped, 5)} (bcqa reads text: {kinds} ...; "
+            "convert a PDF or Word file first)"
+        )
+    if folders := skipped_folders(corpus):
+        said.append(
+            f"{len(folders)} folder(s) with documents not read: {file_names(folders, 5)} (bcqa reads the"
+            " folder it is given, not the folders inside it)"
+        )
+    return "; ".join(said) or None
 
 
 def build_index(

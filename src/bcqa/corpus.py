@@ -2131,6 +2131,11 @@ def find_documents(corpus: str | Path) -> list[Path]:
         raise CorpusError(f"corpus not found: {corpus} (give a document file or a folder of them)")
     files = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
     if not files:
+        if folders := skipped_folders(corpus):
+            raise CorpusError(
+                f"no document in {corpus}, but its folder {file_names(folders, 3)} holds some: bcqa reads the"
+                " documents of the folder it is given, not of the folders inside it; give that folder"
+            )
         skipped = skipped_files(corpus)
         kinds = f" ({file_names(skipped, 3)} not read)" if skipped else ""
         raise CorpusError(f"no document in {corpus}{kinds}: put .md or .txt files there")
@@ -2163,6 +2168,22 @@ def skipped_files(corpus: str | Path) -> list[Path]:
         and p.name.lower() not in _NOT_DOCUMENTS
         and p.stem.lower() not in _NOT_DOCUMENTS
     )
+
+
+def skipped_folders(corpus: str | Path) -> list[Path]:
+    """The folders inside a corpus folder that hold documents of their own: bcqa reads the folder it is
+    given, not below it, so a user hears why "reviews/" gives no answer (hidden folders are not listed)."""
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        return []
+    return sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(".") and _holds_documents(p))
+
+
+def _holds_documents(folder: Path) -> bool:
+    try:
+        return any(p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file() for p in folder.iterdir())
+    except OSError:  # a folder the user may not list is none of bcqa's business
+        return False
 
 
 def parse_document(text: str, name: str = "document") -> Document:

@@ -46,6 +46,16 @@ def test_refuses_a_folder_of_the_users(corpus_dir, tmp_path):
     assert _snapshot(notes) == {"ideas.md": b"my notes"}
 
 
+def _not_read_warnings(corpus_dir: Path, tmp_path: Path) -> list[str]:
+    """What a build of ``corpus_dir`` says it did not read; it reads the review alone and touches nothing."""
+    before = _snapshot(corpus_dir)
+    heard: list[str] = []
+    qa = _load(corpus_dir, tmp_path / "index", progress=heard.append)
+    assert [p.name for p in qa.document_paths] == ["breast_cancer_resistance_review.md"]
+    assert _snapshot(corpus_dir) == before
+    return [m for m in heard if "not read" in m]
+
+
 def test_files_bcqa_does_not_read_are_named_and_left_alone(corpus_dir, tmp_path):
     """A PDF beside the documents gives no answer: the build says so; a folder of PDFs only is refused."""
     from bcqa.corpus import find_documents
@@ -53,15 +63,10 @@ def test_files_bcqa_does_not_read_are_named_and_left_alone(corpus_dir, tmp_path)
 
     (corpus_dir / "paper.pdf").write_bytes(b"%PDF-1.4 not text")
     (corpus_dir / ".notes.swp").write_bytes(b"hidden")
-    before = _snapshot(corpus_dir)
-    heard: list[str] = []
-    qa = _load(corpus_dir, tmp_path / "index", progress=heard.append)
-    assert [m for m in heard if "not read" in m] == [
+    assert _not_read_warnings(corpus_dir, tmp_path) == [
         "warning: 1 file(s) not read: paper.pdf (bcqa reads text: .md, .txt, .markdown ...; convert a PDF or Word"
         " file first)"
     ]  # the corpus's bcqa.toml and a hidden file are not named
-    assert [p.name for p in qa.document_paths] == ["breast_cancer_resistance_review.md"]
-    assert _snapshot(corpus_dir) == before
     papers = tmp_path / "papers"
     papers.mkdir()
     (papers / "a.pdf").write_bytes(b"%PDF")
@@ -81,15 +86,10 @@ def test_folders_of_documents_inside_the_corpus_are_named(corpus_dir, tmp_path):
     (corpus_dir / ".git" / "notes.txt").write_text("hidden", encoding="utf-8")
     (corpus_dir / "figures").mkdir()  # no documents in it: not named
     (corpus_dir / "figures" / "fig1.png").write_bytes(b"PNG")
-    before = _snapshot(corpus_dir)
-    heard: list[str] = []
-    qa = _load(corpus_dir, tmp_path / "index", progress=heard.append)
-    assert [m for m in heard if "not read" in m] == [
+    assert _not_read_warnings(corpus_dir, tmp_path) == [
         "warning: 1 folder(s) with documents not read: more (bcqa reads the folder it is given, not the folders"
         " inside it)"
     ]
-    assert [p.name for p in qa.document_paths] == ["breast_cancer_resistance_review.md"]
-    assert _snapshot(corpus_dir) == before
     outer = tmp_path / "outer"
     (outer / "reviews").mkdir(parents=True)
     (outer / "reviews" / "a.md").write_text("# A\n\nA claim.", encoding="utf-8")

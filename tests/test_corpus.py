@@ -3862,3 +3862,31 @@ def test_a_letter_in_brackets_inside_a_word_is_part_of_it():
         ("Fish fed benzo[a]pyrene on plastic.", (1,)),
         ("Uptake was lower.", (2,)),
     ]
+
+
+_ENTRIES = "\n".join(f"{n}. Doe J, Roe K. Title number {n}. J Med. 2020;1:{n}." for n in (1, 2, 3))
+
+
+@pytest.mark.parametrize(
+    ("layout", "name"),
+    [
+        ("# A review\n\n## Intro\n\n{body}\n\n## Sources consulted\n\n{entries}\n", "t.md"),
+        ("# A review\n\n## Intro\n\n{body}\n\n## Appendix: References\n\n{entries}\n", "t.md"),
+        ("# A review\n\n## Intro\n\n{body}\n\n### Studies cited\n\n{entries}\n", "t.md"),
+        ("A review\n\nIntro\n\n{body}\n\nWorks consulted\n\n{entries}\n", "t.txt"),
+    ],
+)
+def test_a_reference_list_under_a_heading_of_the_writers_own_words(layout, name):
+    """A document that cites numbers and names no reference list: its last section of entries only is the list."""
+    document = parse_document(layout.format(body="Drugs fail.[1] Cells adapt.[2,3]", entries=_ENTRIES), name)
+    assert [(s.text, s.citations) for s in document.statements] == [("Drugs fail.", (1,)), ("Cells adapt.", (2, 3))]
+    assert [r.title for r in document.references.values()] == ["Title number 1", "Title number 2", "Title number 3"]
+    assert not document.warnings
+
+
+def test_a_numbered_list_of_sources_is_no_reference_list_beside_one_or_without_markers():
+    trials = "## Key trials\n\n" + _ENTRIES
+    named = parse_document(f"# A review\n\n## Intro\n\nDrugs fail.[1]\n\n{trials}{REFS}", "t.md")
+    assert len(named.references) == 9 and "Key trials" in {s.section for s in named.statements}
+    unmarked = parse_document(f"# A review\n\n## Intro\n\nDrugs fail.\n\n{trials}\n", "t.md")
+    assert not unmarked.references and "Key trials" in {s.section for s in unmarked.statements}

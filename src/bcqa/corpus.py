@@ -2279,14 +2279,17 @@ def parse_document(text: str, name: str = "document") -> Document:
         blocks.append(entries)
         warnings += problems
     body_sections = []
+    unnamed_list = None if footnotes else _unnamed_reference_list(sections, text)
     # Past the last reference list a page has only its own matter (the authors' affiliations, "Similar
     # articles", the site's menus and footer): a section there that cites nothing holds no claim.
     closing: set[int] = set()
     past_references = False
     for section in sections:
         bare = _HEADING_NUMBER.sub("", section.title)
-        if _REFERENCES_TITLE.match(bare.rstrip(":")) or (
-            _NOTES_TITLE.match(bare.rstrip(":")) and _reference_shaped("\n".join(section.body))
+        if (
+            _REFERENCES_TITLE.match(bare.rstrip(":"))
+            or (_NOTES_TITLE.match(bare.rstrip(":")) and _reference_shaped("\n".join(section.body)))
+            or section is unnamed_list
         ):
             listed_text, reply = _text_after_list("\n".join(section.body))
             entries, problems = parse_reference_block(listed_text, document=name)
@@ -2397,6 +2400,25 @@ _ENTRY_SOURCE = re.compile(r"\b10\.\d{4,9}/|https?://|\bet al\b|\d\s*\(\s*\d+\s*
 # A blog's rendered footnotes under "Notes" ("1. Turner NC, et al. ... 2015;373:209-219. ↩") are its
 # reference list when they read as one; notes in prose stay text.
 _NOTES_TITLE = re.compile(r"^(?:foot)?notes$", re.I)
+
+
+def _unnamed_reference_list(sections: list[_Section], text: str) -> _Section | None:
+    """The reference list under a heading of the writer's own words ("Sources consulted", "Appendix:
+    References", "Studies cited"): in a document that cites numbers and names no reference list, the last
+    section whose body is entries numbered 1, 2, 3 ... that hold a year and a source."""
+    if not CITE_GROUP.search(text):
+        return None
+    if any(_REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", s.title).rstrip(":")) for s in sections):
+        return None
+    shaped = [s for s in sections if s.title and _only_entries("\n".join(s.body))]
+    return shaped[-1] if shaped else None
+
+
+def _only_entries(text: str) -> bool:
+    """``_reference_shaped``, with no text before the first entry (a section of prose that ends in an
+    unheaded list is prose)."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return bool(_FIRST_ENTRY.match(re.sub(r"^[ \t]*[-*+][ \t]+", "", first))) and _reference_shaped(text)
 
 
 def _reference_shaped(text: str) -> bool:

@@ -3570,7 +3570,11 @@ def test_a_text_browsers_journal_page_reads_as_its_article():
     ]
     assert document.references[1].doi == "10.1128/CMR.19.2.259-282.2006"
     assert document.references[2].journal == "Antimicrob Agents Chemother"
-    assert not document.warnings
+    # the page's matter after the list is said as left out, and nothing else is
+    assert document.warnings == (
+        "w3m.txt: 1 section(s) after the reference list cite nothing and are read as the page's own matter, not"
+        " statements: 'Authors and Affiliations'",
+    )
 
 
 def test_a_section_past_the_last_reference_list_that_cites_nothing_holds_no_claim():
@@ -3644,7 +3648,11 @@ def test_a_github_issue_is_read_as_its_opening_comment_and_the_replies_that_cite
         ("Background", "OXA-48 was first described in Istanbul in 2001.", (1,)),
         ("Comment by curator-jl, Mar 4, 2025", "The K-SeT cassette also detected OXA-181 producers.", (2,)),
     ]
-    assert sorted(document.references) == [1, 2] and not document.warnings
+    assert sorted(document.references) == [1, 2]
+    assert document.warnings == (
+        "issue.txt: 1 section(s) after the reference list cite nothing and are read as the page's own matter, not"
+        " statements: 'Comment by rk, Mar 5, 2025'",
+    )  # the reply that cites nothing is said as left out
 
 
 def test_a_hackmd_note_loses_its_tags_line_toc_emoji_shortcodes_and_insert_marks():
@@ -3890,3 +3898,15 @@ def test_a_numbered_list_of_sources_is_no_reference_list_beside_one_or_without_m
     assert len(named.references) == 9 and "Key trials" in {s.section for s in named.statements}
     unmarked = parse_document(f"# A review\n\n## Intro\n\nDrugs fail.\n\n{trials}\n", "t.md")
     assert not unmarked.references and "Key trials" in {s.section for s in unmarked.statements}
+
+
+def test_uncited_sections_after_the_reference_list_are_said_as_left_out():
+    """Past the list a page has its own matter (menus, affiliations); an appendix placed there is not lost
+    without a word."""
+    text = f"# A review\n\nDrugs fail [1].{REFS}\n## Appendix A: Glossary\n\nEfflux pumps a drug out of the cell.\n"
+    document = parse_document(text, "t.md")
+    assert [s.text for s in document.statements] == ["Drugs fail."]
+    assert [w for w in document.warnings if "after the reference list" in w] == [
+        "t.md: 1 section(s) after the reference list cite nothing and are read as the page's own matter, not"
+        " statements: 'Appendix A: Glossary'"
+    ]

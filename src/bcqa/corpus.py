@@ -2322,6 +2322,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     genera = abbreviated_genera(text)  # the title and the reference list write genera out too
     # An uncited line that only repeats a heading ("Background" in a table of contents) is not a claim.
     headings = {_heading_key(s.title) for s in sections if s.title}
+    past_list: list[str] = []  # sections after the reference list that held only uncited text
     for section in body_sections:
         first = len(statements)
         body = "\n".join(section.body)
@@ -2363,7 +2364,16 @@ def parse_document(text: str, name: str = "document") -> Document:
                         )
                     )
         if id(section) in closing and not any(st.citations for st in statements[first:]):
+            if len(statements) > first and section.title:
+                past_list.append(section.title)
             del statements[first:]
+    if past_list:
+        # Said, so that an appendix of claims placed after the list is not lost without a word.
+        named = ", ".join(repr(t) for t in past_list[:3]) + (" ..." if len(past_list) > 3 else "")
+        warnings.append(
+            f"{name}: {len(past_list)} section(s) after the reference list cite nothing and are read as the"
+            f" page's own matter, not statements: {named}"
+        )
     if not statements:
         raise CorpusError(f"{name}: no statements found; is this a review document with sentences?")
     references, problems = merge_reference_blocks(blocks, document=name)

@@ -28,6 +28,7 @@ def _block(text: str, document: str = "") -> tuple[list, list[str]]:
         pytest.param(f"1. {ENTRY_A}\n2. {ENTRY_B}", id="dot-per-line"),
         pytest.param(f"[1] {ENTRY_A}\n[2] {ENTRY_B}", id="bracket-per-line"),
         pytest.param(f"1) {ENTRY_A}\n2) {ENTRY_B}", id="paren-per-line"),
+        pytest.param(f"1: {ENTRY_A}\n2: {ENTRY_B}", id="colon-per-line"),  # PubMed's text export
         pytest.param(f"1. {ENTRY_A} 2. {ENTRY_B}", id="dot-one-line"),
         pytest.param(f"[1] {ENTRY_A} [2] {ENTRY_B}", id="bracket-one-line"),
         pytest.param(f"1) {ENTRY_A} 2) {ENTRY_B}", id="paren-one-line"),

@@ -35,7 +35,9 @@ __all__ = ["LINK_LABEL_LINE", "merge_reference_blocks", "parse_entry", "parse_re
 _MARKER = re.compile(
     r"(?<!\S)(?:[-*+]\s+)?(?:(?:\[(?P<bracket>\d{1,3})\]|【(?P<lenticular>\d{1,3})】)\.?|(?:\((?P<paren>\d{1,3})\)|(?P<plain>\d{1,3})[.)])(?=\s|$)"
     # "1 - Russell JA, ..." at a line's start, as a newsletter numbers its sources, or "1- Russell JA, ..."
-    r"|(?<![^\n])(?P<dashed>\d{1,3})(?:[ \t]+[-–—]|-)(?=[ \t]))"
+    r"|(?<![^\n])(?P<dashed>\d{1,3})(?:[ \t]+[-–—]|-)(?=[ \t])"
+    # "1: Doe J, Roe K. ..." at a line's start, as PubMed's text export numbers its records
+    r"|(?<![^\n])(?P<colon>\d{1,3}):(?=[ \t]))"
 )
 _BULLET_LINE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+")
 # A link's address may hold balanced brackets ("https://doi.org/10.1016/S1470-2045(11)70393-X").
@@ -462,9 +464,9 @@ def _find_markers(text: str) -> list[_Marker]:
     markers: list[_Marker] = []
     for m in _MARKER.finditer(text):
         bracketed = m["bracket"] or m["lenticular"]
-        number = int(bracketed or m["plain"] or m["paren"] or m["dashed"])
-        if m["dashed"] and number != (markers[-1].number + 1 if markers else 1):
-            continue  # "345 - 356." opening a wrapped line is pages, not the next entry
+        number = int(bracketed or m["plain"] or m["paren"] or m["dashed"] or m["colon"])
+        if (m["dashed"] or m["colon"]) and number != (markers[-1].number + 1 if markers else 1):
+            continue  # "345 - 356." or "12: 345-356." opening a wrapped line is pages, not the next entry
         line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
         if line_start:
             accept = True

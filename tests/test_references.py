@@ -957,6 +957,20 @@ def test_merge_different_entries_keeps_the_first_and_says_so():
     assert warnings == ["reference [1] is listed twice with different text; keeping the first"]
 
 
+def test_a_list_numbered_afresh_with_other_entries_is_said_once():
+    """Two parts of a file, each with its own list from [1]: one number space cannot tell them apart, so the
+    user hears it once, with what to do, instead of once per number."""
+    first, _ = _block(f"1. {ENTRY_A}\n2. {ENTRY_B}\n3. Gamma. Roe K. J Baz. 2022;7:8.")
+    second, _ = _block("1. Delta. Lee C. Cell. 2019;2:1.\n2. Epsilon. Lee C. Cell. 2019;2:2.")
+    merged, warnings = merge_reference_blocks([first, second], "two.md")
+    assert [merged[n] for n in (1, 2, 3)] == first
+    assert warnings == [
+        "two.md: a second reference list numbered from [1] has other entries under the same numbers (2 of 2, first"
+        " 'Delta. Lee C. Cell. 2019;2:1.'); its part's citations are read against the first list: give each part"
+        " its own file"
+    ]
+
+
 def test_merge_orders_by_number():
     refs, _ = _block(f"[3] {ENTRY_A}\n[1] {ENTRY_B}")
     merged, warnings = merge_reference_blocks([refs])

@@ -355,15 +355,27 @@ def merge_reference_blocks(blocks: list[list[Reference]], document: str = "") ->
     """
     merged: dict[int, Reference] = {}
     warnings: list[str] = []
-    for reference in (r for block in blocks for r in block):
-        first = merged.get(reference.number)
-        if first is None:
-            merged[reference.number] = reference
-        elif _comparable(first.raw) == _comparable(reference.raw):
-            warnings.append(_warning(document, f"reference [{reference.number}] is repeated; merged (same text)"))
-        else:
-            message = f"reference [{reference.number}] is listed twice with different text; keeping the first"
+    for block in blocks:
+        unlike = [r for r in block if r.number in merged and _comparable(merged[r.number].raw) != _comparable(r.raw)]
+        restarts = len(block) > 1 and block[0].number == 1 and 2 * len(unlike) > len(block)
+        if restarts:
+            # A list numbered afresh from [1] with other entries: each part of the file has its own list. One
+            # number space per document cannot tell them apart, so the user hears it once, with what to do.
+            message = (
+                f"a second reference list numbered from [1] has other entries under the same numbers ({len(unlike)}"
+                f" of {len(block)}, first '{_excerpt(block[0].raw)}'); its part's citations are read against the"
+                " first list: give each part its own file"
+            )
             warnings.append(_warning(document, message))
+        for reference in block:
+            first = merged.get(reference.number)
+            if first is None:
+                merged[reference.number] = reference
+            elif _comparable(first.raw) == _comparable(reference.raw):
+                warnings.append(_warning(document, f"reference [{reference.number}] is repeated; merged (same text)"))
+            elif not restarts:
+                message = f"reference [{reference.number}] is listed twice with different text; keeping the first"
+                warnings.append(_warning(document, message))
     return dict(sorted(merged.items())), warnings
 
 

@@ -495,6 +495,24 @@ ENTRIES = [
         id="vancouver-web-medium",
     ),
     pytest.param(
+        "National Cancer Institute. Drug resistance in cancer. https://www.cancer.gov/resistance (2021).",
+        {"authors": "National Cancer Institute", "title": "Drug resistance in cancer", "journal": "", "year": 2021},
+        id="group-author-web-page",
+    ),
+    pytest.param(
+        "U.S. Food and Drug Administration. FDA approves olaparib for BRCA-mutated breast cancer. 2018.",
+        {
+            "authors": "U.S. Food and Drug Administration",
+            "title": "FDA approves olaparib for BRCA-mutated breast cancer",
+        },
+        id="group-author-news",
+    ),
+    pytest.param(
+        "Drug resistance in cancer. Cancer Research (2020).",
+        {"authors": "", "title": "Drug resistance in cancer", "journal": "Cancer Research", "year": 2020},
+        id="title-then-journal-in-capitals",
+    ),
+    pytest.param(
         "Roe K. Adaptation of cells [dissertation]. Boston: Harvard University; 2019.",
         {"title": "Adaptation of cells", "year": 2019},
         id="vancouver-dissertation",

@@ -1006,6 +1006,14 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
     if at is None and len(segments) > (2 if has_journal else 1):
         grouped = (i for i, s in enumerate(searched[:2]) if _looks_corporate(s) and _GROUP_WORD.search(s))
         at = next(grouped, 0 if _looks_corporate(segments[0]) else None)
+    if at is None and len(segments) == 2 and _looks_corporate(segments[0]) and _sentence_case(segments[1]):
+        # "National Cancer Institute. Drug resistance in cancer. https://... (2021).": no journal is written in
+        # sentence case, so the second sentence is the title and the name before it its author.
+        return {
+            "authors": _trim(segments[0]),
+            "title": _title(segments[1:]),
+            **({"journal": ""} if has_journal else {}),
+        }
     if at is None:
         if has_journal and len(segments) > 1:
             return {"title": _title(segments[:-1]), "journal": _trim(segments[-1])}
@@ -1110,6 +1118,16 @@ _GROUP_WORD = re.compile(
     r"|Institutes?|Agency|Cent(?:re|er)s?|Project|Initiative|Council|Panel|Foundation|Ministry|Investigators"
     r"|Commission|Task Force|Authority)\b"
 )
+
+
+_FUNCTION_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _sentence_case(segment: str) -> bool:
+    """Two words or more in lower case that are not function words ("Drug resistance in cancer"), as a title
+    is written and a journal's name is not ("Journal of Clinical Oncology", "J Clin Oncol")."""
+    words = re.findall(r"[^\W\d_][\w'-]*", segment)
+    return sum(w[0].islower() and w not in _FUNCTION_WORDS for w in words) >= 2
 
 
 def _looks_corporate(segment: str) -> bool:

@@ -422,7 +422,7 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
 
 # NLM's designators of medium and type ("Citing Medicine"): no part of the title or the journal.
 _MEDIUM = re.compile(
-    r"\s*\[(?:preprint|internet|online|serial|e-?book|(?:(?:monograph|database|homepage) on the )?internet"
+    r"\s*\[(?:preprint|online|serial|e-?book|(?:(?:monograph|database|homepage) on the )?internet"
     r"|dissertation|master's thesis|thesis|abstract|editorial|letter|cd-rom|dvd)\]",
     re.I,
 )
@@ -1010,7 +1010,7 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
         # "National Cancer Institute. Drug resistance in cancer. https://... (2021).": no journal is written in
         # sentence case, so the second sentence is the title and the name before it its author.
         return {
-            "authors": _trim(segments[0]),
+            "authors": _authors(segments[0]),
             "title": _title(segments[1:]),
             **({"journal": ""} if has_journal else {}),
         }

@@ -495,6 +495,21 @@ ENTRIES = [
         id="vancouver-web-medium",
     ),
     pytest.param(
+        "Kalai AT, Vempala SS. Calibrated language models must hallucinate. arXiv:2311.14648. 2023.",
+        {"title": "Calibrated language models must hallucinate", "link": "https://arxiv.org/abs/2311.14648"},
+        id="arxiv-identifier-is-its-link",
+    ),
+    pytest.param(
+        "S. B. Bravyi and A. Yu. Kitaev, Quantum codes on a lattice with boundary, arXiv:quant-ph/9811052 (1998).",
+        {"link": "https://arxiv.org/abs/quant-ph/9811052", "year": 1998},
+        id="arxiv-old-identifier",
+    ),
+    pytest.param(
+        "Roe K. Adaptation of cells. arXiv:2001.01234v2. doi:10.48550/arXiv.2001.01234",
+        {"doi": "10.48550/arXiv.2001.01234", "link": None},
+        id="arxiv-with-a-doi-keeps-the-doi",
+    ),
+    pytest.param(
         "National Cancer Institute. Drug resistance in cancer. https://www.cancer.gov/resistance (2021).",
         {"authors": "National Cancer Institute", "title": "Drug resistance in cancer", "journal": "", "year": 2021},
         id="group-author-web-page",

@@ -113,6 +113,8 @@ _ONLINE_FIRST = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b"
 )
 _PMID = re.compile(r"\bPMID\s*:?\s*(\d{4,9})\b")
+# An arXiv identifier, new style ("2311.14648v2") or old ("quant-ph/9811052", "math.GT/0309136").
+_ARXIV = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?!\d)")
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _DATE = r"(?:\s+[A-Z][a-z]+\.?(?:\s*[-–/]\s*[A-Z][a-z]+\.?)?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?)?"
@@ -396,6 +398,8 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     link = next((_tidy_identifier(u) for u in _URL.findall(raw) if not _DOI_HOST.match(u)), None)
     if not (doi or link) and (pmid := _PMID.search(raw)):
         link = f"https://pubmed.ncbi.nlm.nih.gov/{pmid.group(1)}/"  # the one address the entry gives
+    elif not (doi or link) and (arxiv := _ARXIV.search(raw)):
+        link = f"https://arxiv.org/abs/{arxiv.group(1)}"  # "arXiv:2311.14648", "arXiv:quant-ph/9811052"
     if linked := _LINKED_TITLE.match(text):
         # The entry as written is its title and what follows; the address is in ``doi`` / ``link``.
         label, tail = _collapse(_strip_markup(linked["label"])), _collapse(_strip_markup(linked["tail"]))

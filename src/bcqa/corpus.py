@@ -2144,7 +2144,12 @@ def find_documents(corpus: str | Path) -> list[Path]:
 
 def file_names(paths: Sequence[Path], shown: int) -> str:
     """The first ``shown`` files' names, then " ..." when there are more: "paper.pdf, notes.docx ..."."""
-    return ", ".join(p.name for p in paths[:shown]) + (" ..." if len(paths) > shown else "")
+    return first_few([p.name for p in paths], shown)
+
+
+def first_few(names: Sequence[str], shown: int) -> str:
+    """The first ``shown`` names joined with commas, then " ..." when there are more."""
+    return ", ".join(names[:shown]) + (" ..." if len(names) > shown else "")
 
 
 # Files beside the documents that are bcqa's own (its settings, ``settings.SETTINGS_FILE``, a module above this
@@ -2369,10 +2374,9 @@ def parse_document(text: str, name: str = "document") -> Document:
             del statements[first:]
     if past_list:
         # Said, so that an appendix of claims placed after the list is not lost without a word.
-        named = ", ".join(repr(t) for t in past_list[:3]) + (" ..." if len(past_list) > 3 else "")
         warnings.append(
             f"{name}: {len(past_list)} section(s) after the reference list cite nothing and are read as the"
-            f" page's own matter, not statements: {named}"
+            f" page's own matter, not statements: {first_few([repr(t) for t in past_list], 3)}"
         )
     if not statements:
         raise CorpusError(f"{name}: no statements found; is this a review document with sentences?")
@@ -2418,7 +2422,7 @@ def _unnamed_reference_list(sections: list[_Section], text: str) -> _Section | N
     section whose body is entries numbered 1, 2, 3 ... that hold a year and a source."""
     if not CITE_GROUP.search(text):
         return None
-    if any(_REFERENCES_TITLE.match(_HEADING_NUMBER.sub("", s.title).rstrip(":")) for s in sections):
+    if any(_references_heading(s.title) for s in sections):
         return None
     shaped = [s for s in sections if s.title and _only_entries("\n".join(s.body))]
     return shaped[-1] if shaped else None

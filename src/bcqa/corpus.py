@@ -4080,7 +4080,6 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # carries the number.
             held.update(numbers)
             continue
-        opens_next = False
         if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
             cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
         else:
@@ -4089,27 +4088,13 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
                 held.update(numbers)
                 continue
             cut = joins[-1].start()
-            # Words between the joiner and the marker ("..., whereas older studies [8] found ...") make
-            # the marker part of the clause the joiner opens; right after the joiner ("..., while[13][14]
-            # miR-196a-5p is ...") it slipped past the boundary and cites the clause before.
-            # ... unless that clause cites the same numbers again further on ("..., while the amino acid
-            # transporter[7] SLC7A5 shows ... tumors.[7]"): no clause cites a source twice, so the first copy
-            # is the clause before's, slipped further.
-            opens_next = bool(re.search(r"[^\W\d_]", sentence[joins[-1].end() : offset])) and not any(
-                o > offset and set(numbers) <= set(later) and not _CLAUSE_JOIN.search(sentence, offset, o)
-                for o, later in marks
-            )
         if _inside_parenthesis(sentence, cut):
             # "Quick cheat sheet (my own summary of [3,12], MICs in mg/L, ballpark only):": a cut inside
             # a parenthesis would leave both halves unbalanced; the aside is part of its sentence's claim.
             held.update(numbers)
         elif len(sentence[start:cut].strip(_EDGE).split()) > 1:
-            if opens_next:
-                cuts.append((cut, tuple(sorted(held))))
-                held = set(numbers)
-            else:
-                cuts.append((cut, tuple(sorted(held.union(numbers)))))
-                held = set()
+            cuts.append((cut, tuple(sorted(held.union(numbers)))))
+            held = set()
             start = cut
         else:
             # Nothing, or a lone word ("even" of "..., even though[2] the distribution had not

@@ -226,6 +226,10 @@ def test_citation_group_forms(group, numbers):
         ("[4,]", (4,)),  # a separator left after the last number
         ("[4, 6,]", (4, 6)),
         ("[4-6;]", (4, 5, 6)),
+        ("[[4], [6]]", (4, 6)),  # a group of bracketed numbers in brackets of its own
+        ("[[4]; [6-8]]", (4, 6, 7, 8)),
+        ("[#4]", (4,)),  # numbers written with a number sign
+        ("[#4, #6]", (4, 6)),
         ("<sup>4</sup>", (4,)),
         ("<sup>4,6</sup>", (4, 6)),
         ("<sup>[4]</sup>", (4,)),
@@ -396,6 +400,14 @@ def test_superscripts_and_parentheses_that_are_no_markers_stay_text():
     ]
 
 
+def test_a_link_whose_label_has_a_number_sign_is_no_marker():
+    # "[#4]" cites; "[#4](#issue-4)" is a link to an anchor, and its label stays text.
+    assert _statements(f"A is higher, see [#4](#issue-4). B is lower [#4].{REFS}") == [
+        ("A is higher, see #4.", ()),
+        ("B is lower.", (4,)),
+    ]
+
+
 def test_a_document_that_cites_in_brackets_keeps_its_parentheses_and_superscripts():
     text = f"A is higher [1]. B is lower (2). C rose³ and D fell (4). E and F [5] rose.{REFS}"
     assert _statements(text) == [
@@ -491,6 +503,9 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
             [("Recent work finds A", (6, 7)), ("while B falls.", (8,))],
         ),
         ("A rises [1], and B falls [2].", [("A rises", (1,)), ("and B falls.", (2,))]),
+        # A dash at the cut goes with it, as a comma does; a dash inside a clause stays.
+        ("A rises [1] — while B falls [2].", [("A rises", (1,)), ("while B falls.", (2,))]),
+        ("A rises [1] – B falls – C too [2].", [("A rises", (1,)), ("B falls – C too.", (2,))]),
         # A superscript sits after the comma: "mefloquine,²⁴ which prompted ...¹".
         ("A rises,[1] which lowers B.[2]", [("A rises", (1,)), ("which lowers B.", (2,))]),
         ("A rises and B falls.[2][1]", [("A rises and B falls.", (1, 2))]),

@@ -101,6 +101,19 @@ _OTHER_MARKERS = (
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
     # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes
     (re.compile(rf"\[\^?\s*((?!0+\b)\d{{1,4}})\s*\][ \t]*[{_DASHES}][ \t]*\[\^?\s*(\d{{1,4}})\s*\]"), r"[\1–\2]"),
+    # [[4], [6]], [[4]; [6-8]]: a group of bracketed numbers inside brackets of its own
+    (
+        re.compile(
+            rf"\[[ \t]*(\[[ \t]*{_NUMBER_LIST}[ \t]*\](?:[ \t]*[,;][ \t]*\[[ \t]*{_NUMBER_LIST}[ \t]*\])+)"
+            r"[ \t]*\](?!\()"
+        ),
+        r"\1",
+    ),
+    # [#4], [#4, #6]: numbers written with a number sign
+    (
+        re.compile(r"\[[ \t]*#[ \t]*(\d{1,4}(?:[ \t]*[,;][ \t]*#[ \t]*\d{1,4})*)[ \t]*\](?!\()"),
+        lambda m: f"[{m[1].replace('#', '')}]",
+    ),
     # [[4]](https://...): a bracketed number linking to its source
     (re.compile(rf"\[\[\s*({_NUMBER_LIST})\s*\]\](?:\([^)\s]*\))?"), r"[\1]"),
     # 【4】, 【4†source】, and [4†source] as a copy of it may read
@@ -4107,9 +4120,9 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
     clauses = []
     start = 0
     for cut, numbers in cuts:
-        clauses.append(_Clause(_clause_text(sentence[start:cut]), numbers))
+        clauses.append(_Clause(_clause_text(sentence[start:cut], start > 0), numbers))
         start = cut
-    clauses.append(_Clause(_clause_text(sentence[start:]), tuple(sorted(held))))
+    clauses.append(_Clause(_clause_text(sentence[start:], start > 0), tuple(sorted(held))))
     return [c for c in clauses if re.search(r"[^\W\d_]", c.text)]
 
 
@@ -4124,8 +4137,11 @@ def _inside_parenthesis(sentence: str, offset: int) -> bool:
     return depth > 0
 
 
-def _clause_text(raw: str) -> str:
-    return raw.strip().lstrip(_EDGE).rstrip(_EDGE).strip()
+def _clause_text(raw: str, after_cut: bool = False) -> str:
+    """A clause's text without the punctuation at its cut; a later clause also loses the dash that
+    opened it ("... rises [1] — while porins fall [2]": "while porins fall", as after a comma)."""
+    edge = _EDGE + "–—" if after_cut else _EDGE
+    return raw.strip().lstrip(edge).rstrip(_EDGE).strip()
 
 
 def _statement_id(document: str, section: str, text: str, seen: dict[str, int]) -> str:

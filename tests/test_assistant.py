@@ -240,6 +240,26 @@ def test_two_clauses_of_one_sentence_shown_in_a_row_stay_one_sentence():
     assert "radioresistance [13][14]. HOTAIR" in compose("q", [hits[0], hits[2]], {}, mode="list").answer
 
 
+def test_a_fact_answer_tells_the_clauses_of_one_sentence_in_their_order():
+    """The second clause ranked first ("and in the Persian Gulf ..."): the answer still reads as the sentence
+    does, where its best clause ranks; the supporting statements keep their ranking."""
+    from bcqa.answer import compose
+    from bcqa.types import Hit, Statement
+
+    first = Statement("a", "Durusdinium is common on turbid reefs", (3,), "S", 4, sentence=2, document="r.md")
+    second = Statement("b", "and in the Persian Gulf above 35 °C.", (4,), "S", 5, sentence=2, document="r.md")
+    other = Statement("c", "Symbiont density matters.", (5,), "S", 9, sentence=5, document="r.md")
+    answer = compose("q", [Hit(second, 1.0), Hit(other, 0.95), Hit(first, 0.9)], {})
+    assert answer.answer == (
+        "Durusdinium is common on turbid reefs [3], and in the Persian Gulf above 35 °C [4]."
+        " Symbiont density matters [5]."
+    )
+    assert [h.statement.id for h in answer.statements] == ["b", "c", "a"]
+    # Statements of other sentences keep their ranking.
+    later = compose("q", [Hit(other, 1.0), Hit(first, 0.9)], {})
+    assert later.answer.startswith("Symbiont density matters [5]. Durusdinium")
+
+
 def test_a_reference_answer_names_only_the_papers_its_shown_statements_cite():
     from bcqa.answer import compose
     from bcqa.types import Hit, Reference, Statement

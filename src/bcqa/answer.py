@@ -170,7 +170,7 @@ def compose(
     else:
         top = hits[0].score
         chosen = [h for h in hits[:ANSWER_MAX] if h.score >= ANSWER_SHARE * top] or [hits[0]]
-        text = _by_document(chosen, _claims)
+        text = _by_document(_sentences_together(chosen), _claims)
     if note:
         text = f"({note}) {text}"
     return Answer(question, False, text, hits, refs, mode, tuple(documents))
@@ -221,6 +221,17 @@ def _claims(hits: Sequence[Hit]) -> str:
         )
         out.append(_claim(h, joined))
     return " ".join(out)
+
+
+def _sentences_together(hits: Sequence[Hit]) -> list[Hit]:
+    """Best first, except that clauses of one sentence are told together and in the document's order, where
+    the best of them ranks: "Durusdinium is common on turbid reefs [3], and in the Persian Gulf ... [4]." rather
+    than the second clause first and its subject after it."""
+    groups: dict[tuple, list[Hit]] = {}
+    for i, h in enumerate(hits):
+        s = h.statement
+        groups.setdefault((s.document, s.sentence) if s.sentence >= 0 else (i,), []).append(h)
+    return [h for group in groups.values() for h in sorted(group, key=lambda h: h.statement.position)]
 
 
 def _by_document(hits: Sequence[Hit], render) -> str:

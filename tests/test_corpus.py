@@ -546,6 +546,27 @@ def test_zero_in_brackets_is_text_not_a_citation(text):
             "Two routes: 1) A binds,[1] and 2) B binds.[2]",
             [("Two routes: 1) A binds", (1,)), ("and 2) B binds.", (2,))],
         ),
+        # A phrase that opens the sentence (no verb, the claim right after its comma) is no claim: its marker
+        # cites the claim it introduces.
+        ("According to Smith et al. [1], efflux drove it.", [("According to Smith et al., efflux drove it.", (1,))]),
+        ("In a 2019 study [1], efflux drove it [2].", [("In a 2019 study, efflux drove it.", (1, 2))]),
+        (
+            "Using sequencing of 300 isolates [1], Lee found 12 mutations.",
+            [("Using sequencing of 300 isolates, Lee found 12 mutations.", (1,))],
+        ),
+        # A clause that opens with a preposition still ends at its marker when a joiner follows, or a verb is in it.
+        (
+            "In mice the drug failed [1], whereas in rats it worked [2].",
+            [("In mice the drug failed", (1,)), ("whereas in rats it worked.", (2,))],
+        ),
+        (
+            "After it was withdrawn [1], resistance fell [2].",
+            [("After it was withdrawn", (1,)), ("resistance fell.", (2,))],
+        ),
+        (
+            "Adding X delays relapse [1], but it does not stop it.",
+            [("Adding X delays relapse", (1,)), ("but it does not stop it.", ())],
+        ),
         # A figure's credit says only where to look: no claim.
         ("A binds B. Adapted from [1].", [("A binds B.", ())]),
         ("A binds B. Redrawn from data in [1,2].", [("A binds B.", ())]),

@@ -4118,6 +4118,20 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # carries the number.
             held.update(numbers)
             continue
+        if (
+            start == 0
+            and (after.lstrip().startswith(",") or sentence[:offset].rstrip().endswith(","))
+            and _OPENING_PHRASE.match(sentence, 0, offset)
+            and "," not in sentence[:offset].rstrip().rstrip(",")  # the phrase ends at the sentence's first comma
+            and len(sentence[:offset].split()) <= _MAX_OPENING_WORDS
+            and _SENTENCE_WORDS.isdisjoint(sentence[:offset].lower().split())
+            and not _JOINS_NEXT.match(after.lstrip().lstrip(","))
+        ):
+            # "In a 2019 study [5], efflux drove ...", "According to Smith et al. [5], ...", "Using
+            # sequencing [7], Lee et al. found ...": a phrase that opens the sentence is no claim of its own
+            # (no verb), so its marker cites the claim it introduces.
+            held.update(numbers)
+            continue
         if _AND_CLAUSE.match(after) and _and_opens_clause(sentence, start, offset, marks):
             cut = offset  # "TP53 ... is the strongest variable [12] and predicts early relapse [17]."
             and_cuts.add(cut)
@@ -4153,6 +4167,27 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
     clauses.append(_Clause(_clause_text(sentence[start:], start > 0), tuple(sorted(held)), start in and_cuts))
     return [c for c in clauses if re.search(r"[^\W\d_]", c.text)]
 
+
+# A phrase that opens a sentence before its claim: a preposition ("In a 2019 study", "Among 300
+# isolates", "By 2020"), one written as a participle ("According to Smith et al.", "Following the work
+# of Jones", "Using sequencing") or an adjective with its preposition ("Consistent with earlier reports").
+# Subordinators ("Because", "Although", "As", "When") open clauses of their own and are not here, nor
+# is a word in -ing, which as often opens the claim itself ("Adding a MEK inhibitor delays relapse").
+_OPENING_PHRASE = re.compile(
+    r"\W*(?:(?:in|on|at|among|across|during|after|before|for|with|without|within|from|through|throughout|over|"
+    r"under|by|beyond|despite|unlike|like|besides|via|upon|between|of|according\s+to|following|using|based\s+on)\b|"
+    r"(?:consistent|similar|contrary|compared|prior|due|owing|together|along|in\s+line|in\s+contrast|"
+    r"in\s+addition|apart)\s+(?:with|to|from)\b)",
+    re.I,
+)
+_MAX_OPENING_WORDS = 10
+# ... and the claim it opens follows the comma at once: a clause that ends at the comma is followed by
+# a word that joins the next one ("In the Indian cohort all isolates carried S639F,[6] while ...").
+_JOINS_NEXT = re.compile(
+    r"\W*(?:and|or|but|nor|yet|so|while|whereas|although|though|even|which|who|whose|where|when|as|with|"
+    r"since|because|thus|hence|including|[a-z]+ing)\b",
+    re.I,
+)
 
 _AND_CLAUSE = re.compile(r"\s+and\s")
 _MIN_AND_CLAUSE_WORDS = 3

@@ -228,6 +228,9 @@ def test_citation_group_forms(group, numbers):
         ("[4-6;]", (4, 5, 6)),
         ("[[4], [6]]", (4, 6)),  # a group of bracketed numbers in brackets of its own
         ("[[4]; [6-8]]", (4, 6, 7, 8)),
+        ("[4••]", (4,)),  # Current Opinion: a paper of outstanding (••) or special (•) interest
+        ("[4•, 6••]", (4, 6)),
+        ("[4•–6]", (4, 5, 6)),
         ("[#4]", (4,)),  # numbers written with a number sign
         ("[#4, #6]", (4, 6)),
         ("<sup>4</sup>", (4,)),
@@ -2132,6 +2135,19 @@ def test_a_date_in_a_pdf_copy_is_not_a_glued_marker():
         ("Resistance is common across Africa.", (1, 2)),
         ("Target-site mutations in the channel matter.", (3,)),
     ]
+
+
+@pytest.mark.parametrize("number", ["4.••", "4. ••", "4. •", "[4] ••"])
+def test_an_entrys_marks_of_interest_are_not_part_of_it(number):
+    """Current Opinion marks a paper of special (•) or outstanding interest (••) after its number."""
+    entries = "\n".join(
+        f"{number.replace('4', str(n))} Doe J, Roe K: Title {n}. Curr Opin Microbiol 2019, {n}:34-45." for n in (1, 4)
+    )
+    document = parse_document(f"# T\n\nA is higher [4••] than B [1].\n\n## References\n\n{entries}\n", "co.md")
+    assert [(s.text, s.citations) for s in document.statements] == [("A is higher than B.", (1, 4))]
+    ref = document.references[4]
+    assert (ref.authors, ref.title, ref.journal, ref.year) == ("Doe J, Roe K", "Title 4", "Curr Opin Microbiol", 2019)
+    assert not document.warnings
 
 
 def test_a_flattened_superscript_after_a_year_ends_its_sentence():

@@ -109,6 +109,14 @@ _OTHER_MARKERS = (
         ),
         r"\1",
     ),
+    # [4••], [4•, 6••], [4•–6]: Current Opinion's marks for papers "of special" and "of outstanding interest"
+    (
+        re.compile(
+            rf"\[(?=[^\]\n]*•)[ \t]*((?!0+\b)\d{{1,4}}[ \t]*•{{0,2}}"
+            rf"(?:[ \t]*[{_DASHES},;][ \t]*\d{{1,4}}[ \t]*•{{0,2}})*)[ \t]*\](?!\()"
+        ),
+        lambda m: f"[{m[1].replace('•', '')}]",
+    ),
     # [#4], [#4, #6]: numbers written with a number sign
     (
         re.compile(r"\[[ \t]*#[ \t]*(\d{1,4}(?:[ \t]*[,;][ \t]*#[ \t]*\d{1,4})*)[ \t]*\](?!\()"),

@@ -229,6 +229,11 @@ def _table_entries(text: str) -> str:
 _SUPERSCRIPT_ENTRY = re.compile(rf"(?m)^([ \t]*)([{SUPERSCRIPT_DIGITS}]{{1,3}})[ \t.]*(?=[^\W\d_])")
 
 
+# "5.•• Smith J: Title ...", "5. • Smith J ...": Current Opinion marks a paper "of special" (•) or "of
+# outstanding interest" (••) after its number; the marks are not part of the entry.
+_INTEREST_MARKS = re.compile(r"(?m)^([ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)]))[ \t]*•{1,2}[ \t]*(?=\S)")
+
+
 def _superscript_numbers(text: str) -> str:
     """``text`` with each entry number written in superscript as a plain "1. "."""
     return _SUPERSCRIPT_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2).translate(PLAIN_DIGITS)}. ", text)
@@ -248,6 +253,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     """
     # A web page's link labels under an entry ("Article  CAS  PubMed  Google Scholar") are no part of it.
     text = _superscript_numbers(_BACK_ARROWS.sub("", _table_entries(LINK_LABEL_LINE.sub("", text))))
+    text = _INTEREST_MARKS.sub(r"\1 ", text)
     # Links stay for ``parse_entry``, which reads a linked title; markers never sit inside one.
     text = _strip_markup(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), links=False)
     markers = _find_markers(text)

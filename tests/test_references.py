@@ -970,6 +970,32 @@ def test_entries_numbered_with_a_dash_glued_to_the_number():
     assert [(r.number, r.first_author) for r in refs] == [(1, "Liu"), (2, "Moffatt")]
 
 
+def test_an_annotated_entry_keeps_its_note_out_of_its_fields():
+    """Current Opinion and annotated bibliographies write what a paper shows below its entry."""
+    refs, warnings = _block(
+        "1.•• Doe J, Roe K: Efflux in vivo. Curr Opin Microbiol 2019, 12:34-45.\n"
+        "The authors show that efflux pumps matter in a mouse model of infection.\n"
+        "2. Roe K, Poe L. Porins and carbapenems. J Antimicrob Chemother. 2020;75(3):501-9.\n"
+        "This study links porin loss to treatment failure in 40 patients.\n"
+        "3. Poe L (2018) Title of a long paper wrapped\n"
+        "Onto the next line of the list. J Chemother 12:34-45.\n"
+    )
+    one, two, three = refs
+    assert (one.authors, one.title, one.journal, one.year, one.pages) == (
+        "Doe J, Roe K",
+        "Efflux in vivo",
+        "Curr Opin Microbiol",
+        2019,
+        "34-45",
+    )
+    assert one.raw.endswith("12:34-45. The authors show that efflux pumps matter in a mouse model of infection.")
+    assert (two.title, two.journal, two.volume) == ("Porins and carbapenems", "J Antimicrob Chemother", "75")
+    assert "porin loss" in two.raw
+    # A wrapped entry's next line is no note: its line before ends in no source.
+    assert three.journal == "J Chemother" and "Onto the next line" in three.title
+    assert warnings == []
+
+
 # --- merging ----------------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bcqa.sanitize import unescape_markdown
 from bcqa.text import PLAIN_DIGITS, SUPERSCRIPT_DIGITS, english_words
@@ -286,6 +286,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         ):
             warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
             entry = entry[: asked.start()]
+        entry, annotation = _annotation(entry)
         raw = _collapse(_fields_per_line(entry))
         if i + 1 == len(markers) and (
             stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw) or _stray_after_address(raw)
@@ -297,8 +298,37 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             said = f"{text[marker.start : marker.end].strip()!r} after the last reference ignored"
             warnings.append(_warning(document, said if stray else f"reference [{marker.number}] has no text; skipped"))
             continue
-        references.append(parse_entry(marker.number, raw, document))
+        reference = parse_entry(marker.number, raw, document)
+        references.append(replace(reference, raw=f"{reference.raw} {annotation}") if annotation else reference)
     return references, warnings
+
+
+# An annotated entry (Current Opinion, an annotated bibliography): the source, ending in its pages or
+# its DOI, then on lines of its own what the paper shows ("5.•• Doe J: Title. Curr Opin Microbiol 2019,
+# 12:34-45." / "The authors show that ..."). The note is prose: a capital, six words or more, no year,
+# page range or address; a wrapped entry's next line ("Efflux pumps in bacteria. J Chemother 12:34-45.")
+# follows a line that ends in no source.
+_SOURCE_END = re.compile(
+    r"(?:\d+\s*(?:\([^()]*\))?\s*[:,]\s*[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?|10\.\d{4,9}/\S+?|https?://\S+?)\.?$"
+)
+_MIN_NOTE_WORDS = 6
+
+
+def _annotation(entry: str) -> tuple[str, str]:
+    """``entry`` without the note on its last lines, and the note ("" when it has none)."""
+    lines = [line.strip() for line in entry.strip().split("\n")]
+    for k in range(1, len(lines)):
+        head, note = " ".join(lines[:k]).strip(), " ".join(lines[k:]).strip()
+        if (
+            _SOURCE_END.search(head)
+            and _ENTRY_YEAR.search(head)
+            and re.match(r"[A-Z]", note)
+            and len(note.split()) >= _MIN_NOTE_WORDS
+            and not (_ENTRY_YEAR.search(note) or _URL.search(note) or _BARE_DOI.search(note))
+            and not re.search(r"\d+\s*[:(]\s*\d+|\d+\s*[–-]\s*\d+", note)
+        ):
+            return "\n".join(lines[:k]), note
+    return entry, ""
 
 
 # A web page's links under an entry, each on a line of its own: "Article", "CAS", "PubMed", "Google Scholar";

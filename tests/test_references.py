@@ -720,6 +720,46 @@ ENTRIES = [
         },
         id="a-group-named-with-a-species-and-a-journal-in-lower-case",
     ),
+    pytest.param(
+        "J. Smith, K. Roe, L. M. Poe, Efflux pumps in bacteria: a review. Science 363, eaau1234 (2019).",
+        {
+            "authors": "J. Smith, K. Roe, L. M. Poe",
+            "title": "Efflux pumps in bacteria: a review",
+            "journal": "Science",
+            "year": 2019,
+            "volume": "363",
+            "pages": "eaau1234",
+        },
+        id="science-initials-first-title-after-a-comma",
+    ),
+    pytest.param(
+        "J. Smith et al., Efflux pumps in bacteria. Proc. Natl. Acad. Sci. U.S.A. 116, 34–45 (2019).",
+        {
+            "authors": "J. Smith et al",
+            "title": "Efflux pumps in bacteria",
+            "journal": "Proc. Natl. Acad. Sci. U.S.A.",
+            "volume": "116",
+        },
+        id="science-et-al-and-a-journal-ending-in-dotted-capitals",
+    ),
+    pytest.param(
+        'Smith, John, and Kate Roe. 2019. "Efflux Pumps in Bacteria." Journal of Bacteriology 201 (3): 34–45.',
+        {
+            "authors": "Smith, John, and Kate Roe",
+            "title": "Efflux Pumps in Bacteria",
+            "journal": "Journal of Bacteriology",
+            "year": 2019,
+            "volume": "201",
+            "issue": "3",
+            "pages": "34–45",
+        },
+        id="chicago-author-date",
+    ),
+    pytest.param(
+        "Smith, John. 2019. “Efflux Pumps in Bacteria.” Journal of Bacteriology 201, no. 3: 34–45.",
+        {"journal": "Journal of Bacteriology", "year": 2019, "issue": "3", "pages": "34–45"},
+        id="chicago-author-date-with-no",
+    ),
 ]
 
 

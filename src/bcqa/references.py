@@ -749,8 +749,8 @@ def _read_untitled(body: str, segments: list[str]) -> dict | None:
 # ACS style source: "J. Am. Chem. Soc. 2019, 141, 123-130" / "Lancet 2019, 393, 123".
 _ACS_YEAR_VOLUME = rf"{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?"
 _ACS_SOURCE = re.compile(rf"(?:(?P<journal>[A-Z][^,;:]*?)\s+)?{_ACS_YEAR_VOLUME}")
-# One piece of an abbreviated journal name: "J.", "Antimicrob.", "Agents Chemother.".
-_JOURNAL_WORDS = re.compile(r"(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}\.")
+# One piece of an abbreviated journal name: "J.", "Antimicrob.", "Agents Chemother.", "U.S.A.".
+_JOURNAL_WORDS = re.compile(r"(?:(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}|(?:[A-Z]\.){1,3}[A-Z])\.")
 
 
 def _journal_start(segments: list[str], floor: int) -> int:
@@ -792,6 +792,13 @@ _CHICAGO_SOURCE = re.compile(
     rf"(?P<journal>[^,]+?)\s+(?P<volume>\d+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?\s*\((?:[A-Za-z]+\.?\s+)?{_YEAR}\)"
     r"(?::\s*(?P<pages>[\w–-]+))?"
 )
+# Chicago's author-date style: the year after the authors ("Smith, John, and Kate Roe. 2019."), and the
+# source after the title ("Journal of Bacteriology 201 (3): 34–45", "... 201, no. 3: 34–45").
+_AUTHOR_DATE_HEAD = re.compile(rf"(?<=\S)[.,]\s+{_YEAR}[a-z]?$")
+_AUTHOR_DATE_SOURCE = re.compile(
+    r"(?P<journal>[^,:]+?)\s+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]+)\)|,\s*no\.\s*(?P<number>[\w-]+))?"
+    r"(?::\s*(?P<pages>[\w–-]+))?"
+)
 _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)  # not "Art. no. 4457"
 
 
@@ -824,6 +831,18 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
             "volume": (source["volume"] or "") if source else "",
             "issue": ((source["issue"] or "") if source else "").strip(),
             "pages": source["pages"] if source else "",
+        }
+    if dated := _AUTHOR_DATE_HEAD.search(head):
+        # Chicago's author-date style: Authors. 2019. "Title." Journal 201 (3): 34–45.
+        source = _AUTHOR_DATE_SOURCE.fullmatch(rest)
+        return {
+            "authors": _authors(head[: dated.start()]),
+            "title": _trim(m["title"]),
+            "journal": source["journal"].strip() if source else _trim(rest.split(". ")[0]),
+            "year": int(dated["year"]),
+            "volume": source["volume"] if source else "",
+            "issue": ((source["issue"] or source["number"] or "") if source else "").strip(),
+            "pages": (source["pages"] or "") if source else "",
         }
     if chicago := _CHICAGO_SOURCE.match(rest):
         return {
@@ -948,9 +967,16 @@ _APS_SOURCE = re.compile(
 )
 
 
+# A title's last words, then the journal: a lower-case word ends a sentence ("... in bacteria. Science"), which
+# an abbreviated journal's words never do ("Phys. Rev. A", "Proc. Natl. Acad. Sci. U.S.A.").
+_TITLE_THEN_JOURNAL = re.compile(r".*\b[a-z][a-z-]{2,}\.\s+[A-Z]")
+
+
 def _read_aps(body: str, m: re.Match[str]) -> dict | None:
     """Authors, title and source of an entry in the physics journals' style (``_APS_SOURCE``); None when it
     does not open with initialled names or a group's name ("Google Quantum AI, Title, Nature 595, 383 (2021).")."""
+    if m["journal"] and _TITLE_THEN_JOURNAL.match(m["journal"]):
+        return None  # "J. Smith, K. Roe, Efflux pumps in bacteria. Science 363, 34–45 (2019).": Science's style
     head = body[: m.start()]
     if authors := _APS_AUTHORS.match(head):
         names, title = authors["authors"], head[authors.end() :]
@@ -1002,6 +1028,10 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
         return None
     front = " ".join(segments[:-1])
     if authors := _NATURE_AUTHORS.match(front):
+        head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
+    elif authors := _APS_AUTHORS.match(front):
+        # Science's style: initials first and the title after a comma ("J. Smith, K. Roe, Efflux pumps in
+        # bacteria. Science 363, 34–45 (2019).").
         head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
     else:
         head = _read_head(segments[:-1], has_journal=False)

@@ -820,29 +820,20 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
     ``Authors. "Title." Journal 22, no. 4 (2020): 118–131.``"""
     rest = body[m.end() :].strip(" ,.")
     head = body[: m.start()].strip(" ,.")
-    if dated := _CS1_DATE.search(head):
+    cs1 = _CS1_DATE.search(head)
+    if dated := cs1 or _AUTHOR_DATE_HEAD.search(head):
         # Wikipedia's citations: Authors (July 2014). "Title". Journal. 27 (3): 587–613.
-        source = _CS1_SOURCE.match(rest)
-        return {
-            "authors": _authors(head[: dated.start()]),
-            "title": _trim(m["title"]),
-            "journal": source["journal"].strip() if source else _trim(rest.split(". ")[0]),
-            "year": int(dated["year"]),
-            "volume": (source["volume"] or "") if source else "",
-            "issue": ((source["issue"] or "") if source else "").strip(),
-            "pages": source["pages"] if source else "",
-        }
-    if dated := _AUTHOR_DATE_HEAD.search(head):
         # Chicago's author-date style: Authors. 2019. "Title." Journal 201 (3): 34–45.
-        source = _AUTHOR_DATE_SOURCE.fullmatch(rest)
+        source = _CS1_SOURCE.match(rest) if cs1 else _AUTHOR_DATE_SOURCE.fullmatch(rest)
+        found = source.groupdict() if source else {}
         return {
             "authors": _authors(head[: dated.start()]),
             "title": _trim(m["title"]),
-            "journal": source["journal"].strip() if source else _trim(rest.split(". ")[0]),
+            "journal": found["journal"].strip() if source else _trim(rest.split(". ")[0]),
             "year": int(dated["year"]),
-            "volume": source["volume"] if source else "",
-            "issue": ((source["issue"] or source["number"] or "") if source else "").strip(),
-            "pages": (source["pages"] or "") if source else "",
+            "volume": found.get("volume") or "",
+            "issue": (found.get("issue") or found.get("number") or "").strip(),
+            "pages": found.get("pages") or "",
         }
     if chicago := _CHICAGO_SOURCE.match(rest):
         return {

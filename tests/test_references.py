@@ -1010,6 +1010,18 @@ def test_entries_numbered_with_a_dash_glued_to_the_number():
     assert [(r.number, r.first_author) for r in refs] == [(1, "Liu"), (2, "Moffatt")]
 
 
+def test_a_markdown_list_numbered_one_throughout_is_numbered_in_order():
+    """Markdown renders "1. / 1. / 1." as 1, 2, 3, and the text cites the rendered numbers."""
+    refs, warnings = _block("\n".join(f"1. Doe{n} J. Title {n}. Lancet. 2020;1:{n}." for n in range(1, 5)))
+    assert [(r.number, r.first_author) for r in refs] == [(1, "Doe1"), (2, "Doe2"), (3, "Doe3"), (4, "Doe4")]
+    assert warnings == [
+        "every entry of the reference list is numbered 1; read as 1-4 in order, as markdown numbers them"
+    ]
+    # Two entries with one number are a number listed twice, for the merge to report.
+    refs, _ = _block("1. Doe J. Title. Lancet. 2020;1:1.\n1. Roe K. Other. Lancet. 2021;2:2.")
+    assert [r.number for r in refs] == [1, 1]
+
+
 def test_an_annotated_entry_keeps_its_note_out_of_its_fields():
     """Current Opinion and annotated bibliographies write what a paper shows below its entry."""
     refs, warnings = _block(

@@ -234,6 +234,9 @@ _SUPERSCRIPT_ENTRY = re.compile(rf"(?m)^([ \t]*)([{SUPERSCRIPT_DIGITS}]{{1,3}})[
 _INTEREST_MARKS = re.compile(r"(?m)^([ \t]*(?:\[\d{1,4}\]\.?|\d{1,4}[.)]))[ \t]*•{1,2}[ \t]*(?=\S)")
 
 
+_MIN_SAME_NUMBERS = 3  # entries, all with one number, before the list is read as numbered in order
+
+
 def _superscript_numbers(text: str) -> str:
     """``text`` with each entry number written in superscript as a plain "1. "."""
     return _SUPERSCRIPT_ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2).translate(PLAIN_DIGITS)}. ", text)
@@ -268,6 +271,13 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         if text.strip():
             warnings.append(_warning(document, f"no numbered entries in the reference list: {_excerpt(text)!r}"))
         return [], warnings
+    if len(markers) >= _MIN_SAME_NUMBERS and all(m.number == markers[0].number for m in markers):
+        # "1. ...", "1. ...", "1. ...": a markdown list written with one number throughout, which markdown
+        # numbers in order from the first; so does the reader of the rendered page the markers cite.
+        first = markers[0].number
+        markers = [replace(m, number=first + i) for i, m in enumerate(markers)]
+        read_as = f"read as {first}-{markers[-1].number} in order, as markdown numbers them"
+        warnings.append(_warning(document, f"every entry of the reference list is numbered {first}; {read_as}"))
     if re.search(r"\w", preamble := text[: markers[0].start]):
         warnings.append(_warning(document, f"text before the first reference ignored: {_excerpt(preamble)!r}"))
     # A rule closes the list: what follows it ("---" / "_Generated with a research assistant ..._") is

@@ -4126,13 +4126,14 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # carries the number.
             held.update(numbers)
             continue
+        opening = sentence[:offset].rstrip()  # all of the sentence so far, when no cut has been made
         if (
             start == 0
-            and (after.lstrip().startswith(",") or sentence[:offset].rstrip().endswith(","))
-            and _OPENING_PHRASE.match(sentence, 0, offset)
-            and "," not in sentence[:offset].rstrip().rstrip(",")  # the phrase ends at the sentence's first comma
-            and len(sentence[:offset].split()) <= _MAX_OPENING_WORDS
-            and _SENTENCE_WORDS.isdisjoint(sentence[:offset].lower().split())
+            and (after.lstrip().startswith(",") or opening.endswith(","))
+            and _OPENING_PHRASE.match(opening)
+            and "," not in opening.rstrip(",")  # the phrase ends at the sentence's first comma
+            and len(opening.split()) <= _MAX_OPENING_WORDS
+            and _SENTENCE_WORDS.isdisjoint(opening.lower().split())
             and not _JOINS_NEXT.match(after.lstrip().lstrip(","))
         ):
             # "In a 2019 study [5], efflux drove ...", "According to Smith et al. [5], ...", "Using

@@ -1028,11 +1028,9 @@ def _read_nature(body: str, m: re.Match[str]) -> dict | None:
     if not source:
         return None
     front = " ".join(segments[:-1])
-    if authors := _NATURE_AUTHORS.match(front):
-        head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
-    elif authors := _APS_AUTHORS.match(front):
-        # Science's style: initials first and the title after a comma ("J. Smith, K. Roe, Efflux pumps in
-        # bacteria. Science 363, 34–45 (2019).").
+    # Nature's authors ("Smith, J. & Roe, K."), or Science's, initials first with the title after a comma
+    # ("J. Smith, K. Roe, Efflux pumps in bacteria. Science 363, 34–45 (2019).").
+    if authors := _NATURE_AUTHORS.match(front) or _APS_AUTHORS.match(front):
         head = {"authors": _authors(authors["authors"]), "title": _title([front[authors.end() :]])}
     else:
         head = _read_head(segments[:-1], has_journal=False)

@@ -1024,15 +1024,6 @@ def test_a_clause_cut_at_and_is_searched_with_the_clause_that_names_its_subject(
     assert second.antecedent == first.text
     assert "Durusdinium" in second.search_text and "Durusdinium" not in second.text
     assert third.antecedent == second.text  # a pronoun, as before
-    # A clause cut at ", and" was cut before the rule and names its own subject: searched alone, as before.
-    doc = parse_document(
-        "# T\n\nHRF spots are more common in retinopathy,[1] and a high count has been linked to poor vision"
-        " [2].\n\n## References\n\n1. A. B. 2020;1:1.\n2. C. D. 2021;2:2.\n"
-    )
-    assert [(s.text, s.citations, s.antecedent) for s in doc.statements] == [
-        ("HRF spots are more common in retinopathy", (1,), ""),
-        ("and a high count has been linked to poor vision.", (2,), ""),
-    ]
 
 
 def test_short_markdown_paragraph_is_not_a_heading():

@@ -4141,13 +4141,11 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # (no verb), so its marker cites the claim it introduces.
             held.update(numbers)
             continue
-        if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
-            cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
-        elif _AND_CLAUSE.match(after) and _and_opens_clause(sentence, start, offset, marks):
-            # "TP53 ... is the strongest variable [12] and predicts early relapse [17].": a cut only this rule
-            # makes leaves the clause after it without its subject ("..., and" was cut before and is not marked).
-            cut = offset
+        if _AND_CLAUSE.match(after) and _and_opens_clause(sentence, start, offset, marks):
+            cut = offset  # "TP53 ... is the strongest variable [12] and predicts early relapse [17]."
             and_cuts.add(cut)
+        elif _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
+            cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
         else:
             joins = list(_CLAUSE_JOIN.finditer(sentence, start, offset))
             if not joins:

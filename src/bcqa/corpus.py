@@ -212,7 +212,7 @@ _GLUED_MARKER = re.compile(
 
 # After a year the marker is glued to the sentence's full stop ("approved in March 2021.1 Idecabtagene ..."):
 # read so only when a new sentence follows, since "2019.5 points" is a number (two test documents, PDF copies).
-_YEAR_SENTENCE_END = re.compile(r"[ \t]*(?:\n[ \t]*)?[A-Z]|[ \t]*(?:\n[ \t]*\n|\Z)")  # or the paragraph's end
+_YEAR_SENTENCE_END = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[A-Z]|$)", re.M)
 
 
 # Separate superscripts run together when a web page or PDF is copied: "involvement.²¹⁴" is

@@ -2150,27 +2150,6 @@ def test_an_entrys_marks_of_interest_are_not_part_of_it(number):
     assert not document.warnings
 
 
-def test_a_flattened_superscript_after_a_year_ends_its_sentence():
-    """ "approved in March 2021.1 Idecabtagene ..." (a PDF copy): the year's full stop ends the sentence and
-    "1" cites it; a decimal ("2019.5 points"), a year's decimal before lower case, and a DOI's year stay text."""
-    text = (
-        "CAR-T Cells in Myeloma\n\nIntroduction\n\nIde-cel was approved in March 2021.1 Idecabtagene gave"
-        " responses in 73%.2 Kresoxim-methyl was first sold in\n1998.3\nQoIs bind cytochrome b.2 The index"
-        " rose to 2019.5 points in 2020. It closed in 2022.3\n\nMarkets reopened in May.\n\nReferences\n"
-        + "\n".join(f"{n}. Doe J. Title {n}. Lancet 2020; 1: {n}. doi:10.1001/jama.2010.{n}" for n in range(1, 4))
-        + "\n"
-    )
-    assert _statements(text) == [
-        ("Ide-cel was approved in March 2021.", (1,)),
-        ("Idecabtagene gave responses in 73%.", (2,)),
-        ("Kresoxim-methyl was first sold in 1998.", (3,)),
-        ("QoIs bind cytochrome b.", (2,)),
-        ("The index rose to 2019.5 points in 2020.", ()),
-        ("It closed in 2022.", (3,)),
-        ("Markets reopened in May.", ()),
-    ]
-
-
 def test_superscripts_flattened_by_a_pdf_copy_are_markers_when_the_document_has_no_other():
     text = (
         "Pyrethroid resistance is common across Africa.1,2 Target-site mutations3 in the channel matter. "

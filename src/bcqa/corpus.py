@@ -203,16 +203,10 @@ _CLOSES_SENTENCE = re.compile(r"[.;:!?](?:\s|$)")
 # month ("Received: 14 March 2024; Accepted: 2 September 2024" is a date).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})"
 _GLUED_MARKER = re.compile(
-    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})"
-    r"|(?:(?<=[^\W\d_]|[%)\]])|(?<=(?<![\w.])(?:1[5-9]|20)\d\d))(?P<mark>[.,;:])(?P<gap>[ \t])?)"
+    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
     rf"(?P<numbers>(?!0)\d{{1,3}}(?:[,–-](?!0)\d{{1,3}})*)(?(gap)(?=[ \t]+[A-Z])(?![ \t]+{_MONTH})|(?=[\s.,;:)]|$))",
     re.M,
 )
-
-
-# After a year the marker is glued to the sentence's full stop ("approved in March 2021.1 Idecabtagene ..."):
-# read so only when a new sentence follows, since "2019.5 points" is a number (two test documents, PDF copies).
-_YEAR_SENTENCE_END = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[A-Z]|$)", re.M)
 
 
 # Separate superscripts run together when a web page or PDF is copied: "involvement.²¹⁴" is
@@ -287,10 +281,6 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
         word = m.group("word")
         if not numbers_listed(m.group("numbers")) or (word and not is_ordinary(word)):
             return m.group(0)  # "kelch13", "pfmdr1": a name with its number
-        if m.string[m.start() - 1 : m.start()].isdigit() and not (
-            m.group("mark") == "." and not m.group("gap") and _YEAR_SENTENCE_END.match(m.string, m.end())
-        ):
-            return m.group(0)  # "rose to 2019.5 points": a year's decimal, not a year that ends a sentence
         return f"{word or ''}{m.group('mark') or ''}[{m.group('numbers')}]"
 
     ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised), (_GLUED_MARKER, glued)]

@@ -2632,29 +2632,18 @@ def test_a_genus_the_document_writes_out_ends_no_sentence_when_abbreviated():
 
 
 def test_a_serovar_the_document_names_on_its_own_ends_no_sentence_after_its_genus():
-    # "Salmonella Enteritidis" is written out and abbreviated, "Typhimurium" only named inside a sentence and
-    # abbreviated.
+    # "Salmonella Enteritidis" is written out, "Typhimurium" only named inside a sentence and abbreviated.
     text = (
-        "Salmonella Enteritidis dominates.[1] Most data come from Typhimurium rather than S. Enteritidis. "
+        "Salmonella Enteritidis dominates.[1] Most data come from Typhimurium rather than Enteritidis. "
         "Patients with resistant S. Typhimurium had three times the risk.[2] "
         "Lipid A is modified in hepatitis B. Moffatt showed it later, as did a study by Moffatt.[3]"
     )
     assert _statements(text + REFS) == [
         ("Salmonella Enteritidis dominates.", (1,)),
-        ("Most data come from Typhimurium rather than S. Enteritidis.", ()),
+        ("Most data come from Typhimurium rather than Enteritidis.", ()),
         ("Patients with resistant S. Typhimurium had three times the risk.", (2,)),
         ("Lipid A is modified in hepatitis B.", ()),  # no genus written out before a capitalised name starts with B
         ("Moffatt showed it later, as did a study by Moffatt.", (3,)),
-    ]
-
-
-def test_title_case_words_alone_make_no_genus_of_a_letter():
-    # "Diabetes Care" is a journal, not a genus written out before a serovar: "vitamin D. Smith" ends a sentence.
-    text = "Levels fell with vitamin D. Smith found it in 2019, as did a study by Smith.[1] See Diabetes Care.[2]"
-    assert _statements(text + REFS) == [
-        ("Levels fell with vitamin D.", ()),
-        ("Smith found it in 2019, as did a study by Smith.", (1,)),
-        ("See Diabetes Care.", (2,)),
     ]
 
 

@@ -2035,17 +2035,16 @@ def abbreviated_genera(text: str) -> frozenset[tuple[str, str]]:
     "Salmonella Typhi": a serovar, unlike a species ("S. aureus"), starts with a capital.
     """
     written = {(m[1], m[2]) for m in _WRITTEN_OUT.finditer(text)}
-    abbreviated = {(m[1], m[2]) for m in _ABBREVIATED.finditer(text)}
-    known = abbreviated & written
-    # A genus the text both writes out and abbreviates before a capitalised serovar ("Salmonella Enteritidis",
-    # "S. Enteritidis") abbreviates before another serovar that it names on its own inside a sentence too
-    # ("... from Typhimurium rather than Enteritidis", "resistant S. Typhimurium"): a capitalised word after a
-    # lower-case one is a name.  Title-case pairs alone ("Diabetes Care" in the list) do not make a genus.
-    serovar_genera = {letter for letter, word in known if word[0].isupper()}
-    if serovar_genera:
-        named = set(_NAMED_INSIDE.findall(text))
-        known |= {(letter, word) for letter, word in abbreviated if letter in serovar_genera and word in named}
-    return frozenset(known)
+    # A genus the text writes out before a capitalised serovar ("Salmonella Enteritidis") also abbreviates
+    # before another serovar that it names on its own inside a sentence ("... from Typhimurium rather than
+    # Enteritidis", "resistant S. Typhimurium"): a capitalised word after a lower-case one is a name.
+    serovar_genera = {letter for letter, word in written if word[0].isupper()}
+    named = set(_NAMED_INSIDE.findall(text)) if serovar_genera else set()
+    return frozenset(
+        (m[1], m[2])
+        for m in _ABBREVIATED.finditer(text)
+        if (m[1], m[2]) in written or (m[1] in serovar_genera and m[2] in named)
+    )
 
 
 # Words that start a new clause after a citation group that slipped past the comma.

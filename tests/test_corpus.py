@@ -2631,22 +2631,6 @@ def test_a_genus_the_document_writes_out_ends_no_sentence_when_abbreviated():
     ]
 
 
-def test_a_serovar_the_document_names_on_its_own_ends_no_sentence_after_its_genus():
-    # "Salmonella Enteritidis" is written out, "Typhimurium" only named inside a sentence and abbreviated.
-    text = (
-        "Salmonella Enteritidis dominates.[1] Most data come from Typhimurium rather than Enteritidis. "
-        "Patients with resistant S. Typhimurium had three times the risk.[2] "
-        "Lipid A is modified in hepatitis B. Moffatt showed it later, as did a study by Moffatt.[3]"
-    )
-    assert _statements(text + REFS) == [
-        ("Salmonella Enteritidis dominates.", (1,)),
-        ("Most data come from Typhimurium rather than Enteritidis.", ()),
-        ("Patients with resistant S. Typhimurium had three times the risk.", (2,)),
-        ("Lipid A is modified in hepatitis B.", ()),  # no genus written out before a capitalised name starts with B
-        ("Moffatt showed it later, as did a study by Moffatt.", (3,)),
-    ]
-
-
 def test_a_star_closes_emphasis_before_a_digit():
     assert _statements("QoIs block the cytochrome *bc*1 complex in *B. cinerea* isolates.[4]" + REFS) == [
         ("QoIs block the cytochrome bc1 complex in B. cinerea isolates.", (4,))

@@ -2024,7 +2024,6 @@ _UNIT_END = re.compile(r"(?:(?<=\bpH\.)|(?<=\d ms\.)|(?<=\dms\.))(?=\s+[A-Z][a-z
 # A genus written out and then abbreviated before the same word: "Salmonella Typhi ... resistant S. Typhi".
 _WRITTEN_OUT = re.compile(r"\b([A-Z])[a-z]{3,} ([A-Za-z][a-z]+)\b")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Z])\. ([A-Za-z][a-z]+)\b")
-_NAMED_INSIDE = re.compile(r"(?<=[a-z]) ([A-Z][a-z]{3,})\b")
 
 
 def abbreviated_genera(text: str) -> frozenset[tuple[str, str]]:
@@ -2035,16 +2034,7 @@ def abbreviated_genera(text: str) -> frozenset[tuple[str, str]]:
     "Salmonella Typhi": a serovar, unlike a species ("S. aureus"), starts with a capital.
     """
     written = {(m[1], m[2]) for m in _WRITTEN_OUT.finditer(text)}
-    # A genus the text writes out before a capitalised serovar ("Salmonella Enteritidis") also abbreviates
-    # before another serovar that it names on its own inside a sentence ("... from Typhimurium rather than
-    # Enteritidis", "resistant S. Typhimurium"): a capitalised word after a lower-case one is a name.
-    serovar_genera = {letter for letter, word in written if word[0].isupper()}
-    named = set(_NAMED_INSIDE.findall(text)) if serovar_genera else set()
-    return frozenset(
-        (m[1], m[2])
-        for m in _ABBREVIATED.finditer(text)
-        if (m[1], m[2]) in written or (m[1] in serovar_genera and m[2] in named)
-    )
+    return frozenset((m[1], m[2]) for m in _ABBREVIATED.finditer(text) if (m[1], m[2]) in written)
 
 
 # Words that start a new clause after a citation group that slipped past the comma.

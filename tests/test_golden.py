@@ -31,7 +31,9 @@ STEMS = [p.stem for p in GOLDEN_FILES]
 # top-3 of every document were measured again, once, when the late interaction came in (2026-12-04,
 # README "How it works"): top-1 up on 45 documents and down on 18, top-3 up on 18 and down on 8.  Those of
 # the documents whose held-out figures moved when title words beside "study" or "trial" stopped filtering
-# fact questions were set again, measured once (2026-12-05, CHANGELOG): top-1 up on 9, down on 4.
+# fact questions were set again, measured once (2026-12-05, CHANGELOG): top-1 up on 9, down on 4.  Those
+# that rose when a question naming a share or a duration began to favour statements giving one were
+# raised, measured once (2026-12-05, a later session): top-1 up on 12, top-3 up on 2, none down.
 _BAR = {"attribution": 1.0, "offtopic_abstention": 1.0}
 FLOOR = {
     "amr_gram_negative": {"top1": 0.91, "top3": 1.0, **_BAR, "absent_abstention": 0.66},
@@ -92,7 +94,7 @@ FLOOR = {
     "cervical_radioresistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hcc_sorafenib_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "kpc_klebsiella_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "osteosarcoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "osteosarcoma_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "zymoseptoria_fungicide_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Tenth batch (a later session): the default form (SCLC, Anopheles), numbered headings with
     # Vancouver entries and en-dash ranges (CMV), hard-wrapped plain text with `[4] [6]` groups and
@@ -109,7 +111,7 @@ FLOOR = {
     # nested bullets and `[doi](...)` links under a bold "References" line (IBD). Measured once, after
     # the reference-reader fixes their parse dumps showed; no change after.
     "aspergillus_azole_resistance": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "germ_cell_cisplatin_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "germ_cell_cisplatin_resistance": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hbv_antiviral_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "ibd_antitnf_nonresponse": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "leishmania_drug_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -130,9 +132,9 @@ FLOOR = {
     # `[1] Title. Authors. Journal (Year).` entries and URL-only ones (neuroblastoma). Measured once,
     # after the reference-reader fixes their parse dumps showed.
     "braf_melanoma_targeted_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "gist_imatinib_resistance": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "gist_imatinib_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
     "gonorrhoea_antimicrobial_resistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "neuroblastoma_chemoresistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "neuroblastoma_chemoresistance": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "phytophthora_fungicide_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Fourteenth batch (same session): the default form with `[1; 3]` groups and author-first entries (ALK),
     # multi-line markdown with `[1]: ...` reference definitions (Acinetobacter), hard-wrapped plain text with
@@ -233,7 +235,7 @@ FLOOR = {
     # (myasthenia gravis), a word processor's export with `# 1 Introduction` headings and `# Endnotes`
     # (scabies). Measured once, after the faults their dumps showed were fixed.
     "spodoptera_frugiperda_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "escc_chemoradiation_resistance": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "escc_chemoradiation_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "toxoplasma_drug_resistance": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "myasthenia_refractory": {"top1": 0.66, "top3": 0.66, **_BAR, "absent_abstention": 0.5},
     "scabies_treatment_failure": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
@@ -244,7 +246,7 @@ FLOOR = {
     # vaginosis). Measured once, after the faults their dumps showed were fixed.
     "pneumococcus_antibiotic_resistance": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "bcg_unresponsive_bladder": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "clozapine_resistant_schizophrenia": {"top1": 0.5, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
+    "clozapine_resistant_schizophrenia": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "atopic_dermatitis_dupilumab": {"top1": 0.5, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
     "bacterial_vaginosis_recurrence": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Twenty-fifth batch (same session): the default form with numbered inline headings (cattle tick),
@@ -259,7 +261,7 @@ FLOOR = {
     # 0.833 until its bold first line became its title (2026-12-04): the three statements above the first heading moved
     # from a section named like the title to "Overview", which shifted BM25's statistics and one question to rank 2.
     "candida_glabrata_echinocandin": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
-    "resistant_hypertension": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "resistant_hypertension": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Twenty-sixth batch (same session): the default form with headings that end in a colon (head lice), a
     # browsing assistant's answer with `【1】` markers and sources (Mycoplasma pneumoniae), plain text with
     # Roman-numeral headings and IEEE entries (Shigella), YAML front matter with a captioned table and PLOS
@@ -319,7 +321,7 @@ FLOOR = {
     "burkholderia_melioidosis_resistance": {"top1": 0.5, "top3": 0.5, **_BAR, "absent_abstention": 0.0},
     "migraine_cgrp_nonresponse": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "parkinson_motor_fluctuations": {"top1": 0.33, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
-    "cdk46_inhibitor_resistance": {"top1": 0.16, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
+    "cdk46_inhibitor_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     # Thirty-second batch (2026-12-03, sixth session): an Org mode file (Mycoplasma bovis), Gemini's report
     # copied as plain text with glued digit markers and "Works cited" page titles (BCMA in myeloma),
     # reStructuredText (house fly), the default one-line form with run-in bold subheadings (S. aureus
@@ -344,7 +346,7 @@ FLOOR = {
     # research report with a table of papers (Palmer amaranth), a Word document saved as text with "1 Author"
     # endnotes (RSV antibodies) and a Bear note with highlights and checklists (Salmonella Enteritidis).
     # Measured once, after the faults their dumps showed were fixed.
-    "tdxd_resistance": {"top1": 0.5, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
+    "tdxd_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "jme_treatment_failure": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     "palmer_amaranth_glyphosate": {
         "top1": 0.83,
@@ -418,9 +420,9 @@ FLOOR = {
     # (meningococcus), an UpToDate topic (chronic cough), an OpenEvidence answer (PPI-refractory reflux) and a
     # Consensus answer (Treponema). Measured once.
     "meningococcal_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "refractory_chronic_cough": {"top1": 0.16, "top3": 0.5, **_BAR, "absent_abstention": 1.0},
+    "refractory_chronic_cough": {"top1": 0.16, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "ppi_refractory_reflux": {"top1": 0.66, "top3": 0.83, **_BAR, "absent_abstention": 1.0},
-    "treponema_azithromycin_resistance": {"top1": 0.5, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "treponema_azithromycin_resistance": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Forty-second batch (same session, after the forty-first's fixes): a journal page saved with w3m -dump
     # (Nocardia), a Medscape article copied from the browser (refractory ITP), a Confluence page in wiki markup
     # (AmpC derepression), a GitHub issue copied from the browser (OXA-48) and a HackMD note (pertussis).
@@ -435,7 +437,7 @@ FLOOR = {
     # (HIV bnAbs). Measured once.
     "oxazolidinone_resistance_staph": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "primaquine_failure": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "strongyloides_ivermectin": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
+    "strongyloides_ivermectin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "hiv_bnab_escape": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
     # Forty-fourth batch (2026-12-04, a later session): four reviews outside biomedicine in the family's common
     # forms: lithium-ion capacity fade (markdown, numbered headings, list and table), coral bleaching (hard-wrapped
@@ -487,7 +489,7 @@ FLOOR = {
     # frequency control (a thesis chapter with running headers and page numbers, IEEE entries) and sourdough (an old
     # Reddit thread: comment headers, action links, a reply after the sources). Measured once.
     "quantum_error_correction_ar5iv": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
-    "long_covid_exercise_medium": {"top1": 0.83, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
+    "long_covid_exercise_medium": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     "microgrid_frequency_thesis": {"top1": 0.66, "top3": 1.0, **_BAR, "absent_abstention": 0.5},
     "sourdough_fermentation_reddit": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     # Fiftieth batch (2026-12-05), two written blind: a podcast episode's page with its transcript (timestamps,
@@ -796,7 +798,6 @@ NOT_YET = {
     ("aspergillus_azole_resistance", "top1"): "0.167, below dense-only 0.5",
     ("aspergillus_azole_resistance", "top3"): "0.667",
     ("aspergillus_azole_resistance", "false_abstention"): "0.111: 'DHODH', which the review writes out only",
-    ("germ_cell_cisplatin_resistance", "top1"): "0.833, equal to dense-only",
     ("hbv_antiviral_resistance", "top1"): "0.833",
     ("hbv_antiviral_resistance", "top3"): "0.833",
     ("leishmania_drug_resistance", "top1"): "0.833",
@@ -808,10 +809,10 @@ NOT_YET = {
     ("rituximab_lymphoma_resistance", "false_abstention"): "0.111: 'CD20xCD3', which the review writes another way",
     ("braf_melanoma_targeted_resistance", "top1"): "0.833",
     ("braf_melanoma_targeted_resistance", "top3"): "0.833",
-    ("gist_imatinib_resistance", "top1"): "0.667, equal to dense-only",
+    ("gist_imatinib_resistance", "top1"): "0.833",
     ("gist_imatinib_resistance", "top3"): "0.833",
     ("gonorrhoea_antimicrobial_resistance", "top1"): "1.000, equal to BM25-only",
-    ("neuroblastoma_chemoresistance", "top1"): "0.667",
+    ("neuroblastoma_chemoresistance", "top1"): "0.833",
     ("phytophthora_fungicide_resistance", "top1"): "0.667",
     ("acinetobacter_carbapenem_resistance", "top1"): "0.667",
     ("alk_nsclc_resistance", "top1"): "0.833",
@@ -888,7 +889,6 @@ NOT_YET = {
     ("magnaporthe_fungicide_resistance", "top1"): "0.333, equal to BM25-only and dense-only",
     ("magnaporthe_fungicide_resistance", "top3"): "0.833",
     ("spodoptera_frugiperda_resistance", "top1"): "0.667",
-    ("escc_chemoradiation_resistance", "top1"): "0.833",
     ("escc_chemoradiation_resistance", "offtopic_abstention"): "0.0: a radiation-dose question for cervical "
     "oesophageal cancer is answered from the review's chemoradiotherapy statements",
     ("toxoplasma_drug_resistance", "top1"): "0.667",
@@ -906,7 +906,7 @@ NOT_YET = {
     ("bcg_unresponsive_bladder", "top3"): "0.833",
     ("bcg_unresponsive_bladder", "offtopic_abstention"): "0.0: a robot-assisted versus open cystectomy question "
     "is answered from the review's cystectomy statements",
-    ("clozapine_resistant_schizophrenia", "top1"): "0.167, below BM25-only 0.333",
+    ("clozapine_resistant_schizophrenia", "top1"): "0.667",
     ("clozapine_resistant_schizophrenia", "offtopic_abstention"): "0.0: a question on cognitive behavioural "
     "therapy in treatment-resistant schizophrenia is answered from the review's own words",
     ("atopic_dermatitis_dupilumab", "top1"): "0.500, below dense-only 0.667",
@@ -920,7 +920,6 @@ NOT_YET = {
     "with chronic kidney disease is answered from the review's kidney statements",
     ("steroid_resistant_nephrotic", "false_abstention"): "0.111: 'causative', a word the review does not use",
     ("candida_glabrata_echinocandin", "top1"): "0.667",
-    ("resistant_hypertension", "top1"): "0.833",
     ("resistant_hypertension", "offtopic_abstention"): "0.0: a question on intensive blood-pressure lowering and "
     "dementia is answered from the review's blood-pressure statements",
     ("head_lice_permethrin_resistance", "top1"): "0.667",
@@ -1006,7 +1005,7 @@ NOT_YET = {
     ("parkinson_motor_fluctuations", "top3"): "0.667",
     ("parkinson_motor_fluctuations", "false_abstention"): "0.222: 'UDysRS', 'GPi' and 'STN', which the handout "
     "writes out",
-    ("cdk46_inhibitor_resistance", "top1"): "0.167",
+    ("cdk46_inhibitor_resistance", "top1"): "0.500",
     ("mbovis_antimicrobial_resistance", "top1"): "0.667, equal to dense-only",
     ("mbovis_antimicrobial_resistance", "top3"): "0.833",
     ("mbovis_antimicrobial_resistance", "offtopic_abstention"): "0.0: a calf vaccination question against bovine "
@@ -1023,8 +1022,7 @@ NOT_YET = {
     "not give",
     ("piperaquine_lumefantrine_resistance", "top1"): "0.833, equal to dense-only",
     ("cll_pirtobrutinib_resistance", "top1"): "0.667, below dense-only 0.833",
-    ("tdxd_resistance", "top1"): "0.500, equal to BM25-only",
-    ("tdxd_resistance", "top3"): "0.833",
+    ("tdxd_resistance", "top1"): "0.667",
     ("jme_treatment_failure", "offtopic_abstention"): "0.5: a question on driving after a first seizure is "
     "answered from the review's seizure statements",
     ("palmer_amaranth_glyphosate", "top1"): "0.667",
@@ -1111,14 +1109,14 @@ NOT_YET = {
     ("fosfomycin_resistance", "false_abstention"): "0.111: 'intravenously' (the notes write IV)",
     ("meningococcal_resistance", "top1"): "0.333, below BM25-only 0.500 and dense-only 0.667",
     ("refractory_chronic_cough", "top1"): "0.167, below BM25-only 0.333 and dense-only 0.500",
-    ("refractory_chronic_cough", "top3"): "0.500, below dense-only 0.667",
+    ("refractory_chronic_cough", "top3"): "0.667, equal to dense-only",
     ("refractory_chronic_cough", "false_abstention"): "0.111: 'behavioural' (the topic writes behavioral; the "
     "British-spelling rule folds only a final -our)",
     ("ppi_refractory_reflux", "top1"): "0.667",
     ("ppi_refractory_reflux", "top3"): "0.833",
     ("ppi_refractory_reflux", "false_abstention"): "0.111: 'dummy pill' and 'oversensitive' (the answer writes "
     "placebo and hypersensitivity)",
-    ("treponema_azithromycin_resistance", "top1"): "0.500, below BM25-only 0.667; equal to dense-only",
+    ("treponema_azithromycin_resistance", "top1"): "0.667, equal to BM25-only",
     ("enterobacter_ampc_derepression", "top1"): "0.500",
     ("enterobacter_ampc_derepression", "top3"): "0.833",
     ("pertussis_macrolide_resistance", "offtopic_abstention"): "0.0: how long the paroxysmal stage of whooping cough "
@@ -1126,7 +1124,7 @@ NOT_YET = {
     ("oxazolidinone_resistance_staph", "top1"): "0.500",
     ("oxazolidinone_resistance_staph", "top3"): "0.667",
     ("primaquine_failure", "top1"): "0.833",
-    ("strongyloides_ivermectin", "top1"): "0.833, below dense-only 1.000",
+    ("strongyloides_ivermectin", "top1"): "1.000, equal to dense-only",
     ("hiv_bnab_escape", "top1"): "0.667, below dense-only 1.000",
     ("hiv_bnab_escape", "top3"): "0.667",
     ("hiv_bnab_escape", "offtopic_abstention"): "0.0: HIV-2's susceptibility to NNRTIs is answered from the "
@@ -1175,7 +1173,6 @@ NOT_YET = {
     ("coastal_dune_erosion_forum", "top1"): "0.500, equal to dense-only",
     ("coastal_dune_erosion_forum", "offtopic_abstention"): "0.0",
     ("quantum_error_correction_ar5iv", "offtopic_abstention"): "0.0",
-    ("long_covid_exercise_medium", "top1"): "0.833",
     ("long_covid_exercise_medium", "offtopic_abstention"): "0.0",
     ("microgrid_frequency_thesis", "top1"): "0.667",
     ("microgrid_frequency_thesis", "false_abstention"): "0.111",

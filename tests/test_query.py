@@ -14,6 +14,7 @@ from bcqa.query import (
     is_overview_question,
     names_in,
     pasted_title,
+    quantity_kind,
     without_words,
 )
 from bcqa.text import english_words, tokenize
@@ -98,6 +99,26 @@ def test_list_questions(question):
 def test_questions_that_ask_for_a_number(question, asks):
     assert asks_for_quantity(question) is asks
     assert analyse(question, frozenset(), {}, {}).asks_quantity is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What fraction of patients had lower HER2 levels at progression?", "share"),
+        ("What proportion of isolates were resistant to florfenicol?", "share"),
+        ("How long was median PFS on pirtobrutinib?", "duration"),
+        ("How long was median overall survival in the combination arm?", "duration"),
+        ("What was the median overall survival in the combination arm?", None),  # no "how long": not asked as a number
+        ("How many patients carried the mutation?", None),
+        ("By how much did the vaccine cut hospital admissions?", None),
+        ("Which share of the market is held by generics?", None),  # asks for no number ("which", not "what")
+        ("How long is the gene?", "duration"),  # a length, read as a duration: the penalty is small
+        ("What does HOTAIR do?", None),
+    ],
+)
+def test_the_kind_of_number_a_question_asks_for(question, kind):
+    assert quantity_kind(question) == kind
+    assert analyse(question, frozenset(), {}, {}).quantity_kind == kind
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from bcqa.retrieve import (
+    QUANTITY_KINDS,
     Fusion,
     bm25_scores,
     favour_quantities,
@@ -107,6 +108,31 @@ def test_a_statement_without_a_number_falls_only_under_a_question_for_one():
     quantified = np.array([False, True, False])
     assert list(favour_quantities(fused, quantified, 0.2)) == pytest.approx([0.7, 0.8, 0.1])
     assert list(favour_quantities(fused, quantified, 0.0)) == list(fused)
+
+
+def test_a_number_of_another_kind_falls_less_under_a_question_that_names_its_kind():
+    fused = np.array([0.9, 0.8, 0.3])
+    quantified = np.array([True, True, False])
+    gives = np.array([False, True, False])  # row 0 states a number, but not of the kind asked
+    assert list(favour_quantities(fused, quantified, 0.2, gives, 0.1)) == pytest.approx([0.8, 0.8, 0.1])
+    assert list(favour_quantities(fused, quantified, 0.2, None, 0.1)) == pytest.approx([0.9, 0.8, 0.1])
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "gives"),
+    [
+        ("share", "Decreased HER2 expression was seen in 65% of the patients analysed.", True),
+        ("share", "Only 1 of 34 patients responded.", True),
+        ("share", "The trial randomised 238 patients to pirtobrutinib or idelalisib.", False),
+        ("duration", "Median progression-free survival was 14.0 months with pirtobrutinib.", True),
+        ("duration", "Relapse came 6-12 weeks after the last dose.", True),
+        ("duration", "A 2 h infusion of 0.5 mg/kg ketamine", True),
+        ("duration", "Response rates were 70.6% and 37.5%.", False),
+        ("duration", "FOCUS enrolled 838 adults at 104 sites in 14 countries.", False),
+    ],
+)
+def test_what_gives_a_number_of_a_kind(kind, text, gives):
+    assert bool(QUANTITY_KINDS[kind].search(text)) is gives
 
 
 @pytest.mark.parametrize(

@@ -453,7 +453,11 @@ class Assistant:
                 if not (q.tokens or q.references or q.missing_references or q.overview or q.bibliography):
                     continue
                 scores = self.retriever.score_part(
-                    view.part, row_of[q.dense_text], q.tokens, wants_quantity=q.asks_quantity
+                    view.part,
+                    row_of[q.dense_text],
+                    q.tokens,
+                    wants_quantity=q.asks_quantity,
+                    quantity_kind=q.quantity_kind,
                 )
                 rows = None
                 if allowed is not None:

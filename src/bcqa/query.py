@@ -144,6 +144,8 @@ class Query:
         bibliography: It asks for the reference list itself ("List the references").
         asks_quantity: It asks for a number ("How many ...", "What proportion ...", "By how
             much ..."), so a statement that states none cannot be its answer (``asks_for_quantity``).
+        quantity_kind: The kind of number it asks for, "share" or "duration", when it names one
+            (``quantity_kind``).
     """
 
     text: str
@@ -163,6 +165,7 @@ class Query:
     bibliography: bool = False
     unknown_subject: bool = False
     asks_quantity: bool = False
+    quantity_kind: str | None = None
 
     @property
     def without_uncovered(self) -> str:
@@ -234,6 +237,7 @@ def analyse(
         missing_references=missing,
         is_list=is_list_question(question),
         asks_quantity=asks_for_quantity(question),
+        quantity_kind=quantity_kind(question),
         unknown=unknown,
         named=named,
         unknown_subject=_unknown_subject(question, unknown, spoken, named),
@@ -321,6 +325,26 @@ _ASKS_QUANTITY = re.compile(
 def asks_for_quantity(question: str) -> bool:
     """ "How many ...", "What proportion ...", "By how much ...": the answer is a number."""
     return bool(_ASKS_QUANTITY.search(question))
+
+
+# Two kinds of number a question can name, and so a statement can fail to give
+# (``retrieve.QUANTITY_KINDS`` says what gives each).
+_ASKS_KIND = {
+    "share": re.compile(r"\b(?:proportion|fraction|percentage|percent|share)\b", re.I),
+    "duration": re.compile(
+        r"\bhow long\b|\b(?:median|mean)\s+(?:(?:progression|event|disease|relapse|recurrence)-free\s+|overall\s+)?"
+        r"(?:survival|pfs|os|efs|dfs|duration|time)\b",
+        re.I,
+    ),
+}
+
+
+def quantity_kind(question: str) -> str | None:
+    """Which kind of number a quantity question asks for: "share" ("What proportion ...",
+    "What fraction ...") or "duration" ("How long ...", "median PFS"), else None."""
+    if not asks_for_quantity(question):
+        return None
+    return next((kind for kind, pattern in _ASKS_KIND.items() if pattern.search(question)), None)
 
 
 def is_list_question(question: str) -> bool:

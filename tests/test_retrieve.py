@@ -129,6 +129,11 @@ def test_a_number_of_another_kind_falls_less_under_a_question_that_names_its_kin
         ("duration", "A 2 h infusion of 0.5 mg/kg ketamine", True),
         ("duration", "Response rates were 70.6% and 37.5%.", False),
         ("duration", "FOCUS enrolled 838 adults at 104 sites in 14 countries.", False),
+        ("share", "Resistance was found in 12 in 2005 and in 40 by 2010.", False),  # a year is no whole
+        ("share", "Two cases arose in 3 in 10 households.", True),
+        ("duration", "Spheroids grew in 3D culture.", False),  # no unit in capitals: "3D", "2D gels"
+        ("duration", "Samples were read at 48 Hours.", True),
+        ("duration", "Cure was read at 7d.", True),
     ],
 )
 def test_what_gives_a_number_of_a_kind(kind, text, gives):

@@ -41,10 +41,13 @@ QUANTITY_PENALTY = 0.2
 QUANTITY_KIND_PENALTY = 0.1
 # What gives each kind: a share as a percentage or "n of m", a duration with its unit.
 QUANTITY_KINDS = {
-    "share": re.compile(r"\d\s?%|\bper\s?cent\b|\b\d+\s+(?:of|out of|in)\s+(?:the\s+)?\d+\b", re.I),
+    # "n in m" but not "12 in 2005": a year after "in" is when, not the whole.
+    "share": re.compile(
+        r"\d\s?%|\bper\s?cent\b|\b\d+\s+(?:of|out of|in(?!\s+(?:1[89]|20)\d\d\b))\s+(?:the\s+)?\d+\b", re.I
+    ),
+    # The one-letter units in lower case only: "24 h", "7d", but not "3D" printing or "2D" gels.
     "duration": re.compile(
-        r"\d(?:[.,]\d+)?\s*(?:-\s*)?(?:seconds?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)\b",
-        re.I,
+        r"\d(?:[.,]\d+)?\s*(?:-\s*)?(?:(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mo|years?|yrs?)|h|d)\b"
     ),
 }
 # A statement states a quantity: a digit, or one of these words ("halved", "twice", "a third").

@@ -4116,7 +4116,6 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             # (no verb), so its marker cites the claim it introduces.
             held.update(numbers)
             continue
-        joined = None  # where the joiner a cut is made at ends
         if _CONTINUES_CLAUSE.match(after) or sentence[start:offset].rstrip().endswith((",", ";")):
             cut = offset  # "..., [4] which" as "... [4], which": a superscript sits after the comma
         else:
@@ -4124,7 +4123,7 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             if not joins:
                 held.update(numbers)
                 continue
-            cut, joined = joins[-1].start(), joins[-1].end()
+            cut = joins[-1].start()
         if _inside_parenthesis(sentence, cut):
             # "Quick cheat sheet (my own summary of [3,12], MICs in mg/L, ballpark only):": a cut inside
             # a parenthesis would leave both halves unbalanced; the aside is part of its sentence's claim.
@@ -4133,16 +4132,6 @@ def split_clauses(sentence: str, marks: list[tuple[int, tuple[int, ...]]]) -> li
             cuts.append((cut, tuple(sorted(held.union(numbers)))))
             held = set()
             start = cut
-        elif (
-            cuts
-            and start == cuts[-1][0]
-            and joined is not None
-            and _slipped(sentence, offset, numbers, marks, joined)
-        ):
-            # "...,[5] while[4] resistance emerged in 4.6%.[5]": the clause after the joiner ends
-            # with numbers of its own, so the marker on the joiner has slipped past the boundary,
-            # as "while[13][14] miR-196a-5p is ...[12]" does, and cites the clause before it.
-            cuts[-1] = (cuts[-1][0], tuple(sorted(set(cuts[-1][1]).union(numbers))))
         else:
             # Nothing, or a lone word ("even" of "..., even though[2] the distribution had not
             # changed"), before the cut: no clause of its own, so the marker goes with the claim.
@@ -4180,23 +4169,6 @@ _JOINS_NEXT = re.compile(
     r"since|because|thus|hence|including|[a-z]+ing)\b",
     re.I,
 )
-
-
-def _slipped(
-    sentence: str, offset: int, numbers: tuple[int, ...], marks: list[tuple[int, tuple[int, ...]]], joined: int
-) -> bool:
-    """Whether the marker at ``offset``, right after a joiner ending at ``joined`` ("while[4]"), has
-    slipped past the clause boundary: the clause it opens ends with a marker of its own (the next
-    one closes the sentence, or no joiner lies between the two) that does not repeat its numbers
-    ("whereas[12] ... rarely hypermutated.[12]" cites [12] for that clause)."""
-    if sentence[joined:offset].strip():
-        return False  # "but it failed ... with GATHER [11] and ...": the marker cites words of its clause
-    later = sorted((o, ns) for o, ns in marks if o > offset)
-    if not later:
-        return False
-    nxt, own = later[0]
-    closes = bool(_CLOSING.match(sentence[nxt:])) or _CLAUSE_JOIN.search(sentence, offset, nxt) is None
-    return closes and not set(numbers) & set(own)
 
 
 def _inside_parenthesis(sentence: str, offset: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -2575,6 +2576,22 @@ def test_a_references_title_run_into_the_line_before_an_unheaded_list_is_no_stat
     assert sorted(doc.references) == [1, 2, 3]
 
 
+@pytest.mark.parametrize("group", ["[1] [3]", "[1][3]", "[1, 3]", "[1,3]"])
+def test_a_group_opening_with_1_before_a_run_in_references_title_is_no_entry(group):
+    # The last group of the text starts with [1]: the list still starts at "References: 1.", so the
+    # claim keeps its numbers, the sentence after it is kept, and entry 1 is the paper.
+    entries = " ".join(f"{n}. Roe K{n}, Doe J. Title {n}. Blood. 2020;{n}:2." for n in (1, 2, 3))
+    text = f"Tumours adapt.[2] Monitoring may help. {group} Future studies should test this. References: {entries}"
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Tumours adapt.", (2,)),
+        ("Monitoring may help.", (1, 3)),
+        ("Future studies should test this.", ()),
+    ]
+    assert doc.references[1].title == "Title 1"
+    assert not doc.warnings
+
+
 @pytest.mark.parametrize(
     ("sentence", "clauses"),
     [
@@ -3946,3 +3963,29 @@ def test_uncited_sections_after_the_reference_list_are_said_as_left_out():
         "t.md: 1 section(s) after the reference list cite nothing and are read as the page's own matter, not"
         " statements: 'Appendix A: Glossary'"
     ]
+
+
+# --- the same citations written another way parse the same --------------------------------------
+
+_ADJACENT_GROUPS = re.compile(r"\[(\d+)\](?: ?\[(\d+)\])+")
+_TEST_DOCUMENTS = sorted(
+    p
+    for p in (Path(__file__).parent / "documents").rglob("*")
+    if p.is_file() and _ADJACENT_GROUPS.search(p.read_text(encoding="utf-8"))
+)
+
+
+@pytest.mark.parametrize("path", _TEST_DOCUMENTS, ids=[p.name for p in _TEST_DOCUMENTS])
+def test_adjacent_groups_parse_as_one_comma_group(path):
+    # "[1] [23]" and "[1][23]" written "[1, 23]" give every statement the same words and numbers and
+    # leave the reference list as it was (found so: a group opening with [1] before an inline
+    # "References: 1." was taken for the list's first entry, dropping the sentence after it).
+    raw = path.read_text(encoding="utf-8")
+    joined = _ADJACENT_GROUPS.sub(lambda m: "[" + ", ".join(re.findall(r"\d+", m.group(0))) + "]", raw)
+    as_written, rewritten = parse_document(raw, path.name), parse_document(joined, path.name)
+    assert [(s.text, s.citations) for s in rewritten.statements] == [
+        (s.text, s.citations) for s in as_written.statements
+    ]
+    assert {n: r.title for n, r in rewritten.references.items()} == {
+        n: r.title for n, r in as_written.references.items()
+    }

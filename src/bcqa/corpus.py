@@ -2483,7 +2483,13 @@ def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] 
     """
     text = "\n".join(sections[-1].body)
     earlier = "\n".join(line for s in sections[:-1] for line in s.body)
-    for start in reversed([m.start() for m in _LIST_START.finditer(text)]):
+    # A "1." after a run-in "References:" starts the list whatever comes before it, even where a
+    # sentence's last group opens with [1] ("... benefit. [1] [23] Future studies ... References: 1.").
+    # Only the 200 characters before a "1." are read ("\0" keeps "^" off a cut).
+    tail = lambda at: text[:at] if at <= 200 else "\0" + text[at - 200 : at]  # noqa: E731
+    titled = [m.start() for m in _ENTRY_ONE.finditer(text) if _references_title_run_on(tail(m.start()))]
+    starts = [m.start() for m in _LIST_START.finditer(text)]
+    for start in [*reversed(titled), *(s for s in reversed(starts) if s not in titled)]:
         entries, _ = parse_reference_block(text[start:])
         if not _numbered_from_one(entries):
             continue
@@ -2493,8 +2499,7 @@ def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] 
             return None
         before = text[:start].rstrip()
         # Its title run into the line, in bold or plain: "... goal. **References** [1] Gorre ME, ...".
-        title = _RUN_ON_TITLE.search(before)
-        if title and _REFERENCES_TITLE.match(title.group(1).rstrip(":")):
+        if title := _references_title_run_on(before):
             before = before[: title.start()].rstrip()
         return (before.split("\n"), text[start:]) if before.strip() else None
     return None
@@ -2502,6 +2507,13 @@ def _trailing_reference_list(sections: list[_Section]) -> tuple[list[str], str] 
 
 # The last words of a line after a sentence's end, bold or plain: a title run into the line.
 _RUN_ON_TITLE = re.compile(r"(?:(?<=[.!?\]])[ \t]+|^[ \t]*)(?:\*\*|__)?([A-Za-z][\w ]{0,40}?:?)(?:\*\*|__)?[ \t]*$")
+_ENTRY_ONE = re.compile(r"(?:\[1\]|(?<!\d)1[.)])[ \t]+(?=\S)")
+
+
+def _references_title_run_on(before: str) -> re.Match | None:
+    """The references title run into the end of ``before`` ("... refractory. References:"), or None."""
+    title = _RUN_ON_TITLE.search(before)
+    return title if title and _REFERENCES_TITLE.match(title.group(1).rstrip(":")) else None
 
 
 # A YAML block at the very top ("---" / "title: ..." / "---", as Pandoc, Jekyll or Obsidian

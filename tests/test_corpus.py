@@ -1111,6 +1111,11 @@ def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path
         ),  # as written elsewhere
         ("a ceftolozane-tazobactam-\nresistant strain", "a ceftolozane-tazobactam-resistant strain"),  # a compound
         ("imipenem–\nrelebactam is used", "imipenem–relebactam is used"),  # a dash keeps no space
+        # A suspended hyphen keeps its space; a compound's link word keeps its hyphen.
+        ("MICs rose four-\nto eightfold in them", "MICs rose four- to eightfold in them"),
+        ("MICs rose 8-\nto 16-fold in them", "MICs rose 8- to 16-fold in them"),
+        ("a dose-\nand time-dependent loss", "a dose- and time-dependent loss"),
+        ("a mother-\nto-child route", "a mother-to-child route"),
     ],
 )
 def test_a_word_broken_at_a_line_end_is_joined_as_the_document_writes_it(wrapped, quoted):

@@ -1968,6 +1968,9 @@ _BROKEN_AT_DASH = re.compile(r"(?<=\w)([–—])[ \t]*\n[ \t]*(?=[^\W\d_])")
 
 # Small words that link the parts of a hyphenated compound ("mother-to-child", "state-of-the-art").
 _COMPOUND_LINKS = frozenset({"to", "of", "the", "and", "in", "on", "by", "for", "a"})
+# The words after a suspended hyphen ("four- to eightfold", "dose- and time-dependent", "pre- or post-"): a
+# line break after the hyphen keeps its space.  Followed by a hyphen they are a compound's ("mother-to-child").
+_SUSPENDING = frozenset({"to", "and", "or"})
 # Words no sentence, heading or paragraph ends in: a line ending in one runs on to the next.
 _OPEN_WORDS = _COMPOUND_LINKS | {"or", "an", "with", "from", "at", "as", "than"}
 
@@ -1988,6 +1991,8 @@ def _rejoin_broken_words(text: str) -> str:
 
     def join(m: re.Match) -> str:
         before, after = m.group(1), m.group(2)
+        if after in _SUSPENDING and m.string.startswith(" ", m.end() + len(after)):
+            return "- "  # a suspended hyphen: "four-" / "to eightfold", "pre-" / "and post-treatment"
         head = before.rsplit("-", 1)[-1]
         if f"{before}-{after}".casefold() in written:
             return "-"

@@ -1885,6 +1885,9 @@ def test_affiliations_and_the_corresponding_author_are_no_claims():
         "Laura M. Bertolini<sup>1</sup>, Rajesh K. Venkataraman<sup>2</sup> and Heather J. O'Donnell<sup>1,*</sup>",
         "Maria T. Okonkwo¹, James R. Holloway², Sokha Chea³ & Ingrid Lindqvist¹,⁴",
         "Anne-Marie van der Berg^1^ and José Núñez^2^",
+        # Wrapped, as Pandoc's markdown writer wraps a paragraph, with a name broken over the line end.
+        "Laura M. Bertolini<sup>1</sup>, Rajesh K. Venkataraman<sup>2</sup> and Heather\nJ. O'Donnell<sup>1,*</sup>",
+        "Maria T. Okonkwo¹, James R.\nHolloway², Sokha Chea³ & Ingrid Lindqvist¹,⁴",
     ],
 )
 def test_an_author_line_with_affiliation_marks_is_no_claim(byline):

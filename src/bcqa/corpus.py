@@ -238,7 +238,10 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     Also returns warnings for superscript runs read as several numbers, or that cannot be read.
     """
     # Authors' and affiliations' marks are not how the document cites.
-    text = "\n".join(line for line in lines if not (_author_line(line) or _affiliations(line)))
+    # The authors may be wrapped over the lines of one paragraph ("... and Heather" / "J. O'Donnell¹").
+    paragraphs = re.split(r"(?<=\n)[ \t]*\n", "\n".join(lines))
+    kept = [p for p in paragraphs if "\n" not in p.strip() or not _author_line(" ".join(p.split()))]
+    text = "\n".join(line for line in "\n".join(kept).split("\n") if not (_author_line(line) or _affiliations(line)))
     if not listed:
         return None, []
     bracketed = len(CITE_GROUP.findall(_bracketed_markers(text)))
@@ -3659,6 +3662,8 @@ def _metadata(lines: list[str]) -> bool:
     # The authors, and their affiliations under them ("a Institute of Medical Microbiology, ...").
     if _author_line(lines[0]) and all(_author_line(line) or _affiliation_line(line) for line in lines):
         return True
+    if len(lines) > 1 and _author_line(" ".join(line.strip() for line in lines)):
+        return True  # the authors wrapped, a name broken over the line end ("... and Heather" / "J. O'Donnell¹")
     if len(lines) == 1 and (_by_line(lines[0]) or _DATELINE.match(_strip_markdown(lines[0]))):
         return True
     if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):

@@ -236,6 +236,8 @@ def test_citation_group_forms(group, numbers):
         ("[#4, #6]", (4, 6)),
         ("<sup>4</sup>", (4,)),
         ("<sup>4,6</sup>", (4, 6)),
+        ("<sup>4</sup>–<sup>6</sup>", (4, 5, 6)),  # a range between two superscripts, as [4]–[6]
+        ("<sup>4</sup> - <sup>6</sup>", (4, 5, 6)),
         ("<sup>[4]</sup>", (4,)),
         ("^4,6^", (4, 6)),  # Pandoc's superscript
         ("[Ref. 4]", (4,)),

@@ -132,6 +132,15 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\s*(?:sources?|citations?)\s*:?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
     # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites;
     # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
+    # <sup>4</sup>–<sup>6</sup>: a range written between two superscripts, each number its own (a publisher's
+    # page, every number a link), as [4]–[6] is between two bracketed numbers
+    (
+        re.compile(
+            rf"\s*(?<!\d)<sup>\s*((?!0+\b)\d{{1,4}})\s*</sup>[ \t]*[{_DASHES}][ \t]*<sup>\s*(\d{{1,4}})\s*</sup>(?!\w)",
+            re.I,
+        ),
+        r"[\1–\2]",
+    ),
     (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
     # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
     (re.compile(rf"\s*(?<![\d^])\^\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*\^"), r"[\1]"),  # and ^[4]^

@@ -310,6 +310,27 @@ def test_a_superscript_exponent_is_not_a_marker():
     assert _statements(f"A is higher (see Table 1) [2].{REFS}") == [("A is higher (see Table 1).", (2,))]
 
 
+def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
+    # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
+    # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.
+    assert _statements(f"Loss of BRCA1<sup>2</sup> sensitises cells. It binds IL-6<sup>1</sup>.{REFS}") == [
+        ("Loss of BRCA1 sensitises cells.", (2,)),
+        ("It binds IL-6.", (1,)),
+    ]
+    assert _statements(f"Loss of BRCA1^2^ sensitises cells. It binds TP53^1^.{REFS}") == [
+        ("Loss of BRCA1 sensitises cells.", (2,)),
+        ("It binds TP53.", (1,)),
+    ]
+    assert _statements(f"Loss of BRCA1² sensitises cells. It binds TP53¹. Cells die.²{REFS}") == [
+        ("Loss of BRCA1 sensitises cells.", (2,)),
+        ("It binds TP53.", (1,)),
+        ("Cells die.", (2,)),
+    ]
+    assert _statements(f"Doses of 75 mg/m<sup>2</sup> on 4 cm<sup>2</sup> at 10<sup>2</sup> CFU helped [1].{REFS}") == [
+        ("Doses of 75 mg/m² on 4 cm² at 10² CFU helped.", (1,))
+    ]
+
+
 @pytest.mark.parametrize(
     ("marker", "numbers"),
     [("¹", (1,)), ("²,³", (2, 3)), ("²˒³", (2, 3)), ("⁴⁻⁶", (4, 5, 6)), ("⁴–⁶", (4, 5, 6)), ("¹,⁴⁻⁶", (1, 4, 5, 6))],

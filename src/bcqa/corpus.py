@@ -78,6 +78,23 @@ _PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
 _NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
+# What a superscript glued to it raises to a power: a number standing alone ("10<sup>6</sup>", "2008<sup>3</sup>"),
+# not the digits that end a name ("BRCA1<sup>3</sup>", "IL-6<sup>4</sup>" cite), or a unit of length squared or
+# cubed ("75 mg/m<sup>2</sup>", "4 cm<sup>3</sup>").
+_NUMBER_BASE = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)?\Z")
+_LENGTH_UNIT = re.compile(r"(?<![^\W\d_])[kcmµμn]?m\Z")
+
+
+def _unless_exponent(m: re.Match, numbers: str) -> str:
+    """``[numbers]`` for a superscript marker, or the superscript as written when it is an exponent."""
+    if m.group(0)[:1].isspace():  # "in 2014 <sup>16</sup>": set apart from what it follows, it cites
+        return f"[{numbers}]"
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    if _NUMBER_BASE.search(before) or (numbers in ("2", "3") and _LENGTH_UNIT.search(before)):
+        return m.group(0)
+    return f"[{numbers}]"
+
+
 _OTHER_MARKERS = (
     # [<sup>4</sup>](#ref-4), [^4,6^](#ref-4), [⁴](#ref-4): a superscript marker that links to its entry, as
     # an HTML page's copy writes it; the link's label is the marker
@@ -130,20 +147,22 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\^\s*({_NUMBER_LIST})\s*\^\]|(?<![\d^])\^\[\s*({_NUMBER_LIST})\s*\]"), r"[\1\2]"),
     # [Source 4], [Sources 4, 6], [citation:4]: an assistant's names for its numbered sources
     (re.compile(rf"\[\s*(?:sources?|citations?)\s*:?\s*({_NUMBER_LIST})\s*\]", re.I), r"[\1]"),
-    # <sup>4,6</sup> (not an exponent: "10<sup>6</sup>" is written right after its digit; "in 2014 <sup>16</sup>" cites;
-    # nor an isotope's mass, written right before its letter: "<sup>31</sup>P")
-    # <sup>4</sup>–<sup>6</sup>: a range written between two superscripts, each number its own (a publisher's
-    # page, every number a link), as [4]–[6] is between two bracketed numbers
+    # <sup>4,6</sup>, and <sup>4</sup>–<sup>6</sup>, a range between two superscripts, each number its own (a
+    # publisher's page, every number a link), as [4]–[6] is between two bracketed numbers.  Not an exponent,
+    # "10<sup>6</sup>" or "75 mg/m<sup>2</sup>" (``_unless_exponent``): "in 2014 <sup>16</sup>" and "BRCA1<sup>3</sup>"
+    # cite; nor an isotope's mass, written right before its letter: "<sup>31</sup>P".
     (
         re.compile(
-            rf"\s*(?<!\d)<sup>\s*((?!0+\b)\d{{1,4}})\s*</sup>[ \t]*[{_DASHES}][ \t]*<sup>\s*(\d{{1,4}})\s*</sup>(?!\w)",
-            re.I,
+            rf"\s*<sup>\s*((?!0+\b)\d{{1,4}})\s*</sup>[ \t]*[{_DASHES}][ \t]*<sup>\s*(\d{{1,4}})\s*</sup>(?!\w)", re.I
         ),
-        r"[\1–\2]",
+        lambda m: _unless_exponent(m, f"{m[1]}–{m[2]}"),
     ),
-    (re.compile(rf"\s*(?<!\d)<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I), r"[\1]"),
-    # resistance^4,6^ (Pandoc's superscript; after a digit, "10^6^", it is an exponent)
-    (re.compile(rf"\s*(?<![\d^])\^\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*\^"), r"[\1]"),  # and ^[4]^
+    (
+        re.compile(rf"\s*<sup>\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*</sup>(?!\w)", re.I),
+        lambda m: _unless_exponent(m, m[1]),
+    ),
+    # resistance^4,6^ (Pandoc's superscript; "10^6^" is an exponent), and ^[4]^
+    (re.compile(rf"\s*(?<!\^)\^\s*\[?\s*({_NUMBER_LIST})\s*\]?\s*\^"), lambda m: _unless_exponent(m, m[1])),
     # [9]: 627–629 / [1]:598[18]: the pages of the source cited (Wikipedia), not text: a range, or a
     # page that a marker, a sentence or the line's end follows ("[3]: 12 of 20 isolates" stays)
     (
@@ -193,11 +212,13 @@ _OTHER_MARKERS = (
 # only then, and only for numbers the list holds: elsewhere "m²", "I²" and "(2019)" are text.
 # (Up to six digits: separate superscripts run together, "¹¹¹³" for 11 and 13, below.)
 _SUP_ITEM = rf"[{SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{SUPERSCRIPT_DIGITS}]{{1,3}})?"
-# After a word of three letters or more ("I543T¹⁹" too) or after punctuation; never after a digit ("10⁶"), a
+# After a word of three letters or more ("I543T¹⁹" too), the digits that end a name ("TP53⁷", "IL-6⁴") or
+# punctuation; never after a number standing alone ("10⁶"), a
 # one- or two-letter symbol ("R²", "χ²", "cm²") or a unit after a number ("5 km²"), and never a
 # charge ("Ca²⁺").
 _SUPERSCRIPT_MARKER = re.compile(
-    rf"(?:(?<=\w\w[^\W\d_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’]))"
+    rf"(?:(?<=\w\w[^\W\d_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’])"
+    r"|(?<=[^\W\d_]\d)|(?<=[^\W\d_]\d\d)|(?<=[^\W\d_]-\d)|(?<=[^\W\d_]-\d\d))"
     rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{SUPERSCRIPT_DIGITS}\w])"
 )
 # "(7)", "(8, 9)", "(10–12)"; a lone "(2) word" right after a comma, colon, "and" or the start

@@ -329,6 +329,11 @@ def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length
     assert _statements(f"Doses of 75 mg/m<sup>2</sup> on 4 cm<sup>2</sup> at 10<sup>2</sup> CFU helped [1].{REFS}") == [
         ("Doses of 75 mg/m² on 4 cm² at 10² CFU helped.", (1,))
     ]
+    # A year or a figure that ends a sentence cites with the superscript glued to it; R² is raised.
+    assert _statements(f"It was sequenced in 2008<sup>3</sup>. R<sup>2</sup> was 0.69<sup>4</sup>.{REFS}") == [
+        ("It was sequenced in 2008.", (3,)),
+        ("R² was 0.69.", (4,)),
+    ]
 
 
 @pytest.mark.parametrize(

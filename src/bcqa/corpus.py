@@ -78,19 +78,24 @@ _PAREN_GROUP = re.compile(rf"\(\s*{_CITE_BRACKET}(?:[\s,;]*{_CITE_BRACKET})*\s*\
 _MAX_RANGE = 50  # "[1-2000]" is not a citation range anyone writes
 # Other ways of writing a marker, rewritten to "[...]" before anything else reads the text.
 _NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
-# What a superscript glued to it raises to a power, as with Unicode superscripts (``_SUPERSCRIPT_MARKER``): ten
-# ("10<sup>6</sup>", "5 × 10<sup>3</sup>") and a symbol of one or two letters ("R<sup>2</sup>", "I<sup>2</sup>", a unit
-# squared, "75 mg/m<sup>2</sup>", "4 cm<sup>3</sup>").  Glued to anything else it cites: a word, the digits that end a
-# name ("BRCA1<sup>3</sup>", "IL-6<sup>4</sup>"), a year or a figure ending a sentence ("in 2008<sup>3</sup>.", "a
-# hazard ratio of 0.69<sup>19</sup>.").
-_RAISED_BASE = re.compile(r"(?:(?<![\w.,-])10|(?<![^\W\d_])[^\W\d_]{1,2})\Z")
+# What a superscript glued to it raises to a power: ten ("10<sup>6</sup>", "5 × 10<sup>3</sup>"), and a
+# symbol of one letter or a unit of length squared or cubed ("R<sup>2</sup>", "I<sup>2</sup>",
+# "75 mg/m<sup>2</sup>", "4 cm<sup>3</sup>").  Glued to anything else it cites: a word, the digits that
+# end a name ("BRCA1<sup>3</sup>", "IL-6<sup>4</sup>"), a year or a figure ending a sentence
+# ("in 2008<sup>3</sup>.", "a hazard ratio of 0.69<sup>19</sup>.").
+_TEN = re.compile(r"(?<![\w.,-])10\Z")
+_SQUARED = re.compile(r"(?<![\w])(?:[^\W\d_]|[kcmµμn]m)\Z")
 
 
 def _unless_exponent(m: re.Match, numbers: str) -> str:
     """``[numbers]`` for a superscript marker, or the superscript as written when it is an exponent."""
     if m.group(0)[:1].isspace():  # "in 2014 <sup>16</sup>": set apart from what it follows, it cites
         return f"[{numbers}]"
-    return m.group(0) if _RAISED_BASE.search(m.string, max(0, m.start() - 40), m.start()) else f"[{numbers}]"
+    start = max(0, m.start() - 40)
+    raised = _TEN.search(m.string, start, m.start()) or (
+        numbers in ("2", "3") and _SQUARED.search(m.string, start, m.start())
+    )
+    return m.group(0) if raised else f"[{numbers}]"
 
 
 _OTHER_MARKERS = (

@@ -310,6 +310,17 @@ def test_a_superscript_exponent_is_not_a_marker():
     assert _statements(f"A is higher (see Table 1) [2].{REFS}") == [("A is higher (see Table 1).", (2,))]
 
 
+def test_a_labelled_finding_citing_in_superscripts_is_a_claim_not_metadata():
+    # "Label: value" with no marker and no full stop is metadata ("Keywords: a; b"); a superscript marker is a marker.
+    text = "Tumours adapt.[1]\n\n**Key finding:** MAPK is reactivated in half of tumours<sup>7</sup>, whereas 40% have no driver.<sup>8</sup>\n\nKeywords: MAPK; BRAF\n\nCells die.[2]"
+    assert _statements(text + REFS) == [
+        ("Tumours adapt.", (1,)),
+        ("Key finding: MAPK is reactivated in half of tumours", (7,)),
+        ("whereas 40% have no driver.", (8,)),
+        ("Cells die.", (2,)),
+    ]
+
+
 def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
     # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
     # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.

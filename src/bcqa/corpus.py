@@ -424,7 +424,8 @@ _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
 # A date as a page or a metadata line writes it: "2025-05-02", "3 March 2025", "March 3, 2025".
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
 _METADATA_LINE = re.compile(
-    r"^[ \t]*(?:\*\*|__|\\?\*[ \t]?(?=[A-Z])|[†‡§][ \t]?)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+(?!.*\[\d)"
+    r"^[ \t]*(?:\*\*|__|\\?\*[ \t]?(?=[A-Z])|[†‡§][ \t]?)?[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\*\*|__)?[ \t]+"
+    r"(?!.*(?:\[\d|<sup>[ \t]*\d))"  # no marker, bracketed or superscript ("**Key finding:** ... tumours<sup>7</sup>")
     # a value with no closing full stop, or one that opens with a date ("Generated on: 2025-05-02 by ...")
     rf"(?:(?!.*\.[ \t]*$)|(?={_DATE}\b))\S.*$"
 )

@@ -321,6 +321,25 @@ def test_a_labelled_finding_citing_in_superscripts_is_a_claim_not_metadata():
     ]
 
 
+@pytest.mark.parametrize("marker", ["<sup>2</sup>", "^2^", "[2]"])
+def test_a_claim_citing_in_any_form_is_kept_where_an_uncited_line_would_be_no_claim(marker):
+    # A done task and a sentence opening with an acronym (as a table's legend does) are claims when they
+    # cite, whether the marker is bracketed or a superscript; a to-do is no claim.
+    text = (
+        "Tumours adapt.[1]\n\n"
+        f"- [x] Pirtobrutinib was approved for CLL in December 2023{marker}.\n"
+        "- [ ] Pull the forest plots\n\n"
+        f"TAILOR-PCI enrolled 5,302 patients to detect *2 and *3{marker}.\n\n"
+        "Cells die.[1]"
+    )
+    assert _statements(text + REFS) == [
+        ("Tumours adapt.", (1,)),
+        ("Pirtobrutinib was approved for CLL in December 2023.", (2,)),
+        ("TAILOR-PCI enrolled 5,302 patients to detect *2 and *3.", (2,)),
+        ("Cells die.", (1,)),
+    ]
+
+
 def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
     # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
     # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.

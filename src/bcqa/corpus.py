@@ -1881,7 +1881,7 @@ def _run_in_headings(text: str) -> str:
         asks = words[0].lower() in _WH_WORDS
         if len(words) > _RUN_IN_WORDS or (not asks and _SENTENCE_WORDS.intersection(w.lower() for w in words)):
             return m.group(0)
-        if CITE_GROUP.search(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
+        if _cites(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
             return m.group(0)  # "**Table 1.** Selected mutations ..." labels a caption
         return f"\n\n###### {title}\n\n"
 
@@ -1912,7 +1912,7 @@ def _page_key(line: str) -> tuple[str, ...] | None:
     words = line.split()
     if not any(re.search(r"\d", w) for w in words) or line.rstrip().endswith((".", ":", ";", ",")):
         return None
-    if _HEADING_LINE.match(line) or _BULLET.match(line) or _TABLE_ROW.match(line) or CITE_GROUP.search(line):
+    if _HEADING_LINE.match(line) or _BULLET.match(line) or _TABLE_ROW.match(line) or _cites(line):
         return None
     rest = tuple(sorted(w for w in words if not re.search(r"\d", w)))
     return rest if len(rest) >= _PAGE_KEY_WORDS and len(set(rest)) == len(rest) else None
@@ -2887,7 +2887,7 @@ def _bold_heading(line: str, max_words: int = 10) -> bool:
         bool(m)
         and len(m.group(2).split()) <= (max(max_words, _NUMBERED_BOLD_WORDS) if numbered else max_words)
         and m.group(2)[-1] not in ".?!;:,"
-        and not CITE_GROUP.search(line)
+        and not _cites(line)
     )
 
 
@@ -2905,7 +2905,7 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and bool(_STANDALONE.match(line) or (max_words > 12 and _STANDALONE.match(line[:100])))
         and (numbered or not _BULLET.match(line))
         and line.rstrip()[-1] not in ".?!;:,"
-        and not CITE_GROUP.search(line)
+        and not _cites(line)
         and (line.strip()[0].isupper() or line.strip()[0].isdigit())
         and not _CAPTION.match(line)  # "Table 1" alone on its line labels a caption
         and not _tab_cells(line)  # "Isolate\tOrigin\tPhenotype": a table's header row
@@ -3058,7 +3058,7 @@ def _byline_block(block: _Block) -> bool:
 def _byline_like(line: str) -> bool:
     """No sentence ends on the line, it cites nothing and it is short."""
     line = line.rstrip()
-    return line[-1] not in ".?!" and not CITE_GROUP.search(line) and len(line.split()) <= _BYLINE_WORDS
+    return line[-1] not in ".?!" and not _cites(line) and len(line.split()) <= _BYLINE_WORDS
 
 
 def _numbered_heading(lines: list[str], i: int) -> bool:
@@ -3442,14 +3442,14 @@ def split_blocks(body: str) -> list[_Block]:
         if kind == "paragraph" and current and _metadata(current):
             current = []  # "Keywords: ...", "Date: 2025-03-14": about the document, not a claim
         joined = " ".join(current)
-        if current and _PAGE_FOOTNOTE.match(_strip_markdown(joined)) and not CITE_GROUP.search(joined):
+        if current and _PAGE_FOOTNOTE.match(_strip_markdown(joined)) and not _cites(joined):
             current = []  # "* Corresponding author: ...": a footnote of the page, even set as a list item
         if kind == "item" and current and _MARKED_AFFILIATION.match(joined) and not CITE_GROUP.search(joined):
             current = []  # "- 1 Department of ...": an affiliation that a converter set as a list item
-        if kind == "item" and task and (task == " " or not CITE_GROUP.search(joined)):
+        if kind == "item" and task and (task == " " or not _cites(joined)):
             current = []  # a to-do, with its continuation lines, is no claim; a done item that cites is one
         task = ""
-        if kind == "paragraph" and current and _BACK_MATTER_LABEL.match(joined) and not CITE_GROUP.search(joined):
+        if kind == "paragraph" and current and _BACK_MATTER_LABEL.match(joined) and not _cites(joined):
             current = []  # "Funding: This work received no external funding.": about the authors, not the subject
         if kind == "paragraph" and current and _about_its_making(current):
             current = []  # "This review was generated with an AI assistant ...": how it was made
@@ -3486,7 +3486,7 @@ def split_blocks(body: str) -> list[_Block]:
             flush()
             kind = "paragraph"
             continue
-        if _ITALIC_LINE.match(line) and not CITE_GROUP.search(line):
+        if _ITALIC_LINE.match(line) and not _cites(line):
             flush()  # "*Generated on 2025-03-14 ...*": metadata, not a claim
             continue
         quoted, line = _QUOTE.match(line), _QUOTE.sub("", line)
@@ -3498,7 +3498,7 @@ def split_blocks(body: str) -> list[_Block]:
             # "> [!note] Key point": the callout's type and title are a label; a title that cites
             # or ends a sentence ("> [!tip] C481S is ... [1].") is a claim and stays.
             line = callout.group(1)
-            if not CITE_GROUP.search(line) and not line.rstrip().endswith((".", "!", "?")):
+            if not _cites(line) and not line.rstrip().endswith((".", "!", "?")):
                 flush()
                 continue
         bullet = _BULLET.match(line)
@@ -3588,7 +3588,7 @@ _TABLE_TITLE_WORDS = 12
 def _table_title(lines: list[str]) -> str:
     """The paragraph's last line when it titles the table right under it: short, uncited, ending in
     no punctuation, alone or after a sentence's end.  Its rows are searched with it."""
-    if not lines or CITE_GROUP.search(lines[-1]):
+    if not lines or _cites(lines[-1]):
         return ""
     title = make_block(lines[-1].strip()).text
     if not title or title[-1] in ".!?:;," or len(title.split()) > _TABLE_TITLE_WORDS:
@@ -3700,13 +3700,13 @@ def _metadata(lines: list[str]) -> bool:
         return True  # the authors wrapped, a name broken over the line end ("... and Heather" / "J. O'Donnell¹")
     if len(lines) == 1 and (_by_line(lines[0]) or _DATELINE.match(_strip_markdown(lines[0]))):
         return True
-    if _SIGN_OFF.match(joined) and not CITE_GROUP.search(joined):
+    if _SIGN_OFF.match(joined) and not _cites(joined):
         return True
     if len(lines) == 1 and _GREETING.match(lines[0]):
         return True
-    if _legend(joined) and not CITE_GROUP.search(joined):
+    if _legend(joined) and not _cites(joined):
         return True  # "TMP-SMX trimethoprim-sulfamethoxazole" under a table
-    if len(lines) == 1 and _DOTTED_FIELDS.match(lines[0]) and not CITE_GROUP.search(lines[0]):
+    if len(lines) == 1 and _DOTTED_FIELDS.match(lines[0]) and not _cites(lines[0]):
         return True
     if all(_NAVIGATION.match(line) for line in lines) or (len(lines) == 1 and _LINK_ROW.match(lines[0])):
         return True
@@ -3875,6 +3875,12 @@ def _bracketed_markers(raw: str) -> str:
     for pattern, canonical in _OTHER_MARKERS:
         raw = pattern.sub(canonical, raw)
     return _LINK_CITATION.sub(r"[\1]", raw)
+
+
+def _cites(text: str) -> bool:
+    """Whether ``text`` holds a citation marker in any of its ways of writing ("[7]", "<sup>7</sup>",
+    "^7^", "【7】"): what tells a claim from a label, a to-do or a page's furniture."""
+    return any(c in text for c in "[<^【［") and bool(CITE_GROUP.search(_bracketed_markers(text)))
 
 
 # Brackets inside a code span ("`df[1]`") are code, never a citation: they are hidden while markers are read.

@@ -859,6 +859,55 @@ def test_plain_text_and_underlined_headings():
     assert doc.warnings == ()
 
 
+def test_bold_written_with_underscores_reads_as_bold_written_with_asterisks():
+    """mammoth writes bold "__...__": a one-line document's heading stopped at "**ALK**" but ran over "__ALK__",
+    taking the claim's first word into the title, and a "__Label__:" lead-in opened no paragraph."""
+    text = (
+        "# ALK in lung cancer ## Background: ALK Fusions and Inhibitors **ALK rearrangements** are found in 3-5% "
+        "of lung cancers.[1] **Prevalence**: By adulthood most patients carry it.[2] ## Bypass Signalling "
+        "**MET amplification** is the best characterised bypass route.[3]"
+    )
+    stars = [(s.section, s.text, s.citations) for s in parse_document(text + REFS, "t.md").statements]
+    underscores = parse_document(text.replace("**", "__") + REFS, "t.md").statements
+    assert [(s.section, s.text, s.citations) for s in underscores] == stars
+    assert stars[0] == (
+        "Background: ALK Fusions and Inhibitors",
+        "ALK rearrangements are found in 3-5% of lung cancers.",
+        (1,),
+    )
+
+
+def test_underlined_headings_as_a_converter_writes_them():
+    """markdownify and older Pandoc underline the top two heading levels: a title over 100 characters, a
+    bold or check-marked heading and a title block above the first underlined heading read as they do
+    written with "#"."""
+    title = "Antibiotic Tolerance and Persistence in Staphylococcus aureus Biofilms on Prosthetic Joints: A Review"
+    underlined = (
+        "Antibiotic tolerance and persistence in biofilms\n\nJane A. Doe, Ravi K. Patel and Li Wei\n\n"
+        f"{title}\n{'=' * len(title)}\n\nBiofilms tolerate antibiotics [1].\n\n"
+        "**2. Mechanisms**\n-----------------\n\nSlow growth protects cells [2].\n\n"
+        "✅ Bottom line\n-------------\n\n- Rifampicin kills adherent cells [3].\n"
+    )
+    hashed = (
+        "Antibiotic tolerance and persistence in biofilms\n\nJane A. Doe, Ravi K. Patel and Li Wei\n\n"
+        f"# {title}\n\nBiofilms tolerate antibiotics [1].\n\n"
+        "## **2. Mechanisms**\n\nSlow growth protects cells [2].\n\n"
+        "## ✅ Bottom line\n\n- Rifampicin kills adherent cells [3].\n"
+    )
+    documents = [parse_document(text + REFS, "t.md") for text in (underlined, hashed)]
+    assert documents[0].title == documents[1].title
+    parsed = [[(s.section, s.text, s.citations) for s in document.statements] for document in documents]
+    assert (
+        parsed[0]
+        == parsed[1]
+        == [
+            ("Overview", "Biofilms tolerate antibiotics.", (1,)),
+            ("2. Mechanisms", "Slow growth protects cells.", (2,)),
+            ("Bottom line", "Rifampicin kills adherent cells.", (3,)),
+        ]
+    )
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [

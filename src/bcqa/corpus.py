@@ -922,7 +922,8 @@ _TAG = re.compile(r"(?<=[\s(])(?<!\]\()#(?=[A-Za-z][\w/-]*)")  # not a link's ta
 # A check mark with no box ("✅ Vonoprazan healed more ...", "✓ ...") marks a key point, as a bullet does: an item.
 _OPEN_BOX = re.compile(r"^([ \t]*)[☐□][ \t]+", re.M)
 _TICKED_BOX = re.compile(r"^([ \t]*)[☑☒][ \t]+", re.M)
-_CHECK_MARK = re.compile(r"^([ \t]*)[✅✔✓][ \t]+", re.M)
+# Not over an underline: "✅ Bottom line" / "-----" is a heading, as "## ✅ Bottom line" is.
+_CHECK_MARK = re.compile(r"^([ \t]*)[✅✔✓][ \t]+(?![^\n]*\n[ \t]{0,3}(?:=+|-+)[ \t]*$)", re.M)
 
 
 def _check_boxes(text: str) -> str:
@@ -985,6 +986,17 @@ _INSERTED = re.compile(r"\+\+(?=\S)([^+\n]*?\S)\+\+")
 _NOTE_META_LINE = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+tags:[ \t].*|\[TOC\]|\[\[_?TOC_?\]\]|\{:toc\})[ \t]*$", re.M | re.I
 )
+
+
+# Bold written with underscores ("__MET amplification__ is ...", "__Keywords:__", as mammoth writes it) reads
+# as "**...**", the form every later step knows; not inside a code span ("`__init__`").
+_UNDERSCORE_BOLD = re.compile(r"(`[^`\n]+`)|(?<![\w\\_*])__(?=[^\s_])([^\n]*?[^\s_\\])__(?![\w_])")
+
+
+def _underscore_bold(text: str) -> str:
+    if "__" not in text:
+        return text
+    return _UNDERSCORE_BOLD.sub(lambda m: m.group(1) or f"**{m.group(2)}**", text)
 
 
 def _note_markup(text: str) -> str:
@@ -2299,6 +2311,7 @@ def parse_document(text: str, name: str = "document") -> Document:
         _check_boxes,
         _other_bullets,
         html_to_markdown,
+        _underscore_bold,
         _note_markup,
         _box_tables,
         _grid_tables,
@@ -2581,10 +2594,11 @@ def _lead_title(text: str) -> tuple[str, str]:
     heading: a converted word processor's Title paragraph, its authors and affiliation under it, as mammoth
     writes a .docx whose Title style has no heading ("Hypomethylating agent failure in MDS" / "Clare M.
     Hollis, ..." / "# Abstract").  ("", text) otherwise."""
-    first = _HEADING_LINE.search(text)
-    if first is None or first.start() == 0:
+    starts = [m.start() for m in (_HEADING_LINE.search(text), _UNDERLINED_HEADING.search(text)) if m]
+    if not starts or min(starts) == 0:
         return "", text
-    lines = text[: first.start()].split("\n")
+    first = min(starts)
+    lines = text[:first].split("\n")
     if sum(1 for line in lines if line.strip()) > _AUTHOR_LINES:
         return "", text
     found = _title_block([unescape_markdown(line) for line in lines] + [""], {})
@@ -2598,7 +2612,13 @@ def _lead_title(text: str) -> tuple[str, str]:
     title = " ".join(unescape_markdown(lines[i]).strip() for i in sorted(found) if found[i] in "=&")
     if _INNER_SENTENCE_END.search(title):
         return "", text  # "A is higher.¹ B is lower¹": sentences, not a title
-    return _plain_title(title), "\n" * len(lines[:-1]) + text[first.start() :]
+    return _plain_title(title), "\n" * len(lines[:-1]) + text[first:]
+
+
+# A heading underlined, after a blank line ("Abstract" / "========"), as markdownify writes one.
+_UNDERLINED_HEADING = re.compile(
+    r"(?:\A|(?<=\n\n))[ \t]{0,3}(?![-*+•][ \t]|[#|>])\S[^\n]*\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M
+)
 
 
 _INNER_SENTENCE_END = re.compile(r"[.!?]\S*\s+[A-Z]")
@@ -2682,6 +2702,16 @@ _BYLINE_WORDS = 25
 # What marks a line as a byline rather than a subtitle: a year, an e-mail address or an initialled name.
 _BYLINE = re.compile(r"\b(?:19|20)\d{2}\b|@|\b[A-Z]\.[ \t]?[A-Z][a-z]")
 _STANDALONE = re.compile(r"^[ \t]*[^\s#|>*+\-•].{0,100}$")
+# A line that an underline makes a heading (a setext heading): not a bullet, a quote, a row or an "#"
+# heading; bold is fine ("**6. Summary table**" / "-----"), and so is a number ("1. Introduction" / "-----",
+# as a converter that does not escape it writes it).
+_UNDERLINED = re.compile(r"^[ \t]{0,3}(?![-*+•][ \t]|[#|>])\S(.*)$")
+_UNDERLINED_LENGTH = {"=": 300, "-": 100}  # "=====" makes any line a title; "-----" may be a rule under a sentence
+
+
+def _underlined_title(line: str, underline: str) -> bool:
+    m = _UNDERLINED.match(line)
+    return bool(m) and len(m.group(1)) <= _UNDERLINED_LENGTH[underline] and not _TABLE_ROW.match(line)
 
 
 def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
@@ -2703,7 +2733,7 @@ def _plain_heading_lines(lines: list[str]) -> dict[int, str]:
         if not line.strip() or not blank(i - 1):
             continue
         underline = _SETEXT.match(nxt)
-        if underline and _STANDALONE.match(line) and not _TABLE_ROW.match(line):
+        if underline and _underlined_title(line, underline.group(1)[0]):
             found[i] = underline.group(1)[0]
         elif _references_heading(line) and (
             blank(i + 1) or _ENTRY_START.match(nxt) or (_ENTRY_YEAR.search(nxt) and _ENTRY_SOURCE.search(nxt))

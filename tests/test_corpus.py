@@ -366,6 +366,70 @@ def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length
     ]
 
 
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def SUP(n: int) -> str:  # noqa: N802
+    return str(n).translate(SUPERSCRIPTS)
+
+
+@pytest.mark.parametrize("sup", [lambda n: f"<sup>{n}</sup>", SUP])
+def test_a_superscript_cites_or_raises_alike_in_html_and_unicode(sup):
+    """The same sentences written with "<sup>" and with Unicode superscripts parse alike: glued to a short
+    word, a percentage, a year, a figure, emphasis or a three-digit name it cites; ten, R², a variable
+    and a unit per second squared are raised."""
+    cites = (
+        f"Most deaths were associated with it{sup(1)}. Survival was 80.0%{sup(2)}. KPC was found in 1996{sup(3)}. "
+        f"The hazard ratio was 0.48{sup(4)}. This is *neoantigen editing*{sup(5)}. Cys336{sup(6)} is conserved. "
+        f"Lipid A{sup(7)} is modified."
+    )
+    assert _statements(cites + REFS) == [
+        ("Most deaths were associated with it.", (1,)),
+        ("Survival was 80.0%.", (2,)),
+        ("KPC was found in 1996.", (3,)),
+        ("The hazard ratio was 0.48.", (4,)),
+        ("This is neoantigen editing.", (5,)),
+        ("Cys336 is conserved.", (6,)),
+        ("Lipid A is modified.", (7,)),
+    ]
+    raises = (
+        f"Loss scales as v{sup(5)} at 10{sup(6)} drops, R{sup(2)} 0.9, and 2 m/s{sup(2)}.{sup(1)} Cells die.{sup(3)}"
+    )
+    assert [text for text, _ in _statements(raises + REFS)] == [
+        f"Loss scales as v{SUP(5)} at 10{SUP(6)} drops, R{SUP(2)} 0.9, and 2 m/s{SUP(2)}.",
+        "Cells die.",
+    ]
+
+
+def test_digits_glued_to_a_name_stay_in_a_document_that_keeps_its_superscripts():
+    """Only a PDF's copy flattens its markers into glued digits ("mutations3"); beside Unicode superscripts,
+    "sul1" and "5-log10" are names."""
+    text = "Cells carry sul1 and sul2.¹ Products need a 5-log10 drop.² Pumps act.³ Genes move.⁴ Drugs fail.⁵"
+    assert _statements(text + REFS) == [
+        ("Cells carry sul1 and sul2.", (1,)),
+        ("Products need a 5-log10 drop.", (2,)),
+        ("Pumps act.", (3,)),
+        ("Genes move.", (4,)),
+        ("Drugs fail.", (5,)),
+    ]
+
+
+def test_a_parenthesised_marker_wrapped_to_the_start_of_a_line_before_a_comma_cites():
+    """Hard-wrapped plain text: "(21), with few ..." at a line's start is a marker; "(2) drugs" would be an
+    enumerator."""
+    text = (
+        "Tumours adapt (1). Bilirubin rose above the upper limit of normal\n(3), with few patients stopping (4).\n"
+        "Two routes matter:\n(2) efflux pumps act (5). Cells die (6)."
+    )
+    assert _statements(text + REFS) == [
+        ("Tumours adapt.", (1,)),
+        ("Bilirubin rose above the upper limit of normal", (3,)),
+        ("with few patients stopping.", (4,)),
+        ("Two routes matter: (2) efflux pumps act.", (5,)),
+        ("Cells die.", (6,)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("marker", "numbers"),
     [("¹", (1,)), ("²,³", (2, 3)), ("²˒³", (2, 3)), ("⁴⁻⁶", (4, 5, 6)), ("⁴–⁶", (4, 5, 6)), ("¹,⁴⁻⁶", (1, 4, 5, 6))],

@@ -85,6 +85,9 @@ _NUMBER_LIST = rf"(?!0+\b)\d{{1,4}}(?:\s*[{_DASHES},;]\s*\d{{1,4}})*"
 # ("in 2008<sup>3</sup>.", "a hazard ratio of 0.69<sup>19</sup>.").
 _TEN = re.compile(r"(?<![\w.,-])10\Z")
 _SQUARED = re.compile(r"(?<![\w])(?:[^\W\d_]|[kcmµμn]m)\Z")
+# ... and a variable, a lower-case letter standing alone, to any power ("a scaling of roughly v⁵ to v⁷");
+# a capital one is a name ("lipid A<sup>16</sup>", "hepatitis B⁵"), raised only squared or cubed.
+_VARIABLE = re.compile(r"(?<![\w/])[a-zα-ω]\Z")
 
 
 def _unless_exponent(m: re.Match, numbers: str) -> str:
@@ -92,8 +95,10 @@ def _unless_exponent(m: re.Match, numbers: str) -> str:
     if m.group(0)[:1].isspace():  # "in 2014 <sup>16</sup>": set apart from what it follows, it cites
         return f"[{numbers}]"
     start = max(0, m.start() - 40)
-    raised = _TEN.search(m.string, start, m.start()) or (
-        numbers in ("2", "3") and _SQUARED.search(m.string, start, m.start())
+    raised = (
+        _TEN.search(m.string, start, m.start())
+        or (numbers in ("2", "3") and _SQUARED.search(m.string, start, m.start()))
+        or (numbers.isdigit() and _VARIABLE.search(m.string, start, m.start()))
     )
     return m.group(0) if raised else f"[{numbers}]"
 
@@ -215,20 +220,22 @@ _OTHER_MARKERS = (
 # only then, and only for numbers the list holds: elsewhere "m²", "I²" and "(2019)" are text.
 # (Up to six digits: separate superscripts run together, "¹¹¹³" for 11 and 13, below.)
 _SUP_ITEM = rf"[{SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{SUPERSCRIPT_DIGITS}]{{1,3}})?"
-# After a word of three letters or more ("I543T¹⁹" too), the digits that end a name ("TP53⁷", "IL-6⁴") or
-# punctuation; never after a number standing alone ("10⁶"), a
-# one- or two-letter symbol ("R²", "χ²", "cm²") or a unit after a number ("5 km²"), and never a
-# charge ("Ca²⁺").
+# Glued to a word ("it¹⁶", "I543T¹⁹", "lipid A¹⁶"), the digits that end a name ("TP53⁷", "Cys336⁵"), a figure
+# or a year ("80.0%²", "in 1996⁷.", "0.48³"), punctuation or emphasis ("*neoantigen editing*⁹"); never a
+# charge ("Ca²⁺").  What raises to a power
+# ("10⁶", "R²", "χ²", "5 km²") is told apart as for "<sup>" (``_unless_exponent``), and a unit of three
+# letters after a number ("5 kDa²") is never a marker.
 _SUPERSCRIPT_MARKER = re.compile(
-    rf"(?:(?<=\w\w[^\W\d_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[.,;:)\]”\"'’])"
-    r"|(?<=[^\W\d_]\d)|(?<=[^\W\d_]\d\d)|(?<=[^\W\d_]-\d)|(?<=[^\W\d_]-\d\d))"
+    rf"(?:(?<=[^\W_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[%.,;:)\]”\"'’*_]))"
     rf"({_SUP_ITEM}(?:\s?[,⸴˒]\s?{_SUP_ITEM})*)(?![⁺⁻{SUPERSCRIPT_DIGITS}\w])"
 )
 # "(7)", "(8, 9)", "(10–12)"; a lone "(2) word" right after a comma, colon, "and" or the start
 # of a line is an enumerator ("two routes: (1) efflux and (2) ..."), not a marker.
 _PAREN_MARKER = re.compile(rf"\(\s*({_NUMBER_LIST})\s*\)(?![\w(])")
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:and|or))\s*\Z", re.I | re.M)
-_CLOSES_SENTENCE = re.compile(r"[.;:!?](?:\s|$)")
+# ... but a marker that a clause's comma follows is one even at a line's start (wrapped: "... upper limit of
+# normal" / "(21), with few patients ..."): an enumerator heads words, never a comma.
+_CLOSES_CLAUSE = re.compile(r"[.,;:!?](?:\s|$)")
 # A PDF's copy flattens superscripts into digits glued to the text: "mutations3 in", "Africa.1,2 Of",
 # "kdr mutations,8 whereas", "resistance.4–6": after an everyday word of four letters or more
 # (never "GSTe2", "CYP6P3", "kelch13") or after punctuation that follows no digit (never "2.5", "1,000"),
@@ -294,8 +301,10 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
         return ", ".join(items)
 
     def superscript_reading(m: re.Match) -> str | None:
-        """The listed numbers a superscript run cites ("2, 14" for "²¹⁴"), or None."""
+        """The listed numbers a superscript run cites ("2, 14" for "²¹⁴"), or None ("10⁶", "R²")."""
         group = m.group(1).translate(PLAIN_DIGITS)
+        if _unless_exponent(m, group) == m.group(0):
+            return None
         return group if numbers_listed(group) else run_together(group)
 
     def after_punctuation(m: re.Match) -> bool:
@@ -308,7 +317,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     def parenthesised(m: re.Match) -> str:
         # An enumerator heads the words after it; a marker wrapped to the start of a line ends its sentence
         # ("... non-adherent patients" / "(17). Some patients ...").
-        enumerator = m.group(1).isdigit() and not _CLOSES_SENTENCE.match(m.string, m.end())
+        enumerator = m.group(1).isdigit() and not _CLOSES_CLAUSE.match(m.string, m.end())
         if not numbers_listed(m.group(1)) or (enumerator and _ENUMERATOR_BEFORE.search(m.string, 0, m.start())):
             return m.group(0)
         return f"[{m.group(1)}]"
@@ -326,6 +335,10 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     # one outnumbers the other as bracketed groups must, the other's few are names ("sul2, strA-strB
     # and tet(A) (10)" in a document that cites "(10)").
     superscripts = counts[0] + counts[2]
+    if counts[0] > counts[2]:
+        # More superscripts kept as such than digits glued to a word: those are part of its name ("sul1",
+        # "5-log10"), as in a document citing in brackets; a PDF's copy flattens all its markers, not some.
+        chosen = [(p, r) for p, r in chosen if p is not _GLUED_MARKER]
     if counts[1] >= _OUTNUMBER * superscripts:
         chosen = [(p, r) for p, r in chosen if p is _PAREN_MARKER]
     elif superscripts >= _OUTNUMBER * counts[1]:

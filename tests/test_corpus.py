@@ -414,6 +414,38 @@ def test_digits_glued_to_a_name_stay_in_a_document_that_keeps_its_superscripts()
     ]
 
 
+def test_no_break_spaces_from_a_web_page_read_as_spaces():
+    """A copied page's "\u00a0" between one-line reference entries: the list was not found and every
+    entry was lost."""
+    entries = [
+        "Soverini S, Colarossi S, Gnani A, et al. Contribution of ABL kinase domain mutations. Clin Cancer Res. 2006;12:7374-9.",
+        "Branford S, Rudzki Z, Walsh S, et al. Detection of BCR-ABL mutations. Blood. 2003;102:276-83.",
+        "Gorre ME, Mohammed M, Ellwood K, et al. Clinical resistance to STI-571. Science. 2001;293:876-80.",
+    ]
+    text = (
+        "# CML resistance ## Mechanisms Tumours adapt [1]. Cells pump drugs out [2]. Kinases mutate [3]. **References**"
+    )
+    parsed = []
+    for space in (" ", "\u00a0"):
+        document = parse_document(text + "".join(f"{space}[{n}] {e}" for n, e in enumerate(entries, 1)), "t.md")
+        parsed.append(([(s.text, s.citations) for s in document.statements], document.references))
+    assert parsed[1] == parsed[0]
+    assert parsed[0][0] == [("Tumours adapt.", (1,)), ("Cells pump drugs out.", (2,)), ("Kinases mutate.", (3,))]
+    assert parsed[0][1][2].title == "Detection of BCR-ABL mutations"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_typographic_apostrophe_reads_as_a_straight_one(apostrophe):
+    """A word processor or a chat window writes "Here’s" and "Publisher’s Note": an assistant's opening
+    and a page's boilerplate are no claims whichever apostrophe they carry."""
+    text = (
+        f"Here{apostrophe}s an overview of heparin resistance. I{apostrophe}ve pulled from the guidelines.\n\n"
+        "Antithrombin deficiency lowers the response [1].\n\n"
+        f"## Publisher{apostrophe}s Note\n\nAll claims expressed in this article are solely those of the authors.\n"
+    )
+    assert _statements(text + REFS) == [("Antithrombin deficiency lowers the response.", (1,))]
+
+
 def test_a_parenthesised_marker_wrapped_to_the_start_of_a_line_before_a_comma_cites():
     """Hard-wrapped plain text: "(21), with few ..." at a line's start is a marker; "(2) drugs" would be an
     enumerator."""

@@ -402,7 +402,7 @@ _REFERENCES_TITLE = re.compile(
 _BACK_MATTER_NAMES = (
     r"(?:acknowledge?ments?|funding(?:\s+sources?)?|conflicts?\s+of\s+interests?|competing\s+interests?"
     r"|declarations?\s+of\s+(?:competing\s+)?interests?|author\s+contributions?|disclosures?"
-    r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher'?s\s+note"
+    r"|see\s+also|external\s+links|data\s+availability(?:\s+statement)?|publisher['’]?s\s+note"
     r"|cited\s+by(?:\s*\(\d+\))?|credit\s+authorship\s+contribution\s+statement|keywords|abbreviations|contributors"
     # a journal page's end matter (SpringerLink, BMC)
     r"|availability\s+of\s+data(?:\s+and\s+materials?)?|ethics\s+declarations?|consent\s+for\s+publication"
@@ -449,7 +449,7 @@ _ITALIC_LINE = re.compile(r"^[ \t]*(?:\*(?!\*)[^*]+\*|_(?!_)[^_]+_)[ \t]*$")
 _PROVENANCE = re.compile(
     r"^\W*(?:disclaimer\b|(?:\w+\W*:\W*)?(?:(?:this|the)\s+)?(?:review|document|report|summary|article|text)\s+"
     r"(?:(?:was|has\s+been|is)\s+)?(?:\w+\s+)?(?:generated|produced|compiled|drafted|rendered|exported)\b"
-    r"|(?:(?:sure|certainly|of\s+course)\W+)?(?:here\s+is|here's|below\s+is)\s+(?:a|an|the|your)\b)",
+    r"|(?:(?:sure|certainly|of\s+course)\W+)?(?:here\s+is|here['’]s|below\s+is)\s+(?:a|an|the|your)\b)",
     re.I,
 )
 # A figure or table caption ("Figure 1. Overview of ...", "Table 2: Frequency of ...") describes
@@ -517,9 +517,12 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?!\*)|(?<![\w_])
 
 # What a word processor puts inside words is typography, not text: a soft hyphen or a zero-width
 # space ("lympho\u00addepletion") would cut a word in two for search, a ligature ("ﬁrst") or a
-# non-breaking hyphen ("4\u20111BB") would not match the word typed.
+# non-breaking hyphen ("4\u20111BB") would not match the word typed.  The no-break, figure, thin and
+# narrow no-break spaces a web page puts after "et al." or before a marker ("et al.\u00a0Title",
+# "higher\u00a0[4]") are spaces: every rule after this one reads a space as "[ \t]".
 _TYPOGRAPHY = str.maketrans(
     {"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"}
+    | {space: " " for space in "\u00a0\u2007\u2009\u202f"}
     | {chr(0xFB00 + i): letters for i, letters in enumerate(("ff", "fi", "fl", "ffi", "ffl", "st", "st"))}
 )
 

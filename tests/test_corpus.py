@@ -340,6 +340,24 @@ def test_a_claim_citing_in_any_form_is_kept_where_an_uncited_line_would_be_no_cl
     ]
 
 
+@pytest.mark.parametrize(
+    "label", ["**Relapse after monotherapy:**", "**Relapse after monotherapy**:", "Relapse after monotherapy:"]
+)
+def test_a_labelled_paragraph_citing_in_footnotes_is_a_claim_not_metadata(label):
+    """Ending in a footnote marker, not a full stop, it read as a "Label: value" line and was dropped whole."""
+    text = (
+        f"# T\n\nIntro sentence here.[^1]\n\n{label} In a cohort, isolates rose.[^2] Not every relapse is "
+        "resistance.[^2]\n\nKeywords: relapse; cohort\n\nEnd claim here.[^1]\n\n"
+        "[^1]: Doe J. A title one. J Med. 2020;1:1.\n[^2]: Roe K. A title two. J Med. 2021;2:2.\n"
+    )
+    assert _statements(text) == [
+        ("Intro sentence here.", (1,)),
+        ("Relapse after monotherapy: In a cohort, isolates rose.", (2,)),
+        ("Not every relapse is resistance.", (2,)),
+        ("End claim here.", (1,)),
+    ]
+
+
 def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
     # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
     # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.

@@ -3756,8 +3756,11 @@ def _metadata(lines: list[str]) -> bool:
         return True
     if all(_NAVIGATION.match(line) for line in lines) or (len(lines) == 1 and _LINK_ROW.match(lines[0])):
         return True
-    return all(_METADATA_LINE.match(line) for line in lines) or bool(
-        _METADATA_LINE.match(joined) or _KEYWORDS.match(joined)
+    # A "Label: value" that cites in any way is a claim: "**Relapse after monotherapy:** In a cohort, isolates
+    # rose.[^2]" (a footnote marker, which the line's own pattern does not see).
+    return not _cites(joined) and (
+        all(_METADATA_LINE.match(line) for line in lines)
+        or bool(_METADATA_LINE.match(joined) or _KEYWORDS.match(joined))
     )
 
 

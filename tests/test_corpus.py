@@ -358,6 +358,37 @@ def test_a_labelled_paragraph_citing_in_footnotes_is_a_claim_not_metadata(label)
     ]
 
 
+def test_footnotes_as_pandoc_wraps_them_and_before_a_colon():
+    """Pandoc's markdown wraps a long footnote definition over indented lines: they were statements and the
+    title stopped at the line's end.  A footnote marker glued to a lead-in's colon ("as follows[^2]:") or
+    before a colon that ends the line cites; "[^1]: ..." at a line's start defines."""
+    text = (
+        "# T\n\nSteroids fail in severe asthma.[^1] The main sources are summarised as follows[^1][^2]:\n\n"
+        "- PI 88788, in most cultivars.[^2]\n\nThe guideline matches substances to the genotype [^2]:\n\n"
+        "- Any one can be used where no variant is found.[^1]\n\n"
+        "[^1]: Chung KF, Wenzel SE, Brozek JL, et al. International ERS/ATS\n"
+        "    guidelines on definition, evaluation and treatment of severe asthma.\n"
+        "    Eur Respir J. 2014;43:343-73.\n\n"
+        "[^2]: Barnes PJ, Adcock IM. Glucocorticoid resistance in inflammatory\n"
+        "    diseases. Lancet. 2009;373:1905-17.\n"
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Steroids fail in severe asthma.", (1,)),
+        ("The main sources are summarised as follows", (1, 2)),
+        ("PI 88788, in most cultivars.", (2,)),
+        ("The guideline matches substances to the genotype", (2,)),
+        ("Any one can be used where no variant is found.", (1,)),
+    ]
+    assert document.references[1].title == (
+        "International ERS/ATS guidelines on definition, evaluation and treatment of severe asthma"
+    )
+    assert (document.references[2].title, document.references[2].year) == (
+        "Glucocorticoid resistance in inflammatory diseases",
+        2009,
+    )
+
+
 def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
     # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
     # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.

@@ -458,8 +458,16 @@ _LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Z
 # "Table 1. ...", "Table 1 | ..." (Nature), or the label alone on its line above the caption (PMC).
 _CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\||[ \t]*$)(?:\s|$)", re.I)
 _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
-# A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3].
-_LINK_CITATION = re.compile(r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)")
+# A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3];
+# before a colon only when glued to what it follows ("... summarised as follows[^1][^16]: ...") or when the
+# colon ends the line ("... to the local genotype [^12]:" over a list), since "[^3]: Smith J. ..." (at a
+# line's start or run on after a space) defines it.
+_LINK_CITATION = re.compile(
+    r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)"
+    r"|(?<=\S)\[\^?((?!0+\b)\d{1,4})\](?=:)"
+    r"|(?<=\S[ \t])\[\^?((?!0+\b)\d{1,4})\](?=:[ \t]*$)",
+    re.M,
+)
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 # A footnote definition run on after other text: "... ### References [^1]: Title. ... [^2]: Title. ...".
@@ -488,12 +496,32 @@ def _named_footnotes(text: str) -> tuple[str, str | None]:
 
 def _footnotes_per_line(text: str) -> str:
     """Footnote definitions run on in one line, each on a line of its own (two or more: one alone
-    mid-line may be prose)."""
-    lines = []
+    mid-line may be prose), and each definition wrapped over indented lines joined into one, as Pandoc's
+    markdown wraps a long one ("[^1]: Chung KF, ... International ERS/ATS" / "    guidelines on definition ...")."""
+    split_lines = []
     for line in text.split("\n"):
         split, n = _RUN_ON_FOOTNOTE.subn("\n", line)
-        lines.append(split if n >= 2 else line)
+        split_lines.append(split if n >= 2 else line)
+    lines: list[str] = []
+    for line in "\n".join(split_lines).split("\n"):
+        if lines and line.strip() and _FOOTNOTE.match(lines[-1]) and _continues_footnote(line):
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
     return "\n".join(lines)
+
+
+def _continues_footnote(line: str) -> bool:
+    """An indented line that goes on with the footnote definition above it: not another definition, nor a
+    heading, an item, a table row, a quote or a rule."""
+    return line.startswith(("  ", "\t")) and not (
+        _FOOTNOTE.match(line)
+        or _HEADING_LINE.match(line)
+        or _ITEM_MARK.match(line)
+        or _TABLE_ROW.match(line)
+        or RULE_LINE.match(line)
+        or line.lstrip().startswith(">")
+    )
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^{}]*\})?")  # with Pandoc's {width=... height=...}
@@ -3923,7 +3951,7 @@ def _bracketed_markers(raw: str) -> str:
     """Every way of writing a marker ("<sup>4</sup>", "[[4]](url)", "【4】") as "[4]"."""
     for pattern, canonical in _OTHER_MARKERS:
         raw = pattern.sub(canonical, raw)
-    return _LINK_CITATION.sub(r"[\1]", raw)
+    return _LINK_CITATION.sub(lambda m: f"[{m[1] or m[2] or m[3]}]", raw)
 
 
 def _cites(text: str) -> bool:

@@ -389,6 +389,22 @@ def test_footnotes_as_pandoc_wraps_them_and_before_a_colon():
     )
 
 
+def test_markers_that_link_to_their_entries_before_a_colon_and_as_a_range():
+    """A page's markers, each number a link: "[3](#ref-3)–[5](#ref-5)" is [3–5] (the dash was left in the text
+    and [4] lost), and one glued to a lead-in's colon cites (its number was left as a word)."""
+    text = (
+        "Esterases E4 and FE4 [3](#ref-3)–[5](#ref-5) are overproduced. Pumps act [1](#ref-1).\n\n"
+        "Products fall into a few families, each with a failure mode [2](#ref-2)[6](#ref-6):\n\n"
+        "- Polyurethane coatings peel at the edge.[7](#ref-7)\n"
+    )
+    assert _statements(text + REFS) == [
+        ("Esterases E4 and FE4 are overproduced.", (3, 4, 5)),
+        ("Pumps act.", (1,)),
+        ("Products fall into a few families, each with a failure mode", (2, 6)),
+        ("Polyurethane coatings peel at the edge.", (7,)),
+    ]
+
+
 def test_a_superscript_after_a_names_digits_cites_and_after_a_number_or_a_length_unit_raises():
     # A name ends in digits ("BRCA1", "IL-6"): the superscript glued to it cites, in HTML, Pandoc or Unicode.
     # A number standing alone and a length squared or cubed ("75 mg/m²", a dose by body surface) are raised.

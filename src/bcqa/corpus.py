@@ -124,8 +124,15 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[\s*({_NUMBER_LIST})\s*[,;]\s*\]|［\s*({_NUMBER_LIST})\s*］"), r"[\1\2]"),
     # \[4\]: brackets escaped by a markdown converter
     (re.compile(rf"\\\[\s*({_NUMBER_LIST})\s*\\\]"), r"[\1]"),
-    # [4]–[6], [4] - [6], [^4]–[^6]: a range written between two bracketed numbers (IEEE style) or footnotes
-    (re.compile(rf"\[\^?\s*((?!0+\b)\d{{1,4}})\s*\][ \t]*[{_DASHES}][ \t]*\[\^?\s*(\d{{1,4}})\s*\]"), r"[\1–\2]"),
+    # [4]–[6], [4] - [6], [^4]–[^6], [4](#ref4)–[6](#ref6): a range written between two bracketed numbers (IEEE
+    # style), footnotes or links
+    (
+        re.compile(
+            rf"\[\^?\s*((?!0+\b)\d{{1,4}})\s*\](?:\([^)\s]*\))?[ \t]*[{_DASHES}][ \t]*"
+            rf"\[\^?\s*(\d{{1,4}})\s*\](?:\([^)\s]*\))?"
+        ),
+        r"[\1–\2]",
+    ),
     # [[4], [6]], [[4]; [6-8]]: a group of bracketed numbers inside brackets of its own
     (
         re.compile(
@@ -459,13 +466,13 @@ _LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Z
 _CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\||[ \t]*$)(?:\s|$)", re.I)
 _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)
 # A marker written as a link ("[3](https://...)", "[3](#ref-3)") or a footnote ("[^3]") is the citation [3];
-# before a colon only when glued to what it follows ("... summarised as follows[^1][^16]: ...") or when the
+# before a colon only when glued to what it follows ("... as follows[^1][16](#ref-16): ...") or when the
 # colon ends the line ("... to the local genotype [^12]:" over a list), since "[^3]: Smith J. ..." (at a
 # line's start or run on after a space) defines it.
 _LINK_CITATION = re.compile(
-    r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?!:)"
-    r"|(?<=\S)\[\^?((?!0+\b)\d{1,4})\](?=:)"
-    r"|(?<=\S[ \t])\[\^?((?!0+\b)\d{1,4})\](?=:[ \t]*$)",
+    r"\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\)|(?!\())(?!:)"
+    r"|(?<=\S)\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?=:)"
+    r"|(?<=\S[ \t])\[\^?((?!0+\b)\d{1,4})\](?:\([^)\s]*\))?(?=:[ \t]*$)",
     re.M,
 )
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.

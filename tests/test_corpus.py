@@ -3455,6 +3455,25 @@ def test_a_list_copied_without_its_bullets_gives_an_item_a_line_under_its_lead_i
     ]
 
 
+def test_a_tab_separated_table_with_an_empty_corner_cell_keeps_its_rows():
+    """Copied from a word processor, a table whose top-left cell is empty starts its header with a tab: the
+    header had one cell fewer than its rows and the table was read as one run of words."""
+    text = (
+        "Candida tropicalis\n\nSurveillance studies\nResistance rose across Asia in the last decade [1].\n\n"
+        "\tSetting\tPeriod\tFluconazole R (%)\n"
+        "CHIF-NET, China\tBloodstream, multicentre\t2009-2014\t5.7 [1]\n"
+        "Taiwan\tBloodstream, single centre\t2016-2019\t14.6 [2]\n"
+        "Indian ICU study\tICU-acquired candidemia\t2011-2012\t11.8 [3]\n\n"
+        "Resistance is highest in Asia.\n\nReferences\n\n"
+        + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 4))
+    )
+    assert _statements(text)[1:4] == [
+        ("CHIF-NET, China; Setting: Bloodstream, multicentre; Period: 2009-2014; Fluconazole R (%): 5.7", (1,)),
+        ("Taiwan; Setting: Bloodstream, single centre; Period: 2016-2019; Fluconazole R (%): 14.6", (2,)),
+        ("Indian ICU study; Setting: ICU-acquired candidemia; Period: 2011-2012; Fluconazole R (%): 11.8", (3,)),
+    ]
+
+
 def test_a_tab_separated_tables_header_is_no_heading():
     text = (
         "Heartworm resistance\n\nResistant isolates in the lab\nA handful of isolates now anchor most of the "

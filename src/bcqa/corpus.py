@@ -3698,9 +3698,12 @@ def _aligned_table(lines: list[str]) -> list[list[str]] | None:
     if len(lines) < _MIN_TABLE_LINES:
         return None
     if all("\t" in line for line in lines):  # columns set apart by tabs
-        cells = [[c.strip() for c in re.split(r"\t+", line.strip())] for line in lines]
-        if len(cells[0]) >= 2 and all(len(row) == len(cells[0]) for row in cells):
-            return [[_bracketed_markers(c) for c in row] for row in cells]
+        # A run of tabs as one, as a writer aligning by hand types them; failing that, one tab between cells and
+        # an empty cell between two (a copied table's empty corner, "\tSetting\tPeriod" over "China\tBlood\t2009").
+        for cut in (lambda line: re.split(r"\t+", line.strip()), lambda line: line.strip(" \r").split("\t")):
+            cells = [[c.strip() for c in cut(line)] for line in lines]
+            if len(cells[0]) >= 2 and all(len(row) == len(cells[0]) for row in cells):
+                return [[_bracketed_markers(c) for c in row] for row in cells]
     spans = _wrapped_cells([[(m.start(), m.group(0)) for m in _CELL.finditer(line.expandtabs(8))] for line in lines])
     width = len(spans[0])
     if width < 2 or len(spans) < 2 or any(len(row) != width for row in spans):

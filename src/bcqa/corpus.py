@@ -90,17 +90,21 @@ _SQUARED = re.compile(r"(?<![\w])(?:[^\W\d_]|[kcmµμn]m)\Z")
 _VARIABLE = re.compile(r"(?<![\w/])[a-zα-ω]\Z")
 
 
-def _unless_exponent(m: re.Match, numbers: str) -> str:
-    """``[numbers]`` for a superscript marker, or the superscript as written when it is an exponent."""
-    if m.group(0)[:1].isspace():  # "in 2014 <sup>16</sup>": set apart from what it follows, it cites
-        return f"[{numbers}]"
+def _raised(m: re.Match, numbers: str) -> bool:
+    """Whether the superscript ``m``, glued to what it follows, raises it to the power ``numbers``."""
     start = max(0, m.start() - 40)
-    raised = (
+    return bool(
         _TEN.search(m.string, start, m.start())
         or (numbers in ("2", "3") and _SQUARED.search(m.string, start, m.start()))
         or (numbers.isdigit() and _VARIABLE.search(m.string, start, m.start()))
     )
-    return m.group(0) if raised else f"[{numbers}]"
+
+
+def _unless_exponent(m: re.Match, numbers: str) -> str:
+    """``[numbers]`` for a superscript marker, or the superscript as written when it is an exponent."""
+    if m.group(0)[:1].isspace():  # "in 2014 <sup>16</sup>": set apart from what it follows, it cites
+        return f"[{numbers}]"
+    return m.group(0) if _raised(m, numbers) else f"[{numbers}]"
 
 
 _OTHER_MARKERS = (
@@ -230,7 +234,7 @@ _SUP_ITEM = rf"[{SUPERSCRIPT_DIGITS}]{{1,6}}(?:\s?[⁻–-]\s?[{SUPERSCRIPT_DIGI
 # Glued to a word ("it¹⁶", "I543T¹⁹", "lipid A¹⁶"), the digits that end a name ("TP53⁷", "Cys336⁵"), a figure
 # or a year ("80.0%²", "in 1996⁷.", "0.48³"), punctuation or emphasis ("*neoantigen editing*⁹"); never a
 # charge ("Ca²⁺").  What raises to a power
-# ("10⁶", "R²", "χ²", "5 km²") is told apart as for "<sup>" (``_unless_exponent``), and a unit of three
+# ("10⁶", "R²", "χ²", "5 km²") is told apart as for "<sup>" (``_raised``), and a unit of three
 # letters after a number ("5 kDa²") is never a marker.
 _SUPERSCRIPT_MARKER = re.compile(
     rf"(?:(?<=[^\W_{SUPERSCRIPT_DIGITS}])(?<!\d[ \t][^\W\d_]{{3}})|(?<=[%.,;:)\]”\"'’*_]))"
@@ -310,7 +314,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     def superscript_reading(m: re.Match) -> str | None:
         """The listed numbers a superscript run cites ("2, 14" for "²¹⁴"), or None ("10⁶", "R²")."""
         group = m.group(1).translate(PLAIN_DIGITS)
-        if _unless_exponent(m, group) == m.group(0):
+        if _raised(m, group):
             return None
         return group if numbers_listed(group) else run_together(group)
 
@@ -508,9 +512,9 @@ def _footnotes_per_line(text: str) -> str:
     split_lines = []
     for line in text.split("\n"):
         split, n = _RUN_ON_FOOTNOTE.subn("\n", line)
-        split_lines.append(split if n >= 2 else line)
+        split_lines.extend(split.split("\n") if n >= 2 else [line])
     lines: list[str] = []
-    for line in "\n".join(split_lines).split("\n"):
+    for line in split_lines:
         if lines and line.strip() and _FOOTNOTE.match(lines[-1]) and _continues_footnote(line):
             lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
         else:
@@ -2666,12 +2670,6 @@ def _lead_title(text: str) -> tuple[str, str]:
     return _plain_title(title), "\n" * len(lines[:-1]) + text[first:]
 
 
-# A heading underlined, after a blank line ("Abstract" / "========"), as markdownify writes one.
-_UNDERLINED_HEADING = re.compile(
-    r"(?:\A|(?<=\n\n))[ \t]{0,3}(?![-*+•][ \t]|[#|>])\S[^\n]*\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M
-)
-
-
 _INNER_SENTENCE_END = re.compile(r"[.!?]\S*\s+[A-Z]")
 
 
@@ -2756,7 +2754,11 @@ _STANDALONE = re.compile(r"^[ \t]*[^\s#|>*+\-•].{0,100}$")
 # A line that an underline makes a heading (a setext heading): not a bullet, a quote, a row or an "#"
 # heading; bold is fine ("**6. Summary table**" / "-----"), and so is a number ("1. Introduction" / "-----",
 # as a converter that does not escape it writes it).
-_UNDERLINED = re.compile(r"^[ \t]{0,3}(?![-*+•][ \t]|[#|>])\S(.*)$")
+_UNDERLINED_TEXT = r"[ \t]{0,3}(?![-*+•][ \t]|[#|>])\S"
+_UNDERLINED = re.compile(rf"^{_UNDERLINED_TEXT}(.*)$")
+# The first such heading after a blank line ("Abstract" / "========", as markdownify writes one), where a title
+# block above it ends (``_lead_title``).
+_UNDERLINED_HEADING = re.compile(rf"(?:\A|(?<=\n\n)){_UNDERLINED_TEXT}[^\n]*\n[ \t]{{0,3}}(?:=+|-+)[ \t]*$", re.M)
 _UNDERLINED_LENGTH = {"=": 300, "-": 100}  # "=====" makes any line a title; "-----" may be a rule under a sentence
 
 

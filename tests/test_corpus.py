@@ -389,6 +389,36 @@ def test_footnotes_as_pandoc_wraps_them_and_before_a_colon():
     )
 
 
+def test_a_footnote_wrapped_without_indent_and_a_definition_opening_on_the_next_line():
+    """A "[^n]:" note wrapped over lines with no indent is one note, as Pandoc reads a paragraph's lazy
+    continuation (the title stopped at the line's end and the rest was lost); a definition with nothing after
+    its colon takes the line below, as CommonMark allows a link's destination there (the label was read
+    as reference 19's text).  A list item's mark alone ("2.") is not part of the note above it."""
+    text = (
+        "# T\n\nColistin resistance spreads on plasmids[^1]. Guidance restricts it[^2][^3].\n\n## References\n\n"
+        "[^1]: Liu YY, Wang Y, Walsh TR, et al. Emergence of plasmid-mediated colistin resistance mechanism\n"
+        "MCR-1 in animals and human beings in China. Lancet Infect Dis. 2016;16(2):161-168.\n"
+        "[^2]:\n"
+        "https://www.ema.europa.eu/en/documents/scientific-guideline/updated-advice-use-colistin.pdf\n"
+        "[^3]: Nordmann P, Poirel L. The difficult-to-control spread of carbapenemase producers. Clin\n"
+        "Microbiol Infect. 2014;20(9):821-830.\n"
+        "2.\n"
+    )
+    document = parse_document(text, "t.md")
+    assert [(s.text, s.citations) for s in document.statements] == [
+        ("Colistin resistance spreads on plasmids.", (1,)),
+        ("Guidance restricts it.", (2, 3)),
+    ]
+    first, second, third = (document.references[n] for n in (1, 2, 3))
+    assert (first.title, first.journal, first.year) == (
+        "Emergence of plasmid-mediated colistin resistance mechanism MCR-1 in animals and human beings in China",
+        "Lancet Infect Dis",
+        2016,
+    )
+    assert second.link == "https://www.ema.europa.eu/en/documents/scientific-guideline/updated-advice-use-colistin.pdf"
+    assert (third.journal, third.raw.endswith("821-830.")) == ("Clin Microbiol Infect", True)
+
+
 def test_markers_that_link_to_their_entries_before_a_colon_and_as_a_range():
     """A page's markers, each number a link: "[3](#ref-3)–[5](#ref-5)" is [3–5] (the dash was left in the text
     and [4] lost), and one glued to a lead-in's colon cites (its number was left as a word)."""
@@ -1018,6 +1048,35 @@ def test_plain_text_and_underlined_headings():
     ]
     assert sorted(doc.references) == [1, 2, 3, 4, 5] and doc.references[2].first_author == "Lewis"
     assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("🧬 Taxonomy and subspecies", "Taxonomy and subspecies"),
+        ("β-lactamases and extended-spectrum resistance", "β-lactamases and extended-spectrum resistance"),
+        ("c-MET and HGF signalling", "c-MET and HGF signalling"),
+    ],
+)
+def test_a_plain_text_heading_may_open_with_an_emoji_a_greek_letter_or_a_lower_case_symbol(heading, section):
+    """A markdown page copied as text keeps its headings as lines of their own: one opening with an emoji, a
+    Greek letter or a gene symbol that keeps its lower case was read as an uncited claim, and the section
+    above ran on over it.  An equation that opens with a Greek letter ("ε_d ≈ 0.1 (p/p_th)^(d/2)") stays text."""
+    text = (
+        "Resistance in Gram-negative bacteria\n\nIntroduction\n\nThe outer membrane slows drug entry.[1]\n\n"
+        f"{heading}\n\nAmbler class A enzymes hydrolyse penicillins.[2]\n\n"
+        "ε_d ≈ 0.1 (p/p_th)^(d/2)\n\nThe ratio falls with distance.[1]\n\n"
+        "References\n\n1. Nikaido H. Molecular basis of bacterial outer membrane permeability. Microbiol Mol Biol Rev. "
+        "2003;67:593-656.\n2. Bush K. Past and present perspectives on beta-lactamases. Antimicrob Agents Chemother. "
+        "2018;62:e01076-18.\n"
+    )
+    document = parse_document(text, "t.txt")
+    assert [(s.section, s.text, s.citations) for s in document.statements] == [
+        ("Introduction", "The outer membrane slows drug entry.", (1,)),
+        (section, "Ambler class A enzymes hydrolyse penicillins.", (2,)),
+        (section, "ε_d ≈ 0.1 (p/p_th)^(d/2)", ()),
+        (section, "The ratio falls with distance.", (1,)),
+    ]
 
 
 def test_bold_written_with_underscores_reads_as_bold_written_with_asterisks():

@@ -481,6 +481,8 @@ _LINK_CITATION = re.compile(
 )
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
+# A definition whose text starts on the next line, as CommonMark allows a link's ("[20]:" / "https://...").
+_EMPTY_DEFINITION = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:()[ \t]*$")
 # A footnote definition run on after other text: "... ### References [^1]: Title. ... [^2]: Title. ...".
 _RUN_ON_FOOTNOTE = re.compile(r"(?<=\S)[ \t]+(?=\[\^\d{1,4}\]:[ \t])")
 
@@ -507,28 +509,33 @@ def _named_footnotes(text: str) -> tuple[str, str | None]:
 
 def _footnotes_per_line(text: str) -> str:
     """Footnote definitions run on in one line, each on a line of its own (two or more: one alone
-    mid-line may be prose), and each definition wrapped over indented lines joined into one, as Pandoc's
-    markdown wraps a long one ("[^1]: Chung KF, ... International ERS/ATS" / "    guidelines on definition ...")."""
+    mid-line may be prose), and each definition wrapped over the lines below it joined into one: indented,
+    as Pandoc's markdown wraps a long one ("[^1]: Chung KF, ... International ERS/ATS" / "    guidelines
+    on definition ..."), or, under a "[^n]:" note or a definition with nothing after its colon, not
+    indented (a paragraph's lazy continuation, which Pandoc reads as the same note; a link's destination
+    on the line below its label, which CommonMark allows)."""
     split_lines = []
     for line in text.split("\n"):
         split, n = _RUN_ON_FOOTNOTE.subn("\n", line)
         split_lines.extend(split.split("\n") if n >= 2 else [line])
     lines: list[str] = []
     for line in split_lines:
-        if lines and line.strip() and _FOOTNOTE.match(lines[-1]) and _continues_footnote(line):
+        previous = _FOOTNOTE.match(lines[-1]) or _EMPTY_DEFINITION.match(lines[-1]) if lines and line.strip() else None
+        if previous and _continues_footnote(line, lazy=lines[-1].lstrip().startswith("[^") or not previous[2]):
             lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
         else:
             lines.append(line)
     return "\n".join(lines)
 
 
-def _continues_footnote(line: str) -> bool:
-    """An indented line that goes on with the footnote definition above it: not another definition, nor a
-    heading, an item, a table row, a quote or a rule."""
-    return line.startswith(("  ", "\t")) and not (
+def _continues_footnote(line: str, lazy: bool = False) -> bool:
+    """A line that goes on with the footnote definition above it: indented, or any line when `lazy`; not
+    another definition, nor a heading, an item (or an item's mark alone: "2."), a table row, a quote or a rule."""
+    return (lazy or line.startswith(("  ", "\t"))) and not (
         _FOOTNOTE.match(line)
+        or _EMPTY_DEFINITION.match(line)
         or _HEADING_LINE.match(line)
-        or _ITEM_MARK.match(line)
+        or _ITEM_MARK.match(f"{line.rstrip()} ")
         or _TABLE_ROW.match(line)
         or RULE_LINE.match(line)
         or line.lstrip().startswith(">")
@@ -2989,12 +2996,27 @@ def _looks_like_heading(line: str, max_words: int = 12, numbered: bool = False) 
         and (numbered or not _BULLET.match(line))
         and line.rstrip()[-1] not in ".?!;:,"
         and not _cites(line)
-        and (line.strip()[0].isupper() or line.strip()[0].isdigit())
+        and _opens_like_a_heading(line)
         and not _CAPTION.match(line)  # "Table 1" alone on its line labels a caption
         and not _tab_cells(line)  # "Isolate\tOrigin\tPhenotype": a table's header row
         and not LINK_LABEL_LINE.match(line)  # "Article  CAS  PubMed  Google Scholar" under a reference
         and not _legend(line)  # "TMP-SMX trimethoprim-sulfamethoxazole" under a table
         and not _CITING_STOP.search(line)  # "Tumours resist drugs.1 Cells pump them out.2,3": sentences
+    )
+
+
+def _opens_like_a_heading(line: str) -> bool:
+    """The line's first word, after any emoji or ornament ("🧬 Taxonomy and subspecies"), opens with a capital or
+    a digit, or is a symbol that keeps its lower case ("c-MET and HGF signalling", "mRNA vaccines", "β-lactamases
+    and extended-spectrum resistance"): a capital or a digit inside it, or a Greek letter first."""
+    words = line.split()
+    emoji = all(unicodedata.category(c) == "So" or c in "\ufe0f\u200d" for c in words[0])
+    word = words[1] if len(words) > 1 and emoji else words[0]
+    return (
+        word[0].isupper()
+        or word[0].isdigit()
+        or bool(re.match(r"[\u03b1-\u03c9][-\w]", word) and word[1] != "_")
+        or (word[0].isalpha() and any(c.isupper() or c.isdigit() for c in word))
     )
 
 

@@ -1684,6 +1684,14 @@ def test_a_page_title_names_its_site_after_a_dash(raw, title, journal):
             1976,
         ),
         (
+            "D. R. Halvorsen, Bacteriophages in Medicine: A Century of Phage Therapy, 2nd ed. Cambridge, U.K.: "
+            "Cambridge Univ. Press, 2018.",
+            "D. R. Halvorsen",
+            "Bacteriophages in Medicine: A Century of Phage Therapy",
+            "Cambridge Univ. Press",
+            2018,
+        ),
+        (
             "S. Haykin and M. Moher, *Communication Systems*, 5th ed. Hoboken, NJ, USA: Wiley, 2009.",
             "S. Haykin and M. Moher",
             "Communication Systems",
@@ -1788,3 +1796,77 @@ def test_an_agency_with_a_dotted_short_name_is_the_author():
 def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, title, journal, year)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "journal", "numbers"),
+    [
+        (
+            "SMITH, J.; DOE, A. Efflux pumps in Gram-negative bacteria. Journal of Antimicrobial Chemotherapy, v. 75, "
+            "n. 3, p. 45-67, 2020. DOI: https://doi.org/10.1093/jac/dkz001.",
+            "SMITH, J.; DOE, A",
+            "Efflux pumps in Gram-negative bacteria",
+            "Journal of Antimicrobial Chemotherapy",
+            ("75", "3", "45-67", 2020),
+        ),
+        (
+            "OLIVEIRA, M. C. et al. Porin loss and carbapenem resistance in Klebsiella pneumoniae. Brazilian Journal "
+            "of Microbiology, v. 51, p. 100-110, Mar. 2021. Available at: https://example.org/bjm/51/100. Accessed "
+            "on: 5 Jan. 2024.",
+            "OLIVEIRA, M. C. et al",
+            "Porin loss and carbapenem resistance in Klebsiella pneumoniae",
+            "Brazilian Journal of Microbiology",
+            ("51", "", "100-110", 2021),
+        ),
+        (
+            "COSTA, R.; LIMA, P. Aminoglycoside penetration through biofilms. Antimicrobial Agents and Chemotherapy, "
+            "v. 64, n. 2, e01234-19, 2019.",
+            "COSTA, R.; LIMA, P",
+            "Aminoglycoside penetration through biofilms",
+            "Antimicrobial Agents and Chemotherapy",
+            ("64", "2", "e01234-19", 2019),
+        ),
+        (
+            "Smith, J. A., Doe, B. Porin loss and carbapenem resistance. J Med. 2020;12:100-110.",
+            "Smith, J. A., Doe, B",
+            "Porin loss and carbapenem resistance",
+            "J Med",
+            ("12", "", "100-110", 2020),
+        ),
+        (
+            "Smith J. A. baumannii porin loss and carbapenem resistance. J Med. 2020;12:100-110.",
+            "Smith J",
+            "A. baumannii porin loss and carbapenem resistance",
+            "J Med",
+            ("12", "", "100-110", 2020),
+        ),
+    ],
+)
+def test_abnt_entries_and_authors_with_several_dotted_initials(raw, authors, title, journal, numbers):
+    """ABNT (NBR 6023), as Brazilian journals write it: surnames in capitals, "v. 75, n. 3, p. 45-67, 2020." after
+    the journal, which was lost; an author's second initial ("M. C.", "J. A.") ended the authors, so the title
+    began "C. et al." or "A., Doe, B."; "DOI: https://doi.org/..." and "Accessed on: 5 Jan. 2024." are no fields.
+    A genus after one initial ("Smith J. A. baumannii ...") still opens the title."""
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal) == (authors, title, journal)
+    assert (ref.volume, ref.issue, ref.pages, ref.year) == numbers
+
+
+def test_surnames_in_capitals_are_named_as_a_question_writes_them():
+    """A question asks about "Oliveira et al." or "da Silva", not "OLIVEIRA": the capitals of a list that writes
+    surnames so (before dotted initials) are a name's, an agency's acronym keeps its own."""
+    from bcqa.query import find_references
+    from bcqa.types import surnames_of
+
+    refs = {
+        1: parse_entry(
+            1, "OLIVEIRA, M. C. et al. Porin loss. Brazilian Journal of Microbiology, v. 51, p. 100-110, 2021."
+        ),
+        2: parse_entry(2, "DA SILVA, J.; LI, X. Biofilm tolerance. Biofouling, v. 30, n. 2, p. 1-9, 2014."),
+        3: parse_entry(3, "WHO. Global antimicrobial resistance surveillance report. Geneva: WHO; 2022."),
+    }
+    assert surnames_of(refs[2].authors) == ("da Silva", "Li")
+    assert (refs[1].first_author, refs[2].first_author) == ("Oliveira", "da Silva")
+    assert find_references("What did Oliveira et al. find?", refs)[0] == (1,)
+    assert find_references("What did da Silva and Li report on biofilms?", refs)[0] == (2,)
+    assert surnames_of("WHO") == ("WHO",)

@@ -9,7 +9,8 @@ Three steps, each a pure function (text in, records and warning strings out):
 - ``parse_entry`` reads title, authors, journal, year, volume, issue, pages, DOI and link out of one entry.  It
   accepts the title-first style of the seed document (``Title. Liu Z, Gao J, et al. Journal. 2022;12(12):1834.``),
   author-first Vancouver (``Liu Z, Gao J. Title. Journal. 2022;...``), APA-like entries (``Smith, J. (2020).
-  Title. Journal, 5(2), 10-20.``) and web entries (``WHO. Report title. https://...``).
+  Title. Journal, 5(2), 10-20.``), ABNT (``OLIVEIRA, M. C. et al. Title. Journal, v. 51, p. 100-110, 2021.``),
+  IEEE, Nature, Chicago and others named where they are read, and web entries (``WHO. Report title. https://...``).
 - ``merge_reference_blocks`` joins several lists of one document (e.g. "References" and "Consolidated
   References") into one map by number, and says so whenever a number is given twice.
 
@@ -80,7 +81,8 @@ _STRAY_TAIL = re.compile(r"(?<=[.)\]])(?<!\bp\.)(?<!\bpp\.)(?<!\bno\.)" + _BARE_
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
 _DOI = re.compile(
-    r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/|https?://\S+?/doi/(?:(?:abs|full|pdf|epdf)/)?)"
+    # "doi:10.1/x", "https://doi.org/10.1/x", a publisher's ".../doi/full/10.1/x", or "DOI: https://doi.org/10.1/x"
+    r"(?:(?:\bdoi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/|https?://\S+?/doi/(?:(?:abs|full|pdf|epdf)/)?)|\bdoi\s*:?\s*)"
     r"(?P<doi>10\.\d+(?:\.\d+)*/\S+)",
     re.I,
 )
@@ -94,10 +96,11 @@ _NOISE = re.compile(
     r"|\bAvailable\s+(?:from|at|online)\s*:?"
     r"|\[Online\]\.?\s*(?:Available\s*:?)?"
     r"|\[(?:cited|accessed)[^\]]*\]\.?"
-    # "..., accessed March 3, 2025, https://...": when a page was read, no date of the work (Gemini's "Works cited")
-    r"|,?\s*\b(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    # "..., accessed March 3, 2025, https://...": when a page was read, no date of the work (Gemini's "Works cited";
+    # ABNT's "Accessed on: 5 Jan. 2024.")
+    r"|,?\s*\b(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?:?\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b\.?"
-    r"|\b(?:Accessed|Retrieved)(?:\s+on)?\s+[^.]*\."
+    r"|\b(?:Accessed|Retrieved)(?:\s+on)?:?\s+[^.]*\."
     # Wikipedia's identifiers after an entry
     r"|\b(?:PMC|S2CID|OCLC)\s\d+\.?|\bBibcode:\S+|\bISBN[\s:]+[\dX-]{10,17}\.?"
     r"|\bArchived(?:\s+\(PDF\))?\s+from\s+the\s+original\s+on\s+[^.]*\."
@@ -142,6 +145,12 @@ _JOURNAL_COMMA_YEAR = re.compile(
     rf"{_SOURCE_JOURNAL},[ \t]*{_YEAR}"
     r"(?:[ \t]*[,;:][ \t]*(?P<volume>\d{1,4})(?:[ \t]*\((?P<issue>[\w-]+)\))?"
     rf"[ \t]*[,:][ \t]*{_SOURCE_PAGES})?\.?"
+)
+# ABNT's source (NBR 6023, as Brazilian journals and theses write it), after the journal's name: ", v. 75, n. 3,
+# p. 45-67, 2020." or with the month: ", v. 12, p. 100, mar. 2019.".
+_ABNT_SOURCE = re.compile(
+    r",[ \t]*v\.[ \t]*(?P<volume>\w+)(?:,[ \t]*n\.[ \t]*(?P<issue>[\w-]+))?"
+    rf"(?:,[ \t]*(?:p\.[ \t]*)?{_SOURCE_PAGES})?,[ \t]*(?:[A-Za-z]{{3,4}}\.(?:/[A-Za-z]{{3,4}}\.)?[ \t]*)?{_YEAR}\.?$"
 )
 _AUTHORS_COLON = re.compile(r"(?P<authors>[^:.]{2,300}?):[ \t]+(?=[A-Z])")
 _BMC_SOURCE = re.compile(
@@ -692,6 +701,12 @@ def _read_fields(body: str) -> dict:
         }
     if m := _VANCOUVER.search(body):
         return {**_read_head(_segments(body[: m.start()]), has_journal=True), **_vancouver_source(m)}
+    if m := _ABNT_SOURCE.search(body):
+        return {
+            **_read_head(_segments(body[: m.start()]), has_journal=True),
+            **_volume_fields(m),
+            "year": int(m["year"]),
+        }
     if m := _ELSEVIER_SOURCE.search(body):
         return _read_elsevier(body, m)
     if (m := _CSL_NUMERIC_SOURCE.search(body)) and (authors := _COMMA_AUTHORS.match(body[: m.start()])):
@@ -817,7 +832,7 @@ _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)"
 _IEEE_NAME = r"(?:[A-Z]\.[ -]?){1,3}(?:(?:van|von|der|den|de|da|del|di|la|le)\s+)*[A-Z][\w'’-]+(?:,? Jr\.?)?"
 _IEEE_BOOK = re.compile(
     rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<title>[^.]+?)"
-    rf"(?:,\s+\d+(?:st|nd|rd|th)\s+ed)?\.\s+(?P<place>[^:.]+):\s+(?P<publisher>[^,]+),\s+{_YEAR}\.?"
+    rf"(?:,\s+\d+(?:st|nd|rd|th)\s+ed)?\.\s+(?P<place>[^:.]+(?:\.[^:.]+)*?\.?):\s+(?P<publisher>[^,]+),\s+{_YEAR}\.?"
 )
 _CS1_DATE = re.compile(rf"\s*\((?:[^()]*?\s)?{_YEAR}[a-z]?\)$")
 _CS1_SOURCE = re.compile(
@@ -1104,6 +1119,11 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
     return fields
 
 
+_ET_AL_NEXT = re.compile(r"\s+et\.?\s+al\b")
+_ENDS_INITIAL = re.compile(r"(?:^|[\s,;-])[A-Z]\.$")
+_NEXT_INITIAL = re.compile(r"\s+[A-Z]\.(?!\s+(?!et\b)[a-z])")
+
+
 def _segments(text: str) -> list[str]:
     """Split at sentence ends outside brackets ("Cell Cycle (Georgetown, Tex.)." is one sentence)."""
     segments, depth, start = [], 0, 0
@@ -1120,6 +1140,10 @@ def _segments(text: str) -> list[str]:
                 or (species and _LOWER_WORD_NEXT.match(text, i + 1))
             ):
                 continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
+            if _ET_AL_NEXT.match(text, i + 1) or (_ENDS_INITIAL.search(segment) and _NEXT_INITIAL.match(text, i + 1)):
+                # "SMITH, J. et al. Title." (ABNT): no sentence opens with "et al."; "SILVA, A. B.; COSTA, R." and
+                # "Smith, J. A., Doe, B.": an author's initials, not sentences ("J. A. baumannii" is a genus)
+                continue
             if _PART_NUMERAL.search(segment) or (segment.endswith(".") and _PART_NEXT.match(text, i + 1)):
                 continue  # a title's part: "Calendar aging ...: I. Impact of ...", "... circulation. I. Problems ..."
             if not segments and _DOTTED_SHORT.fullmatch(segment):

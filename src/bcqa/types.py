@@ -142,6 +142,8 @@ class Reference:
         # A comma inside a number ("the 100,000 Genomes Project") does not end an author.
         first = ET_AL_TAIL.sub("", re.split(r",(?!\d{3}\b)", self.authors.replace(";", ","))[0].strip())
         first = _SECOND_PERSON.sub("", first)  # "M. Castellanos and T. Whitfield" (IEEE, two authors)
+        if _CAPITALS_LIST.search(self.authors) and _CAPITALS_NAME.fullmatch(first.split(",")[0]):
+            return _capitalised(first.split(",")[0])  # "OLIVEIRA, M. C." (ABNT): Oliveira
         parts = first.split()
         if len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
             return parts[-1]  # "J. Smith" (IEEE)
@@ -241,4 +243,22 @@ def surnames_of(authors: str) -> tuple[str, ...]:
             names.append(" ".join(parts[:-1]))  # "El Khoury J" (Vancouver)
         else:
             names.append(" ".join(parts))  # "Ó Súilleabháin" of "Ó Súilleabháin, C." (its initials apart)
+    if _CAPITALS_LIST.search(authors):
+        names = [_capitalised(n) if _CAPITALS_NAME.fullmatch(n) else n for n in names]
     return tuple(n for n in names if n)
+
+
+# Surnames in capitals before initials with full stops, as ABNT and some French and German styles write them
+# ("OLIVEIRA, M. C.; DA SILVA, J.; LI, X."): a question names "Oliveira", "da Silva" or "Li".  A list without
+# such a name keeps its capitals ("WHO", "IARC Working Group").
+_CAPITALS_LIST = re.compile(r"\b[A-ZÀ-ÖØ-Þ'’-]{2,},\s+[A-Z]\.")
+_CAPITALS_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ'’-]{2,}(?: [A-ZÀ-ÖØ-Þ'’-]{2,})*")
+_PARTICLES = frozenset("da das de del della der di do dos du la le van von".split())
+
+
+def _capitalised(name: str) -> str:
+    words = [
+        w.lower() if w.lower() in _PARTICLES and i < len(name.split()) - 1 else w.capitalize()
+        for i, w in enumerate(name.split())
+    ]
+    return " ".join(words)

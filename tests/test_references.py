@@ -1840,13 +1840,30 @@ def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
             "J Med",
             ("12", "", "100-110", 2020),
         ),
+        (
+            "Smith, J., Doe, A., 2020. Efflux pumps in Gram-negative bacteria. J. Hosp. Infect. 104, 45–67.",
+            "Smith, J., Doe, A",
+            "Efflux pumps in Gram-negative bacteria",
+            "J. Hosp. Infect.",
+            ("104", "", "45–67", 2020),
+        ),
+        (
+            "Smith, J.A., Doe, A.-B., et al., 2019a. Microplastics in rivers. What is known? Science of the Total "
+            "Environment 650 (2), 1234–1245. https://doi.org/10.1016/j.scitotenv.2018.09.001",
+            "Smith, J.A., Doe, A.-B., et al",
+            "Microplastics in rivers. What is known?",
+            "Science of the Total Environment",
+            ("650", "2", "1234–1245", 2019),
+        ),
     ],
 )
-def test_abnt_entries_and_authors_with_several_dotted_initials(raw, authors, title, journal, numbers):
+def test_abnt_elsevier_harvard_and_authors_with_several_dotted_initials(raw, authors, title, journal, numbers):
     """ABNT (NBR 6023), as Brazilian journals write it: surnames in capitals, "v. 75, n. 3, p. 45-67, 2020." after
     the journal, which was lost; an author's second initial ("M. C.", "J. A.") ended the authors, so the title
     began "C. et al." or "A., Doe, B."; "DOI: https://doi.org/..." and "Accessed on: 5 Jan. 2024." are no fields.
-    A genus after one initial ("Smith J. A. baumannii ...") still opens the title."""
+    A genus after one initial ("Smith J. A. baumannii ...") still opens the title.  Elsevier's Harvard style ends
+    the authors with the year after a comma ("Smith, J., Doe, A., 2020."): the whole entry was read as a title
+    "Smith, J., Doe, A., 2020" with no authors or journal."""
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal) == (authors, title, journal)
     assert (ref.volume, ref.issue, ref.pages, ref.year) == numbers

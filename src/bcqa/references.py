@@ -152,6 +152,9 @@ _ABNT_SOURCE = re.compile(
     r",[ \t]*v\.[ \t]*(?P<volume>\w+)(?:,[ \t]*n\.[ \t]*(?P<issue>[\w-]+))?"
     rf"(?:,[ \t]*(?:p\.[ \t]*)?{_SOURCE_PAGES})?,[ \t]*(?:[A-Za-z]{{3,4}}\.(?:/[A-Za-z]{{3,4}}\.)?[ \t]*)?{_YEAR}\.?$"
 )
+# The authors and the year in one sentence, the year after a comma (Elsevier's Harvard style):
+# "Smith, J., Doe, A., 2020."
+_AUTHORS_COMMA_YEAR = re.compile(rf"(?P<authors>.+?),\s*{_YEAR}[a-z]?\.")
 _AUTHORS_COLON = re.compile(r"(?P<authors>[^:.]{2,300}?):[ \t]+(?=[A-Z])")
 _BMC_SOURCE = re.compile(
     rf"{_SOURCE_JOURNAL}[ \t]+{_YEAR},[ \t]*(?P<volume>\d{{1,4}})(?:\((?P<issue>[\w-]+)\))?:{_SOURCE_PAGES}\.?"
@@ -739,6 +742,18 @@ def _read_fields(body: str) -> dict:
         if source := _SPRINGER_SOURCE.fullmatch(fields.get("journal", "").rstrip(".")):
             fields.update(journal=_trim(source["journal"]), **_volume_fields(source))
         return fields
+    if (
+        len(segments) >= 3
+        and (head := _AUTHORS_COMMA_YEAR.fullmatch(segments[0]))
+        and _COMMA_INITIALS.fullmatch(head["authors"])
+    ):
+        # Elsevier's Harvard style: "Smith, J., Doe, A., 2020. Title. J. Hosp. Infect. 104, 45–67."
+        start = _journal_start(segments, 2)
+        journal = " ".join(segments[start:])
+        fields = {"authors": _authors(head["authors"]), "title": _title(segments[1:start]), "year": int(head["year"])}
+        if source := _NATURE_SOURCE.fullmatch(journal.rstrip(".")):
+            return {**fields, "journal": _trim(source["journal"]), **_volume_fields(source)}
+        return {**fields, "journal": _trim(journal)}
     if acs := _acs_source(segments):
         head, source = acs
         return {**_read_head(head, has_journal=False), **source}
@@ -940,6 +955,8 @@ _NATURE_SOURCE = _volume_source(",")
 _SPRINGER_SOURCE = _volume_source(":")
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
+# "Smith, J., Doe, A.-B., Roe, C.D." and "..., et al.": surnames, then dotted initials after a comma.
+_COMMA_INITIALS = re.compile(rf"{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?:,? et al\.?)?")
 _NATURE_AUTHORS = re.compile(
     rf"(?P<authors>{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?: et al\.)?)\s+"
 )

@@ -1405,10 +1405,19 @@ def test_a_rule_closes_the_list_and_what_follows_it_is_no_part_of_the_last_entry
         ),
         ("Arendrup MC, Perlin DS, Curr Opin Infect Dis, 2014.", "Arendrup MC, Perlin DS", "Curr Opin Infect Dis", 2014),
         ("Thompson GR 3rd, et al., Lancet, 2023.", "Thompson GR 3rd, et al", "Lancet", 2023),
+        ("J. Smith and A. Doe, J. Hosp. Infect., 2020, 104, 45–67.", "J. Smith and A. Doe", "J. Hosp. Infect.", 2020),
+        (
+            "J.-P. Smith, A. van der Berg, et al., Energy Environ. Sci., 2021, 14(3), 1234–1250.",
+            "J.-P. Smith, A. van der Berg, et al",
+            "Energy Environ. Sci.",
+            2021,
+        ),
     ],
 )
 def test_an_entry_with_no_title_gives_authors_journal_and_year(raw, authors, journal, year):
-    """A chat assistant's "Authors, et al., Journal, Year." entry: no title to read."""
+    """A chat assistant's "Authors, et al., Journal, Year." entry, and the Royal Society of Chemistry's "J. Smith and
+    A. Doe, Journal, 2020, 104, 45–67." (its whole text was read as a title "Smith and A. Doe, J"): no title to
+    read."""
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, "", journal, year)
 

@@ -695,6 +695,13 @@ def _read_fields(body: str) -> dict:
         return {"title": _trim(m["title"]), "journal": _trim(m["journal"]), "year": int(m["year"])}
     if m := _QUOTED_TITLE.search(body):
         return _read_ieee(body, m)
+    if m := _RSC_ENTRY.fullmatch(body):
+        return {
+            "authors": _authors(m["authors"]),
+            "journal": _trim(m["journal"]),
+            "year": int(m["year"]),
+            **_volume_fields(m),
+        }
     if m := _IEEE_BOOK.fullmatch(body):
         return {
             "authors": _authors(m["authors"]),
@@ -848,6 +855,11 @@ _IEEE_NAME = r"(?:[A-Z]\.[ -]?){1,3}(?:(?:van|von|der|den|de|da|del|di|la|le)\s+
 _IEEE_BOOK = re.compile(
     rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<title>[^.]+?)"
     rf"(?:,\s+\d+(?:st|nd|rd|th)\s+ed)?\.\s+(?P<place>[^:.]+(?:\.[^:.]+)*?\.?):\s+(?P<publisher>[^,]+),\s+{_YEAR}\.?"
+)
+# The Royal Society of Chemistry's style names no title: "J. Smith and A. Doe, J. Hosp. Infect., 2020, 104, 45–67."
+_RSC_ENTRY = re.compile(
+    rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<journal>[A-Z][^,]*?),\s+{_YEAR},"
+    r"\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s+(?P<pages>\w+(?:[–-]\w+)?)\.?"
 )
 _CS1_DATE = re.compile(rf"\s*\((?:[^()]*?\s)?{_YEAR}[a-z]?\)$")
 _CS1_SOURCE = re.compile(

@@ -3010,6 +3010,29 @@ def test_a_numbered_heading_right_above_its_text_in_plain_text():
     ]
 
 
+def test_a_numbered_heading_between_bulleted_lists_in_plain_text():
+    """A page copied as text shows bullets as "•": a numbered line between two such lists is the next section's
+    heading, not an item of theirs (it was read as an uncited claim, or glued to the claim under it).  Between
+    numbered items it stays an item."""
+    text = (
+        "Candida auris\n\n1. Introduction\nC. auris spreads in hospitals.[1]\n\n"
+        "Several points follow:\n• Screen contacts on admission.[1]\n• Clean with sporicidal agents.[2]\n\n"
+        "2. Practical takeaways\n\n• Test every isolate against all three classes.[2]\n\n"
+        "Steps:\n1. Isolate the patient.[1]\n\n2. Treat with an echinocandin\n\n3. Repeat cultures.[2]\n\n"
+        "References\n" + "\n".join(f"{n}. Doe J. Title {n}. J Med. 2020;1:{n}." for n in range(1, 3))
+    )
+    doc = parse_document(text, "t.txt")
+    assert [(s.section, s.text, s.citations) for s in doc.statements] == [
+        ("1. Introduction", "C. auris spreads in hospitals.", (1,)),
+        ("1. Introduction", "Screen contacts on admission.", (1,)),
+        ("1. Introduction", "Clean with sporicidal agents.", (2,)),
+        ("2. Practical takeaways", "Test every isolate against all three classes.", (2,)),
+        ("2. Practical takeaways", "Isolate the patient.", (1,)),
+        ("2. Practical takeaways", "Treat with an echinocandin", ()),
+        ("2. Practical takeaways", "Repeat cultures.", (2,)),
+    ]
+
+
 def test_a_compound_broken_after_its_link_word_keeps_its_hyphen():
     text = "Nabeshima found a serine-to-\nphenylalanine substitution in ace2.[1]\n" + REFS
     assert _statements(text) == [("Nabeshima found a serine-to-phenylalanine substitution in ace2.", (1,))]

@@ -438,7 +438,7 @@ FLOOR = {
     "oxazolidinone_resistance_staph": {"top1": 0.5, "top3": 0.66, **_BAR, "absent_abstention": 1.0},
     "primaquine_failure": {"top1": 0.83, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
     "strongyloides_ivermectin": {"top1": 1.0, "top3": 1.0, **_BAR, "absent_abstention": 1.0},
-    "hiv_bnab_escape": {"top1": 0.66, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
+    "hiv_bnab_escape": {"top1": 0.66, "top3": 1.0, "attribution": 1.0, "absent_abstention": 1.0},
     # Forty-fourth batch (2026-12-04, a later session): four reviews outside biomedicine in the family's common
     # forms: lithium-ion capacity fade (markdown, numbered headings, list and table), coral bleaching (hard-wrapped
     # plain text, `[4] [6]`, URL-only entries), chloride corrosion of reinforced concrete (one line, title-first
@@ -1126,7 +1126,6 @@ NOT_YET = {
     ("primaquine_failure", "top1"): "0.833",
     ("strongyloides_ivermectin", "top1"): "1.000, equal to dense-only",
     ("hiv_bnab_escape", "top1"): "0.667, below dense-only 1.000",
-    ("hiv_bnab_escape", "top3"): "0.667",
     ("hiv_bnab_escape", "offtopic_abstention"): "0.0: HIV-2's susceptibility to NNRTIs is answered from the "
     "review's HIV-1 statements",
     ("liion_capacity_fade", "top1"): "0.667",

@@ -3181,7 +3181,11 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
     # "4. Mechanisms of resistance" right above "4.1. Loss of ..." is its section's heading, not an item.
     parent = _HEADING_NUMBER.match(before.lstrip())
     within = parent is not None and number.group(0).startswith(parent.group(0).strip().rstrip(".") + ".")
-    return (within or not _BULLET.match(before)) and not _BULLET.match(after)
+    # Items of another kind ("• ..." bullets, as a page copied as text shows them) are a list of their own.
+    return (within or not _NUMBERED_ITEM.match(before)) and not _NUMBERED_ITEM.match(after)
+
+
+_NUMBERED_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+")
 
 
 def _heading_key(text: str) -> str:

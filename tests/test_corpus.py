@@ -1175,6 +1175,32 @@ References
 """
 
 
+@pytest.mark.parametrize(
+    "name", ["aml_flt3_resistance.txt", "hpylori_antibiotic_resistance.txt", "schistosoma_praziquantel.txt"]
+)
+def test_a_paragraph_a_line_over_a_reference_list_wrapped_at_78_columns(name):
+    """Paragraphs written a line each are told apart by their lines: the same document with its reference list
+    wrapped at 78 columns looked hard-wrapped, so its headings ran into the claims under them ("COMBINATION
+    STRATEGIES Combining FLT3 inhibitors ..."), claims lost their markers, and wrapped entries were cut where a
+    line ended a sentence (the entries after it were lost).  The parse is the same either way."""
+    import textwrap
+
+    text = (Path(__file__).parent / "documents" / name).read_text(encoding="utf-8")
+    heading = re.search(r"^(?:References:?|Bibliography)[ \t]*$", text, re.M | re.I)
+    head, tail = text[: heading.end()], text[heading.end() :]
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 78, break_on_hyphens=False, break_long_words=False)) if line.strip() else line
+        for line in tail.split("\n")
+    )
+    plain, wrapped = parse_document(text, name), parse_document(head + wrapped, name)
+    assert [(s.section, s.text, s.citations) for s in wrapped.statements] == [
+        (s.section, s.text, s.citations) for s in plain.statements
+    ]
+    assert {n: (r.title, r.year) for n, r in wrapped.references.items()} == {
+        n: (r.title, r.year) for n, r in plain.references.items()
+    }
+
+
 def test_plain_text_title_block_and_a_reference_heading_right_above_its_entries():
     doc = parse_document(PLAIN_TITLE_BLOCK, "hesitancy.txt")
     assert doc.title == "Vaccine Hesitancy: Determinants and Interventions — A Literature Review"

@@ -1879,20 +1879,55 @@ _LONG_LINE = 100
 _FEW_BLANKS = 0.1
 
 
-def _one_paragraph_per_line(text: str) -> str:
-    lines = text.split("\n")
+_ADDRESS_END = re.compile(r"(?:https?://|doi:\s*)\S+\s*$", re.I)
+
+
+def _a_paragraph_a_line(lines: list[str]) -> bool:
+    """Few blank lines, and most lines long ones that end a sentence: not hard-wrapped, where a paragraph's
+    lines are short and run on."""
     filled = [line for line in lines if line.strip()]
     if len(filled) < 3 or (len(lines) - len(filled)) > _FEW_BLANKS * len(filled):
-        return text
+        return False
     long = [line.rstrip() for line in filled if len(line) >= _LONG_LINE]
     ended = sum(line.endswith((".", "!", "?", "]", ")", '"', "”")) for line in long)
-    if len(long) < 3 or len(long) < 0.3 * len(filled) or ended < 0.6 * len(long):
-        return text  # hard-wrapped: a paragraph's lines are short and run on
+    return len(long) >= 3 and len(long) >= 0.3 * len(filled) and ended >= 0.6 * len(long)
+
+
+_ENTRY_END = re.compile(rf"[.)\]>]\s*$|{_ADDRESS_END.pattern}", re.I)
+_ADDRESS_LINE = re.compile(r"[ \t]*(?:https?://|doi:|DOI:?\s)")
+_WRAPPED_LENGTH = (60, 100)  # the lengths of a line that text wrapped at 72-100 characters fills
+
+
+def _one_paragraph_per_line(text: str) -> str:
+    lines = text.split("\n")
+    # The whole text, or the text above the reference list, tells how paragraphs are written: entries wrapped
+    # over short lines ("1. Smith J. Title ..." / "Journal. 2020;...") say nothing of it.
+    end = next(
+        (i for i in range(len(lines) - 1, -1, -1) if _REFERENCES_TITLE.match(lines[i].strip().rstrip(":"))), len(lines)
+    )
+    if not (_a_paragraph_a_line(lines) or _a_paragraph_a_line(lines[:end])):
+        return text
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         previous = out[-1] if out else ""
         joined = (
-            (_TABLE_ROW.match(line) and _TABLE_ROW.match(previous))  # a table's rows
+            # an entry of the reference list wrapped: mid-sentence ("... a multicentre," / "randomised trial. ..."),
+            # before its address ("... 155:1372-1382." / "https://doi.org/..."), or at a sentence's end of a line
+            # as long as a wrapped one (an entry on one line of its own is longer, and page matter after the list
+            # stays apart from it)
+            (
+                i > end
+                and not _ENTRY_START.match(line)
+                and (
+                    not _ENTRY_END.search(previous)
+                    or _ADDRESS_LINE.match(line)
+                    or (
+                        _WRAPPED_LENGTH[0] <= len(previous.rstrip()) <= _WRAPPED_LENGTH[1]
+                        and not _ADDRESS_END.search(previous)  # an address ends an entry
+                    )
+                )
+            )
+            or (_TABLE_ROW.match(line) and _TABLE_ROW.match(previous))  # a table's rows
             or ("\t" in line and "\t" in previous)  # a tab-separated table's rows
             or (_BULLET.match(line) and (_BULLET.match(previous) or previous.rstrip().endswith(":")))  # a list
             or line[:1].isspace()  # a continuation or a nested item

@@ -1864,6 +1864,22 @@ def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
             "Science of the Total Environment",
             ("650", "2", "1234–1245", 2019),
         ),
+        (
+            "Cancer Genome Atlas Research Network, 2014. Comprehensive molecular profiling of lung adenocarcinoma. "
+            "Nature 511, 543–550.",
+            "Cancer Genome Atlas Research Network",
+            "Comprehensive molecular profiling of lung adenocarcinoma",
+            "Nature",
+            ("511", "", "543–550", 2014),
+        ),
+        (
+            "World Health Organization, 2022. Global antimicrobial resistance and use surveillance system report. "
+            "WHO, Geneva.",
+            "World Health Organization",
+            "Global antimicrobial resistance and use surveillance system report",
+            "WHO, Geneva",
+            ("", "", "", 2022),
+        ),
     ],
 )
 def test_abnt_elsevier_harvard_and_authors_with_several_dotted_initials(raw, authors, title, journal, numbers):
@@ -1872,7 +1888,8 @@ def test_abnt_elsevier_harvard_and_authors_with_several_dotted_initials(raw, aut
     began "C. et al." or "A., Doe, B."; "DOI: https://doi.org/..." and "Accessed on: 5 Jan. 2024." are no fields.
     A genus after one initial ("Smith J. A. baumannii ...") still opens the title.  Elsevier's Harvard style ends
     the authors with the year after a comma ("Smith, J., Doe, A., 2020."): the whole entry was read as a title
-    "Smith, J., Doe, A., 2020" with no authors or journal."""
+    "Smith, J., Doe, A., 2020" with no authors or journal, and a group author kept the year ("World Health
+    Organization, 2022")."""
     ref = parse_entry(1, raw)
     assert (ref.authors, ref.title, ref.journal) == (authors, title, journal)
     assert (ref.volume, ref.issue, ref.pages, ref.year) == numbers

@@ -752,9 +752,10 @@ def _read_fields(body: str) -> dict:
     if (
         len(segments) >= 3
         and (head := _AUTHORS_COMMA_YEAR.fullmatch(segments[0]))
-        and _COMMA_INITIALS.fullmatch(head["authors"])
+        and (_COMMA_INITIALS.fullmatch(head["authors"]) or _looks_corporate(head["authors"]))
     ):
-        # Elsevier's Harvard style: "Smith, J., Doe, A., 2020. Title. J. Hosp. Infect. 104, 45–67."
+        # Elsevier's Harvard style: "Smith, J., Doe, A., 2020. Title. J. Hosp. Infect. 104, 45–67.", and with a
+        # group author, "World Health Organization, 2022. Title. WHO, Geneva." (the publisher where a journal stands)
         start = _journal_start(segments, 2)
         journal = " ".join(segments[start:])
         fields = {"authors": _authors(head["authors"]), "title": _title(segments[1:start]), "year": int(head["year"])}

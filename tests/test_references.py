@@ -1022,6 +1022,23 @@ def test_a_markdown_list_numbered_one_throughout_is_numbered_in_order():
     assert [r.number for r in refs] == [1, 1]
 
 
+def test_a_note_under_the_last_entry_alone_is_the_pages_own_matter():
+    """PubMed Central ends its list with "Articles from ... are provided here courtesy of ...": under the last
+    entry alone it was read as that paper's annotation and shown with it.  A list that notes other papers keeps
+    its last note (the test above)."""
+    refs, warnings = _block(
+        "1. Colley DG, Bustinduy AL. Human schistosomiasis. Lancet. 2014;383(9936):2253-2264.\n"
+        "2. Roe K, Poe L. Porins and carbapenems. J Antimicrob Chemother. 2020;75(3):501-9.\n"
+        "3. Le Clec'h W, Chevalier FD. Genetic analysis of praziquantel response. Sci Transl Med. 2021;13:eabj9114."
+        " https://doi.org/10.1126/scitranslmed.abj9114\n\n"
+        "Articles from PLoS Neglected Tropical Diseases are provided here courtesy of PLOS\n"
+    )
+    assert refs[2].raw.endswith("https://doi.org/10.1126/scitranslmed.abj9114")
+    assert [w.split(" after ")[0] for w in warnings] == [
+        "'Articles from PLoS Neglected Tropical Diseases are provided here courtesy of PLOS'"
+    ]
+
+
 def test_an_annotated_entry_keeps_its_note_out_of_its_fields():
     """Current Opinion and annotated bibliographies write what a paper shows below its entry."""
     refs, warnings = _block(

@@ -299,16 +299,23 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
             warnings.append(_warning(document, f"text after the reference list ignored: {_excerpt(after)!r}"))
         text = text[: rule.start()]
 
+    entries = [text[m.end : markers[i + 1].start if i + 1 < len(markers) else len(text)] for i, m in enumerate(markers)]
+    # A note under the last entry alone, in a list of several with no other note, is the page's own matter
+    # ("Articles from ... are provided here courtesy of ...", as PubMed Central ends its list), not what the
+    # paper shows: an annotated list notes more than its last paper.
+    lone_note = len(entries) >= _MIN_NOTED and not any(_annotation(e)[1] for e in entries[:-1])
     references: list[Reference] = []
     for i, marker in enumerate(markers):
-        end = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        entry = text[marker.end : end]
+        entry = entries[i]
         if i + 1 == len(markers) and (
             asked := _QUESTION_PARAGRAPH.search(entry) or _LEAD_IN_PARAGRAPH.search(entry) or _offer_paragraph(entry)
         ):
             warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
             entry = entry[: asked.start()]
         entry, annotation = _annotation(entry)
+        if annotation and i + 1 == len(markers) and lone_note:
+            warnings.append(_warning(document, f"{annotation!r} after the last reference ignored"))
+            annotation = ""
         raw = _collapse(_fields_per_line(entry))
         if i + 1 == len(markers) and (
             stray := _QUESTION_TAIL.search(raw) or _STRAY_TAIL.search(raw) or _stray_after_address(raw)
@@ -334,6 +341,7 @@ _SOURCE_END = re.compile(
     r"(?:\d+\s*(?:\([^()]*\))?\s*[:,]\s*[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?|10\.\d{4,9}/\S+?|https?://\S+?)\.?$"
 )
 _MIN_NOTE_WORDS = 6
+_MIN_NOTED = 3  # entries in a list whose last alone has a note, for that note to be the page's
 
 
 def _annotation(entry: str) -> tuple[str, str]:

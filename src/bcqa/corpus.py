@@ -439,7 +439,8 @@ _PART_NUMBER = r"(?:Part|Section|Chapter)[ \t]+(?:\d{1,2}|[IVX]{1,4})[ \t]*[–�
 _HEADING_NUMBER = re.compile(rf"^(?:\d+(?:\.\d+)*\.?|\d+\)|[IVX]+\.|{_PART_NUMBER})\s+")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+•–]|\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+(.*)$")  # "a.", "ii."
+_ITEM_NUMBER = r"\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t])"  # "1.", "2)", "a.", "ii."
+_BULLET = re.compile(rf"^([ \t]*)(?:[-*+•–]|{_ITEM_NUMBER})[ \t]+(.*)$")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")  # "> > nested" too
 _CALLOUT = re.compile(r"^[ \t]*\[![A-Za-z-]+\][+-]?[ \t]*(.*)$")  # "> [!note] Title" (Obsidian)
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")  # "- [ ] to do", "- [x] done"
@@ -1905,7 +1906,7 @@ def _one_paragraph_per_line(text: str) -> str:
     end = next(
         (i for i in range(len(lines) - 1, -1, -1) if _REFERENCES_TITLE.match(lines[i].strip().rstrip(":"))), len(lines)
     )
-    if not (_a_paragraph_a_line(lines) or _a_paragraph_a_line(lines[:end])):
+    if not (_a_paragraph_a_line(lines) or (end < len(lines) and _a_paragraph_a_line(lines[:end]))):
         return text
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -3220,7 +3221,7 @@ def _numbered_heading(lines: list[str], i: int) -> bool:
     return (within or not _NUMBERED_ITEM.match(before)) and not _NUMBERED_ITEM.match(after)
 
 
-_NUMBERED_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|(?:[a-h]|[ivx]{1,4})[.)](?=[ \t]))[ \t]+")
+_NUMBERED_ITEM = re.compile(rf"^[ \t]*(?:{_ITEM_NUMBER})[ \t]+")  # a list item's number, not a bullet
 
 
 def _heading_key(text: str) -> str:

@@ -861,13 +861,14 @@ _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)"
 # IEEE's book: "G. S. Springer, Erosion by Liquid Impact. Washington, DC, USA: Scripta Publishing, 1976." (its
 # title is in italics, gone by now; the publisher stands where a journal would).
 _IEEE_NAME = r"(?:[A-Z]\.[ -]?){1,3}(?:(?:van|von|der|den|de|da|del|di|la|le)\s+)*[A-Z][\w'’-]+(?:,? Jr\.?)?"
+_IEEE_AUTHORS = rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?)"
 _IEEE_BOOK = re.compile(
-    rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<title>[^.]+?)"
+    rf"{_IEEE_AUTHORS},\s+(?P<title>[^.]+?)"
     rf"(?:,\s+\d+(?:st|nd|rd|th)\s+ed)?\.\s+(?P<place>[^:.]+(?:\.[^:.]+)*?\.?):\s+(?P<publisher>[^,]+),\s+{_YEAR}\.?"
 )
 # The Royal Society of Chemistry's style names no title: "J. Smith and A. Doe, J. Hosp. Infect., 2020, 104, 45–67."
 _RSC_ENTRY = re.compile(
-    rf"(?P<authors>{_IEEE_NAME}(?:(?:,|,? and) {_IEEE_NAME})*(?:,? et al\.)?),\s+(?P<journal>[A-Z][^,]*?),\s+{_YEAR},"
+    rf"{_IEEE_AUTHORS},\s+(?P<journal>[A-Z][^,]*?),\s+{_YEAR},"
     r"\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s+(?P<pages>\w+(?:[–-]\w+)?)\.?"
 )
 _CS1_DATE = re.compile(rf"\s*\((?:[^()]*?\s)?{_YEAR}[a-z]?\)$")
@@ -977,10 +978,9 @@ _SPRINGER_SOURCE = _volume_source(":")
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
 # "Smith, J., Doe, A.-B., Roe, C.D." and "..., et al.": surnames, then dotted initials after a comma.
-_COMMA_INITIALS = re.compile(rf"{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?:,? et al\.?)?")
-_NATURE_AUTHORS = re.compile(
-    rf"(?P<authors>{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*(?: et al\.)?)\s+"
-)
+_NATURE_NAMES = rf"{_NATURE_AUTHOR}(?:(?:,| &| and|, &|, and) {_NATURE_AUTHOR})*"
+_COMMA_INITIALS = re.compile(rf"{_NATURE_NAMES}(?:,? et al\.?)?")
+_NATURE_AUTHORS = re.compile(rf"(?P<authors>{_NATURE_NAMES}(?: et al\.)?)\s+")
 
 
 # Elsevier's numbered style: "C.A. Arias, B.E. Murray. The rise of the Enterococcus. Nat Rev Microbiol,

@@ -419,6 +419,20 @@ def test_a_footnote_wrapped_without_indent_and_a_definition_opening_on_the_next_
     assert (third.journal, third.raw.endswith("821-830.")) == ("Clin Microbiol Infect", True)
 
 
+def test_a_definition_with_only_spaces_after_its_colon_opens_on_the_next_line():
+    """An editor's trailing space after "[2]:" is still nothing after the colon: the link on the line below
+    is reference 2 (it was read as text after the list and reference 2 was lost)."""
+    text = (
+        "# T\n\nGuidance restricts it [1][2].\n\n## References\n\n"
+        "[1]: Nordmann P, Poirel L. The difficult-to-control spread of carbapenemase producers. Clin Microbiol "
+        "Infect. 2014;20(9):821-830.\n"
+        "[2]: \t\nhttps://www.ema.europa.eu/en/documents/updated-advice-use-colistin.pdf\n"
+    )
+    document = parse_document(text, "t.md")
+    assert document.references[2].link == "https://www.ema.europa.eu/en/documents/updated-advice-use-colistin.pdf"
+    assert not document.warnings
+
+
 def test_markers_that_link_to_their_entries_before_a_colon_and_as_a_range():
     """A page's markers, each number a link: "[3](#ref-3)–[5](#ref-5)" is [3–5] (the dash was left in the text
     and [4] lost), and one glued to a lead-in's colon cites (its number was left as a word)."""

@@ -483,7 +483,7 @@ _LINK_CITATION = re.compile(
 # "[^3]: Smith J. ..." or "[3]: https://..." at the start of a line defines reference 3.
 _FOOTNOTE = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:[ \t]*(.+)$", re.M)
 # A definition whose text starts on the next line, as CommonMark allows a link's ("[20]:" / "https://...").
-_EMPTY_DEFINITION = re.compile(r"^[ \t]*\[\^?(\d{1,4})\]:()[ \t]*$")
+_EMPTY_DEFINITION = re.compile(r"^[ \t]*\[\^?\d{1,4}\]:[ \t]*$")
 # A footnote definition run on after other text: "... ### References [^1]: Title. ... [^2]: Title. ...".
 _RUN_ON_FOOTNOTE = re.compile(r"(?<=\S)[ \t]+(?=\[\^\d{1,4}\]:[ \t])")
 
@@ -521,8 +521,10 @@ def _footnotes_per_line(text: str) -> str:
         split_lines.extend(split.split("\n") if n >= 2 else [line])
     lines: list[str] = []
     for line in split_lines:
-        previous = _FOOTNOTE.match(lines[-1]) or _EMPTY_DEFINITION.match(lines[-1]) if lines and line.strip() else None
-        if previous and _continues_footnote(line, lazy=lines[-1].lstrip().startswith("[^") or not previous[2]):
+        above = lines[-1] if lines and line.strip() else ""
+        empty = bool(_EMPTY_DEFINITION.match(above))
+        lazy = empty or above.lstrip().startswith("[^")
+        if (empty or _FOOTNOTE.match(above)) and _continues_footnote(line, lazy=lazy):
             lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
         else:
             lines.append(line)

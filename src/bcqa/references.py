@@ -303,7 +303,8 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
     # A note under the last entry alone, in a list of several with no other note, is the page's own matter
     # ("Articles from ... are provided here courtesy of ...", as PubMed Central ends its list), not what the
     # paper shows: an annotated list notes more than its last paper.
-    lone_note = len(entries) >= _MIN_NOTED and not any(_annotation(e)[1] for e in entries[:-1])
+    noted = [_annotation(e) for e in entries[:-1]]
+    lone_note = len(entries) >= _MIN_NOTED and not any(note for _, note in noted)
     references: list[Reference] = []
     for i, marker in enumerate(markers):
         entry = entries[i]
@@ -312,7 +313,7 @@ def parse_reference_block(text: str, document: str = "") -> tuple[list[Reference
         ):
             warnings.append(_warning(document, f"{asked.group(0).strip()!r} after the last reference ignored"))
             entry = entry[: asked.start()]
-        entry, annotation = _annotation(entry)
+        entry, annotation = noted[i] if i < len(noted) else _annotation(entry)
         if annotation and i + 1 == len(markers) and lone_note:
             warnings.append(_warning(document, f"{annotation!r} after the last reference ignored"))
             annotation = ""

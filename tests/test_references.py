@@ -1912,6 +1912,64 @@ def test_abnt_elsevier_harvard_and_authors_with_several_dotted_initials(raw, aut
     assert (ref.volume, ref.issue, ref.pages, ref.year) == numbers
 
 
+@pytest.mark.parametrize(
+    "raw, authors, journal, numbers",
+    [
+        (
+            "Smith J & Doe A. Efflux pumps and porins. J Med. 2020;1(2):3-4.",
+            "Smith J & Doe A",
+            "J Med",
+            ("1", "2", "3-4", 2020),
+        ),
+        (
+            "Smith J, Roe K and Doe A. Efflux pumps and porins. J Med. 2020;1(2):3-4.",
+            "Smith J, Roe K and Doe A",
+            "J Med",
+            ("1", "2", "3-4", 2020),
+        ),
+        (
+            "Smith, J. & Doe, A. 2020. Efflux pumps and porins. J Med 1:3-4.",
+            "Smith, J. & Doe, A",
+            "J Med",
+            ("1", "", "3-4", 2020),
+        ),
+        (
+            "Smith, J. and Doe, A. 2020. Efflux pumps and porins. Journal of Hospital Infection, 104(2), pp. 45-67.",
+            "Smith, J. and Doe, A",
+            "Journal of Hospital Infection",
+            ("104", "2", "45-67", 2020),
+        ),
+        (
+            "Smith, J. and Doe, A. (2020) 'Efflux pumps and porins', Journal of Hospital Infection, 104(2), pp. 45-67.",
+            "Smith, J. and Doe, A",
+            "Journal of Hospital Infection",
+            ("104", "2", "45-67", 2020),
+        ),
+    ],
+)
+def test_two_authors_joined_by_and_or_an_ampersand(raw, authors, journal, numbers):
+    """The last two names parted by "&" or "and" alone ("Smith J & Doe A."): the authors were read as the title
+    and the entry had none; a Harvard year as a sentence of its own ("Smith, J. & Doe, A. 2020.") made the title
+    "& Doe, A" or "2020"; Cite Them Right's "pp. 45-67" ended a sentence, so the journal ran into the title."""
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal) == (authors, "Efflux pumps and porins", journal)
+    assert (ref.volume, ref.issue, ref.pages, ref.year) == numbers
+    assert ref.first_author == "Smith"
+
+
+def test_a_group_author_with_and_stays_whole_and_two_named_authors_are_two_surnames():
+    from bcqa.types import surnames_of
+
+    ref = parse_entry(
+        1,
+        "Head lice. Devore CD, Schutze GE, Council on School Health and Committee on Infectious Diseases. "
+        "Pediatrics. 2015;135(5):e1355-e1365.",
+    )
+    assert (ref.title, ref.first_author) == ("Head lice", "Devore")
+    assert surnames_of("Smith J and Doe A") == surnames_of("Smith J & Doe A") == ("Smith", "Doe")
+    assert surnames_of("Centers for Disease Control and Prevention") == ("Centers for Disease Control and Prevention",)
+
+
 def test_surnames_in_capitals_are_named_as_a_question_writes_them():
     """A question asks about "Oliveira et al." or "da Silva", not "OLIVEIRA": the capitals of a list that writes
     surnames so (before dotted initials) are a name's, an agency's acronym keeps its own."""

@@ -182,9 +182,10 @@ _ANY_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/-])")
 # taxonomy ("Candida auris sp. nov., a novel ... yeast").
 # Ranks below the species end no title either, written in lower case ("Honecker F." ends an author):
 # "Phytophthora megasperma f. sp. medicaginis", "Pseudomonas syringae pv. tomato", "C. neoformans var. grubii";
-# nor does a surname's "St." ("St. Clair CR").
+# nor does a surname's "St." ("St. Clair CR"), nor a page's "p." or "pp." ("Journal of Hospital Infection,
+# 104(2), pp. 45-67", Cite Them Right's Harvard).
 _ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|gen|comb|nom|(?-i:f|var|pv|bv|cv|St))\.$", re.I
+    r"(?:^|[\s(])(?:vs|e\.g|i\.e|cf|approx|sp|spp|subsp|ssp|gen|comb|nom|(?-i:f|var|pv|bv|cv|St|pp?))\.$", re.I
 )
 _ET_AL = re.compile(r"et\.?\s+al\.?", re.I)
 # A genus abbreviated before its species ("P. falciparum", "E. coli") ends no title, nor does a dotted
@@ -758,17 +759,15 @@ def _read_fields(body: str) -> dict:
         if source := _SPRINGER_SOURCE.fullmatch(fields.get("journal", "").rstrip(".")):
             fields.update(journal=_trim(source["journal"]), **_volume_fields(source))
         return fields
-    if (
-        len(segments) >= 3
-        and (head := _AUTHORS_COMMA_YEAR.fullmatch(segments[0]))
-        and (_COMMA_INITIALS.fullmatch(head["authors"]) or _looks_corporate(head["authors"]))
-    ):
+    if harvard := _harvard_head(segments):
         # Elsevier's Harvard style: "Smith, J., Doe, A., 2020. Title. J. Hosp. Infect. 104, 45–67.", and with a
-        # group author, "World Health Organization, 2022. Title. WHO, Geneva." (the publisher where a journal stands)
-        start = _journal_start(segments, 2)
+        # group author, "World Health Organization, 2022. Title. WHO, Geneva." (the publisher where a journal
+        # stands); the year may be a sentence of its own: "Smith, J. & Doe, A. 2020. Title. J Med 1:2."
+        authors, year, first = harvard
+        start = _journal_start(segments, first + 1)
         journal = " ".join(segments[start:])
-        fields = {"authors": _authors(head["authors"]), "title": _title(segments[1:start]), "year": int(head["year"])}
-        if source := _NATURE_SOURCE.fullmatch(journal.rstrip(".")):
+        fields = {"authors": _authors(authors), "title": _title(segments[first:start]), "year": year}
+        if source := next(filter(None, (p.fullmatch(journal.rstrip(".")) for p in _HARVARD_SOURCES)), None):
             return {**fields, "journal": _trim(source["journal"]), **_volume_fields(source)}
         return {**fields, "journal": _trim(journal)}
     if acs := _acs_source(segments):
@@ -784,6 +783,17 @@ def _read_fields(body: str) -> dict:
         return {**fields, **_volume_fields(source)} if source["volume"] else fields
     years = _ANY_YEAR.findall(body)
     return {**_read_head(segments, has_journal=False), "year": int(years[-1]) if years else None}
+
+
+def _harvard_head(segments: list[str]) -> tuple[str, int, int] | None:
+    """The authors and year that open a Harvard entry ("Smith, J., Doe, A., 2020." or "Smith, J. & Doe, A." /
+    "2020."), and the index of the sentence its title starts at; None for another style."""
+    head = _AUTHORS_COMMA_YEAR.fullmatch(segments[0]) if len(segments) >= 3 else None
+    if head and (_COMMA_INITIALS.fullmatch(head["authors"]) or _looks_corporate(head["authors"])):
+        return head["authors"], int(head["year"]), 1
+    if len(segments) >= 4 and (year := _BARE_YEAR.fullmatch(segments[1])) and _COMMA_INITIALS.fullmatch(segments[0]):
+        return segments[0], int(year["year"]), 2
+    return None
 
 
 def _read_untitled(body: str, segments: list[str]) -> dict | None:
@@ -976,6 +986,11 @@ def _volume_source(before_pages: str) -> re.Pattern[str]:
 _NATURE_SOURCE = _volume_source(",")
 # Springer's source after an author-year head: "Gut 62:34-42", "Antimicrob Agents Chemother 40(2):477-480".
 _SPRINGER_SOURCE = _volume_source(":")
+# Cite Them Right's Harvard source: "Journal of Hospital Infection, 104(2), pp. 45-67".
+_PAGED_SOURCE = re.compile(
+    rf"(?P<journal>{_JOURNAL_START}[^,;:]*?),\s+(?P<volume>\d+)(?:\s*\((?P<issue>[^)]*)\))?,\s+pp?\.\s*(?P<pages>\S+)"
+)
+_HARVARD_SOURCES = (_NATURE_SOURCE, _SPRINGER_SOURCE, _PAGED_SOURCE)
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "Ó Súilleabháin", "Müller"
 _NATURE_AUTHOR = rf"[{_UPPER}][\w'’-]*(?: [{_UPPER}][\w'’-]+){{0,3}},? (?:[A-Z]\.[ -]?){{1,3}}"
 # "Smith, J., Doe, A.-B., Roe, C.D." and "..., et al.": surnames, then dotted initials after a comma.
@@ -1161,6 +1176,7 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
 _ET_AL_NEXT = re.compile(r"\s+et\.?\s+al\b")
 _ENDS_INITIAL = re.compile(r"(?:^|[\s,;-])[A-Z]\.$")
 _NEXT_INITIAL = re.compile(r"\s+[A-Z]\.(?!\s+(?!et\b)[a-z])")
+_NEXT_JOINED = re.compile(r"\s+(?:&|and)\s+[A-Z]")  # "Smith, J. & Doe, A. 2020." (Harvard): the next author
 
 
 def _segments(text: str) -> list[str]:
@@ -1179,7 +1195,9 @@ def _segments(text: str) -> list[str]:
                 or (species and _LOWER_WORD_NEXT.match(text, i + 1))
             ):
                 continue  # "vs.", "sp. nov.", "in P. falciparum": no sentence ends there
-            if _ET_AL_NEXT.match(text, i + 1) or (_ENDS_INITIAL.search(segment) and _NEXT_INITIAL.match(text, i + 1)):
+            if _ET_AL_NEXT.match(text, i + 1) or (
+                _ENDS_INITIAL.search(segment) and (_NEXT_INITIAL.match(text, i + 1) or _NEXT_JOINED.match(text, i + 1))
+            ):
                 # "SMITH, J. et al. Title." (ABNT): no sentence opens with "et al."; "SILVA, A. B.; COSTA, R." and
                 # "Smith, J. A., Doe, B.": an author's initials, not sentences ("J. A. baumannii" is a genus)
                 continue
@@ -1215,7 +1233,17 @@ def _is_author_list(segment: str) -> bool:
         items[-1] = bare  # "Smith J et al"
     if items:
         items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
-    return bool(items) and all(_is_author(item) for item in items)
+    # The last two names may be parted by "and" or "&" alone: "Smith J & Doe A", "Smith J, Roe K and Doe A".
+    return bool(items) and all(_is_author(item) or _two_authors(item) for item in items)
+
+
+def _two_authors(item: str) -> bool:
+    """``Smith J & Doe A``, ``Roe K and Doe A``."""
+    names = _JOINED.split(item)
+    return len(names) == 2 and all(_is_author(name) for name in names)
+
+
+_JOINED = re.compile(r"\s+(?:&|and)\s+")
 
 
 _ELIDED = re.compile(r"[a-z]{1,4}['’]?[A-Z]")

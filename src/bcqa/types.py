@@ -16,7 +16,10 @@ from bcqa.text import fold
 # "et al" closing an author's name ("Smith J et al"), shared by every reader of author lists.
 ET_AL_TAIL = re.compile(r"\s+et\.?\s+al\.?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.-?){1,3}")
-_SECOND_PERSON = re.compile(r"\s+(?:and|&)\s+(?:[A-Z]\.[ -]?)+[A-Z][\w'’-]+$")
+# The second of two authors: "M. Castellanos and T. Whitfield" (IEEE), "Smith J & Doe A" (Vancouver).
+_SECOND_PERSON = re.compile(
+    r"\s+(?:and|&)\s+(?:(?:[A-Z]\.[ -]?)+[A-Z][\w'’-]+|[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)? [A-Z]{1,3})$"
+)
 _INITIALS = re.compile(r"[A-Z]{1,3}\.?|(?:[A-Z]\.-?){1,3}")  # "Z", "JA", "J.", "J.-P."
 
 
@@ -232,7 +235,9 @@ _JOINER = re.compile(r"^(?:&|and)\s+")  # "and L. Brown", "& Zhang, F"
 def surnames_of(authors: str) -> tuple[str, ...]:
     """Surnames of an author list, accents folded (cached: every question checks every reference)."""
     names = []
-    for author in re.split(r"[,;]|\s&\s|\s+and\s+(?=(?:[A-Z]\.[ -]?)+[A-Z])", authors):
+    for author in re.split(
+        r"[,;]|\s&\s|\s+and\s+(?=(?:[A-Z]\.[ -]?)+[A-Z]|[A-ZÀ-ÖØ-Þ][\w'’-]+ [A-Z]{1,3}(?:,|$))", authors
+    ):
         parts = ET_AL_TAIL.sub("", _JOINER.sub("", fold(author).strip())).split()
         # "J." and "P. D." are the initials of an APA or Nature list ("Hsu, P. D., Lander, E. S."), not names.
         if not parts or parts[0] == "et" or all(_NAME_INITIAL.fullmatch(p) for p in parts):

@@ -1439,6 +1439,40 @@ def test_an_entry_with_no_title_gives_authors_journal_and_year(raw, authors, jou
     assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, "", journal, year)
 
 
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "journal"),
+    [
+        (
+            "Finkel RS, Mercuri E, et al., Nusinersen versus sham control in infantile-onset spinal muscular atrophy,"
+            " New England Journal of Medicine (2017). https://doi.org/10.1056/NEJMoa1702752",
+            "Finkel RS, Mercuri E, et al",
+            "Nusinersen versus sham control in infantile-onset spinal muscular atrophy",
+            "New England Journal of Medicine",
+        ),
+        (
+            "Finkel RS et al., Nusinersen versus sham control in infantile-onset spinal muscular atrophy, N Engl J Med,"
+            " 2017.",
+            "Finkel RS et al",
+            "Nusinersen versus sham control in infantile-onset spinal muscular atrophy",
+            "N Engl J Med",
+        ),
+        (
+            "Smith J, Drug resistance, mechanisms and outcomes in bacteria, J Med, 2017.",
+            "Smith J",
+            "Drug resistance, mechanisms and outcomes in bacteria",
+            "J Med",
+        ),
+    ],
+)
+def test_an_entry_whose_fields_commas_part_gives_its_title_and_journal(raw, authors, title, journal):
+    """A chat assistant's "Authors, Title, Journal (Year)." entry: the authors, title and journal were all read as
+    authors, so a question about the paper's journal found nothing. A title may hold commas; the journal is the last
+    part before the year."""
+    ref = parse_entry(1, raw)
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (authors, title, journal, 2017)
+    assert ref.first_author == authors.split()[0]
+
+
 def test_a_browsing_assistants_lenticular_source_list_is_a_reference_list():
     """【1】 Title — Journal (Year). https://doi.org/... as a browsing chat assistant lists its sources."""
     text = (

@@ -739,6 +739,8 @@ def _read_fields(body: str) -> dict:
     if m := _CHAPTER_SOURCE.search(body):
         head = _read_head(_segments(body[: m.start() + 1]), has_journal=False)
         return {**head, "journal": _trim(m["book"]), "year": int(m["year"]), "pages": m["pages"] or ""}
+    if fields := _read_comma_parted(body):
+        return fields
     if m := _APA_YEAR.search(body):
         numbers = _NUMBERS_AFTER_YEAR.fullmatch(body[m.end() :].strip())
         if m.end() == len(body) or numbers:
@@ -751,8 +753,6 @@ def _read_fields(body: str) -> dict:
                 return {**fields, **_volume_fields(numbers)} if numbers else fields
         return _read_apa(body, m)
     segments = _segments(body)
-    if fields := _read_untitled(body, segments):
-        return fields
     if len(segments) >= 3 and (year := _BARE_YEAR.fullmatch(segments[1])) and _is_author_list(segments[0]):
         # Ecology journals' style: "Singh A, Masih A. 2018. Title. Mycoses 61:477-484."
         fields = {**_read_head([segments[0], *segments[2:]], has_journal=True), "year": int(year["year"])}
@@ -796,21 +796,31 @@ def _harvard_head(segments: list[str]) -> tuple[str, int, int] | None:
     return None
 
 
-def _read_untitled(body: str, segments: list[str]) -> dict | None:
-    """An entry with no title, as chat assistants write them: "Perlin DS, et al., Lancet Infect Dis, 2017."
-    or "Arendrup MC, Perlin DS, Curr Opin Infect Dis, 2014.": authors, then the journal, then the year,
-    all in one sentence (``segments``, the body's ``_segments``) and separated by commas."""
-    if len(segments) != 1:
+def _read_comma_parted(body: str) -> dict | None:
+    """An entry in one sentence whose fields a comma parts, as chat assistants write them: authors, the title when
+    there is one, the journal, then the year after a comma or in brackets ("Perlin DS, et al., Lancet Infect Dis,
+    2017.", "Finkel RS, Mercuri E, et al., Nusinersen versus sham control in infantile-onset spinal muscular
+    atrophy, New England Journal of Medicine (2017).").  A title may hold commas, a journal's name does not."""
+    text = body.strip()
+    if len(_segments(text)) != 1 or not (year := _COMMA_PARTED_YEAR.search(text)):
         return None
-    items = [item.strip() for item in body.strip().rstrip(".").split(",")]
-    if len(items) < 3 or not re.fullmatch(_YEAR, items[-1]):
-        return None
+    items = [item.strip() for item in text[: year.start()].split(",")]
     k = 0
-    while k < len(items) - 2 and (_is_author(items[k]) or _ET_AL.fullmatch(items[k])):
+    while k < len(items) - 1 and (_is_author(ET_AL_TAIL.sub("", items[k])) or _ET_AL.fullmatch(items[k])):
         k += 1
     if k == 0 or _ET_AL.fullmatch(items[0]):
         return None
-    return {"authors": _authors(", ".join(items[:k])), "journal": _trim(", ".join(items[k:-1])), "year": int(items[-1])}
+    rest, fields = items[k:], {"authors": _authors(", ".join(items[:k])), "year": int(year["year"])}
+    title = ", ".join(rest[:-1])
+    if len(rest) >= 2 and len(title.split()) >= _MIN_PARTED_TITLE_WORDS and re.fullmatch(r"[^\W\d][^\d]*", rest[-1]):
+        return {**fields, "title": _trim(title), "journal": _trim(rest[-1])}
+    if year[0].lstrip().startswith("("):
+        return None  # "Doe J, Title (2017).": read as another style reads it
+    return {**fields, "journal": _trim(", ".join(rest))}
+
+
+_COMMA_PARTED_YEAR = re.compile(rf"(?:,\s*|\s+\(){_YEAR}\)?\.?$")
+_MIN_PARTED_TITLE_WORDS = 3  # "Lancet Infect Dis, 17" is a journal and its volume, not a title and a journal
 
 
 # ACS style source: "J. Am. Chem. Soc. 2019, 141, 123-130" / "Lancet 2019, 393, 123".

@@ -499,6 +499,28 @@ def test_a_journal_named_only_by_the_documents_own_words_needs_a_cue():
     assert find_references("Which papers in Coral Reefs are cited?", refs, vocabulary=vocabulary) == ((1,), ())
 
 
+def test_a_journal_inside_a_longer_one_and_a_one_word_journal_written_as_a_name():
+    """ "the Lancet Neurology paper" named Neurology's papers too; a one-word journal that is an ordinary word
+    (*Sleep*, *Chest*) was never named, even as "the Sleep paper". Written as a name (capitalised after the first
+    word) in a question about papers or journals, it is; the word alone in a question about sleep is not."""
+    from bcqa.text import english_words
+    from bcqa.types import Reference
+
+    english = english_words()
+    assert "sleep" in english  # an ordinary word of the model's vocabulary
+    refs = {
+        1: Reference(1, "x", title="Gene therapy", authors="Day JW", journal="The Lancet Neurology", year=2021),
+        2: Reference(2, "y", title="Add-on nusinersen", authors="Lindqvist M", journal="Neurology", year=2023),
+        3: Reference(3, "z", title="Bright light at night", authors="Eastman CI", journal="Sleep", year=1994),
+    }
+    assert find_references("What does the Lancet Neurology paper say?", refs, english) == ((1,), ())
+    assert find_references("What does the Neurology paper say?", refs, english) == ((2,), ())
+    assert find_references("What does the Sleep paper say?", refs, english) == ((3,), ())
+    assert find_references("Which studies were published in the journal Sleep?", refs, english) == ((3,), ())
+    assert find_references("How does sleep loss affect shift workers?", refs, english) == ((), ())
+    assert find_references("Sleep loss: what does the paper say?", refs, english) == ((), ())
+
+
 @pytest.mark.parametrize(
     ("text", "words", "left"),
     [

@@ -595,14 +595,22 @@ def find_references(
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
     candidates: set[int] = set()
     cue = bool(_REF_CUE.search(question))
-    topical = frozenset() if cue or _JOURNAL_CUE.search(question) else vocabulary
+    spoken_of = cue or bool(_JOURNAL_CUE.search(question))
+    topical = frozenset() if spoken_of else vocabulary
+    # An ordinary word names a one-word journal when the question writes it as a name (capitalised, after its first
+    # word) and speaks of papers or journals: "What does the Sleep paper say?", "published in Chest".
+    as_names = frozenset(w.lower() for w in _WORD.findall(folded)[1:] if w[0].isupper()) if spoken_of else frozenset()
+    journals: dict[int, str] = {}
     for ref in references.values():
-        if (
-            _names_an_author(folded, words, ref, english)
-            or _names_journal(lower, lower_words, ref, english, topical)
-            or (acronyms and not acronyms.isdisjoint(_publisher_names(ref)))
+        if _names_an_author(folded, words, ref, english) or (
+            acronyms and not acronyms.isdisjoint(_publisher_names(ref))
         ):
             candidates.add(ref.number)
+        elif _names_journal(lower, lower_words, ref, english, topical, as_names):
+            journals[ref.number] = _journal_name(ref.journal)
+    # "the Lancet Neurology paper" names The Lancet Neurology, not Neurology: a journal's name read only inside a
+    # longer one the question also names does not count.
+    candidates.update(n for n, name in journals.items() if not any(_inside(name, other) for other in journals.values()))
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates
@@ -699,17 +707,23 @@ def _journal_name(journal: str) -> str:
     return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
 
 
+def _inside(name: str, other: str) -> bool:
+    """Whether journal name ``name`` is a part of the longer ``other`` ("neurology" of "the lancet neurology")."""
+    return name != other and re.search(rf"\b{re.escape(name)}\b", other) is not None
+
+
 def _names_journal(
     lower: str,
     words: frozenset[str],
     ref: Reference,
     english: frozenset[str],
     topical: frozenset[str] | set[str] = frozenset(),
+    as_names: frozenset[str] = frozenset(),
 ) -> bool:
     if not ref.journal:
         return False
     name = _journal_name(ref.journal)
-    if " " not in name and name in english:
+    if " " not in name and name in english and name not in as_names:
         return False  # a one-word journal named by an ordinary word ("Cancers")
     if not _may_occur(name, words):
         return False

@@ -1627,6 +1627,35 @@ def test_a_journal_issue_line_said_twice_is_a_running_header(header):
     ]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Respiratory Medicine Reviews 12 (2024) 45–58                                        47",
+        "48                              Respiratory Medicine Reviews 12 (2024) 45–58",
+        "",  # a page break with no header at all
+    ],
+)
+def test_a_page_break_inside_a_sentence_and_a_header_with_its_page_number(header):
+    """A PDF's copy: a sentence a page break cuts ("... the hallmarks of" / "" / "ageing as ...") was two
+    statements, the first with no citation; the issue line with its page number set apart, said once, was a claim."""
+    text = (
+        "Senolytics in Lung Fibrosis\n\n1. Introduction\n\nIPF affects about 3 million people [1]. Ageing is the "
+        "strongest\nrisk factor for IPF, which has prompted interest in the hallmarks of\n\n"
+        + (f"{header}\n\n" if header else "")
+        + "ageing as therapeutic targets [2]. Senescence is a stable arrest [2].\n"
+        + REFS.replace("## References", "References")
+    )
+    assert [(s.text, s.citations) for s in parse_document(text, "t.txt").statements] == [
+        ("IPF affects about 3 million people.", (1,)),
+        (
+            "Ageing is the strongest risk factor for IPF, which has prompted interest in the hallmarks of ageing as "
+            "therapeutic targets.",
+            (2,),
+        ),
+        ("Senescence is a stable arrest.", (2,)),
+    ]
+
+
 def test_a_word_broken_at_a_page_break_is_one_word_again():
     """ "stereo-" / page number / running header / "tactic body radiotherapy": the PDF's one word."""
     header = "Journal of Cutaneous Oncology Reviews 2024;12:211-229"

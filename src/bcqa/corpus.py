@@ -2015,6 +2015,9 @@ _ISSUE_LINE = re.compile(
     r"|,\s*\d+\s*,\s*\w?\d+)$"  # MDPI's "J. Fungi 2024, 10, 87"
     r"|^\D{3,80}\s\d{1,4}\s*\((?:19|20)\d{2}\)\s*\w?\d+(?:\s*[-–]\s*\w?\d+)?$"  # Elsevier's volume (year) pages
 )
+# The same line with the page's number set apart by a run of spaces, as a PDF's header is copied ("Respiratory
+# Medicine Reviews 12 (2024) 45–58          47"): a page header the first time too.
+_PAGED_ISSUE_LINE = re.compile(r"^(?:\d{1,4}[ \t]{3,})?(?P<issue>\S.*?\S)(?:[ \t]{3,}\d{1,4})?$")
 _PAGE_NUMBER = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?[ \t]*$", re.I)
 
 
@@ -2041,6 +2044,11 @@ def _cuts_text(lines: list[str], i: int, counts: Counter) -> bool:
     return bool(before) and not before.rstrip().endswith((".", "!", "?", ":")) and after.lstrip()[:1].islower()
 
 
+def _paged_issue_line(line: str) -> bool:
+    m = _PAGED_ISSUE_LINE.fullmatch(line)
+    return bool(m) and m["issue"] != line and bool(_ISSUE_LINE.match(m["issue"]))
+
+
 def _strip_page_furniture(text: str) -> str:
     """The text without page headers, footers and numbers; a paragraph they cut is one paragraph again."""
     lines = text.split("\n")
@@ -2048,7 +2056,7 @@ def _strip_page_furniture(text: str) -> str:
     repeated = {
         key
         for key, n in counts.items()
-        if (n >= _FURNITURE_REPEATS or (n >= 2 and _ISSUE_LINE.match(key)))
+        if (n >= _FURNITURE_REPEATS or (n >= 2 and _ISSUE_LINE.match(key)) or _paged_issue_line(key))
         and len(key.split()) >= 2
         and (re.search(r"\d", key) or re.search(r"\bet al\b", key))
         and not (_HEADING_LINE.match(key) or _BULLET.match(key) or _TABLE_ROW.match(key) or CITE_GROUP.search(key))
@@ -2122,6 +2130,20 @@ _COMPOUND_LINKS = frozenset({"to", "of", "the", "and", "in", "on", "by", "for", 
 _SUSPENDING = frozenset({"to", "and", "or"})
 # Words no sentence, heading or paragraph ends in: a line ending in one runs on to the next.
 _OPEN_WORDS = _COMPOUND_LINKS | {"or", "an", "with", "from", "at", "as", "than"}
+
+
+# A page break copied out of a PDF leaves a blank line inside a sentence: a wrapped paragraph whose last line ends
+# in a word or a comma, then a line that goes on in lower case ("... interest in the hallmarks of" / "" / "ageing as
+# therapeutic targets [2]."). A paragraph of one line (a heading, a title) or one ending in a mark stays apart.
+_PAGE_BREAK = re.compile(
+    r"(?<=\S\n)(?P<last>[ \t]*(?![-*+•][ \t]|\d{1,3}[.)][ \t])[^\s#|>][^\n]*?(?:[^\W\d_]-?|,))[ \t]*\n(?:[ \t]*\n)+"
+    r"(?=[ \t]*[a-z]{2}[a-z-]*\b(?![.)]))"
+)
+
+
+def _join_page_breaks(text: str) -> str:
+    """A paragraph a page break cut in two is one paragraph again."""
+    return _PAGE_BREAK.sub(lambda m: m["last"] + "\n", text) if "\n\n" in text else text
 
 
 def _rejoin_broken_words(text: str) -> str:
@@ -2423,7 +2445,7 @@ def parse_document(text: str, name: str = "document") -> Document:
     )
     for step in steps:
         text = step(text)
-    text = _rejoin_broken_words(_strip_page_furniture(text))
+    text = _rejoin_broken_words(_join_page_breaks(_strip_page_furniture(text)))
     text = _caps_run_in_headings(_run_in_headings(_one_paragraph_per_line(text)))
     # A PDF's keyword line right under the abstract, or its list of abbreviations under the byline, is a
     # paragraph of its own and no claim: "... management.\nKeywords: ...", "Ingrid M. Haugen\nAbbreviations: AMR, ...".

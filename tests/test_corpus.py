@@ -1748,7 +1748,25 @@ def test_a_run_in_heading_may_ask_a_question():
     text = "## Outlook\n\nRoxadustat works [1].\n\n**What is still missing.** No trial enrolled them [2].\n" + REFS
     assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
         ("Outlook", "Roxadustat works."),
-        ("What is still missing", "No trial enrolled them."),
+        ("Outlook › What is still missing", "No trial enrolled them."),
+    ]
+
+
+def test_a_run_in_heading_is_named_under_the_heading_it_sits_in():
+    """Two drugs' "**Mechanism.**" were one section "Mechanism", and the drugs' headings were lost; each is now the
+    section "3.1 Nusinersen › Mechanism" (the document's title, "#", names none)."""
+    text = (
+        "# Therapies\n\n**Scope.** Two drugs are approved [1].\n\n## 3. Approved therapies\n\n### 3.1 Nusinersen\n\n"
+        "**Mechanism.** Nusinersen is an antisense oligonucleotide [1].\n\n**Delivery.** It is given intrathecally"
+        " [1].\n\n### 3.2 Risdiplam\n\n**Mechanism.** Risdiplam modifies SMN2 splicing [2].\n\n"
+        "__Table 2\\.__ Doses by age [2].\n" + REFS  # Pandoc's escaped full stop: a caption's label, no heading
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Scope", "Two drugs are approved."),
+        ("3.1 Nusinersen › Mechanism", "Nusinersen is an antisense oligonucleotide."),
+        ("3.1 Nusinersen › Delivery", "It is given intrathecally."),
+        ("3.2 Risdiplam › Mechanism", "Risdiplam modifies SMN2 splicing."),
+        ("3.2 Risdiplam › Mechanism", "Table 2. Doses by age."),
     ]
 
 
@@ -1761,10 +1779,10 @@ def test_a_bold_phrase_on_a_line_of_its_own_heads_what_follows():
     )
     assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
         ("Mechanisms", "The target is a channel."),
-        ("A genomic breakthrough", "One locus was found."),
-        ("A genomic breakthrough", "It holds cky-1."),
-        ("A genomic breakthrough", "Resistance is now common."),
-        ("A genomic breakthrough", "Farms report it."),
+        ("Mechanisms › A genomic breakthrough", "One locus was found."),
+        ("Mechanisms › A genomic breakthrough", "It holds cky-1."),
+        ("Mechanisms › A genomic breakthrough", "Resistance is now common."),
+        ("Mechanisms › A genomic breakthrough", "Farms report it."),
     ]
 
 

@@ -30,6 +30,7 @@ from ``load_document``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -1982,10 +1983,21 @@ def _caps_run_in_headings(text: str) -> str:
 
 
 def _run_in_headings(text: str) -> str:
-    """Each run-in bold heading as a heading line of its own, above the text it heads."""
+    """Each run-in bold heading as a heading line of its own, above the text it heads, named under the heading it
+    sits in ("### 3.1 Nusinersen" / "**Mechanism.** ..." is "3.1 Nusinersen › Mechanism": each drug's mechanism
+    under a section of its own, and the drug's name read with the claims)."""
+    if "**" not in text and "__" not in text:
+        return text
+    return _headed_run_ins(_BOLD_LINE_HEADING, _headed_run_ins(_RUN_IN_HEADING, text))
+
+
+def _headed_run_ins(pattern: re.Pattern[str], text: str) -> str:
+    # The headings a run-in may sit in: "##" to "#####" ("#" is the document's title, "######" a run-in's own).
+    parents = [(m.start(), m.group(2)) for m in _HEADING_LINE.finditer(text) if 2 <= len(m.group(1)) <= 5]
+    starts = [start for start, _ in parents]
 
     def heading(m: re.Match) -> str:
-        title = m.group(2).strip()
+        title = m.group(2).strip().removesuffix("\\")  # "__Table 1\\.__", Pandoc's escaped full stop
         words = title.split()
         if _ITEM_MARK.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
             return m.group(0)  # "1. **Altered target.** Sequencing ...": an item's lead-in; "1." ends no sentence
@@ -1995,11 +2007,11 @@ def _run_in_headings(text: str) -> str:
             return m.group(0)
         if _cites(title) or _CAPTION_LABEL.fullmatch(f"{title}."):
             return m.group(0)  # "**Table 1.** Selected mutations ..." labels a caption
+        if k := bisect.bisect_right(starts, m.start()):
+            title = f"{_plain_title(parents[k - 1][1])} › {title}"
         return f"\n\n###### {title}\n\n"
 
-    if "**" not in text and "__" not in text:
-        return text
-    return _BOLD_LINE_HEADING.sub(heading, _RUN_IN_HEADING.sub(heading, text))
+    return pattern.sub(heading, text)
 
 
 # Text copied out of a PDF carries each page's running header or footer ("Journal of Ovarian

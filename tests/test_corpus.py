@@ -2267,6 +2267,26 @@ def test_a_preprints_line_numbers_wrapped_header_and_headings_right_above_their_
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "title"),
+    [
+        (
+            "Mechanisms of",
+            "Colistin Resistance in Enterobacterales",
+            "Mechanisms of Colistin Resistance in Enterobacterales",
+        ),
+        ("Vaccine Hesitancy: Determinants and Interventions", "A Literature Review", None),
+    ],
+)
+def test_a_plain_text_title_wrapped_after_a_word_no_title_ends_in(first, second, title):
+    """A title wrapped after "of", "to", "and" ... is one title; it read "Mechanisms of — Colistin ...", as if the
+    second line were a subtitle. A subtitle under a whole title stays one."""
+    text = f"{first}\n{second}\n\nIntroduction\n\nColistin binds lipid A [1].\n\n" + REFS.replace(
+        "## References", "References"
+    )
+    assert parse_document(text, "t.txt").title == (title or f"{first} — {second}")
+
+
 def test_a_heading_right_above_a_parenthetical_note():
     """ "TRANSCRIPT" over "(Machine transcript, ...)": the note opens with a bracket, its heading still
     titles what follows instead of running into it."""

@@ -3146,10 +3146,16 @@ def _title_block(lines: list[str], found: dict[int, str]) -> dict[int, str]:
         block = range(start, block.stop)
 
     # A title wrapped over lines ("... in HIV-1: mechanisms," / "fitness costs and clinical
-    # implications") is read whole: a line that ends in a comma or runs on in lower case continues it, and
-    # so does a subtitle under a line that ends in a colon ("... Heat-Induced Bleaching:" / "Symbionts, ...").
+    # implications") is read whole: a line that ends in a comma or a word no title ends in ("Mechanisms of" /
+    # "Resistance to Colistin") or runs on in lower case continues it, and so does a subtitle under a line that
+    # ends in a colon ("... Heat-Induced Bleaching:" / "Symbionts, ...").
     def continues(i: int) -> bool:
-        return lines[i - 1].rstrip().endswith((",", ":")) or lines[i].lstrip()[:1].islower()
+        above = lines[i - 1].rstrip()
+        return (
+            above.endswith((",", ":"))
+            or above.rpartition(" ")[2].lower() in _OPEN_WORDS
+            or lines[i].lstrip()[:1].islower()
+        )
 
     wrapped = [i for i in block[1:] if continues(i)]
     if front:  # only the lines right under the title: an affiliation after a comma is no part of it

@@ -2557,6 +2557,27 @@ def test_a_date_in_a_pdf_copy_is_not_a_glued_marker():
     ]
 
 
+def test_a_marker_glued_after_a_year_or_a_symbol_ending_in_a_digit():
+    """ "in 2012.1 Linkermann ..." and "SLC3A2.1,3 Erastin ...": a PDF's marker after a digit, before a new sentence,
+    cites (the two sentences were one, credited to the second's paper); "2.5 mg", "7.4 units" and "pH 7.4" stay
+    numbers."""
+    text = (
+        "Ferroptosis was described by Dixon et al. in 2012.1 Linkermann showed it kills tubules.2 GPX4 needs "
+        "SLC3A2.1,3 Erastin blocks it.2 Cells that lack GPX4.3\n\nDoses of 2.5 mg were used.1 The mean was 7.4 units.2 "
+        "Buffers held pH 7.4 Cells survived.3\n\n" + REFS
+    )
+    assert _statements(text) == [
+        ("Ferroptosis was described by Dixon et al. in 2012.", (1,)),
+        ("Linkermann showed it kills tubules.", (2,)),
+        ("GPX4 needs SLC3A2.", (1, 3)),
+        ("Erastin blocks it.", (2,)),
+        ("Cells that lack GPX4.", (3,)),
+        ("Doses of 2.5 mg were used.", (1,)),
+        ("The mean was 7.4 units.", (2,)),
+        ("Buffers held pH 7.4 Cells survived.", (3,)),
+    ]
+
+
 @pytest.mark.parametrize("number", ["4.••", "4. ••", "4. •", "[4] ••"])
 def test_an_entrys_marks_of_interest_are_not_part_of_it(number):
     """Current Opinion marks a paper of special (•) or outstanding interest (••) after its number."""

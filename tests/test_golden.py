@@ -271,7 +271,7 @@ FLOOR = {
     "mycoplasma_macrolide_resistance": {"top1": 0.16, "top3": 0.83, "attribution": 1.0, "absent_abstention": 0.5},
     "shigella_xdr": {"top1": 0.83, "top3": 0.83, **_BAR, "absent_abstention": 0.5},
     "hepatitis_e_ribavirin": {"top1": 0.83, "top3": 0.83, "attribution": 1.0, "absent_abstention": 1.0},
-    "venturia_fungicide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 0.88, "absent_abstention": 0.5},
+    "venturia_fungicide_resistance": {"top1": 1.0, "top3": 1.0, "attribution": 1.0, "absent_abstention": 0.5},
     # Twenty-seventh batch (2026-12-02, fourth session): the default form with its list run on and no heading
     # (diuretic resistance), numbered markdown with `[1, 3-5]` groups and a table (Eimeria), an assistant's
     # export (Plasmopara), a PDF's text with superscripts and a numbered heading over its subheading (Merkel
@@ -936,8 +936,6 @@ NOT_YET = {
     ("hepatitis_e_ribavirin", "top3"): "0.833",
     ("hepatitis_e_ribavirin", "offtopic_abstention"): "0.0: maternal mortality in genotype 1 outbreaks is "
     "answered from the review's genotype statements",
-    ("venturia_fungicide_resistance", "attribution"): "0.889: '... growers in 1998.11 QoIs bind ...' keeps citation 11 "
-    "inside the year; a question no longer abstaining showed it",
     ("venturia_fungicide_resistance", "offtopic_abstention"): "0.0: how fast DMI sensitivity returns is answered "
     "from the review's DMI statements",
     ("diuretic_resistance_heart_failure", "top1"): "0.167, below dense-only 0.5",

@@ -254,8 +254,13 @@ _CLOSES_CLAUSE = re.compile(r"[.,;:!?](?:\s|$)")
 # or one space after it before a capital ("survival. 12 Target-site mutations ..."), but not before a
 # month ("Received: 14 March 2024; Accepted: 2 September 2024" is a date).
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[ \t]+\d{4})"
+# After a digit, punctuation ends a sentence or clause that a marker may follow only when the digit closes a year
+# ("in 2012.1 Linkermann ...") or a name with letters ("SLC3A2.1,3 Erastin", "lack GPX4.3"), glued to the marker
+# with no space; after a number alone ("2.5", "1,000", "pH 7.4") it is the number's.
+_SENTENCE_NEXT = re.compile(r"[ \t]*$|[ \t]+[\"“‘(]?[A-Z]", re.M)
+_ENDS_CITABLE = re.compile(r"(?:(?<![\w.,])(?:1[89]|20)\d\d|(?<![\w-])[A-Za-z][\w-]*[A-Za-z][\w-]*\d)\Z")
 _GLUED_MARKER = re.compile(
-    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W\d_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
+    r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
     rf"(?P<numbers>(?!0)\d{{1,3}}(?:[,–-](?!0)\d{{1,3}})*)(?(gap)(?=[ \t]+[A-Z])(?![ \t]+{_MONTH})|(?=[\s.,;:)]|$))",
     re.M,
 )
@@ -338,6 +343,16 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
         word = m.group("word")
         if not numbers_listed(m.group("numbers")) or (word and not is_ordinary(word)):
             return m.group(0)  # "kelch13", "pfmdr1": a name with its number
+        # After a digit, "2.5" and "1,000" are numbers; "in 2012.1 Linkermann", "SLC3A2.1,3 Erastin" cite.
+        if (
+            m.group("mark")
+            and m.string[m.start() - 1].isdigit()
+            and (
+                m.group("gap")
+                or not (_ENDS_CITABLE.search(m.string, 0, m.start()) and _SENTENCE_NEXT.match(m.string, m.end()))
+            )
+        ):
+            return m.group(0)
         return f"{word or ''}{m.group('mark') or ''}[{m.group('numbers')}]"
 
     ways = [(_SUPERSCRIPT_MARKER, superscript), (_PAREN_MARKER, parenthesised), (_GLUED_MARKER, glued)]

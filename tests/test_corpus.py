@@ -3617,6 +3617,22 @@ def test_pandoc_citeproc_output_with_typed_dashes_and_fenced_divs():
     assert not document.warnings
 
 
+def test_pandoc_bracketed_spans_and_scripts_of_letters_are_their_words():
+    """A Word file through Pandoc: "[Breakfast\\nskipping]{.underline}" was cut at "{." into two statements, and
+    "HbA~1c~" and "*Clock*^Δ19^" kept their marks, so a question about HbA1c was "not covered"."""
+    text = (
+        "# Shift work\n\n[Breakfast\nskipping]{.underline} is associated with diabetes.^1^ Among shift workers, "
+        "HbA~1c~ was 0.3 points higher.^1^ Homozygous *Clock*^Δ19^ mutant mice became obese.^2^ Water is H~2~O and "
+        "[4]{.mark} stays a citation.\n" + REFS
+    )
+    assert _statements(text) == [
+        ("Breakfast skipping is associated with diabetes.", (1,)),
+        ("Among shift workers, HbA1c was 0.3 points higher.", (1,)),
+        ("Homozygous ClockΔ19 mutant mice became obese.", (2,)),
+        ("Water is H₂O and stays a citation.", (4,)),
+    ]
+
+
 def test_a_table_whose_first_header_is_a_hash_is_a_table_and_an_apps_dotted_header_no_claim():
     text = (
         '# Palmer amaranth\n\nResearch report · Question: "Why?" · 22 papers · Exported 22 January 2025\n\n'

@@ -601,10 +601,18 @@ _FENCED_DIV = re.compile(
 )
 
 
+# Pandoc's bracketed span, its words with attributes ("[Breakfast skipping]{.underline}", "[PCR]{.smallcaps}"), over
+# lines too: its words; a marker so set ("[4]{.mark}") stays a marker.  A link ("[text](url){.class}") is no span.
+_BRACKETED_SPAN = re.compile(r"\[([^\[\]]*)\]\{[^{}\n]*\}")
+
+
 def _pandoc_typing(text: str) -> str:
-    """``text`` with Pandoc's typed dashes as the dashes they stand for and its fenced divs' fences gone."""
+    """``text`` with Pandoc's typed dashes as the dashes they stand for, its bracketed spans as their words and its
+    fenced divs' fences gone."""
     if "--" in text:
         text = _TYPED_DASH.sub(lambda m: "–" if len(m.group(1)) == 2 else "—", text)
+    if "]{" in text:
+        text = _BRACKETED_SPAN.sub(lambda m: m[1] if re.search(r"[^\W\d_]", m[1]) else f"[{m[1]}]", text)
     return _FENCED_DIV.sub("", text) if ":::" in text else text
 
 
@@ -4153,6 +4161,7 @@ def _strip_markdown(text: str) -> str:
     text = _LABELLED_LINK.sub(r"\1", text)
     text = _SCRIPT.sub(_script, text)
     text = _PANDOC_SCRIPT.sub(_pandoc_script, text)
+    text = _PANDOC_SCRIPT_TEXT.sub(r"\2", text)
     text = _HTML.sub("", text)
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
@@ -4165,6 +4174,9 @@ def _script(match: re.Match) -> str:
 
 # Pandoc's superscript and subscript after a letter or digit: "10^6^", "H~2~O".
 _PANDOC_SCRIPT = re.compile(r"(?<=\w)(\^|~)([0-9+\-−]{1,6})\1")
+# ... and one of letters, or letters and digits, written plainly, as no Unicode character raises or lowers most
+# letters: "HbA~1c~" is HbA1c, "*Clock*^Δ19^" ClockΔ19.
+_PANDOC_SCRIPT_TEXT = re.compile(r"(?<=[\w*_])(\^|~)(?=[^\s^~]*[^\W\d_])([^\s^~\[\]]{1,12})\1")
 
 
 def _pandoc_script(match: re.Match) -> str:

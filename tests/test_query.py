@@ -521,6 +521,37 @@ def test_a_journal_inside_a_longer_one_and_a_one_word_journal_written_as_a_name(
     assert find_references("Sleep loss: what does the paper say?", refs, english) == ((), ())
 
 
+def test_a_journal_written_out_in_full_names_its_abbreviation():
+    """Lists abbreviate ("JAMA Intern Med", "Nat Chem Biol", "N Engl J Med"); users write the name out. "the JAMA
+    Internal Medicine trial" named the *JAMA* paper; "Occupational and Environmental Medicine" named nothing. A name
+    written as the list writes it, only inflected ("gastric cancers" of *Gastric Cancer*), is no abbreviation."""
+    from bcqa.text import english_words
+    from bcqa.types import Reference
+
+    english = english_words()
+    refs = {
+        1: Reference(1, "a", title="Annual vitamin D", authors="Sanders KM", journal="JAMA", year=2010),
+        2: Reference(2, "b", title="Monthly vitamin D", authors="Bischoff HA", journal="JAMA Intern Med", year=2016),
+        3: Reference(3, "c", title="Shift work", authors="Kivimaki M", journal="Occup Environ Med", year=2020),
+        4: Reference(4, "d", title="Ferroptosis", authors="Zou Y", journal="Nat Chem Biol", year=2019),
+        5: Reference(5, "e", title="Ferroptosis again", authors="Dixon SJ", journal="Nature", year=2012),
+        6: Reference(6, "f", title="Trastuzumab", authors="Bang YJ", journal="N. Engl. J. Med.", year=2010),
+        7: Reference(7, "g", title="HER2 loss", authors="Seo S", journal="Gastric Cancer", year=2019),
+    }
+    asked = {
+        "What did the JAMA Internal Medicine trial show?": (2,),
+        "What did the JAMA paper show?": (1,),
+        "What did the paper in Occupational and Environmental Medicine find?": (3,),
+        "What did the Nature Chemical Biology paper report?": (4,),
+        "What did the Nature paper report?": (5,),
+        "What did the New England Journal of Medicine trial find?": (6,),
+        "How often do gastric cancers lose HER2 in the re-biopsy studies?": (),
+        "How does internal medicine treat occupational disease?": (),  # no word of papers or journals
+    }
+    for question, numbers in asked.items():
+        assert find_references(question, refs, english) == (numbers, ()), question
+
+
 @pytest.mark.parametrize(
     ("text", "words", "left"),
     [

@@ -600,17 +600,17 @@ def find_references(
     # An ordinary word names a one-word journal when the question writes it as a name (capitalised, after its first
     # word) and speaks of papers or journals: "What does the Sleep paper say?", "published in Chest".
     as_names = frozenset(w.lower() for w in _WORD.findall(folded)[1:] if w[0].isupper()) if spoken_of else frozenset()
-    journals: dict[int, str] = {}
+    journals: dict[int, tuple[int, int]] = {}
     for ref in references.values():
         if _names_an_author(folded, words, ref, english) or (
             acronyms and not acronyms.isdisjoint(_publisher_names(ref))
         ):
             candidates.add(ref.number)
-        elif _names_journal(lower, lower_words, ref, english, topical, as_names):
-            journals[ref.number] = _journal_name(ref.journal)
-    # "the Lancet Neurology paper" names The Lancet Neurology, not Neurology: a journal's name read only inside a
-    # longer one the question also names does not count.
-    candidates.update(n for n, name in journals.items() if not any(_inside(name, other) for other in journals.values()))
+        elif span := _names_journal(lower, lower_words, ref, english, topical, as_names, spoken_of):
+            journals[ref.number] = span
+    # "the Lancet Neurology paper" names The Lancet Neurology, not Neurology: a journal named only inside the words
+    # that name a longer one does not count.
+    candidates.update(n for n, span in journals.items() if not _within(span, journals.values()))
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates
@@ -707,11 +707,6 @@ def _journal_name(journal: str) -> str:
     return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
 
 
-def _inside(name: str, other: str) -> bool:
-    """Whether journal name ``name`` is a part of the longer ``other`` ("neurology" of "the lancet neurology")."""
-    return name != other and re.search(rf"\b{re.escape(name)}\b", other) is not None
-
-
 def _names_journal(
     lower: str,
     words: frozenset[str],
@@ -719,20 +714,53 @@ def _names_journal(
     english: frozenset[str],
     topical: frozenset[str] | set[str] = frozenset(),
     as_names: frozenset[str] = frozenset(),
-) -> bool:
+    spoken_of: bool = False,
+) -> tuple[int, int] | None:
+    """Where the question names ``ref``'s journal (the span in ``lower``), or None."""
     if not ref.journal:
-        return False
+        return None
     name = _journal_name(ref.journal)
-    if " " not in name and name in english and name not in as_names:
-        return False  # a one-word journal named by an ordinary word ("Cancers")
-    if not _may_occur(name, words):
-        return False
-    if topical and (toks := _title_tokens(name)) and toks <= topical:
-        # "... with uncontrolled hypertension" in a hypertension review names no journal, nor do "coral reefs" in a
-        # coral review or "gastric cancer" in a gastric-cancer review (set on the dev questions of the coral,
-        # BCG-unresponsive bladder and gastric reviews; 7 of 5,408 golden questions read differently).
-        return False
-    return bool(re.search(rf"\b{re.escape(name)}\b", lower))
+    # A one-word journal named by an ordinary word ("Cancers") is not named, unless written as a name.
+    ordinary = " " not in name and name in english and name not in as_names
+    if not ordinary and _may_occur(name, words) and (m := re.search(rf"\b{re.escape(name)}\b", lower)):
+        if topical and (toks := _title_tokens(name)) and toks <= topical:
+            # "... with uncontrolled hypertension" in a hypertension review names no journal, nor do "coral reefs"
+            # in a coral review or "gastric cancer" in a gastric-cancer review (set on the dev questions of the
+            # coral, BCG-unresponsive bladder and gastric reviews; 7 of 5,408 golden questions read differently).
+            return None
+        return m.span()
+    # Written out in full where the list abbreviates it, in a question about papers or journals: "the JAMA Internal
+    # Medicine trial" for "JAMA Intern Med", "Occupational and Environmental Medicine" for "Occup Environ Med",
+    # "New England Journal of Medicine" for "N. Engl. J. Med.".
+    spelled = _spelled_out(ref.journal) if spoken_of else None
+    m = spelled.search(lower) if spelled else None
+    # ... one of its words at least cut short ("Intern", "Med"): "gastric cancers" does not spell out "Gastric Cancer".
+    written = re.findall(r"[^\W\d_]+", fold(ref.journal).lower())
+    if m and any(len(full) - len(short) >= _CUT_SHORT for full, short in zip(m.groups(), written)):
+        return m.span()
+    return None
+
+
+# Words an abbreviated journal name leaves out ("Lancet Diabetes Endocrinol" of "... Diabetes & Endocrinology").
+_LEFT_OUT = r"(?:\s+(?:and|&|of|the|for|in|on))*\s+"
+
+
+@lru_cache(maxsize=8192)
+def _spelled_out(journal: str) -> re.Pattern[str] | None:
+    """A pattern for ``journal`` written out in full, each of its words the start of one: None for a name of one word,
+    which is matched as written."""
+    words = re.findall(r"[^\W\d_]+", fold(journal).lower())
+    if len(words) < 2:
+        return None
+    return re.compile(r"\b" + _LEFT_OUT.join(rf"({re.escape(w)}\w*)" for w in words) + r"\b")
+
+
+_CUT_SHORT = 2  # letters an abbreviated word lacks at least ("Med" of "Medicine"; not "Cancer" of "cancers")
+
+
+def _within(span: tuple[int, int], spans) -> bool:
+    """Whether ``span`` lies inside a longer one of ``spans`` ("Neurology" of "Lancet Neurology")."""
+    return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in spans)
 
 
 # A question that is a reference's title pasted, or most of it: nearly all of

@@ -2485,8 +2485,11 @@ Articles from Frontiers in Microbiology are provided here courtesy of Frontiers 
 """
 
 
-def test_a_pubmed_central_page_copied_whole():
-    document = parse_document(PMC, "pmc.txt")
+@pytest.mark.parametrize("banner", ["Front Microbiol. 2022; 13: 845632.", "Kidney Int Rep. 2023 Jun; 8(6): 1121–1134."])
+def test_a_pubmed_central_page_copied_whole(banner):
+    """The journal's banner with a page range ("8(6): 1121–1134.") was a claim, and the title and authors under it ran
+    together into cited statements ("... Control Maria K. Lindqvist" [1])."""
+    document = parse_document(PMC.replace("Front Microbiol. 2022; 13: 845632.", banner), "pmc.txt")
     assert document.title == "Carbapenem Resistance in Acinetobacter baumannii: Mechanisms and Infection Control"
     assert [(s.section, s.text, s.citations, s.context) for s in document.statements] == [
         ("Introduction", "Acinetobacter baumannii survives for months on dry hospital surfaces.", (1,), ""),

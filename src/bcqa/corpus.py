@@ -726,8 +726,9 @@ _CHROME_LINE = re.compile(
     r"|Articles from .{1,120} are provided here courtesy of .*"
     r"|PMCID: ?PMC\d+|PMID: ?\d+|Published online \d{4} .{0,80}|Copyright ©.*|©.{0,120}"
     r"|This is an open[- ]access article .*"
-    # the journal's own citation of the article: "Front Microbiol. 2022; 13: 845632."
-    r"|[A-Z][\w.&' -]{1,60}\. \d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?; ?\d+(?: ?\(\w+\))?: ?\w+\."
+    # the journal's own citation of the article: "Front Microbiol. 2022; 13: 845632.", "Kidney Int Rep. 2023 Jun;
+    # 8(6): 1121–1134."
+    r"|[A-Z][\w.&' -]{1,60}\. \d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?; ?\d+(?: ?\(\w+\))?: ?\w+(?:[–-]\w+)?\."
     r"|This article is about .*|For (?:the|other) .{1,80}, see .*|Not to be confused with .*"
     # ScienceDirect
     r"|Author links open overlay panel|Show more|Add to Mendeley|Share|Cite|Get rights and content"

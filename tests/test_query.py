@@ -146,6 +146,9 @@ def test_not_list_questions(question):
         "What does the review say?",
         "What is the scope of the review?",
         "What are these reviews about?",
+        "What is this note about?",  # a user's own note, report or file is the document too
+        "Summarise the report",
+        "What does this file cover?",
     ],
 )
 def test_overview_questions(question):
@@ -162,6 +165,8 @@ def test_overview_questions(question):
         "What does this review conclude?",
         "What is the role?",  # no subject and no word about the document
         "How is a urinary tract infection treated?",
+        "What is reported?",  # "report" the verb names no document
+        "What notes are there on dosing?",
     ],
 )
 def test_not_overview_questions(question):

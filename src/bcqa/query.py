@@ -65,8 +65,8 @@ _OVERVIEW_TOKENS = frozenset(
         "reviews papers documents articles texts sources"
     )
 )
-# The nouns by which a question points at the document itself ("this review", "these papers").
-DOCUMENT_NOUNS = r"(?:review|document|paper|article|text|source)s?"
+# The nouns by which a question points at the document itself ("this review", "these papers", "this note").
+DOCUMENT_NOUNS = r"(?:review|document|paper|article|text|source|note|report|file|chapter)s?"
 _THE_DOCUMENT = re.compile(
     rf"\b(?:this|these|the)\s+{DOCUMENT_NOUNS}\b|^\s*what(?:'s|\s+is)\s+(?:it|this)\s+about\b",
     re.I,
@@ -76,9 +76,12 @@ _THE_DOCUMENT = re.compile(
 def is_overview_question(question: str, tokens: Sequence[str] | None = None) -> bool:
     """ "What is this review about?", "Summarize the paper": asks what the document covers."""
     tokens = tokenize(question) if tokens is None else tokens
-    if any(t not in _OVERVIEW_TOKENS for t in tokens):
+    pointed = _THE_DOCUMENT.search(question)
+    # The noun that points at the document is no subject ("Summarise this note"; "What is reported?" has one).
+    named = frozenset(tokenize(pointed.group(0))) if pointed else frozenset()
+    if any(t not in _OVERVIEW_TOKENS and t not in named for t in tokens):
         return False
-    return bool(tokens) or _THE_DOCUMENT.search(question) is not None
+    return bool(tokens) or pointed is not None
 
 
 # A question for the document's reference list as a whole ("List the references", "Which papers does it cite?",

@@ -685,6 +685,13 @@ def test_a_document_that_cites_in_brackets_keeps_its_parentheses_and_superscript
     ]
 
 
+def test_markers_that_say_they_are_references_do_not_make_a_parenthesised_document_cite_in_brackets():
+    """A note citing "(1)" with a few "[Ref 2]" and "(Refs 1, 2)": those were taken as citing in brackets, so every
+    "(n)" was read as text and its statement left uncited."""
+    text = f"A is higher (1). B is lower (2). C rose [Ref 2]. D fell (Refs 1, 2).{REFS}"
+    assert _statements(text) == [("A is higher.", (1,)), ("B is lower.", (2,)), ("C rose.", (2,)), ("D fell.", (1, 2))]
+
+
 @pytest.mark.parametrize(
     ("written", "quoted"),
     [

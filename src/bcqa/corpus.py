@@ -108,6 +108,8 @@ def _unless_exponent(m: re.Match, numbers: str) -> str:
     return m.group(0) if _raised(m, numbers) else f"[{numbers}]"
 
 
+# A marker that says it is one: "(ref. 4)", "(Refs 1, 2)", "[Ref 3]".
+_LABELLED_MARKER = re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I)
 _OTHER_MARKERS = (
     # [<sup>4</sup>](#ref-4), [^4,6^](#ref-4), [⁴](#ref-4): a superscript marker that links to its entry, as
     # an HTML page's copy writes it; the link's label is the marker
@@ -124,7 +126,7 @@ _OTHER_MARKERS = (
     (re.compile(rf"\[(\d{{1,4}})[ \t]*[{_DASHES}]\]\([^)\s]*\)[ \t]*\[(\d{{1,4}})\]\([^)\s]*\)"), r"[\1–\2]"),
     (re.compile(r"\[(\d{1,4})[ \t]*,\]\(([^)\s]*)\)"), r"[\1](\2)"),
     # (ref. 4), (refs. 4, 6), [refs 6-8]: the number said to be a reference's
-    (re.compile(rf"[(\[]\s*(?:refs?|references?)\.?\s*({_NUMBER_LIST})\s*[)\]]", re.I), r"[\1]"),
+    (_LABELLED_MARKER, r"[\1]"),
     # [4,], [4, 6;]: a group with a separator left after its last number; ［4］: full-width brackets
     (re.compile(rf"\[\s*({_NUMBER_LIST})\s*[,;]\s*\]|［\s*({_NUMBER_LIST})\s*］"), r"[\1\2]"),
     # \[4\]: brackets escaped by a markdown converter
@@ -301,7 +303,9 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
     text = "\n".join(line for line in "\n".join(kept).split("\n") if not (_author_line(line) or _affiliations(line)))
     if not listed:
         return None, []
-    bracketed = len(CITE_GROUP.findall(_bracketed_markers(text)))
+    # A marker that says it is one ("[Ref 2]", "(Refs 1, 2)") is read whatever the rest do, so it is no sign of citing
+    # in brackets: a note citing "(1)" with a few "[Ref 2]" cites "(1)".
+    bracketed = len(CITE_GROUP.findall(_bracketed_markers(_LABELLED_MARKER.sub("", text))))
 
     def numbers_listed(group: str) -> bool:
         numbers = parse_citation_group(f"[{group}]")

@@ -692,6 +692,19 @@ def test_markers_that_say_they_are_references_do_not_make_a_parenthesised_docume
     assert _statements(text) == [("A is higher.", (1,)), ("B is lower.", (2,)), ("C rose.", (2,)), ("D fell.", (1, 2))]
 
 
+def test_an_author_year_citation_or_a_cross_reference_standing_alone_is_no_statement():
+    """A reference manager's link after a sentence ("([Zuo et al., 2019](zotero://...))") and a note's pointer ("→ see
+    [[Bystander editing]]") were uncited statements; a sentence that only says where to look is no claim."""
+    text = (
+        "# Base editing\n\nBE3 raised off-target variants [3]. ([Zuo et al., 2019](zotero://select/items/ZUO))\n\n"
+        "→ see [[Bystander editing]]\n\nSee Table 2. See the methods for how doses were chosen and why.\n" + REFS
+    )
+    assert _statements(text) == [
+        ("BE3 raised off-target variants.", (3,)),
+        ("See the methods for how doses were chosen and why.", ()),
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "quoted"),
     [

@@ -2583,7 +2583,9 @@ def parse_document(text: str, name: str = "document") -> Document:
             for sentence in split_sentences(block, genera):
                 sentence_no += 1
                 for clause in sentence:
-                    if not clause.citations and _heading_key(clause.text) in headings:
+                    if not clause.citations and (
+                        _heading_key(clause.text) in headings or _REFERS_ONLY.fullmatch(clause.text)
+                    ):
                         continue
                     # A callout's emoji ("> 💡 Key point: ...") decorates it, as it does a heading.
                     if (bare := _strip_leading_pictographs(clause.text)) != clause.text:
@@ -3257,6 +3259,13 @@ def _text_after_list(body: str) -> tuple[str, tuple[str, str] | None]:
 
 # A paragraph of counts only, as a page copied from the browser shows its likes and comments ("1.2K 34").
 _COUNTS_ONLY = re.compile(r"\s*\d[\d.,]*[KkM]?(?:\s+\d[\d.,]*[KkM]?)*\s*")
+# What points elsewhere and says nothing: a citation by author and year standing alone, as a reference manager's
+# link leaves it after a sentence ("(Zuo et al., 2019)", "(Smith and Doe 2020)"), and a cross-reference ("→ see
+# Bystander editing", "See Table 2.", "cf. section 4").
+_REFERS_ONLY = re.compile(
+    r"\(?[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? (?:19|20)\d\d[a-z]?\)?\.?"
+    r"|(?:[→⇒➜]|->)?[ \t]*(?:[Ss]ee(?: also)?|cf\.)[ \t]+\S+(?:[ \t]+\S+){0,5}?\.?"
+)
 
 
 def _byline_block(block: _Block) -> bool:

@@ -489,7 +489,9 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
         fields["title"] = _MEDIUM.sub("", fields["title"])
     if journal and _abbreviated(journal) and f"{journal}." in raw:
         fields["journal"] = f"{journal}."  # "N. Engl. J. Med.": the full stop is the abbreviation's
-    return Reference(number=number, raw=raw, doi=doi, link=link, document=document, **fields)
+    # A page's link labels ("[PMC free article] [PubMed] [Google Scholar]") are no part of the entry shown either.
+    shown = _collapse(_LINK_LABELS.sub(" ", raw)) if "[" in raw or "Scholar" in raw else raw
+    return Reference(number=number, raw=shown or raw, doi=doi, link=link, document=document, **fields)
 
 
 # NLM's designators of medium and type ("Citing Medicine"): no part of the title or the journal.

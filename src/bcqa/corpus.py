@@ -3262,8 +3262,9 @@ _COUNTS_ONLY = re.compile(r"\s*\d[\d.,]*[KkM]?(?:\s+\d[\d.,]*[KkM]?)*\s*")
 # What points elsewhere and says nothing: a citation by author and year standing alone, as a reference manager's
 # link leaves it after a sentence ("(Zuo et al., 2019)", "(Smith and Doe 2020)"), and a cross-reference: a note's
 # arrow ("→ see Bystander editing") or a label ("See Table 2.", "cf. Figure 3", "See also Box 1").
+_CITED_NAMES = r"[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)"  # "Zuo et al.", "Smith and Doe"
 _REFERS_ONLY = re.compile(
-    r"\(?[A-Z][\w'’-]+(?: et al\.?| (?:and|&) [A-Z][\w'’-]+)?,? (?:19|20)\d\d[a-z]?\)?\.?"
+    rf"\({_CITED_NAMES}?,? (?:19|20)\d\d[a-z]?\)\.?|{_CITED_NAMES},? (?:19|20)\d\d[a-z]?\.?"
     r"|(?:[→⇒➜]|->)[ \t]*(?:[Ss]ee(?: also)?|cf\.)[ \t]+\S+(?:[ \t]+\S+){0,5}?\.?"
     r"|\(?(?:[Ss]ee(?: also)?|cf\.)[ \t]+(?:Table|Figure|Fig\.|Box|Section|Appendix|Supplementary)[ \t]+\S+\)?\.?"
 )

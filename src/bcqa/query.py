@@ -736,12 +736,11 @@ def _names_journal(
     # Medicine trial" for "JAMA Intern Med", "Occupational and Environmental Medicine" for "Occup Environ Med",
     # "New England Journal of Medicine" for "N. Engl. J. Med.".
     spelled = _spelled_out(ref.journal) if spoken_of else None
-    m = spelled.search(lower) if spelled else None
+    if not (m := spelled.search(lower) if spelled else None):
+        return None
     # ... one of its words at least cut short ("Intern", "Med"): "gastric cancers" does not spell out "Gastric Cancer".
     written = re.findall(r"[^\W\d_]+", fold(ref.journal).lower())
-    if m and any(len(full) - len(short) >= _CUT_SHORT for full, short in zip(m.groups(), written)):
-        return m.span()
-    return None
+    return m.span() if any(len(full) - len(short) >= _CUT_SHORT for full, short in zip(m.groups(), written)) else None
 
 
 # Words an abbreviated journal name leaves out ("Lancet Diabetes Endocrinol" of "... Diabetes & Endocrinology").

@@ -154,6 +154,22 @@ def test_merge_keeps_each_documents_order_and_shows_a_text_once():
     )
 
 
+def test_statements_citing_a_paper_asked_for_take_turns_across_documents():
+    """ "What does reference 13 say?" of several documents named only the first two when one document's statements
+    filled k: each document's [13] is named before any document's second statement, the closest document first."""
+    docs = {
+        name: [Statement(f"{name}{i}", f"{name} claim {i}.", (13,), "S", i, document=f"{name}.md") for i in range(3)]
+        for name in "xyz"
+    }
+    decisions = [
+        (Decision(False, tuple(Hit(st, 1.0 - i / 10) for i, st in enumerate(docs[name])), mode="reference"), best)
+        for name, best in (("x", 0.9), ("y", 0.2), ("z", 0.5))
+    ]
+    merged = merge_decisions(decisions, 4)
+    assert [h.statement.id for h in merged.hits] == ["x0", "z0", "y0", "x1"]
+    assert merged.mode == "reference"
+
+
 def test_all_abstain_says_why_for_the_closest_document():
     far = Decision(True, (), "The document does not mention X.", "abstain")
     near = Decision(True, (), "The document does not mention Y.", "abstain")

@@ -331,8 +331,12 @@ def merge_decisions(decisions: Sequence[tuple[Decision, float]], k: int, several
         d = answered[0][0]
         return replace(d, hits=d.hits[:k])
     notes = [d.note for d, _ in answered if d.note]
-    if all(d.mode == "overview" for d, _ in answered):
-        # Overviews take turns, in the documents' order: each document opens with its first statement.
+    if all(d.mode == "overview" for d, _ in answered) or all(d.mode == "reference" for d, _ in answered):
+        # Overviews take turns, in the documents' order: each document opens with its first statement. So do the
+        # statements citing a paper asked for by number, journal or author ("What does reference 13 say?" of four
+        # documents), best-matching document first: each document's [13] is named before any document's second.
+        if answered[0][0].mode == "reference":
+            answered = sorted(answered, key=lambda pair: -pair[1])
         turns = itertools.zip_longest(*(d.hits for d, _ in answered))
         hits = [replace(h, score=1.0 - n / (k + 1)) for n, h in enumerate(h for row in turns for h in row if h)]
     else:

@@ -1412,6 +1412,22 @@ def test_a_rule_closes_the_list_and_what_follows_it_is_no_part_of_the_last_entry
 
 
 @pytest.mark.parametrize(
+    ("address", "doi"),
+    [
+        ("https://www.biorxiv.org/content/10.1101/2023.01.15.524121v1", "10.1101/2023.01.15.524121"),
+        ("https://www.medrxiv.org/content/10.1101/2021.02.03.21251054v2.full.pdf", "10.1101/2021.02.03.21251054"),
+        ("https://link.springer.com/article/10.1007/s00134-020-06022-5", "10.1007/s00134-020-06022-5"),
+        ("https://www.nature.com/articles/s41586-020-2012-7", None),
+    ],
+)
+def test_a_doi_inside_a_preprint_servers_or_publishers_address(address, doi):
+    """bioRxiv's and Springer's addresses hold the DOI ("/content/10.1101/...v1", "/article/10.1007/..."); it was not
+    read, so the entry had no DOI. A preprint's version and page ("v2.full.pdf") are no part of it."""
+    ref = parse_entry(1, f"Smith J, Doe A. Base editing off-targets. J Med. 2023;1:2. {address}")
+    assert ref.doi == doi and ref.link == address
+
+
+@pytest.mark.parametrize(
     ("raw", "authors", "journal", "year"),
     [
         (

@@ -81,8 +81,10 @@ _STRAY_TAIL = re.compile(r"(?<=[.)\]])(?<!\bp\.)(?<!\bpp\.)(?<!\bno\.)" + _BARE_
 
 # A DOI after "doi:", at doi.org, or in a publisher's address ("https://www.science.org/doi/10.1126/...").
 _DOI = re.compile(
-    # "doi:10.1/x", "https://doi.org/10.1/x", a publisher's ".../doi/full/10.1/x", or "DOI: https://doi.org/10.1/x"
-    r"(?:(?:\bdoi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/|https?://\S+?/doi/(?:(?:abs|full|pdf|epdf)/)?)|\bdoi\s*:?\s*)"
+    # "doi:10.1/x", "https://doi.org/10.1/x", a publisher's ".../doi/full/10.1/x" or ".../article/10.1007/x" (Springer),
+    # a preprint server's ".../content/10.1101/x" (bioRxiv, medRxiv), or "DOI: https://doi.org/10.1/x"
+    r"(?:(?:\bdoi\s*:?\s*)?(?:https?://(?:dx\.)?doi\.org/"
+    r"|https?://\S+?/(?:doi/(?:(?:abs|full|pdf|epdf)/)?|article/|chapter/|content/(?=10\.1101/)))|\bdoi\s*:?\s*)"
     r"(?P<doi>10\.\d+(?:\.\d+)*/\S+)",
     re.I,
 )
@@ -592,7 +594,14 @@ def _bare_numbers(text: str) -> list[_Marker]:
 
 def _find_doi(raw: str) -> str | None:
     m = _DOI.search(raw) or _BARE_DOI.search(raw)
-    return _tidy_identifier(m["doi"]) if m else None
+    if not m:
+        return None
+    doi = _tidy_identifier(m["doi"])
+    # A preprint's address names its version and page ("10.1101/2023.01.15.524121v1.full"); its DOI names neither.
+    return _PREPRINT_VERSION.sub("", doi) if doi.startswith("10.1101/") else doi
+
+
+_PREPRINT_VERSION = re.compile(r"v\d+(?:\.(?:full|abstract|article-info)(?:\.pdf)?|\.pdf)?$")
 
 
 def _tidy_identifier(value: str) -> str:

@@ -739,7 +739,7 @@ def _names_journal(
     if not (m := spelled.search(lower) if spelled else None):
         return None
     # ... one of its words at least cut short ("Intern", "Med"): "gastric cancers" does not spell out "Gastric Cancer".
-    written = re.findall(r"[^\W\d_]+", fold(ref.journal).lower())
+    written = _journal_words(ref.journal)
     return m.span() if any(len(full) - len(short) >= _CUT_SHORT for full, short in zip(m.groups(), written)) else None
 
 
@@ -748,10 +748,16 @@ _LEFT_OUT = r"(?:\s+(?:and|&|of|the|for|in|on))*\s+"
 
 
 @lru_cache(maxsize=8192)
+def _journal_words(journal: str) -> tuple[str, ...]:
+    """A journal name's words, folded and in lower case ("n", "engl", "j", "med" of "N. Engl. J. Med.")."""
+    return tuple(re.findall(r"[^\W\d_]+", fold(journal).lower()))
+
+
+@lru_cache(maxsize=8192)
 def _spelled_out(journal: str) -> re.Pattern[str] | None:
     """A pattern for ``journal`` written out in full, each of its words the start of one: None for a name of one word,
     which is matched as written."""
-    words = re.findall(r"[^\W\d_]+", fold(journal).lower())
+    words = _journal_words(journal)
     if len(words) < 2:
         return None
     return re.compile(r"\b" + _LEFT_OUT.join(rf"({re.escape(w)}\w*)" for w in words) + r"\b")

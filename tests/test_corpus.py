@@ -1465,6 +1465,28 @@ def test_named_footnotes_are_numbered_in_the_order_they_are_first_cited():
     assert any("named, not numbered ([^walker2008]" in w and "1-3" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("note", ["1", "shiftdef"])
+def test_a_word_processors_footnote_beside_a_numbered_reference_list_is_a_note(note):
+    """Pandoc writes a Word file's footnote "[^1]" beside its numbered reference list: the note is no
+    reference (it took reference 1's place) and its mark no citation; its text stays, uncited."""
+    text = (
+        "# Introduction\n\nNearly all mammalian cells contain a molecular clock.^1^ Around 20% of\nthe workforce"
+        f" works outside standard daytime hours.^2^[^{note}]\n\n# References\n\n1.  Takahashi JS. Transcriptional"
+        " architecture of the mammalian\n    circadian clock. *Nat Rev Genet*. 2017;18(3):164--179.\n\n2.  Eurofound."
+        " *Sixth European Working Conditions Survey*. Luxembourg:\n    Publications Office of the European Union;"
+        f" 2016.\n\n[^{note}]: Estimates vary with the definition of shift work used in each\n    national labour survey.\n"
+    )
+    doc = parse_document(text, "t.md")
+    assert [(s.text, s.citations, s.section) for s in doc.statements] == [
+        ("Nearly all mammalian cells contain a molecular clock.", (1,), "Overview"),
+        ("Around 20% of the workforce works outside standard daytime hours.", (2,), "Overview"),
+        ("Estimates vary with the definition of shift work used in each national labour survey.", (), "Notes"),
+    ]
+    assert doc.references[1].first_author == "Takahashi" and doc.references[1].journal == "Nat Rev Genet"
+    assert not any("listed twice" in w or "named, not numbered" in w for w in doc.warnings)
+    assert any("1 footnote(s) ('Estimates vary with the definition of ...') are notes" in w for w in doc.warnings)
+
+
 def test_documents_in_other_encodings_are_read_and_binary_files_refused(tmp_path):
     from bcqa.corpus import load_document
 

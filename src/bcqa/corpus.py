@@ -2556,6 +2556,18 @@ def parse_document(text: str, name: str = "document") -> Document:
         block, problems = parse_reference_block(entries, document=name)
         blocks.append(block)
         warnings += problems
+    if footnotes and (notes := _notes_beside_list(blocks, text)):
+        blocks[0] = [r for r in blocks[0] if r.number not in notes]
+        for section in body_sections:
+            section.body = _without_notes(section.body, notes)
+        body_sections.append(_Section(_NOTES_SECTION, 1, [notes[n] for n in sorted(notes)]))
+        if named and not blocks[0]:
+            warnings.remove(f"{name}: {named}")  # no footnote is read as a reference
+        first = " ".join(notes[min(notes)].split()[:6])
+        warnings.append(
+            f"{name}: {len(notes)} footnote(s) ('{first} ...') are notes beside the numbered reference list, not"
+            f" references: their text is kept under {_NOTES_SECTION!r}, uncited"
+        )
     listed = {r.number for block in blocks for r in block}
     markers, problems = _unbracketed_markers([line for s in body_sections for line in s.body], listed)
     warnings += [f"{name}: {problem}" for problem in problems]
@@ -2673,6 +2685,32 @@ def _only_entries(text: str) -> bool:
     unheaded list is prose)."""
     first = next((line for line in text.split("\n") if line.strip()), "")
     return bool(_FIRST_ENTRY.match(re.sub(r"^[ \t]*[-*+][ \t]+", "", first))) and _reference_shaped(text)
+
+
+_NOTES_SECTION = "Notes"
+# A footnote written "[^3]" where the reference list already numbers its own entries 1, 2, 3 ...
+_CARET_DEFINITION = re.compile(r"^[ \t]*\[\^(\d{1,4})\]:[ \t]*(.+)$", re.M)
+
+
+def _notes_beside_list(blocks: list[list[Reference]], text: str) -> dict[int, str]:
+    """The footnotes (``blocks[0]``) that are a writer's notes, not references, by number: defined "[^n]:" as a
+    word processor's footnote is, under a number the document's numbered reference list also gives an entry,
+    and with no year and source of their own ("[^1]: Estimates vary with the definition of shift work ...").
+    Pandoc writes a Word file's footnotes so beside its endnote-style reference list; read as references, the
+    note took reference 1's place."""
+    listed = {r.number for block in blocks[1:] for r in block}
+    carets = {int(m[1]) for m in _CARET_DEFINITION.finditer(text)}
+    return {
+        r.number: r.raw
+        for r in blocks[0]
+        if r.number in carets and r.number in listed and not (_ENTRY_YEAR.search(r.raw) and _ENTRY_SOURCE.search(r.raw))
+    }
+
+
+def _without_notes(lines: list[str], notes: dict[int, str]) -> list[str]:
+    """The lines with their note marks ("hours.^2^[^1]") taken out: a note is no citation."""
+    mark = re.compile(r"\[\^(?:" + "|".join(map(str, notes)) + r")\]")
+    return [mark.sub("", line) for line in lines]
 
 
 def _reference_shaped(text: str) -> bool:

@@ -4383,6 +4383,23 @@ def test_a_plain_text_title_continues_under_its_colon():
     assert [s.text for s in document.statements] == ["Coral bleaching is the breakdown of the symbiosis."]
 
 
+@pytest.mark.parametrize("marks", [("[1]", "[2]", "[3]", "[4]"), ("¹", "²", "³", "⁴")])
+def test_a_marker_after_ph_cites_its_own_sentence(marks):
+    """The sentence splitter leaves out the space after "pH." (after no other word): the marker there fell
+    between two sentences and was given to a later one ("It is metabolized by the liver." cited [1, 3])."""
+    text = (
+        "## Stability\n\nZIF-8 keeps its shape at neutral pH.{} It dissolves in acid.{} It is metabolized by the"
+        " liver.{} It resists boiling water.{}\n\n## References\n\n".format(*marks)
+        + "".join(f"{n}. Park A. Study {n}. J Chem. 2020;{n}:1-5.\n" for n in range(1, 5))
+    )
+    assert _statements(text) == [
+        ("ZIF-8 keeps its shape at neutral pH.", (1,)),
+        ("It dissolves in acid.", (2,)),
+        ("It is metabolized by the liver.", (3,)),
+        ("It resists boiling water.", (4,)),
+    ]
+
+
 def test_a_capitalised_opener_after_a_marker_starts_a_sentence():
     # A list run into one line leaves its last item without a full stop: "... predators [22][23] The zebra ...".
     text = "## Cases\n\nBirds died without predators [2][3] The zebra mussel shows how shipping works [1].\n"

@@ -4368,7 +4368,9 @@ def split_sentences(block: _Block, genera: frozenset[tuple[str, str]] = frozense
         spans[:2] = [(spans[0][0], spans[1][1])]
     owned: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in spans]
     for offset, numbers in block.marks:
-        i = next((j for j, (a, b) in enumerate(spans) if a <= offset < b), len(spans) - 1)
+        # The sentence that opens at or before it: one in a gap between two spans (the splitter leaves out the
+        # space after "neutral pH." as it does after no other word) closes the one before, as at a span's end.
+        i = max((j for j, (a, _) in enumerate(spans) if a <= offset), default=0)
         # A marker right at the start of a sentence closes the one before it ("pumps.[3]Next").
         if i > 0 and not block.text[spans[i][0] : offset].strip():
             i -= 1

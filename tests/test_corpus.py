@@ -272,11 +272,25 @@ def test_citation_group_forms(group, numbers):
         ("[^4,6^](#ref-4)", (4, 6)),
         ("[⁴](#ref-4)", (4,)),
         ("[⁴,⁶](#ref-4)", (4, 6)),
+        ("[[4](#ref-4)]", (4,)),  # linked numbers in brackets of their own (a journal page's "[<a>4</a>]")
+        ("[[4](#ref-4)],[[6](#ref-6)]", (4, 6)),
+        ("[[4](#ref-4), [6](#ref-6)]", (4, 6)),
+        ("[[4](#ref-4)–[6](#ref-6)]", (4, 5, 6)),
     ],
 )
 def test_other_ways_of_writing_a_marker(marker, numbers):
     assert _statements(f"A is higher {marker}.{REFS}") == [("A is higher.", numbers)]
     assert _statements(f"A is higher{marker} in B.{REFS}") == [("A is higher in B.", numbers)]
+
+
+def test_linked_numbers_in_brackets_of_their_own_end_a_clause():
+    """ "[[1](#ref-1)], whereas ...": the marker closes its clause as [1] does; it was left as "[]" and the
+    sentence, one statement, cited both clauses' numbers."""
+    text = "Responders carried Akkermansia [[1](#ref-1)], whereas another cohort was enriched for Faecalibacterium [[2](#ref-2)]."
+    assert _statements(text + REFS) == [
+        ("Responders carried Akkermansia", (1,)),
+        ("whereas another cohort was enriched for Faecalibacterium.", (2,)),
+    ]
 
 
 def test_a_marker_glued_between_two_words_leaves_them_two_words():

@@ -121,6 +121,14 @@ _OTHER_MARKERS = (
         ),
         lambda m: f"[{m[1] or m[2] or m[3].translate(PLAIN_DIGITS)}]",
     ),
+    # [[4](#ref-4)], [[4](#ref-4), [6](#ref-6)]: linked numbers inside brackets of their own, as a journal page's
+    # "[<a href="#ref-4">4</a>]" reads once converted to markdown (the brackets were left as "[]")
+    (
+        re.compile(
+            rf"\[[ \t]*(\[\d{{1,4}}\]\([^)\s]*\)(?:[ \t]*[{_DASHES},;][ \t]*\[\d{{1,4}}\]\([^)\s]*\))*)[ \t]*\](?!\()"
+        ),
+        r"\1",
+    ),
     # [4–](#page-10-4)[6](#page-10-6), [3,](#page-10-2)[4](#page-10-3): a PDF converter's superscript group
     # (marker-pdf), each number its own link, the dash or comma after it inside the link's text
     (re.compile(rf"\[(\d{{1,4}})[ \t]*[{_DASHES}]\]\([^)\s]*\)[ \t]*\[(\d{{1,4}})\]\([^)\s]*\)"), r"[\1–\2]"),

@@ -526,6 +526,30 @@ def test_a_journal_inside_a_longer_one_and_a_one_word_journal_written_as_a_name(
     assert find_references("Sleep loss: what does the paper say?", refs, english) == ((), ())
 
 
+def test_a_journal_the_list_lacks_is_not_a_shorter_one_it_holds():
+    """ "the Nature Medicine paper" named the *Nature* paper when the list had no *Nature Medicine* (one document
+    of several may have it, another only *Nature*): a capitalised word beside a journal's name makes it another
+    journal's. A dotted abbreviation ("Chem. Rev.") was read as its first word ("chem") and never named."""
+    from bcqa.text import english_words
+    from bcqa.types import Reference
+
+    english = english_words()
+    refs = {
+        1: Reference(1, "a", title="Reticular synthesis", authors="Yaghi OM", journal="Nature", year=2003),
+        2: Reference(2, "b", title="Porous carriers", authors="Moreno L", journal="Chem. Rev.", year=2019),
+        3: Reference(3, "c", title="MOF drugs", authors="Horcajada P", journal="Angew. Chem., Int. Ed.", year=2006),
+    }
+    assert find_references("What does the Nature Medicine paper report?", refs, english) == ((), ())
+    assert find_references("What did Nature Reviews Chemistry publish?", refs, english) == ((), ())
+    assert find_references("What does the Nature paper report?", refs, english) == ((1,), ())
+    assert find_references("Which studies were published in Nature?", refs, english) == ((1,), ())
+    assert find_references("What Does The Nature Paper Say?", refs, english) == ((1,), ())  # title case
+    assert find_references("What does the Chem Rev paper say?", refs, english) == ((2,), ())
+    assert find_references("What does the Chem. Rev. paper say?", refs, english) == ((2,), ())
+    assert find_references("Which paper appeared in Angew Chem Int Ed?", refs, english) == ((3,), ())
+    assert find_references("Is chemistry in this paper?", refs, english) == ((), ())
+
+
 def test_a_journal_written_out_in_full_names_its_abbreviation():
     """Lists abbreviate ("JAMA Intern Med", "Nat Chem Biol", "N Engl J Med"); users write the name out. "the JAMA
     Internal Medicine trial" named the *JAMA* paper; "Occupational and Environmental Medicine" named nothing. A name

@@ -613,7 +613,9 @@ def find_references(
             journals[ref.number] = span
     # "the Lancet Neurology paper" names The Lancet Neurology, not Neurology: a journal named only inside the words
     # that name a longer one does not count.
-    candidates.update(n for n, span in journals.items() if not _within(span, journals.values()))
+    candidates.update(
+        n for n, span in journals.items() if not _within(span, journals.values()) and not _named_longer(folded, span)
+    )
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates
@@ -705,9 +707,23 @@ def _host_labels(link: str) -> frozenset[str]:
     return frozenset(x for x in labels if len(x) >= 2 and x.isalpha() and x not in _GENERIC_HOST_LABELS)
 
 
+# A word cut short with a full stop in a journal's name ("Chem. Rev.", "J. Am. Chem. Soc.", "Angew. Chem., Int. Ed."):
+# no sentence ends there.
+_ABBREVIATED_WORD = re.compile(r"\b([A-Z][a-z]{0,6})\.(?=,?\s(?!\d)|,?$)")
+
+
 @lru_cache(maxsize=65536)
 def _journal_name(journal: str) -> str:
-    return fold(re.split(r"\s:\s|\.\s", journal)[0]).lower().strip()
+    """The name a question would write: before a subtitle or another sentence, its abbreviations' full stops left
+    out ("chem rev" of "Chem. Rev.", "angew chem, int ed" of "Angew. Chem., Int. Ed."); the first of its sentences
+    was all that was read ("chem")."""
+    return fold(re.split(r"\s:\s|\.\s", _ABBREVIATED_WORD.sub(r"\1", journal))[0]).lower().strip()
+
+
+@lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """``name`` as a question may write it: its words apart by spaces, or by full stops or commas ("chem. rev.")."""
+    return re.compile(r"\b" + r"[\s.,]+".join(map(re.escape, name.replace(",", " ").split())) + r"\b")
 
 
 def _names_journal(
@@ -725,7 +741,7 @@ def _names_journal(
     name = _journal_name(ref.journal)
     # A one-word journal named by an ordinary word ("Cancers") is not named, unless written as a name.
     ordinary = " " not in name and name in english and name not in as_names
-    if not ordinary and _may_occur(name, words) and (m := re.search(rf"\b{re.escape(name)}\b", lower)):
+    if not ordinary and _may_occur(name, words) and (m := _name_pattern(name).search(lower)):
         if topical and (toks := _title_tokens(name)) and toks <= topical:
             # "... with uncontrolled hypertension" in a hypertension review names no journal, nor do "coral reefs"
             # in a coral review or "gastric cancer" in a gastric-cancer review (set on the dev questions of the
@@ -764,6 +780,23 @@ def _spelled_out(journal: str) -> re.Pattern[str] | None:
 
 
 _CUT_SHORT = 2  # letters an abbreviated word lacks at least ("Med" of "Medicine"; not "Cancer" of "cancers")
+
+
+# A capitalised word next to a journal's name that makes it another's: "Nature Medicine", "Lancet Oncology",
+# "Science Advances", "Clinical Cancer Research" (not "the Nature Paper", nor a question's first word).
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_NAME_BEFORE = re.compile(r"(?<=\S[ \t])([A-Z][\w-]*)[ \t]+\Z")
+
+
+def _named_longer(question: str, span: tuple[int, int]) -> bool:
+    """Whether the journal named at ``span`` of ``question`` is part of a longer name the question writes: "What
+    does the Nature Medicine paper say?" names no paper in *Nature*. Not in a question written in title case."""
+    words = _WORD.findall(question)[1:]
+    if 2 * sum(w[0].isupper() for w in words) > len(words):
+        return False
+    after = _NAME_AFTER.match(question, span[1])
+    before = _NAME_BEFORE.search(question, 0, span[0])
+    return bool(after and after[1].lower() not in _CUE_WORDS or before and before[1].lower() not in _CUE_WORDS)
 
 
 def _within(span: tuple[int, int], spans) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bcqa.references import _is_author_list, merge_reference_blocks, parse_entry, parse_reference_block
+from bcqa.types import surnames_of
 
 ROOT = Path(__file__).resolve().parents[1]
 REVIEW = ROOT / "corpus" / "breast_cancer_resistance_review.md"
@@ -2038,3 +2039,52 @@ def test_surnames_in_capitals_are_named_as_a_question_writes_them():
     assert find_references("What did Oliveira et al. find?", refs)[0] == (1,)
     assert find_references("What did da Silva and Li report on biofilms?", refs)[0] == (2,)
     assert surnames_of("WHO") == ("WHO",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "surnames", "title", "journal"),
+    [
+        (
+            "Farha, O. K.; Eryazici, I.; Jeong, N. C.; Hauser, B. G. Metal–Organic Framework Materials with Ultrahigh"
+            " Surface Areas. *J. Am. Chem. Soc.* **2012**, *134*, 15016–15021. DOI: 10.1021/ja3055639.",
+            ("Farha", "Eryazici", "Jeong", "Hauser"),
+            "Metal–Organic Framework Materials with Ultrahigh Surface Areas",
+            "J. Am. Chem. Soc.",
+        ),
+        (
+            "Park, K. S.; Ni, Z.; Côté, A. P.; Choi, J. Y. Exceptional Chemical and Thermal Stability of Zeolitic"
+            " Imidazolate Frameworks. *Proc. Natl. Acad. Sci. U.S.A.* **2006**, *103*, 10186–10191.",
+            ("Park", "Ni", "Cote", "Choi"),  # accents folded, as questions are
+            "Exceptional Chemical and Thermal Stability of Zeolitic Imidazolate Frameworks",
+            "Proc. Natl. Acad. Sci. U.S.A.",
+        ),
+        (
+            "Tanaka, S.; Ito, M. Protein Encapsulation in Porous Coordination Polymers. *Angew. Chem., Int. Ed.*"
+            " **2020**, *59*, 11204–11213.",
+            ("Tanaka", "Ito"),
+            "Protein Encapsulation in Porous Coordination Polymers",
+            "Angew. Chem., Int. Ed.",
+        ),
+        (
+            "Vasquez, R. M.; Lindgren, O. π–π Interactions Govern Anthracycline Release. *J. Phys. Chem. C* **2020**,"
+            " *124*, 8810–8819.",
+            ("Vasquez", "Lindgren"),
+            "π–π Interactions Govern Anthracycline Release",
+            "J. Phys. Chem. C",
+        ),
+        (
+            "Park, J.; Hwang, S.; Lim, D. Biodistribution of Iron Carboxylate Nanocarriers. *ACS Appl. Mater."
+            " Interfaces* **2019**, *11*, 22110–22121.",
+            ("Park", "Hwang", "Lim"),
+            "Biodistribution of Iron Carboxylate Nanocarriers",
+            "ACS Appl. Mater. Interfaces",
+        ),
+    ],
+)
+def test_an_acs_entry_with_semicolon_parted_authors_and_a_dotted_journal(raw, surnames, title, journal):
+    """ACS style: three or more "Surname, I. I." authors parted by semicolons were no author list (the title was
+    the authors, and "What did Farha et al. find?" abstained); a journal whose last word shares the year's sentence
+    was that word ("Ed", "C", "Interfaces")."""
+    ref = parse_entry(1, raw)
+    assert (surnames_of(ref.authors), ref.title, ref.journal) == (surnames, title, journal)
+    assert ref.year == int(raw.split("**")[1])

@@ -838,7 +838,9 @@ _MIN_PARTED_TITLE_WORDS = 3  # "Lancet Infect Dis, 17" is a journal and its volu
 _ACS_YEAR_VOLUME = rf"{_YEAR},\s*(?P<volume>\d+)(?:,\s*(?P<pages>[\w–-]+))?"
 _ACS_SOURCE = re.compile(rf"(?:(?P<journal>[A-Z][^,;:]*?)\s+)?{_ACS_YEAR_VOLUME}")
 # One piece of an abbreviated journal name: "J.", "Antimicrob.", "Agents Chemother.", "U.S.A.".
-_JOURNAL_WORDS = re.compile(r"(?:(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}|(?:[A-Z]\.){1,3}[A-Z])\.")
+# A comma may part two of them: "Chem., Int." of "Angew. Chem., Int. Ed.".
+_JOURNAL_PIECE = r"(?:(?:[A-Z][A-Za-z]*\s+){0,2}[A-Z][A-Za-z]{0,13}|(?:[A-Z]\.){1,3}[A-Z])\."
+_JOURNAL_WORDS = re.compile(rf"(?:{_JOURNAL_PIECE},\s+)?{_JOURNAL_PIECE}")
 
 
 def _journal_start(segments: list[str], floor: int) -> int:
@@ -859,13 +861,14 @@ def _acs_source(segments: list[str]) -> tuple[list[str], dict] | None:
     m = _ACS_SOURCE.fullmatch(segments[-1].rstrip(".")) if len(segments) > 1 else None
     if not m:
         return None
-    start = len(segments) - 1
+    # The name's pieces abbreviated with full stops stand before it ("J." / "Phys." / "Chem." / "C 2020, 124", "ACS
+    # Appl." / "Mater." / "Interfaces 2019, 11"); the name was its last word ("C", "Interfaces").
+    start = _journal_start(segments, 2)
     if m["journal"]:
-        journal = m["journal"].strip()
+        journal = " ".join([*segments[start:-1], m["journal"].strip()])
+    elif start == len(segments) - 1:
+        return None
     else:
-        start = _journal_start(segments, 2)
-        if start == len(segments) - 1:
-            return None
         journal = _trim(" ".join(segments[start:-1]))
     fields = {"journal": journal, "year": int(m["year"]), "volume": m["volume"], "pages": m["pages"] or ""}
     return segments[:start], fields
@@ -1239,6 +1242,8 @@ _EDITORS = re.compile(r"(?:\s*\((?:[Ee]ds?\.?|[Ee]ditors?)\)|,?\s+(?:eds?|editor
 def _is_author_list(segment: str) -> bool:
     """A comma-separated run of ``Surname INITIALS`` items, optionally ending in "et al" or in a group
     author after a semicolon ("MacDonald NE; SAGE Working Group on Vaccine Hesitancy")."""
+    if _SEMICOLON_NAMES.fullmatch(segment.strip()):
+        return True
     head, _, group = _EDITORS.sub("", segment.strip().rstrip(".")).partition(";")
     if group and not (head.strip() and _looks_corporate(group)):
         return False
@@ -1256,6 +1261,12 @@ def _is_author_list(segment: str) -> bool:
         items[-1] = re.sub(r"^(?:and|&)\s+", "", items[-1])
     # The last two names may be parted by "and" or "&" alone: "Smith J & Doe A", "Smith J, Roe K and Doe A".
     return bool(items) and all(_is_author(item) or _two_authors(item) for item in items)
+
+
+# ACS's author list: "Surname, I. I." items parted by semicolons ("Farha, O. K.; Eryazici, I.; Jeong, N. C.;
+# Hauser, B. G."), maybe ending in "et al." or with "and" before the last; two or more of them.
+_SEMICOLON_NAME = r"(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*,\s*(?:[A-Z][a-z]?\.[ -]?-?){1,4}"
+_SEMICOLON_NAMES = re.compile(rf"{_SEMICOLON_NAME}(?:\s*;\s*(?:and\s+)?{_SEMICOLON_NAME})+(?:\s*;?\s*et\s+al\.)?\s*")
 
 
 def _two_authors(item: str) -> bool:

@@ -97,6 +97,24 @@ def test_cli_question_does_not_import_torch(real_index):
     assert json.loads(proc.stdout)["statements"]
 
 
+def test_a_question_writes_nothing_in_the_users_home(real_index, tmp_path):
+    """onnxruntime 1.32 writes a device id and a telemetry queue under ~/.cache/Microsoft at import unless told not
+    to; bcqa writes nowhere but its index and its cache (``BCQA_CACHE_DIR`` here)."""
+    import os
+
+    corpus, index = real_index
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORT_")} | {"HOME": str(home)}
+    env.pop("XDG_CACHE_HOME", None)
+    argv = ["ask", "-q", "--json", "--corpus", str(corpus), "--index-dir", str(index), "What does HOTAIR do?"]
+    probe = f"import sys\nfrom bcqa.cli import main\nsys.exit(main({argv!r}))\n"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["statements"]
+    assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == []
+
+
 def test_without_onnxruntime_the_reference_encoder_answers(real_index, monkeypatch):
     corpus, index = real_index
     monkeypatch.setattr(OnnxEncoder, "available", staticmethod(lambda: False))

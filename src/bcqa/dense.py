@@ -170,11 +170,12 @@ class SentenceTransformerEncoder:
 
     def onnx_fingerprint(self) -> str:
         """Names ``export_onnx``'s output: the model's files and the exporting tools' versions."""
-        import onnxruntime
         import torch
         import transformers
 
         from bcqa.modelcache import model_fingerprint
+
+        onnxruntime = _onnxruntime()
 
         path = Path(self._model_path or _bundled_model_path())
         return model_fingerprint(path, torch.__version__, onnxruntime.__version__, transformers.__version__)
@@ -182,6 +183,16 @@ class SentenceTransformerEncoder:
     @property
     def max_length(self) -> int:
         return int(self.model.max_seq_length)
+
+
+def _onnxruntime():
+    """onnxruntime, imported with its telemetry off: from 1.32 on Linux it writes a device id and an event queue
+    under ``~/.cache/Microsoft`` at import, to upload later, unless ``ORT_DISABLE_TELEMETRY=1`` is set first (a user's
+    own setting wins). bcqa writes nothing outside its index and cache, and is used offline."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime
+
+    return onnxruntime
 
 
 class OnnxEncoder:
@@ -211,8 +222,9 @@ class OnnxEncoder:
         return importlib.util.find_spec("onnxruntime") is not None
 
     def _load(self):
-        import onnxruntime
         from tokenizers import Tokenizer
+
+        onnxruntime = _onnxruntime()
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
@@ -388,6 +400,7 @@ def _fuse_transformer(source: Path, target: Path, heads: int, hidden: int) -> bo
     import logging
 
     try:
+        _onnxruntime()
         from onnxruntime.transformers import optimizer
     except ImportError:  # pragma: no cover - onnxruntime without its transformer tools
         return False

@@ -550,6 +550,36 @@ def test_a_journal_the_list_lacks_is_not_a_shorter_one_it_holds():
     assert find_references("Is chemistry in this paper?", refs, english) == ((), ())
 
 
+def test_an_organisation_is_named_by_its_initials_where_the_text_never_writes_them():
+    """ "What does the ECDC recommend?" was "not mentioned" and "What does the WHO say?" had "no words to search":
+    an acronym names the organisation that wrote a reference ("WHO" of "World Health Organization"), or the site of
+    a page without authors ("CDC" of "Centers for Disease Control and Prevention"), one initial maybe left out.
+    Where the document writes the acronym itself, a question naming it asks what the text says."""
+    from bcqa.text import english_words
+    from bcqa.types import Reference
+
+    english = english_words()
+    refs = {
+        1: Reference(1, "a", title="Priority pathogens list", authors="World Health Organization", year=2024),
+        2: Reference(2, "b", title="Wastewater", authors="European Centre for Disease Prevention and Control"),
+        3: Reference(
+            3, "c", title="Cryptosporidiosis – Symptoms", journal="Centers for Disease Control and Prevention"
+        ),
+        4: Reference(4, "d", title="Colitis", authors="Ng SC", journal="Inflammatory Bowel Diseases", year=2018),
+    }
+    vocabulary = frozenset(tokenize("Carbapenem-resistant Enterobacterales are priority pathogens; colitis in IBD."))
+    assert find_references("What does the WHO say?", refs, english, vocabulary=vocabulary) == ((1,), ())
+    assert find_references("What does the ECDC recommend?", refs, english, vocabulary=vocabulary) == ((2,), ())
+    assert find_references("What does the CDC report?", refs, english, vocabulary=vocabulary) == ((3,), ())
+    # Written by the document, or a journal of a paper with authors: the question is about the subject.
+    assert find_references("Which pathogens does the WHO list as priority?", refs, english, vocabulary=vocabulary) == (
+        (),
+        (),
+    )
+    assert find_references("What causes IBD?", refs, english, vocabulary=vocabulary) == ((), ())
+    assert find_references("What does the EDC say?", refs, english, vocabulary=vocabulary) == ((), ())
+
+
 def test_a_journal_written_out_in_full_names_its_abbreviation():
     """Lists abbreviate ("JAMA Intern Med", "Nat Chem Biol", "N Engl J Med"); users write the name out. "the JAMA
     Internal Medicine trial" named the *JAMA* paper; "Occupational and Environmental Medicine" named nothing. A name

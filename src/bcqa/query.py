@@ -596,6 +596,14 @@ def find_references(
     # lookup rules out most references before any regular expression runs.
     words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
+    # An organisation is named by its initials where the document's text never writes them ("What does the ECDC
+    # recommend?"); where it does, the question is about what the text says ("In the WHO sentinel survey, ...").
+    # "WHO" is no token: that it names the organisation is told by the question having no other word of the
+    # document ("What does the WHO say?").
+    asked = set(tokenize(question) if tokens is None else tokens) if acronyms else set()
+    unwritten = frozenset(
+        a for a in acronyms if (asked.isdisjoint(vocabulary) if a in STOPWORDS else a not in vocabulary)
+    )
     candidates: set[int] = set()
     cue = bool(_REF_CUE.search(question))
     spoken_of = cue or bool(_JOURNAL_CUE.search(question))
@@ -606,7 +614,7 @@ def find_references(
     journals: dict[int, tuple[int, int]] = {}
     for ref in references.values():
         if _names_an_author(folded, words, ref, english) or (
-            acronyms and not acronyms.isdisjoint(_publisher_names(ref))
+            acronyms and any(_acronym_names(a, ref, unwritten) for a in acronyms)
         ):
             candidates.add(ref.number)
         elif span := _names_journal(lower, lower_words, ref, english, topical, as_names, spoken_of):
@@ -684,6 +692,44 @@ def _first_author_cited(folded: str, ref: Reference) -> bool:
 
 # Labels of a web address that name no publisher.
 _GENERIC_HOST_LABELS = frozenset("www www2 web org com net gov edu int ac co".split())
+
+
+def _acronym_names(acronym: str, ref: Reference, unwritten: frozenset[str] = frozenset()) -> bool:
+    """Whether an acronym the question writes in capitals names ``ref``: a label of its web address when it has no
+    authors or DOI ("who" of https://www.who.int/...), or the initials of an organisation that wrote or published it,
+    some maybe left out, as "CDC" names the "Centers for Disease Control and Prevention", "ECDC" the "European Centre
+    for Disease Prevention and Control", "WHO" the "World Health Organization"; the last only for an acronym the
+    document's text leaves ``unwritten``."""
+    if acronym in _publisher_names(ref):
+        return True
+    # A journal's initials name it only when it is the site that published a page of no named authors: "IBD" of a
+    # question is the disease more often than *Inflammatory Bowel Diseases*, "AML" more often than a journal.
+    names = (ref.authors,) if ref.authors else (ref.journal,)
+    return (
+        acronym in unwritten
+        and len(acronym) >= _MIN_ACRONYM
+        and any(_abbreviates(acronym, _organisation_initials(name)) for name in names)
+    )
+
+
+_MIN_ACRONYM = 3  # "CR" is a complete response as often as *Cell Reports*
+
+
+@lru_cache(maxsize=65536)
+def _organisation_initials(name: str) -> str:
+    """The initials of an organisation's capitalised words ("whoo" is not; "who" of "World Health Organization");
+    none for a list of people ("Smith J, Roe K")."""
+    if not name or re.search(r"[,;]", name):
+        return ""
+    return "".join(w[0] for w in fold(name).split() if w[:1].isupper() and len(w) > 1).lower()
+
+
+def _abbreviates(acronym: str, initials: str) -> bool:
+    """``acronym`` is ``initials``, or them with one left out after the first ("cdc" of "cdcp")."""
+    if len(initials) < len(acronym) or len(initials) > len(acronym) + 1 or acronym[:1] != initials[:1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
 
 
 def _publisher_names(ref: Reference) -> frozenset[str]:

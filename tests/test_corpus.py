@@ -1625,6 +1625,29 @@ def test_a_note_apps_title_heading_in_other_words_is_the_title_not_a_section():
     ]
 
 
+def test_a_quarto_review_keeps_its_sections_around_a_callout():
+    """Quarto: "# Background" under a YAML title is a section (it was read as the title restated, and its
+    statements filed under "Overview"); a callout's "## Title" is the box's title, not a section that took in the
+    text after the box."""
+    text = (
+        '---\ntitle: "Resistance in wastewater"\nauthor: "K. Lindahl"\n---\n\n# Background\n\nPlants are hotspots'
+        " for gene exchange [1].\n\n## Removal during treatment\n\nActivated sludge removes 1 to 3 log units [2].\n\n"
+        "::: {.callout-note}\n## Why relative abundance matters\nOnly the ratio to 16S rRNA shows selection [2].\n"
+        ":::\n\nCiprofloxacin promoted plasmid transfer [3].\n\n::: {.callout-tip}\n## Is it seasonal?\nLoads"
+        " peak in winter [1].\n:::\n\n## Outlook\n\nMonitoring should be routine [3].\n" + REFS
+    )
+    document = parse_document(text, "t.qmd")
+    assert document.title == "Resistance in wastewater"
+    assert [(s.section, s.text) for s in document.statements] == [
+        ("Background", "Plants are hotspots for gene exchange."),
+        ("Removal during treatment", "Activated sludge removes 1 to 3 log units."),
+        ("Removal during treatment", "Only the ratio to 16S rRNA shows selection."),
+        ("Removal during treatment", "Ciprofloxacin promoted plasmid transfer."),
+        ("Removal during treatment", "Loads peak in winter."),
+        ("Outlook", "Monitoring should be routine."),
+    ]
+
+
 def test_a_rule_and_key_value_lines_that_are_no_yaml_stay_text():
     text = "---\nThis opening paragraph is prose [1].\n---\n\nMore prose follows here [2].\n" + REFS
     assert [s.text for s in parse_document(text, "t.md").statements] == [

@@ -423,3 +423,12 @@ def test_a_damaged_vector_file_never_reaches_faiss(fake_assistant, corpus_dir, t
     with pytest.raises(IndexStateError, match="dense.faiss does not match its checksum"):
         read_index(index)
     assert loaded == []
+
+
+def test_a_folder_reads_quarto_and_r_markdown_files(tmp_path):
+    """A ".qmd" file given alone was read, but a folder of them was refused ("put .md or .txt files there")."""
+    from bcqa.corpus import find_documents
+
+    for name in ("review.qmd", "notes.Rmd", "page.mdx"):
+        (tmp_path / name).write_text("# T\n\nA claim [1].\n\n## References\n\n1. Doe J. Title. J Med. 2020;1:2.\n")
+    assert [p.name for p in find_documents(tmp_path)] == ["notes.Rmd", "page.mdx", "review.qmd"]

@@ -54,6 +54,9 @@ DOCUMENT_SUFFIXES = (
     ".md",
     ".txt",
     ".markdown",
+    ".qmd",  # Quarto and R Markdown: markdown with a YAML header and code chunks
+    ".rmd",
+    ".mdx",
     ".org",
     ".rst",
     ".adoc",
@@ -613,6 +616,11 @@ _FENCED_DIV = re.compile(
 )
 
 
+# A heading that opens a fenced div (Quarto's callout: "::: {.callout-note}" / "## Why it matters") is the box's title,
+# as an Obsidian callout's is ("> [!note] Why it matters"): no section, which would take in the text after the box.
+_DIV_HEADING = re.compile(r"^(:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-])[^\n]*\n)[ \t]*#{1,6}[ \t]+([^\n]*\S)[ \t#]*$", re.M)
+
+
 # Pandoc's bracketed span, its words with attributes ("[Breakfast skipping]{.underline}", "[PCR]{.smallcaps}"), over
 # lines too: its words; a marker so set ("[4]{.mark}") stays a marker.  A link ("[text](url){.class}") is no span.
 _BRACKETED_SPAN = re.compile(r"\[([^\[\]]*)\]\{[^{}\n]*\}")
@@ -625,7 +633,9 @@ def _pandoc_typing(text: str) -> str:
         text = _TYPED_DASH.sub(lambda m: "–" if len(m.group(1)) == 2 else "—", text)
     if "]{" in text:
         text = _BRACKETED_SPAN.sub(lambda m: m[1] if re.search(r"[^\W\d_]", m[1]) else f"[{m[1]}]", text)
-    return _FENCED_DIV.sub("", text) if ":::" in text else text
+    if ":::" not in text:
+        return text
+    return _FENCED_DIV.sub("", _DIV_HEADING.sub(r"\1[!note] \2", text))
 
 
 # --- an office suite's markdown export (Google Docs) -------------------------------------
@@ -2520,8 +2530,9 @@ def parse_document(text: str, name: str = "document") -> Document:
     if title_section is None and front_title and len(top) == 1 and any(s.level == 2 for s in sections):
         # A note app's export repeats the title as its one "#" heading, in other words ("DMTs" spelt
         # out), right under the front matter and above "##" sections: it is the title, not a section.
+        # A heading of its own ("# Background", as Quarto writes a section under a YAML title) shares no word with it.
         first = next((s for s in sections if s.title or any(line.strip() for line in s.body)), None)
-        title_section = top[0] if first is top[0] else None
+        title_section = top[0] if first is top[0] and _shares_a_word(top[0].title, front_title) else None
     title = front_title or (title_section.title if title_section else "")
 
     blocks, warnings = [], [f"{name}: {named}"] if named else []
@@ -2719,6 +2730,12 @@ def _without_notes(lines: list[str], notes: dict[int, str]) -> list[str]:
     """The lines with their note marks ("hours.^2^[^1]") taken out: a note is no citation."""
     mark = re.compile(r"\[\^(?:" + "|".join(map(str, notes)) + r")\]")
     return [mark.sub("", line) for line in lines]
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    """Whether two titles share a word of four letters or more ("interferon" of two wordings of one title)."""
+    words = [{w for w in re.findall(r"[^\W\d_][\w-]{3,}", t.lower())} for t in (a, b)]
+    return not words[0].isdisjoint(words[1])
 
 
 def _reference_shaped(text: str) -> bool:

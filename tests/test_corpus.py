@@ -2564,6 +2564,17 @@ Articles from Frontiers in Microbiology are provided here courtesy of Frontiers 
 """
 
 
+def test_a_journal_pages_open_in_a_new_tab_line_is_no_claim():
+    """PubMed Central's figure link now reads "Open in a new tab" (it was "Open in a separate window"): no statement."""
+    text = (
+        "# The gut microbiome and checkpoint blockade\n\nOpen in a new tab\n\n## Findings\n\nResponders carried"
+        " Akkermansia [1].\n\n**Figure 1.** Taxa enriched in responders.\n\nOpen in a new tab\n" + REFS
+    )
+    assert [(s.section, s.text) for s in parse_document(text, "t.md").statements] == [
+        ("Findings", "Responders carried Akkermansia.")
+    ]
+
+
 @pytest.mark.parametrize("banner", ["Front Microbiol. 2022; 13: 845632.", "Kidney Int Rep. 2023 Jun; 8(6): 1121–1134."])
 def test_a_pubmed_central_page_copied_whole(banner):
     """The journal's banner with a page range ("8(6): 1121–1134.") was a claim, and the title and authors under it ran

@@ -741,7 +741,7 @@ def _docs_export(text: str) -> str:
 # edit links, a contents box, licence and category footers. They are never the article's words.
 _CHROME_LINE = re.compile(
     r"^[ \t]*(?:From Wikipedia, the free encyclopedia|Jump to (?:navigation|search)|hide|\(Top\)"
-    r"|Toggle .{1,60} subsection|Go to:|Open in a separate window|v[ \t]+t[ \t]+e|[vte]"
+    r"|Toggle .{1,60} subsection|Go to:|Open in a (?:separate window|new tab)|v[ \t]+t[ \t]+e|[vte]"
     r"|Author information(?: Article notes)?(?: Copyright and License information)?(?: PMC Disclaimer)?"
     r"|Retrieved from [\"“].*|(?:Hidden )?[Cc]ategories: .*|This page was last edited on .*"
     r"|Text is available under the Creative Commons .*|Privacy policy ?About Wikipedia.*"
@@ -773,6 +773,7 @@ _CITED_BY = re.compile(r"^[ \t]*Cited by \(\d+\)[ \t]*$")
 _CHROME_MARKS = (
     "Go to:",
     "Open in a separate window",
+    "Open in a new tab",
     "Add to Mendeley",
     "View in Scopus",
     "Download full-size image",

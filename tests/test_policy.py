@@ -177,6 +177,25 @@ def test_all_abstain_says_why_for_the_closest_document():
     assert d.abstained and d.reason == "The documents do not mention Y."
 
 
+def test_all_abstain_names_only_the_words_no_document_uses():
+    """ "The documents do not mention treatment, migraine or headaches" when one of them writes "treatment"."""
+    crispr = Decision(
+        True,
+        (),
+        "The document does not mention treatment, migraine or headaches.",
+        "abstain",
+        missing=("treatment", "migraine", "headaches"),
+    )
+    wastewater = Decision(
+        True, (), "The document does not mention migraine or headaches.", "abstain", missing=("migraine", "headaches")
+    )
+    d = merge_decisions([(crispr, 0.4), (wastewater, 0.3)], 5, several=True)
+    assert d.abstained and d.reason == "The documents do not mention migraine or headaches."
+    vague = Decision(True, (), "The document does not address this question.", "abstain")
+    d = merge_decisions([(crispr, 0.4), (vague, 0.3)], 5, several=True)
+    assert d.reason == "The documents do not address this question."
+
+
 SECTIONED = [
     Statement("a", "Resistance is common.", (), "Introduction", 0),
     Statement("b", "It costs lives.", (1,), "Introduction", 1),

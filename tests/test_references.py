@@ -556,6 +556,18 @@ ENTRIES = [
         id="ieee-two-authors-dotted-journal",
     ),
     pytest.param(
+        'H. Nakamura and Y. Sato, "Accuracy of smartwatch ECG," in Proc. 42nd Annu. Int. Conf. IEEE Eng. Med.'
+        " Biol. Soc. (EMBC), Montreal, QC, Canada, Jul. 2020, pp. 5512–5515.",
+        {"journal": "Proc. 42nd Annu. Int. Conf. IEEE Eng. Med. Biol. Soc. (EMBC), Montreal, QC, Canada", "year": 2020},
+        id="ieee-conference-with-its-month",  # the month was read into the venue ("... Canada, Jul. 2020")
+    ),
+    pytest.param(
+        'P. M. Barrett and S. Topol, "Holter against patch monitoring," Am. J. Med., vol. 127, no. 1, pp.'
+        " 95.e11–95.e17, Jan. 2014.",
+        {"journal": "Am. J. Med.", "volume": "127", "pages": "95.e11–95.e17", "year": 2014},
+        id="ieee-online-pages",  # were "95"
+    ),
+    pytest.param(
         "Smith, John; Jones, Kate. Antibiotic resistance in the ICU. Lancet 2019, 393, 123-130.",
         {"title": "Antibiotic resistance in the ICU", "journal": "Lancet", "year": 2019, "volume": "393"},
         id="acs",

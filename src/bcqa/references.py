@@ -890,7 +890,12 @@ _AUTHOR_DATE_SOURCE = re.compile(
     r"(?P<journal>[^,:]+?)\s+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]+)\)|,\s*no\.\s*(?P<number>[\w-]+))?"
     r"(?::\s*(?P<pages>[\w–-]+))?"
 )
-_IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+)", re.I)  # not "Art. no. 4457"
+# not "Art. no. 4457"; pages as an online journal numbers them: "pp. 95.e11–95.e17"
+_IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+(?:\.[\w–-]+)*)", re.I)
+# Where an IEEE source's name ends: at its volume, number or pages, or at its date, a month maybe before the year
+# (", Jul. 2020", ", Mar.–Apr. 2019", ", Dec. 5, 2019").
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?(?:\s*[-–/]\s*[A-Z][a-z]{2,8}\.?)?\s+(?:\d{1,2},\s*)?"
+_IEEE_JOURNAL_END = re.compile(rf",\s*(?:vol|no|pp?)\.|,\s*(?:{_MONTH_DAY})?(?:1[89]|20)\d{{2}}\b", re.I)
 
 
 # IEEE's book: "G. S. Springer, Erosion by Liquid Impact. Washington, DC, USA: Scripta Publishing, 1976." (its
@@ -944,7 +949,7 @@ def _read_ieee(body: str, m: re.Match[str]) -> dict:
         }
     fields = {f.group(0).split(".")[0].lower(): f["value"] for f in _IEEE_FIELD.finditer(rest)}
     years = _ANY_YEAR.findall(rest)
-    journal = re.split(r",\s*(?:vol|no|pp?)\.|,\s*(?:1[89]|20)\d{2}\b", rest, maxsplit=1, flags=re.I)[0]
+    journal = _IEEE_JOURNAL_END.split(rest, maxsplit=1)[0]
     return {
         "authors": _authors(body[: m.start()].strip(" ,")),
         "title": _trim(m["title"]),

@@ -20,8 +20,38 @@ def test_answer_shape(fake_assistant):
     assert set(d) == {"question", "abstained", "answer", "statements", "references"}
     assert set(d["statements"][0]) == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
     assert {s["support"] for s in d["statements"]} <= {"direct", "related", "weak"}
-    assert set(d["references"][0]) == {"number", "text", "doi", "url", "document"}
+    assert set(d["references"][0]) == {
+        "number",
+        "text",
+        "doi",
+        "url",
+        "document",
+        "authors",
+        "title",
+        "journal",
+        "year",
+        "volume",
+        "issue",
+        "pages",
+    }
     assert {s["document"] for s in d["statements"]} == {"breast_cancer_resistance_review.md"}
+    # The fields read from each entry, so that a script need not parse it again.
+    first = a.references[0]
+    assert d["references"][0] | {"text": ""} == {
+        "number": first.number,
+        "text": "",
+        "doi": first.doi,
+        "url": first.url,
+        "document": first.document,
+        "authors": first.authors,
+        "title": first.title,
+        "journal": first.journal,
+        "year": first.year,
+        "volume": first.volume,
+        "issue": first.issue,
+        "pages": first.pages,
+    }
+    assert all(r["authors"] and r["title"] and isinstance(r["year"], int) for r in d["references"])
 
 
 def test_references_are_exactly_the_cited_ones(fake_assistant):

@@ -64,7 +64,20 @@ def test_json_lines_contract(real_index, tmp_path):
         cited = sorted({n for s in o["statements"] for n in s["citations"]})
         assert [r["number"] for r in o["references"]] == cited
         for r in o["references"]:
-            assert set(r) == {"number", "text", "doi", "url", "document"}
+            assert set(r) == {
+                "number",
+                "text",
+                "doi",
+                "url",
+                "document",
+                "authors",
+                "title",
+                "journal",
+                "year",
+                "volume",
+                "issue",
+                "pages",
+            }
     first = objs[0]["statements"][0]
     assert first["citations"] == [13, 14] and "miR-21" in first["text"]
     assert "building" not in proc.stderr  # the fresh index was loaded, not rebuilt

@@ -51,10 +51,7 @@ class Answer:
             "abstained": self.abstained,
             "answer": self.answer,
             "statements": [h.to_dict() for h in self.statements],
-            "references": [
-                {"number": r.number, "text": r.raw, "doi": r.doi, "url": r.url, "document": r.document}
-                for r in self.references
-            ],
+            "references": [_reference_dict(r) for r in self.references],
         }
         if self.read_as:
             out["read_as"] = self.read_as
@@ -273,3 +270,22 @@ def answers_frame(answers: Sequence[Answer]):
     except ImportError as exc:
         raise ImportError("to_frame and ask_frame need pandas: pip install pandas") from exc
     return pd.DataFrame([row for a in answers for row in a.rows()])
+
+
+def _reference_dict(r: Reference) -> dict[str, Any]:
+    """A reference in the JSON: the entry as written, where to read it, and the fields read from it ("" or null
+    where the entry gives none), so a script need not parse the entry again."""
+    return {
+        "number": r.number,
+        "text": r.raw,
+        "doi": r.doi,
+        "url": r.url,
+        "document": r.document,
+        "authors": r.authors,
+        "title": r.title,
+        "journal": r.journal,
+        "year": r.year,
+        "volume": r.volume,
+        "issue": r.issue,
+        "pages": r.pages,
+    }

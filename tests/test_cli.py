@@ -63,21 +63,8 @@ def test_json_lines_contract(real_index, tmp_path):
             assert isinstance(s["score"], float)
         cited = sorted({n for s in o["statements"] for n in s["citations"]})
         assert [r["number"] for r in o["references"]] == cited
-        for r in o["references"]:
-            assert set(r) == {
-                "number",
-                "text",
-                "doi",
-                "url",
-                "document",
-                "authors",
-                "title",
-                "journal",
-                "year",
-                "volume",
-                "issue",
-                "pages",
-            }
+        for r in o["references"]:  # every key in test_assistant.test_answer_shape
+            assert r["document"] == "breast_cancer_resistance_review.md" and r["text"] and isinstance(r["year"], int)
     first = objs[0]["statements"][0]
     assert first["citations"] == [13, 14] and "miR-21" in first["text"]
     assert "building" not in proc.stderr  # the fresh index was loaded, not rebuilt

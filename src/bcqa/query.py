@@ -717,8 +717,8 @@ _MIN_ACRONYM = 3  # "CR" is a complete response as often as *Cell Reports*
 
 @lru_cache(maxsize=65536)
 def _organisation_initials(name: str) -> str:
-    """The initials of an organisation's capitalised words ("whoo" is not; "who" of "World Health Organization");
-    none for a list of people ("Smith J, Roe K")."""
+    """The initials of an organisation's capitalised words, in lower case ("who" of "World Health Organization",
+    "cdcp" of "Centers for Disease Control and Prevention"); none for a list of people ("Smith J, Roe K")."""
     if not name or re.search(r"[,;]", name):
         return ""
     return "".join(w[0] for w in fold(name).split() if w[:1].isupper() and len(w) > 1).lower()

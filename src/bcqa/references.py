@@ -894,7 +894,7 @@ _AUTHOR_DATE_SOURCE = re.compile(
 _IEEE_FIELD = re.compile(r"\b(?<!Art\. )(?:vol|no|pp?)\.\s*(?P<value>[\w–-]+(?:\.[\w–-]+)*)", re.I)
 # Where an IEEE source's name ends: at its volume, number or pages, or at its date, a month maybe before the year
 # (", Jul. 2020", ", Mar.–Apr. 2019", ", Dec. 5, 2019").
-_MONTH_DAY = r"[A-Z][a-z]{2,8}\.?(?:\s*[-–/]\s*[A-Z][a-z]{2,8}\.?)?\s+(?:\d{1,2},\s*)?"
+_MONTH_DAY = r"(?-i:[A-Z][a-z]{2,8})\.?(?:\s*[-–/]\s*(?-i:[A-Z][a-z]{2,8})\.?)?\s+(?:\d{1,2},\s*)?"
 _IEEE_JOURNAL_END = re.compile(rf",\s*(?:vol|no|pp?)\.|,\s*(?:{_MONTH_DAY})?(?:1[89]|20)\d{{2}}\b", re.I)
 
 

@@ -2669,6 +2669,20 @@ def test_a_marker_glued_after_a_year_or_a_symbol_ending_in_a_digit():
         ("The mean was 7.4 units.", (2,)),
         ("Buffers held pH 7.4 Cells survived.", (3,)),
     ]
+    # After a year and a comma the clause may go on in lower case (Lancet): "first reported in 2016,2,3 which ...";
+    # after a number alone it stays the number's ("1,000,2 were" is no marker).
+    text = (
+        "Resistance is common in Europe,1 and it was first reported in 2016,2,3 which raised concern. It rose in"
+        " 2014,4 and spread. Of 1,000,2 were resistant.\n\n" + REFS
+    )
+    assert _statements(text) == [
+        ("Resistance is common in Europe", (1,)),
+        ("and it was first reported in 2016", (2, 3)),
+        ("which raised concern.", ()),
+        ("It rose in 2014", (4,)),
+        ("and spread.", ()),
+        ("Of 1,000,2 were resistant.", ()),
+    ]
 
 
 @pytest.mark.parametrize("number", ["4.••", "4. ••", "4. •", "[4] ••"])

@@ -271,6 +271,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:[
 # ("in 2012.1 Linkermann ...") or a name with letters ("SLC3A2.1,3 Erastin", "lack GPX4.3"), glued to the marker
 # with no space; after a number alone ("2.5", "1,000", "pH 7.4") it is the number's.
 _SENTENCE_NEXT = re.compile(r"[ \t]*$|[ \t]+[\"“‘(]?[A-Z]", re.M)
+_CLAUSE_NEXT = re.compile(r"[ \t]+[\"“‘(]?[a-z]")
 _ENDS_CITABLE = re.compile(r"(?:(?<![\w.,])(?:1[89]|20)\d\d|(?<![\w-])[A-Za-z][\w-]*[A-Za-z][\w-]*\d)\Z")
 _GLUED_MARKER = re.compile(
     r"(?:(?<![^\s(\[\-/])(?P<word>[A-Za-z]?[a-z]{3,})|(?<=[^\W_]|[%)\]])(?P<mark>[.,;:])(?P<gap>[ \t])?)"
@@ -354,6 +355,13 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
             return m.group(0)
         return f"[{m.group(1)}]"
 
+    def _goes_on(m: re.Match) -> bool:
+        """After the marker a new sentence opens, or, after a comma or semicolon, the clause goes on ("first
+        reported in 2016,2,3 which raised ...")."""
+        return bool(
+            _SENTENCE_NEXT.match(m.string, m.end()) or m.group("mark") in ",;" and _CLAUSE_NEXT.match(m.string, m.end())
+        )
+
     def glued(m: re.Match) -> str:
         word = m.group("word")
         if not numbers_listed(m.group("numbers")) or (word and not is_ordinary(word)):
@@ -362,10 +370,7 @@ def _unbracketed_markers(lines: list[str], listed: set[int]) -> tuple[Callable[[
         if (
             m.group("mark")
             and m.string[m.start() - 1].isdigit()
-            and (
-                m.group("gap")
-                or not (_ENDS_CITABLE.search(m.string, 0, m.start()) and _SENTENCE_NEXT.match(m.string, m.end()))
-            )
+            and (m.group("gap") or not (_ENDS_CITABLE.search(m.string, 0, m.start()) and _goes_on(m)))
         ):
             return m.group(0)
         return f"{word or ''}{m.group('mark') or ''}[{m.group('numbers')}]"

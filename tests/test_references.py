@@ -1160,6 +1160,14 @@ def test_entries_numbered_without_a_full_stop_are_read_in_sequence():
     entries, warnings = parse_reference_block(text)
     assert [r.number for r in entries] == [1, 2, 3] and not warnings
     assert entries[0].pages == "1785–88" and entries[1].journal == "Trends Parasitol"
+    # Two entries, each a line of its own, are numbered too (they were read unnumbered, "1 Conradie F" a title).
+    two = "1  Conradie F, Diacon AH, et al. Treatment of XDR-TB. N Engl J Med 2020; 382: 893–902.\n" + (
+        "2  Nyang'wa BT, Berry C, et al. A 24-week regimen. N Engl J Med 2022; 387: 2331–43.\n"
+    )
+    entries, warnings = parse_reference_block(two)
+    assert [(r.number, r.first_author) for r in entries] == [(1, "Conradie"), (2, "Nyang'wa")] and not warnings
+    # ... but not with another line between them, which may be a wrapped entry's: read unnumbered, with a warning.
+    assert parse_reference_block(two.replace("\n2", "\nsee also\n2"))[1]
 
 
 def test_an_address_ends_an_entry_as_a_full_stop_does():

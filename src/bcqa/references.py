@@ -581,12 +581,17 @@ _MIN_BARE_ENTRIES = 3
 
 def _bare_numbers(text: str) -> list[_Marker]:
     """Entries numbered without a full stop, read only as the sequence 1, 2, 3 ... at line starts (a
-    wrapped entry's next line may open with a number too: "1785–88.")."""
+    wrapped entry's next line may open with a number too: "1785–88."), three or more, or each a line of its own."""
     markers: list[_Marker] = []
     for m in _BARE_NUMBER.finditer(text):
         if int(m[1]) == len(markers) + 1:
             markers.append(_Marker(int(m[1]), m.start(), m.end()))
-    return markers if len(markers) >= _MIN_BARE_ENTRIES else []
+    if len(markers) >= _MIN_BARE_ENTRIES:
+        return markers
+    # Fewer, when each opens a line and no other line stands between them (no wrapped entry could hold them):
+    # "1  Conradie F, ... 2020; 382: 893–902." / "2  Nyang'wa BT, ...".
+    lines = [line for line in text.split("\n") if line.strip()]
+    return markers if len(markers) == len(lines) >= 1 else []
 
 
 # --- reading one entry -----------------------------------------------------------------------------------

@@ -577,6 +577,15 @@ def test_an_organisation_is_named_by_its_initials_where_the_text_never_writes_th
         (),
     )
     assert find_references("What causes IBD?", refs, english, vocabulary=vocabulary) == ((), ())
+    # The text writes "WHO" (which no token tells): the question asks what the text says, unless it says little else.
+    writes = frozenset({"WHO", "IBD"}).__contains__
+    words = frozenset(tokenize("The WHO sentinel survey reported resistance in leprosy patients."))
+    asked = "In the WHO sentinel survey, what share of leprosy patients had resistance?"
+    assert find_references(asked, refs, english, vocabulary=words, writes=writes) == ((), ())
+    assert find_references("What does the WHO report say?", refs, english, vocabulary=words, writes=writes) == (
+        (1,),
+        (),
+    )
     assert find_references("What does the EDC say?", refs, english, vocabulary=vocabulary) == ((), ())
 
 

@@ -2108,3 +2108,19 @@ def test_an_acs_entry_with_semicolon_parted_authors_and_a_dotted_journal(raw, su
     ref = parse_entry(1, raw)
     assert (surnames_of(ref.authors), ref.title, ref.journal) == (surnames, title, journal)
     assert ref.year == int(raw.split("**")[1])
+
+
+def test_an_organisation_after_a_linked_title_is_its_author():
+    """Notion's "[Title](doi) — World Health Organization, WHO Report (2022)": the organisation wrote it (it was
+    read into the journal, and "What does the World Health Organization report say?" abstained)."""
+    ref = parse_entry(
+        1,
+        "[Fungal priority pathogens list](https://doi.org/10.2471/FPPL.2022.001) — World Health Organization, WHO"
+        " Report (2022)",
+    )
+    assert (ref.title, ref.authors, ref.journal, ref.year) == (
+        "Fungal priority pathogens list",
+        "World Health Organization",
+        "WHO Report",
+        2022,
+    )

@@ -220,7 +220,8 @@ def analyse(
     dense_text = question
     if expansions:
         dense_text = f"{question} ({', '.join(sorted({v.upper() for v in expansions.values()}))})"
-    refs, missing = find_references(question, references, english, tokens=base, vocabulary=vocabulary)
+    writes = spells_out.writes if isinstance(spells_out, Spellings) else None
+    refs, missing = find_references(question, references, english, tokens=base, vocabulary=vocabulary, writes=writes)
     # Both look at the question word by word: each word is tokenized once for the two.
     word_tokens = _WordTokens()
     # "et al." points to a paper; it is no word the document could lack ("What did Morin et al. find?"
@@ -447,6 +448,13 @@ class Spellings:
         self._initials: str | None = None  # as written: two letters match capitalised words only
         self._lower: str = ""
         self._seen: dict[str, bool] = {}
+        self._capitals: frozenset[str] | None = None
+
+    def writes(self, acronym: str) -> bool:
+        """Whether the document's text writes ``acronym`` as a word, as written ("WHO"; "who" is not it)."""
+        if self._capitals is None:
+            self._capitals = frozenset(re.findall(r"\b[A-Z]{2,}\b", "\n".join(self._texts())))
+        return acronym in self._capitals
 
     def __call__(self, abbreviation: str) -> bool:
         if abbreviation not in self._seen:
@@ -573,12 +581,14 @@ def find_references(
     english: frozenset[str] = frozenset(),
     tokens: Sequence[str] | None = None,
     vocabulary: frozenset[str] | set[str] = frozenset(),
+    writes: Callable[[str], bool] | None = None,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Which references a question is about: by number, author, journal, year or title.
 
     ``tokens``: the question's ``tokenize`` when the caller already has them.  ``vocabulary``: the
     document's own tokens; a journal named only by them ("Hypertension", "Blood", "Coral Reefs") names
-    the document's topic, not the journal, unless the question speaks of papers or journals.
+    the document's topic, not the journal, unless the question speaks of papers or journals.  ``writes``:
+    whether the document's text writes an acronym ("WHO"), which no token tells (``Spellings.writes``).
 
     Returns:
         (numbers found in the reference list, numbers asked for but absent).
@@ -597,13 +607,11 @@ def find_references(
     words, lower_words = frozenset(_WORD.findall(folded)), frozenset(_WORD.findall(lower))
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isalpha() and w.isupper())
     # An organisation is named by its initials where the document's text never writes them ("What does the ECDC
-    # recommend?"); where it does, the question is about what the text says ("In the WHO sentinel survey, ...").
-    # "WHO" is no token: that it names the organisation is told by the question having no other word of the
-    # document ("What does the WHO say?").
+    # recommend?"), or where the question says little else ("What does the WHO report say?"); otherwise the question
+    # is about what the text says ("In the WHO sentinel survey, what share of ... ?").
     asked = set(tokenize(question) if tokens is None else tokens) if acronyms else set()
-    unwritten = frozenset(
-        a for a in acronyms if (asked.isdisjoint(vocabulary) if a in STOPWORDS else a not in vocabulary)
-    )
+    said = len(asked & vocabulary) <= _ORGANISATION_ALONE
+    unwritten = frozenset(a for a in acronyms if said or not _written(a, writes, vocabulary, asked))
     candidates: set[int] = set()
     cue = bool(_REF_CUE.search(question))
     spoken_of = cue or bool(_JOURNAL_CUE.search(question))
@@ -694,6 +702,14 @@ def _first_author_cited(folded: str, ref: Reference) -> bool:
 _GENERIC_HOST_LABELS = frozenset("www www2 web org com net gov edu int ac co".split())
 
 
+def _written(acronym: str, writes: Callable[[str], bool] | None, vocabulary, asked: set[str]) -> bool:
+    """Whether the document's text writes ``acronym``: as ``writes`` tells, else as its tokens tell, which hold no
+    stop word ("who"): for one, a question sharing any other word with the document is taken to be about it."""
+    if writes is not None:
+        return writes(acronym.upper())
+    return not asked.isdisjoint(vocabulary) if acronym in STOPWORDS else acronym in vocabulary
+
+
 def _acronym_names(acronym: str, ref: Reference, unwritten: frozenset[str] = frozenset()) -> bool:
     """Whether an acronym the question writes in capitals names ``ref``: a label of its web address when it has no
     authors or DOI ("who" of https://www.who.int/...), or the initials of an organisation that wrote or published it,
@@ -713,6 +729,8 @@ def _acronym_names(acronym: str, ref: Reference, unwritten: frozenset[str] = fro
 
 
 _MIN_ACRONYM = 3  # "CR" is a complete response as often as *Cell Reports*
+# Words of the document a question naming an organisation may hold and still ask what it says ("report").
+_ORGANISATION_ALONE = 1
 
 
 @lru_cache(maxsize=65536)

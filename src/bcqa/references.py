@@ -987,6 +987,8 @@ def _read_linked(title: str, tail: str) -> dict:
     cut = next((k for k in range(len(items), 0, -1) if _is_author_list(", ".join(items[:k]))), 0)
     if not cut and len(items) >= 2 and _SURNAMES_ONLY.fullmatch(items[0]):
         cut = 1  # "— Kharraz et al., DIMVA, 2015", "— Anderson & Roth, arXiv, 2018": surnames, then the venue
+    elif not cut and len(items) >= 2 and _GROUP_WORD.search(items[0]) and _looks_corporate(items[0]):
+        cut = 1  # "— World Health Organization, WHO Report (2022)": an organisation, then its series
     return {
         "title": _trim(title),
         "authors": _authors(", ".join(items[:cut])),

@@ -2053,6 +2053,13 @@ def test_a_notion_callout_box_goes_and_its_text_stays():
         ("By Jane Doe | 3 March 2025", True),
         ("By Ana Ruiz and Tom Lee · Updated 4 May 2024", True),
         ("By contrast, BCG fails in half.", False),
+        # The BMJ's: each author with a role ("Rebecca Thornhill, consultant allergist; Ajay Menon, ...").
+        (
+            "**Rebecca Thornhill, consultant allergist; Ajay Menon, general practitioner; Louise Carrow, pharmacist**",
+            True,
+        ),
+        ("Rebecca Thornhill, consultant allergist", True),
+        ("Intravesical BCG, the standard of care, fails in half", False),
     ],
 )
 def test_a_byline_of_names_under_a_title_is_no_claim(line, byline):

@@ -3340,10 +3340,21 @@ _REFERS_ONLY = re.compile(
 
 
 def _byline_block(block: _Block) -> bool:
-    """A one-line paragraph that names the authors or the date (a year, an e-mail address, an initialled name)."""
+    """A one-line paragraph that names the authors or the date (a year, an e-mail address, an initialled name), or
+    the authors with their roles, as the BMJ writes them ("Rebecca Thornhill, consultant allergist; Ajay Menon,
+    general practitioner")."""
     return (
-        block.kind == "paragraph" and not block.marks and _byline_like(block.text) and bool(_BYLINE.search(block.text))
+        block.kind == "paragraph"
+        and not block.marks
+        and _byline_like(block.text)
+        and bool(_BYLINE.search(block.text) or _ROLE_BYLINE.fullmatch(block.text.strip()))
     )
+
+
+# An author, a comma and a role of a few lower-case words ("Ajay Menon, general practitioner"), one or more parted
+# by semicolons.
+_ROLE = r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}, [a-z]+(?: [a-z]+){0,4}"
+_ROLE_BYLINE = re.compile(rf"{_ROLE}(?:; {_ROLE})*")
 
 
 def _byline_like(line: str) -> bool:

@@ -18,7 +18,8 @@ def test_answer_shape(fake_assistant):
     assert len(a.statements) == 3
     d = a.to_dict()
     assert set(d) == {"question", "abstained", "answer", "statements", "references"}
-    assert set(d["statements"][0]) == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+    keys = {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+    assert all(keys <= set(s) <= keys | {"lead"} for s in d["statements"])
     assert {s["support"] for s in d["statements"]} <= {"direct", "related", "weak"}
     assert set(d["references"][0]) == {
         "number",
@@ -57,7 +58,8 @@ def test_answer_shape(fake_assistant):
 def test_references_are_exactly_the_cited_ones(fake_assistant):
     for q in ["miR-21 radioresistance", "MDR1 response", "tamoxifen radiotherapy cross-resistance"]:
         a = fake_assistant.ask(q, k=5)
-        cited = sorted({n for h in a.statements for n in h.statement.citations})
+        # the shown statements' numbers and those of the clauses they go on from (Hit.lead)
+        cited = sorted({n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations})
         assert [r.number for r in a.references] == cited
 
 
@@ -66,7 +68,7 @@ def test_answer_text_cites_only_shown_statements(fake_assistant):
 
     for q in ["HOTAIR", "P4HA2 knockdown", "efflux transporters", "CD4 T cells"]:
         a = fake_assistant.ask(q)
-        shown = {n for h in a.statements for n in h.statement.citations}
+        shown = {n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations}
         assert {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)} <= shown
 
 
@@ -288,6 +290,42 @@ def test_a_fact_answer_tells_the_clauses_of_one_sentence_in_their_order():
     # Statements of other sentences keep their ranking.
     later = compose("q", [Hit(other, 1.0), Hit(first, 0.9)], {})
     assert later.answer.startswith("Symbiont density matters [5]. Durusdinium")
+
+
+def test_a_clause_that_goes_on_a_sentence_is_told_after_the_clauses_before_it(tmp_path):
+    """ "..., demonstrating that ..." alone is a fragment: the answer and the statement list tell the sentence's
+    clauses before it, each with its own numbers, and list their references too; the JSON says which they are."""
+    from conftest import FakeEncoder
+
+    doc = tmp_path / "scab.md"
+    doc.write_text(
+        "# Scab\n\n## Dodine\n\nDodine resistance appeared in New York orchards in 1969 [1]. "
+        "Sensitivity to dodine had declined in orchards where it was sprayed often [2], demonstrating that "
+        "this old chemistry still selects for resistance [3]. Growers now rotate fungicide classes [4].\n\n"
+        "## References\n\n1. Szkolnik M. Dodine. Plant Dis Rep. 1969;53:861.\n"
+        "2. Beresford RM. Sensitivity. N Z Plant Prot. 2012;65:106.\n3. Koller W. Dodine. Phytopathology. "
+        "1995;85:1.\n4. Brent KJ. Resistance. FRAC. 2007;1:1.\n",
+        encoding="utf-8",
+    )
+    qa = Assistant.load(doc, tmp_path / "ix", encoder=FakeEncoder(), progress=None)
+    clause = next(s for s in qa.statements if s.text.startswith("demonstrating"))
+    before = next(s for s in qa.statements if s.text.startswith("Sensitivity"))
+    assert (clause.citations, before.citations) == ((3,), (2,))
+    a = qa.ask("Does this old chemistry still select for resistance?", k=1)
+    assert a.statements[0].statement == clause and a.statements[0].lead == (before,)
+    assert a.answer == (
+        "Sensitivity to dodine had declined in orchards where it was sprayed often [2], demonstrating that "
+        "this old chemistry still selects for resistance [3]."
+    )
+    assert [r.number for r in a.references] == [2, 3]
+    assert a.to_dict()["statements"][0]["lead"] == [{"text": before.text, "citations": [2]}]
+    assert "1. Sensitivity to dodine had declined in orchards where it was sprayed often [2], demonstrating" in (
+        a.to_text()
+    )
+    assert "class='sentence-before'" in a._repr_html_()
+    # A sentence's first clause, or a clause opening in capitals, goes on from nothing.
+    first = qa.ask("Did dodine resistance appear in New York orchards?", k=1)
+    assert first.statements[0].lead == () and "lead" not in first.to_dict()["statements"][0]
 
 
 def test_a_reference_answer_names_only_the_papers_its_shown_statements_cite():

@@ -55,13 +55,15 @@ def test_json_lines_contract(real_index, tmp_path):
         scores = [s["score"] for s in o["statements"]]
         assert scores == sorted(scores, reverse=True)
         for s in o["statements"]:
-            assert set(s) == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+            assert set(s) - {"lead"} == {"id", "text", "citations", "section", "document", "score", "cosine", "support"}
+            assert all(set(c) == {"text", "citations"} for c in s.get("lead", []))
             assert s["support"] in ("direct", "related", "weak", "cites") and isinstance(s["cosine"], float)
             assert s["document"] == "breast_cancer_resistance_review.md"
             assert s["citations"] == sorted(s["citations"])
             assert all(isinstance(n, int) for n in s["citations"])
             assert isinstance(s["score"], float)
-        cited = sorted({n for s in o["statements"] for n in s["citations"]})
+        # the shown statements' numbers, and those of the clauses a statement goes on from
+        cited = sorted({n for s in o["statements"] for c in [s, *s.get("lead", [])] for n in c["citations"]})
         assert [r["number"] for r in o["references"]] == cited
         for r in o["references"]:  # every key in test_assistant.test_answer_shape
             assert r["document"] == "breast_cancer_resistance_review.md" and r["text"] and isinstance(r["year"], int)

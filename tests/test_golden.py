@@ -1414,15 +1414,17 @@ def test_off_topic_questions_abstain(golden_assistants, path):
 @pytest.mark.model
 @pytest.mark.parametrize("path", GOLDEN_FILES, ids=STEMS)
 def test_every_answer_cites_only_its_shown_statements(golden_assistants, path):
-    """Invariant over every golden question: each claim is followed by its own [n]."""
+    """Invariant over every golden question: each claim is followed by its own [n] (a shown statement's, or that of
+    a clause it goes on from, told before it: ``Hit.lead``)."""
     qa = golden_assistants[path.stem]
     answers = qa.ask_many([r.question for r in load_golden(path)], k=5)
     # A claim ends in its marks and a full stop, or a comma when the next claim is the rest of its sentence.
     # A claim's own brackets that are no marker ("(R)-[11C]verapamil") are part of its text.
     claim = re.compile(r"((?:[^\[\]]|\[(?!\d+\])[^\[\]]*\])+?)\s((?:\[\d+\])+|\(uncited in the document\))[.!,]")
     for a in answers:
-        shown = {h.statement.text.rstrip(".!"): h.statement.citations for h in a.statements}
-        carried = {n for h in a.statements for n in h.statement.citations}
+        told = [s for h in a.statements for s in (*h.lead, h.statement)]
+        shown = {s.text.rstrip(".!"): s.citations for s in told}
+        carried = {n for s in told for n in s.citations}
         assert {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)} <= carried, a.question
         assert [r.number for r in a.references] == sorted(carried)
         if a.abstained:

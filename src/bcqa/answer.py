@@ -7,7 +7,7 @@ references listed are exactly those the shown statements carry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,7 +15,7 @@ from bcqa.export import to_bibtex, to_ris
 from bcqa.htmlview import NOTEBOOK_CSS, answer_html
 from bcqa.render import cite, render_markdown, render_text, short_reference
 from bcqa.support import support
-from bcqa.types import Hit, Reference
+from bcqa.types import Hit, Reference, Statement
 
 # A hit joins the short answer when its fused score is at least this share
 # of the best one; the fused score is in [0, 1] for the default fusion, the best ten
@@ -149,7 +149,8 @@ def compose(
     for h in hits:
         order.setdefault(h.statement.document, len(order))
     keys = sorted(
-        {(h.statement.document, n) for h in hits for n in h.statement.citations}, key=lambda k: (order[k[0]], k[1])
+        {(s.document, n) for h in hits for s in (*h.lead, h.statement) for n in s.citations},
+        key=lambda k: (order[k[0]], k[1]),
     )
     refs = tuple(references[key] for key in keys if key in references)
     if mode == "references" and not abstained:
@@ -195,28 +196,59 @@ def _reference_list(
     return Answer(question, False, text, (), refs, "references", tuple(documents))
 
 
-def _claim(hit: Hit, joined: bool = False) -> str:
+def with_leads(hits: Sequence[Hit], previous: Callable[[Statement], Statement | None]) -> list[Hit]:
+    """Give each hit that goes on a sentence the clauses before it.
+
+    A marker mid-sentence cuts the sentence into clauses, each with its own numbers; a clause after
+    the first that opens in lower case ("demonstrating that this old chemistry still selects ...",
+    "while miR-196a-5p is ...") reads as a fragment alone, so the answer tells it after the clauses
+    it goes on from, each with the numbers the document gives it.
+
+    Args:
+        hits: Ranked hits.
+        previous: The statement just before a statement in its document (None for the first); only
+            the few rows a lead needs are read, so a stored index parses no more than those.
+    """
+    out = []
+    for h in hits:
+        s = h.statement
+        lead: list[Statement] = []
+        if s.sentence >= 0 and s.text[:1].islower():
+            c = previous(s)
+            while c is not None and c.sentence == s.sentence:
+                lead.insert(0, c)
+                c = previous(c)
+        out.append(replace(h, lead=tuple(lead)) if lead else h)
+    return out
+
+
+def _claim(s: Statement, joined: bool = False) -> str:
     """The statement with its own reference numbers before the full stop (a comma when ``joined``)."""
-    text = hit.statement.text.rstrip()
-    mark = cite(hit.statement.citations) or "(uncited in the document)"
+    text = s.text.rstrip()
+    mark = cite(s.citations) or "(uncited in the document)"
     end = "," if joined else text[-1] if text[-1:] in ".!" else "."
     return f"{text.rstrip('.!')} {mark}{end}"
 
 
 def _claims(hits: Sequence[Hit]) -> str:
-    """Claims one after another; two clauses of one sentence, shown in a row, stay one sentence
-    ("... cells [13][14], while miR-196a-5p ... [12].") instead of ending in ". while"."""
+    """Claims one after another; clauses of one sentence in a row stay one sentence ("... cells [13][14],
+    while miR-196a-5p ... [12].") instead of ending in ". while", and a hit's lead clauses come before it."""
+    told: set[str] = set()
+    shown: list[Statement] = []
+    for h in hits:
+        for s in (*h.lead, h.statement):
+            if s.id not in told:
+                told.add(s.id)
+                shown.append(s)
     out = []
-    for h, nxt in zip(hits, [*hits[1:], None]):
-        s = h.statement
+    for s, nxt in zip(shown, [*shown[1:], None]):
         joined = (
             nxt is not None
             and s.sentence >= 0
-            and (nxt.statement.document, nxt.statement.sentence, nxt.statement.position)
-            == (s.document, s.sentence, s.position + 1)
+            and (nxt.document, nxt.sentence, nxt.position) == (s.document, s.sentence, s.position + 1)
             and not s.text.rstrip().endswith((".", "!", "?"))
         )
-        out.append(_claim(h, joined))
+        out.append(_claim(s, joined))
     return " ".join(out)
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from bcqa import aliases as alias_map
 from bcqa.abbreviations import find_abbreviations
-from bcqa.answer import Answer, compose
+from bcqa.answer import Answer, compose, with_leads
 from bcqa.corpus import (
     DOCUMENT_SUFFIXES,
     file_names,
@@ -313,6 +313,12 @@ class Assistant:
         """Every statement, documents in corpus order."""
         return self.retriever.statements
 
+    def _previous(self, statement: Statement) -> Statement | None:
+        """The statement just before ``statement`` in its document (None for the first); reads that row only."""
+        part = next(p for p in self.retriever.parts if p.document.name == statement.document)
+        i = statement.position - part.statements[0].position
+        return part.statements[i - 1] if 0 < i <= len(part.statements) else None
+
     @property
     def references(self) -> dict[tuple[str, int], Reference]:
         """Every reference, keyed by (document name, number)."""
@@ -378,7 +384,7 @@ class Assistant:
             answers.append(
                 compose(
                     question,
-                    d.hits,
+                    with_leads(d.hits, self._previous),
                     self.references,
                     abstained=d.abstained,
                     reason=d.reason,

@@ -210,7 +210,8 @@ def run_bcqa(qa: Assistant, rows: Sequence[GoldenQuestion]) -> list[Outcome]:
     answers = qa.ask_many([r.question for r in rows], k=K)
     out = []
     for a in answers:
-        shown = {n for h in a.statements for n in h.statement.citations}
+        # a statement's numbers, and those of the clauses it goes on from, told before it (Hit.lead)
+        shown = {n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations}
         cited = {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)}
         out.append(
             Outcome(

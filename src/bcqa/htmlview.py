@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from bcqa.render import format_reference, quoted_and_rest
+from bcqa.render import format_reference, lead_of, quoted_and_rest
 from bcqa.support import EXPLANATIONS
-from bcqa.types import Hit, Reference
+from bcqa.types import Hit, Reference, Statement
 
 if TYPE_CHECKING:
     from bcqa.answer import Answer
@@ -134,8 +134,14 @@ def _statement(
     cites = cites or "<span class='uncited'>(uncited)</span>"
     where = f"{s.document} · {s.section}" if several else s.section
     label = _support(hit.support, f"{turn}-tip-{next(serial)}")
+
+    def clause(c: Statement) -> str:
+        return f"{_e(c.text)} {cite_buttons(c.citations, c.document, refs, turn, documents, serial)}"
+
+    lead = lead_of(hit, clause)
+    lead = f"<span class='sentence-before'>{lead}</span>" if lead else ""
     return (
-        f"<li class='statement' data-statement='{_e(s.id)}'><span class='claim'>{_e(s.text)}</span> {cites} "
+        f"<li class='statement' data-statement='{_e(s.id)}'>{lead}<span class='claim'>{_e(s.text)}</span> {cites} "
         f"<span class='meta'>{label} <span class='where'>{_e(where)}</span> "
         f"<a href='#' class='view' data-view='{_e(s.id)}'>view in document</a></span></li>"
     )

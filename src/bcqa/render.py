@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -16,7 +16,7 @@ from bcqa.types import Reference, surnames_of
 
 if TYPE_CHECKING:
     from bcqa.answer import Answer
-    from bcqa.types import Hit
+    from bcqa.types import Hit, Statement
 
 # Backslash-escaped so that no markdown construct (image, link, autolink, emphasis, heading,
 # list, table, code) can form from user text; CommonMark allows the escape before any ASCII punctuation.
@@ -44,6 +44,11 @@ def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> s
         ref = references.get(n)
         out.append(f"[[{n}]]({ref.url})" if ref and ref.url else f"[{n}]")
     return "".join(out)
+
+
+def lead_of(hit: Hit, render: Callable[[Statement], str]) -> str:
+    """The clauses a hit goes on from ("A [18], "), each rendered with its own numbers, or ""."""
+    return "".join(f"{render(c).rstrip(',;')}, " for c in hit.lead)
 
 
 def short_reference(ref: Reference) -> str:
@@ -131,7 +136,8 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
             s = h.statement
             cited = marks(s.citations, s.document) or "*(uncited)*"
             where = f"{s.document} · {s.section}" if several else s.section
-            lines.append(f"{rank}. {html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
+            lead = lead_of(h, lambda c: f"{html.escape(c.text)} {marks(c.citations, c.document)}".rstrip())
+            lines.append(f"{rank}. {lead}{html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
@@ -152,7 +158,8 @@ def render_text(answer: Answer) -> str:
         for h in hits:
             rank += 1
             s = h.statement
-            lines.append(f"  {rank}. {s.text} {cite(s.citations) or '(uncited)'}")
+            lead = lead_of(h, lambda c: f"{c.text} {cite(c.citations)}".rstrip())
+            lines.append(f"  {rank}. {lead}{s.text} {cite(s.citations) or '(uncited)'}")
             where = f"{s.document} · {s.section}" if several else s.section
             lines.append(f"     {where} · {s.id} · support: {h.support}")
     if answer.references:

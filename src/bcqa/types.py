@@ -204,6 +204,9 @@ class Hit:
         sparse: BM25 score, normalised per question.
         support: How strongly it supports the answer (``direct``, ``related``,
             ``weak`` or ``cites``; see ``bcqa.support``), set when the answer is composed.
+        lead: For a clause that goes on a sentence ("..., demonstrating that ..."), the
+            sentence's clauses before it, each with its own numbers: shown before it, never
+            searched or scored (``bcqa.answer.with_leads``).
     """
 
     statement: Statement
@@ -211,11 +214,12 @@ class Hit:
     dense: float = 0.0
     sparse: float = 0.0
     support: str = ""
+    lead: tuple[Statement, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """One statement of the JSON answer (docs/formats.md)."""
         s = self.statement
-        return {
+        out = {
             "id": s.id,
             "text": s.text,
             "citations": sorted(s.citations),
@@ -225,6 +229,9 @@ class Hit:
             "cosine": float(self.dense),
             "support": self.support,
         }
+        if self.lead:
+            out["lead"] = [{"text": c.text, "citations": sorted(c.citations)} for c in self.lead]
+        return out
 
 
 _NAME_INITIAL = re.compile(r"[A-Za-z]\.?(?:-[A-Za-z]\.?)?|(?:[A-Z]\.){2,3}")  # "J", "J.-P.", "R.A."

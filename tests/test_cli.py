@@ -218,3 +218,38 @@ def test_corpus_without_statements_exits_2(capsys, tmp_path):
     doc.write_text("# Title only\n", encoding="utf-8")
     assert main(["ask", "--corpus", str(doc), "--index-dir", str(tmp_path / "i"), "TP53"]) == 2
     assert "no statements" in capsys.readouterr().err
+
+
+@pytest.mark.model
+def test_a_folders_empty_file_is_left_out_with_a_warning_and_read_once_it_has_text(capsys, tmp_path):
+    """One empty (or binary) file among a folder's documents does not stop the others: it is named in a
+    warning and left out; once it holds a document, the next question's build reads it."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "biochar.md").write_text(
+        "# Biochar\n\nBiochar raised soil microbial biomass by 18% [1].\n\n## References\n\n"
+        "1. Smith J. Biochar. Soil Biol Biochem. 2020;1:2.\n",
+        encoding="utf-8",
+    )
+    (folder / "todo.md").write_text("", encoding="utf-8")
+    (folder / "scan.txt").write_bytes(b"\x00\x01\x02PDF" * 50)
+    args = ["ask", "--corpus", str(folder), "--index-dir", str(tmp_path / "i"), "Does biochar raise microbial biomass?"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "raised soil microbial biomass by 18% [1]" in out
+    assert "todo.md: the document is empty; left out of the index" in err
+    assert "scan.txt" in err and "not a text file" in err
+    (folder / "todo.md").write_text(
+        "# Char\n\nSoil pH rose after pyrolysed straw was added [1].\n\n## References\n\n"
+        "1. Roe K. Straw. Geoderma. 2021;3:4.\n",
+        encoding="utf-8",
+    )
+    assert main([*args[:-1], "--json", "Does soil pH rise after straw char is added?"]) == 0
+    out, err = capsys.readouterr()
+    assert "building the index" in err and "todo.md: the document is empty" not in err
+    assert json.loads(out)["statements"][0]["document"] == "todo.md"
+    # With no document left to read, the build stops and says why.
+    for f in folder.iterdir():
+        f.write_text("", encoding="utf-8")
+    assert main(args) == 2
+    assert "none of the 3 documents can be read" in capsys.readouterr().err

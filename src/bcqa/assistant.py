@@ -45,7 +45,7 @@ from bcqa.dense import (
     TokenEncoder,
     TokenVectors,
 )
-from bcqa.errors import IndexStateError, QuestionError
+from bcqa.errors import CorpusError, IndexStateError, QuestionError
 from bcqa.evidence import EvidenceMap, build_evidence, read_columns
 from bcqa.modelcache import write_encoder
 from bcqa.policy import Decision, Thresholds, decide, merge_decisions, needs_drag
@@ -257,7 +257,8 @@ class Assistant:
                     with read_lock(index_dir):
                         stored = read_index(index_dir)
                     n = sum(len(d.statements) for d in stored.documents)
-                    say(f"indexed {n} statements of {len(files)} document(s) in {time.perf_counter() - started:.1f}s")
+                    took = time.perf_counter() - started
+                    say(f"indexed {n} statements of {len(stored.documents)} document(s) in {took:.1f}s")
         if stored.english_stems is not None:
             preload_english_stems(stored.english_stems)
         if stored.common_words is not None:
@@ -278,7 +279,8 @@ class Assistant:
             abbreviations=stored.abbreviations,
             settings=settings,
         )
-        qa.document_paths, qa.corpus = files, corpus
+        read = {d.name for d in stored.documents}
+        qa.document_paths, qa.corpus = [p for p in files if p.name in read], corpus
         return qa
 
     @property
@@ -587,7 +589,7 @@ def build_index(
     ``progress`` hears one line per stage (a large corpus takes minutes).
     """
     say = progress or (lambda _m: None)
-    documents = tuple(load_document(p) for p in files)
+    documents = _read_documents(files, say)
     texts = [s.text for d in documents for s in d.statements]
     say(f"parsed {len(texts)} statements from {len(documents)} document(s)")
     for d in documents:  # what the parser could not read, where the user sees it (all of them: bcqa index)
@@ -629,6 +631,29 @@ def build_index(
         exports=exports,
         tokens=tokens,
     )
+
+
+def _read_documents(files: Sequence[Path], say: Callable[[str], None]) -> tuple[Document, ...]:
+    """Every document that can be read; of a folder's files, one that cannot (empty, binary, no statement)
+    is left out with a warning naming it, while the others are read.  The index's manifest still lists it,
+    so that the build runs again once the file changes.
+
+    Raises:
+        CorpusError: A single document cannot be read, or none of the folder's can.
+    """
+    documents, unread = [], []
+    for path in files:
+        try:
+            documents.append(load_document(path))
+        except CorpusError as exc:
+            if len(files) == 1:
+                raise
+            unread.append(str(exc))
+    if not documents:
+        raise CorpusError(f"none of the {len(files)} documents can be read: " + "; ".join(unread))
+    for reason in unread:
+        say(f"warning: {reason}; left out of the index")
+    return tuple(documents)
 
 
 def _query_encoder(index_dir: Path, stored: StoredIndex, fallback: Encoder, model_path: Path | None) -> Encoder:

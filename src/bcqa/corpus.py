@@ -2370,13 +2370,14 @@ def decode_text(data: bytes, path: Path | str = "") -> tuple[str, str]:
             return data.decode("utf-16"), ""
         except UnicodeDecodeError as exc:
             raise CorpusError(f"cannot read document {path}: {exc}") from exc
+    # NUL and other control bytes: an image, an archive, a PDF ... (such bytes are valid UTF-8 too)
+    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13))
+    if controls > len(data) // 100:
+        raise CorpusError(f"cannot read document {path}: it is not a text file (binary data)")
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         pass
-    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13))
-    if controls > len(data) // 100:  # NUL and other control bytes: an image, an archive, a PDF ...
-        raise CorpusError(f"cannot read document {path}: it is not a text file (binary data)")
     try:
         return data.decode("cp1252"), "not UTF-8; read as Windows-1252"
     except UnicodeDecodeError:

@@ -1145,6 +1145,9 @@ def test_a_doi_in_a_publishers_address_is_the_doi_and_the_address_the_link():
 def test_a_pubmed_id_is_the_link_of_an_entry_without_doi_or_address():
     ref = parse_entry(10, "Orlando EJ. Target antigen loss. Nat Med. 2018;24:1504-6. PMID: 30275569")
     assert (ref.doi, ref.link, ref.journal) == (None, "https://pubmed.ncbi.nlm.nih.gov/30275569/", "Nat Med")
+    # PLOS and the BMJ write it in lower case
+    ref = parse_entry(3, "Chan BK, Sistrom M. Phage selection. Sci Rep. 2016;6:26717. pmid:27225966")
+    assert (ref.link, ref.journal, ref.pages) == ("https://pubmed.ncbi.nlm.nih.gov/27225966/", "Sci Rep", "26717")
 
 
 def test_entries_numbered_without_a_full_stop_are_read_in_sequence():

@@ -117,7 +117,7 @@ _ONLINE_FIRST = re.compile(
     r"\bPublished\s+online(?:\s+ahead\s+of\s+print)?:?\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?"
     r"(?P<year>(?:19|20)\d{2})\b"
 )
-_PMID = re.compile(r"\bPMID\s*:?\s*(\d{4,9})\b")
+_PMID = re.compile(r"\b(?i:PMID)\s*:?\s*(\d{4,9})\b")  # PLOS and the BMJ write "pmid:"
 # An arXiv identifier, new style ("2311.14648v2") or old ("quant-ph/9811052", "math.GT/0309136").
 _ARXIV = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?!\d)")
 

@@ -1661,6 +1661,23 @@ def test_a_cited_caption_keeps_its_label():
     assert _statements(text) == [("Fig. 2. PARP trapping is 100-fold stronger with talazoparib.", (1,))]
 
 
+def test_plos_supporting_files_are_captions_not_claims():
+    """PLOS lists its supporting files as "S1 Table. ..." and "S2 Fig. ...": each describes a file."""
+    text = (
+        "Phage review\n\nResults\nPhages bind to type IV pili [1].\n\nSupporting information\n"
+        "S1 Table. List of phages used in compassionate-use cases (XLSX).\n"
+        "S2 Fig. Host range of phages against 120 clinical isolates (TIF).\n"
+        "S1 Text. Search strategy and the PRISMA checklist (PDF).\n\n"
+        "References\n1. Chan BK, Turner PE. Phage selection. Sci Rep. 2016;6:26717.\n"
+    )
+    document = parse_document(text, "t.txt")
+    assert [(s.section, s.text) for s in document.statements] == [("Results", "Phages bind to type IV pili.")]
+    # The prose of a sentence that names S1 Table stays a claim.
+    assert _statements(f"S1 Table lists all phages we found in the sewage samples [1].{REFS}") == [
+        ("S1 Table lists all phages we found in the sewage samples.", (1,))
+    ]
+
+
 def test_page_headers_footers_and_numbers_of_a_pdf_copy_are_dropped():
     header = "Journal of Ovarian Research 2024; 17: 112"
     text = (

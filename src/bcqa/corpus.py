@@ -502,7 +502,11 @@ _PROVENANCE = re.compile(
 )
 # A figure or table caption ("Figure 1. Overview of ...", "Table 2: Frequency of ...") describes
 # the figure: uncited it is no claim, and its label never stands alone as a sentence.
-_LABEL = r"(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Za-z]?"
+# PLOS numbers its supporting files first: "S1 Table. List of ... (XLSX)", "S2 Fig.", "S1 Text.".
+_LABEL = (
+    r"(?:(?:(?:Supplementary\s+)?(?:Fig(?:ure)?s?|Tables?)|Box)\.?\s+S?\d+[A-Za-z]?"
+    r"|S\d+\s+(?:Fig|Table|Text|File|Appendix|Data(?:set)?|Video|Movie|Checklist))"
+)
 # "Table 1. ...", "Table 1 | ..." (Nature), or the label alone on its line above the caption (PMC).
 _CAPTION = re.compile(rf"^\W*{_LABEL}(?:[.:]|[ \t]+\||[ \t]*$)(?:\s|$)", re.I)
 _CAPTION_LABEL = re.compile(rf"{_LABEL}\.", re.I)

@@ -292,22 +292,26 @@ def test_a_fact_answer_tells_the_clauses_of_one_sentence_in_their_order():
     assert later.answer.startswith("Symbiont density matters [5]. Durusdinium")
 
 
+def _one_document(tmp_path, name: str, text: str) -> Assistant:
+    from conftest import FakeEncoder
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return Assistant.load(tmp_path / name, tmp_path / "ix", encoder=FakeEncoder(), progress=None)
+
+
 def test_a_clause_that_goes_on_a_sentence_is_told_after_the_clauses_before_it(tmp_path):
     """ "..., demonstrating that ..." alone is a fragment: the answer and the statement list tell the sentence's
     clauses before it, each with its own numbers, and list their references too; the JSON says which they are."""
-    from conftest import FakeEncoder
-
-    doc = tmp_path / "scab.md"
-    doc.write_text(
+    qa = _one_document(
+        tmp_path,
+        "scab.md",
         "# Scab\n\n## Dodine\n\nDodine resistance appeared in New York orchards in 1969 [1]. "
         "Sensitivity to dodine had declined in orchards where it was sprayed often [2], demonstrating that "
         "this old chemistry still selects for resistance [3]. Growers now rotate fungicide classes [4].\n\n"
         "## References\n\n1. Szkolnik M. Dodine. Plant Dis Rep. 1969;53:861.\n"
         "2. Beresford RM. Sensitivity. N Z Plant Prot. 2012;65:106.\n3. Koller W. Dodine. Phytopathology. "
         "1995;85:1.\n4. Brent KJ. Resistance. FRAC. 2007;1:1.\n",
-        encoding="utf-8",
     )
-    qa = Assistant.load(doc, tmp_path / "ix", encoder=FakeEncoder(), progress=None)
     clause = next(s for s in qa.statements if s.text.startswith("demonstrating"))
     before = next(s for s in qa.statements if s.text.startswith("Sensitivity"))
     assert (clause.citations, before.citations) == ((3,), (2,))
@@ -326,6 +330,22 @@ def test_a_clause_that_goes_on_a_sentence_is_told_after_the_clauses_before_it(tm
     # A sentence's first clause, or a clause opening in capitals, goes on from nothing.
     first = qa.ask("Did dodine resistance appear in New York orchards?", k=1)
     assert first.statements[0].lead == () and "lead" not in first.to_dict()["statements"][0]
+
+
+def test_a_list_of_abbreviations_lets_a_question_use_the_short_form(tmp_path):
+    """Only the list says N2O is nitrous oxide: a question writing N2O finds the statement that writes it out,
+    with no note that the statements never use N2O (a cited title does)."""
+    qa = _one_document(
+        tmp_path,
+        "biochar.md",
+        "# Biochar\n\n## 1. Results\n\nBiochar reduced nitrous oxide emissions by 38% in a pooled analysis [1]. "
+        "Biochar raised soil pH in acidic soils [2].\n\n## Abbreviations\n\nN2O: Nitrous oxide\n\n## References\n\n"
+        "1. Cayuela, M.L. Biochar and soil emissions: a meta-analysis. *Agric. Ecosyst. Environ.* **2014**, *191*, 5.\n"
+        "2. Harter, J. Linking N2O emissions from biochar-amended soil. *ISME J.* **2014**, *8*, 660.\n",
+    )
+    assert qa.abbreviations["biochar.md"]["N2O"] == "Nitrous oxide"
+    a = qa.ask("How much does biochar reduce N2O emissions?", k=1)
+    assert a.answer == "Biochar reduced nitrous oxide emissions by 38% in a pooled analysis [1]."
 
 
 def test_a_reference_answer_names_only_the_papers_its_shown_statements_cite():

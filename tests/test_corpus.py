@@ -3354,6 +3354,32 @@ def test_a_list_of_abbreviations_under_the_byline_is_no_claim():
     assert [(s.text, s.citations) for s in doc.statements] == [("The ECOFF is 1 mg/L.", (1,)), ("MICs vary.", (2,))]
 
 
+def test_a_list_of_abbreviations_gives_the_documents_glossary():
+    """No claim, but the document's own definitions: MDPI's lines, Elsevier's paragraph (wrapped), a run-in
+    label, a table; a pair must read as one (a capital or digit in the short form, a long form that starts
+    with its letter), so prose under the heading gives none."""
+    mdpi = "# Biochar\n\n## 1. Results\n\nIt cut N2O by 38% [1].\n\n## Abbreviations\n\nN2O: Nitrous oxide\n"
+    mdpi += "SOC: soil organic carbon\n- **CEC**: cation exchange capacity\n" + REFS
+    doc = parse_document(mdpi, "t.md")
+    assert dict(doc.glossary) == {
+        "N2O": "Nitrous oxide",
+        "SOC": "soil organic carbon",
+        "CEC": "cation exchange capacity",
+    }
+    assert [s.text for s in doc.statements] == ["It cut N2O by 38%."]
+    wrapped = "Abbreviations\nAMR, antimicrobial resistance; MIC, minimum\ninhibitory concentration; HP LC-MS/MS, high-"
+    wrapped = f"Title line\n\nIntro\nMICs vary (1).\n\n{wrapped}\nperformance liquid chromatography.\n\nREFERENCES\n"
+    doc = parse_document(wrapped + "1. Doe J. Title. J Med. 2020;1:1.\n", "t.txt")
+    assert dict(doc.glossary) == {"AMR": "antimicrobial resistance", "MIC": "minimum inhibitory concentration"}
+    table = "# T\n\nEGFR is mutated [1].\n\n## Abbreviations\n\n| Short | Long |\n|---|---|\n| EGFR | epidermal growth"
+    table += " factor receptor |\n" + REFS
+    assert dict(parse_document(table, "t.md").glossary) == {"EGFR": "epidermal growth factor receptor"}
+    one_line = "# T\n\nAbbreviations: MIC, minimum inhibitory concentration. ## 1. Intro MICs vary [1]. " + REFS
+    assert dict(parse_document(one_line, "t.md").glossary) == {"MIC": "minimum inhibitory concentration"}
+    prose = "# T\n\nMICs vary [1].\n\n## Abbreviations\n\nWe spell out every abbreviation: at first use.\n" + REFS
+    assert parse_document(prose, "t.md").glossary == ()
+
+
 def test_a_notes_section_of_rendered_footnotes_is_the_reference_list():
     entries = "\n".join(f"{n}. Doe J, et al. Title {n}. N Engl J Med. 2015;373:{n}-{n + 9}. ↩" for n in range(1, 4))
     text = f"# CDK4/6 inhibitors\n\nRB1 loss is rare.<sup>1</sup> CCNE1 rises.<sup>2,3</sup>\n\n## Notes\n\n{entries}\n"

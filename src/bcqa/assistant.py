@@ -601,7 +601,8 @@ def build_index(
     dense = DenseIndex.from_vectors(vectors)
     tokens = None if pieces is None else TokenVectors.from_vectors(pieces, dense.dimension)
     names = alias_map.gene_names(texts)
-    abbreviations = {d.name: find_abbreviations(s.text for s in d.statements) for d in documents}
+    # The pairs a document's text defines, then those only its list of abbreviations gives.
+    abbreviations = {d.name: dict(d.glossary) | find_abbreviations(s.text for s in d.statements) for d in documents}
     bm25 = {
         d.name: BM25Index.from_texts(
             [s.search_text for s in d.statements],

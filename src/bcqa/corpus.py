@@ -36,7 +36,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -2547,6 +2547,9 @@ def parse_document(text: str, name: str = "document") -> Document:
     title = front_title or (title_section.title if title_section else "")
 
     blocks, warnings = [], [f"{name}: {named}"] if named else []
+    glossary = _glossary(
+        [_GLOSSARY_END.split(" ".join(m["pairs"].split()), maxsplit=1)[0]] for m in _ABBREVIATIONS_LINE.finditer(text)
+    )
     if footnotes:
         entries, problems = parse_reference_block(footnotes, document=name)
         blocks.append(entries)
@@ -2581,6 +2584,8 @@ def parse_document(text: str, name: str = "document") -> Document:
             body_sections.append(section)
             if past_references:
                 closing.add(id(section))
+        elif _ABBREVIATIONS_TITLE.match(bare.strip(" \t:")):
+            glossary.update((k, v) for k, v in _glossary([section.body]).items() if k not in glossary)
     if not blocks and body_sections and (tail := _trailing_reference_list(body_sections)):
         body_sections[-1].body, entries = tail
         block, problems = parse_reference_block(entries, document=name)
@@ -2677,7 +2682,59 @@ def parse_document(text: str, name: str = "document") -> Document:
         sections=tuple(dict.fromkeys(s.section for s in statements)),
         warnings=tuple(warnings),
         title=title,
+        glossary=tuple(glossary.items()),
     )
+
+
+# A paper's list of its abbreviations is no claim, but each pair in it is the document's own definition, as
+# "extracellular matrix (ECM)" in its text is: MDPI's lines ("N2O: Nitrous oxide"), Elsevier's paragraph
+# ("AMR, antimicrobial resistance; MIC, minimum ..."), a run-in "Abbreviations: ...", a table's rows, and
+# BMC's short form on a line over its long form.
+_ABBREVIATIONS_TITLE = re.compile(r"^(?:list\s+of\s+)?abbreviations(?:\s+used)?$", re.I)
+# The run-in label's pairs run to the paragraph's end or the first sentence after them.
+_ABBREVIATIONS_LINE = re.compile(
+    r"^\W*abbreviations(?:\s+used)?\s*[—–:]\s*(?P<pairs>\S.*(?:\n(?![ \t]*\n).+)*)", re.I | re.M
+)
+_GLOSSARY_PAIR = re.compile(
+    r"^(?P<short>[^\s,:;=|]{1,15})[ \t]*(?:[,:=|\t]|[ \t][–—-][ \t])[ \t]*(?P<long>[^\W\d_][^;|]*?)[\s.]*$"
+)
+_GLOSSARY_END = re.compile(r"\.\s+(?![a-z])")  # "... concentration. 1. INTRODUCTION The ..."
+_GLOSSARY_MARKUP = re.compile(r"^[ \t]*(?:[-*+•][ \t]+)?|[*_`]+")
+
+
+def _glossary(lists: Iterable[Sequence[str]]) -> dict[str, str]:
+    """Short form -> long form of each pair of lists of abbreviations, each given as its lines (the first
+    definition wins).  A list with semicolons is one paragraph, maybe wrapped; without, a pair a line.  A
+    short form has a capital or a digit and no space; a long form is up to ten words, the first starting
+    with the short form's first letter."""
+    entries: list[str] = []
+    for lines in lists:
+        lines = [_GLOSSARY_MARKUP.sub("", line).strip() for line in lines]
+        # a table's row: "| ECM | extracellular matrix |"; its rule has no letter
+        lines = [
+            "\t".join(c.strip() for c in line.strip("|").split("|")) if line.startswith("|") else line for line in lines
+        ]
+        if any(";" in line for line in lines):
+            paragraph = _GLOSSARY_END.split(" ".join(line for line in lines if line), maxsplit=1)[0]
+            lines = paragraph.split(";")
+        entries += [line.strip() for line in lines if line.strip()]
+    out: dict[str, str] = {}
+    pending = ""
+    for entry in entries:
+        m = _GLOSSARY_PAIR.match(entry)
+        short, long = (m["short"], m["long"]) if m else (pending, entry) if pending else ("", "")
+        pending = entry if not m and re.fullmatch(r"\S{1,15}", entry) else ""
+        if (
+            short
+            and re.search(r"[A-Z0-9]", short)
+            and re.search(r"[^\W\d_]", long)
+            and len(long.split()) <= 10
+            and (not short[0].isalpha() or long[0].casefold() == short[0].casefold())
+            and short not in out
+            and not pending
+        ):
+            out[short] = long.strip()
+    return out
 
 
 # --- sections -------------------------------------------------------------------

@@ -183,6 +183,8 @@ class Document:
 
     ``statements`` is a tuple from the parser and a lazily parsed
     ``store.StatementRows`` (equal to that tuple) from a stored index.
+    ``glossary`` holds the pairs of the document's list of abbreviations ("N2O: Nitrous oxide"),
+    short -> long, from the parser only: the index keeps them among the document's abbreviations.
     """
 
     name: str
@@ -191,6 +193,7 @@ class Document:
     sections: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     title: str = ""
+    glossary: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2127,3 +2127,25 @@ def test_an_organisation_after_a_linked_title_is_its_author():
         "WHO Report",
         2022,
     )
+
+
+def test_an_mdpi_title_asking_a_question_keeps_its_subtitle():
+    ref = parse_entry(
+        1,
+        "Razzaghi, F.; Obour, P.B.; Arthur, E. Does biochar improve soil water retention? A systematic review."
+        " *Geoderma* **2020**, *361*, 114055. https://doi.org/10.1016/j.geoderma.2019.114055",
+    )
+    assert (ref.title, ref.journal, ref.year, ref.volume, ref.pages) == (
+        "Does biochar improve soil water retention? A systematic review",
+        "Geoderma",
+        2020,
+        "361",
+        "114055",
+    )
+    # A book's series after the question is no subtitle.
+    book = parse_entry(
+        20,
+        "Brent KJ, Hollomon DW. Fungicide Resistance in Crop Pathogens: How Can It Be Managed? FRAC Monograph No. 1,"
+        " 2nd revised edition. Brussels: Fungicide Resistance Action Committee; 2007.",
+    )
+    assert book.title == "Fungicide Resistance in Crop Pathogens: How Can It Be Managed?"

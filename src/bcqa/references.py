@@ -1200,7 +1200,11 @@ def _read_head(segments: list[str], has_journal: bool) -> dict:
         start = _journal_start(segments, 2)
         title, journal = segments[1 : max(start, 2)], segments[max(start, 2) :]
     elif at == 0:
-        title, journal = segments[1:2], segments[2:]
+        # a title asking a question goes on after its mark to the source ("Does biochar ...? A systematic
+        # review. *Geoderma* **2020**", MDPI); a book's series after it is no subtitle ("... Managed? FRAC
+        # Monograph No. 1, 2nd revised edition. Brussels: ...")
+        end = 3 if len(segments) == 3 and segments[1].endswith(("?", "!")) else 2
+        title, journal = segments[1:end], segments[end:]
     else:
         title, journal = segments[:at], segments[at + 1 :]
     fields = {"authors": _authors(segments[at]), "title": _title(title)}

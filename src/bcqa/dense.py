@@ -188,7 +188,7 @@ class SentenceTransformerEncoder:
 def _onnxruntime():
     """onnxruntime, imported with its telemetry off: from 1.32 on Linux it writes a device id and an event queue
     under ``~/.cache/Microsoft`` at import, to upload later, unless ``ORT_DISABLE_TELEMETRY=1`` is set first (a user's
-    own setting wins). bcqa writes nothing outside its index and cache, and is used offline."""
+    own setting wins). bcqa writes nothing outside its index (and its lock files) and cache, and is used offline."""
     os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     import onnxruntime
 

@@ -717,3 +717,64 @@ def test_two_bracketed_times_make_no_transcript():
 
     text = "# Review\n\n[10:30] Doses were given at [12:00] and at night [1].\n[14:00] A third.\n"
     assert transcript_to_markdown(text) is text
+
+
+def _cited(text: str, name: str) -> list[tuple[str, tuple[int, ...]]]:
+    return [(s.text, s.citations) for s in parse_document(text, name).statements]
+
+
+def test_org_footnotes_cite_and_an_org_footnotes_section_is_the_reference_list():
+    text = (
+        "#+TITLE: Soil\n* Intro\nInhibitors keep nitrogen in the root zone for longer [fn:1].\n"
+        "Dicyandiamide binds the copper centre [fn:2][3].\n* Footnotes\n"
+        "[fn:1] Subbarao GV, Ito O. Scope of nitrification regulation. Crit Rev Plant Sci. 2006;25:303-335.\n"
+        "[fn:2] Zerulla W, Barth T. DMPP: a new nitrification inhibitor. Biol Fertil Soils. 2001;34:79-84.\n"
+        "[fn:3] Roe K. Copper. Soil Biol Biochem. 2010;1:2.\n"
+    )
+    doc = parse_document(text, "soil.org")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Inhibitors keep nitrogen in the root zone for longer.", (1,)),
+        ("Dicyandiamide binds the copper centre.", (2, 3)),
+    ]
+    assert doc.references[2].title == "DMPP: a new nitrification inhibitor" and doc.warnings == ()
+
+
+def test_rst_auto_numbered_footnotes_admonitions_on_one_line_list_tables_and_titled_roles():
+    text = (
+        "==========\nIce sheets\n==========\n\nWarm deep water melts the shelves from below [#]_.\n\n"
+        "Shelves restrain the ice behind them, see :ref:`the buttressing section <buttressing>` [2]_.\n\n"
+        ".. warning:: Cliff failure may be slower than first proposed [#edwards]_.\n\n"
+        ".. list-table:: Observed mass loss\n   :header-rows: 1\n\n   * - Basin\n     - Loss (Gt/yr)\n"
+        "   * - Amundsen Sea\n     - 120\n\nReferences\n----------\n\n"
+        ".. [#] Jenkins A, Dutrieux P. Ice sheet retreat driven by ocean variability. Nat Geosci. 2018;11:733.\n"
+        ".. [2] Furst JJ, Durand G. The safety band of Antarctic ice shelves. Nat Clim Chang. 2016;6:479.\n"
+        ".. [#edwards] Edwards TL. Revisiting Antarctic ice loss. Nature. 2019;566:58.\n"
+    )
+    doc = parse_document(text, "ice.rst")
+    assert [(s.text, s.citations) for s in doc.statements] == [
+        ("Warm deep water melts the shelves from below.", (1,)),
+        ("Shelves restrain the ice behind them, see the buttressing section.", (2,)),
+        ("Cliff failure may be slower than first proposed.", (3,)),
+        ("Basin: Amundsen Sea; Loss (Gt/yr): 120", ()),
+    ]
+    assert [(n, r.authors) for n, r in sorted(doc.references.items())] == [
+        (1, "Jenkins A, Dutrieux P"),
+        (2, "Furst JJ, Durand G"),
+        (3, "Edwards TL"),
+    ]
+
+
+def test_asciidoc_cells_one_a_line_xref_macros_and_footnotes():
+    text = (
+        "= Sleep\n\n== Oscillations\n\nOdour cues during sleep strengthen memory xref:ref1[].\n"
+        "Spindle density predicts recall footnote:[Measured with scalp EEG.] <<ref2>>.\n\n"
+        "|===\n|Oscillation |Frequency\n\n|Spindle\n|11-16 Hz\n\n|Slow oscillation\n|<1 Hz\n|===\n\n"
+        "[bibliography]\n== References\n\n- [[[ref1]]] Rasch B. Odor cues. Science. 2007;315:1426.\n"
+        "- [[[ref2]]] Steriade M. Grouping of brain rhythms. Neuroscience. 2006;137:1087.\n"
+    )
+    assert _cited(text, "sleep.adoc") == [
+        ("Odour cues during sleep strengthen memory.", (1,)),
+        ("Spindle density predicts recall.", (2,)),
+        ("Oscillation: Spindle; Frequency: 11-16 Hz", ()),
+        ("Oscillation: Slow oscillation; Frequency: <1 Hz", ()),
+    ]

@@ -35,7 +35,9 @@ none of them is returned as it is.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 __all__ = [
     "asciidoc_to_markdown",
@@ -76,6 +78,10 @@ _ORG_EMPHASIS = re.compile(r"(?<![\w/=~])([/=~])(?=[^\s/=~])([^\n]*?[^\s/=~])\1(
 # Org lets emphasis run over one line break, as filled paragraphs break it ("/Canadian Journal of
 # Microbiology/"): read after the emphasis within lines, so it only pairs marks left over.
 _ORG_WRAPPED_EMPHASIS = re.compile(r"(?<![\w/=~])([/=~])(?=[^\s/=~])([^\n/=~]*\n[ \t]*[^\n/=~]*?[^\s/=~])\1(?![\w/=~])")
+# Org's footnotes: "[fn:4]" in the text, "[fn:4] Author ..." defining it at a line's start (under "* Footnotes");
+# markdown's "[^4]" and "[^4]:", which the parser reads as a citation and a reference.
+_ORG_FOOTNOTE_DEFINITION = re.compile(r"^\[fn:([\w-]+)\][ \t]+")
+_ORG_FOOTNOTE = re.compile(r"\[fn:([\w-]+)\]")
 # Blocks whose lines are no prose.
 _ORG_HIDDEN_BLOCKS = frozenset(("src", "example", "comment", "export", "latex", "html"))
 
@@ -115,6 +121,7 @@ def org_to_markdown(text: str) -> str:
 
 
 def _org_inline(line: str) -> str:
+    line = _ORG_FOOTNOTE.sub(r"[^\1]", _ORG_FOOTNOTE_DEFINITION.sub(r"[^\1]: ", line))
     line = _ORG_LINK.sub(lambda m: m.group(2) or m.group(1), line)
     return _ORG_EMPHASIS.sub(_org_emphasis, line)
 
@@ -131,9 +138,15 @@ _RST_ENTRY = re.compile(r"^\.\.[ \t]+\[(\d{1,4})\][ \t]+", re.M)  # ".. [12] Aut
 _RST_DIRECTIVE = re.compile(r"^\.\.[ \t]+([\w-]+)::(.*)$")
 _RST_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:._])\1{2,}[ \t]*$")
 _RST_FIELD = re.compile(r"^:[\w ][^:\n]*:(?:[ \t]|$)")
-_RST_ROLE = re.compile(r":[\w-]+:`([^`\n]+)`")
+_RST_ROLE = re.compile(r":[\w-]+:`([^`\n]+?)(?:\s*<[^<>`\n]+>)?`")  # ":ref:`the section <label>`": its title
 _RST_LINK = re.compile(r"`([^`<\n]+?)\s*<[^>\n]+>`__?")
 _RST_LITERAL = re.compile(r"``([^`\n]+)``")
+# Auto-numbered footnotes, "[#]_" and "[#label]_" citing ".. [#]" and ".. [#label]" entries (docutils numbers
+# them in order with the first numbers no entry takes; "[#]_" cites the "[#]" entries in turn).
+_RST_AUTO_CITATION = re.compile(r"\[#([\w-]*)\]_")
+_RST_AUTO_ENTRY = re.compile(r"^(\.\.[ \t]+)\[#([\w-]*)\](?=[ \t])", re.M)
+# Directives whose text may start on their own line: ".. note:: Thwaites ... [1]_."
+_RST_ADMONITIONS = frozenset("note warning tip important caution danger attention hint error seealso".split())
 # Directives whose content is no prose: code, pictures, raw markup, a table of contents.
 _RST_HIDDEN = frozenset(
     "code code-block sourcecode literalinclude image figure raw contents toctree include math highlight".split()
@@ -143,6 +156,7 @@ _RST_HIDDEN = frozenset(
 def rst_to_markdown(text: str) -> str:
     """``text`` as markdown when it is reStructuredText (``[1]_`` markers, ``.. [1]`` entries or
     directives, at least two such marks), else unchanged."""
+    text = _rst_auto_numbered(text)
     marks = len(_RST_CITATION.findall(text)) + len(_RST_ENTRY.findall(text))
     marks += sum(1 for line in text.split("\n") if _RST_DIRECTIVE.match(line))
     if marks < 2:
@@ -155,13 +169,17 @@ def rst_to_markdown(text: str) -> str:
         directive = _RST_DIRECTIVE.match(line)
         if directive or (line.startswith("..") and not _RST_ENTRY.match(line) and line[2:3] in (" ", "")):
             # A directive, a comment or a link target; an admonition's indented text (".. note::") is prose.
-            keep = directive is not None and directive.group(1).lower() not in _RST_HIDDEN
-            out.append("")
+            name = directive.group(1).lower() if directive else ""
+            keep = directive is not None and name not in _RST_HIDDEN
+            out.append(_rst_inline(directive.group(2).strip()) if name in _RST_ADMONITIONS else "")
             i += 1
+            start = i
             while i < len(lines) and (not lines[i].strip() or lines[i][:1] in " \t"):
                 body = lines[i].strip()
                 out.append(_rst_inline(body) if keep and not _RST_FIELD.match(body) else "")
                 i += 1
+            if name == "list-table" and (rows := _rst_list_table(lines[start:i])):
+                out[len(out) - (i - start) :] = [*rows, *[""] * (i - start - len(rows))]
             continue
         if _RST_FIELD.match(line):
             out.append("")  # a document's fields (":Author: ...", ":Date: ...") are about it, not claims
@@ -169,6 +187,41 @@ def rst_to_markdown(text: str) -> str:
             out.append(_rst_inline(line))
         i += 1
     return _RST_ENTRY.sub(r"[\1] ", "\n".join(out))
+
+
+def _rst_auto_numbered(text: str) -> str:
+    """Auto-numbered footnotes and their citations with the numbers docutils gives them."""
+    entries = list(_RST_AUTO_ENTRY.finditer(text))
+    if not entries:
+        return text
+    taken = {int(n) for n in _RST_ENTRY.findall(text)}
+    free = (n for n in itertools.count(1) if n not in taken)
+    numbers = [next(free) for _ in entries]
+    labelled = {m.group(2): n for m, n in zip(entries, numbers) if m.group(2)}
+    anonymous = [n for m, n in zip(entries, numbers) if not m.group(2)]
+
+    def numbered(label: str, turn: Iterator[int]) -> str:
+        n = labelled.get(label) if label else next(turn, None)
+        return str(n) if n is not None else f"#{label}"
+
+    cites, defines = iter(anonymous), iter(anonymous)
+    text = _RST_AUTO_CITATION.sub(lambda m: f"[{numbered(m.group(1), cites)}]_", text)
+    return _RST_AUTO_ENTRY.sub(lambda m: f"{m.group(1)}[{numbered(m.group(2), defines)}]", text)
+
+
+def _rst_list_table(body: list[str]) -> list[str]:
+    """A ``list-table`` directive's rows ("* - Basin" / "  - Loss") as a pipe table, its first row the header."""
+    rows: list[list[str]] = []
+    for line in body:
+        item = re.match(r"^[ \t]*(\*[ \t]+)?-[ \t]+(.*)$", line)
+        if item and (item.group(1) or not rows):
+            rows.append([_rst_inline(item.group(2).strip())])
+        elif item:
+            rows[-1].append(_rst_inline(item.group(2).strip()))
+        elif line.strip() and rows and not _RST_FIELD.match(line.strip()):
+            rows[-1][-1] += " " + _rst_inline(line.strip())  # a cell's text wrapped
+    width = max((len(r) for r in rows), default=0)
+    return pipe_table([r + [""] * (width - len(r)) for r in rows]) if len(rows) >= 2 else []
 
 
 def _rst_inline(line: str) -> str:
@@ -320,6 +373,9 @@ _ADOC_ADMONITION = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
 _ADOC_XREF = re.compile(r"<<([\w:.-]+)(?:,[^>\n]*)?>>")
 _ADOC_ENTRY = re.compile(r"^[ \t]*[-*][ \t]+\[\[\[([\w:.-]+)(?:,[ \t]*([^\]\n]*))?\]\]\][ \t]*(.*)$")
 _ADOC_INLINE = re.compile(r"\[\[[\w:.-]+(?:,[^\]\n]*)?\]\]|(?:link|xref):\S+?\[([^\]\n]*)\]|(?<=\S)[ \t]\+$")
+# "xref:ref1[]" to a bibliography entry cites it as "<<ref1>>" does; "footnote:[Measured with EEG.]" is a note.
+_ADOC_XREF_MACRO = re.compile(r"xref:#?([\w:.-]+)\[\]")
+_ADOC_FOOTNOTE = re.compile(r"[ \t]*footnote(?:ref)?:[\w-]*\[[^\]\n]*\]")
 
 
 def asciidoc_to_markdown(text: str) -> str:
@@ -390,17 +446,25 @@ def _adoc_numbers(lines: list[str]) -> dict[str, int]:
 
 
 def _adoc_inline(line: str, numbers: dict[str, int]) -> str:
+    line = _ADOC_XREF_MACRO.sub(lambda m: f"<<{m.group(1)}>>" if m.group(1) in numbers else m.group(0), line)
+    line = _ADOC_FOOTNOTE.sub("", line)
     line = _ADOC_XREF.sub(lambda m: f"[{numbers[m.group(1)]}]" if m.group(1) in numbers else m.group(0), line)
     return _ADOC_INLINE.sub(lambda m: m.group(1) or "", line)
 
 
 def _adoc_table(rows: list[str], numbers: dict[str, int]) -> list[str]:
-    """A ``|===`` table's rows as a pipe table, its first row the header."""
+    """A ``|===`` table's rows as a pipe table, its first row the header.  Its first line gives the number of
+    columns; cells written one a line (as Asciidoctor allows) fill the rows in turn."""
     cells = [
         [_adoc_inline(c.strip(), numbers) for c in row.strip()[1:].split("|")]
         for row in rows
         if row.strip().startswith("|")
     ]
+    width = len(cells[0]) if cells else 0
+    if width > 1 and any(len(row) != width for row in cells[1:]):
+        flat = [c for row in cells for c in row]
+        cells = [flat[i : i + width] for i in range(0, len(flat), width)]
+        cells[-1] += [""] * (width - len(cells[-1]))
     return pipe_table(cells) if cells else []
 
 

@@ -2149,3 +2149,21 @@ def test_an_mdpi_title_asking_a_question_keeps_its_subtitle():
         " 2nd revised edition. Brussels: Fungicide Resistance Action Committee; 2007.",
     )
     assert book.title == "Fungicide Resistance in Crop Pathogens: How Can It Be Managed?"
+
+
+def test_an_elsevier_report_by_an_organisation_gives_author_title_and_publisher():
+    ref = parse_entry(
+        1,
+        "World Health Organization, Microplastics in drinking-water, WHO, Geneva, 2019,"
+        " https://www.who.int/publications/i/item/9789241516198.",
+    )
+    assert (ref.authors, ref.title, ref.journal, ref.year) == (
+        "World Health Organization",
+        "Microplastics in drinking-water",
+        "WHO",
+        2019,
+    )
+    assert ref.link == "https://www.who.int/publications/i/item/9789241516198"
+    # A person's entry in the same style keeps its journal.
+    ref = parse_entry(2, "M. Weber, T. Lott, Microplastics in tap water, J. Hazard. Mater. 384 (2020) 121–130.")
+    assert (ref.authors, ref.journal, ref.volume) == ("M. Weber, T. Lott", "J. Hazard. Mater.", "384")

@@ -824,6 +824,16 @@ def _read_comma_parted(body: str) -> dict | None:
     k = 0
     while k < len(items) - 1 and (_is_author(ET_AL_TAIL.sub("", items[k])) or _ET_AL.fullmatch(items[k])):
         k += 1
+    # Elsevier's report: "World Health Organization, Microplastics in drinking-water, WHO, Geneva, 2019": its
+    # author, title, publisher and place
+    if (
+        k == 0
+        and len(items) == 4
+        and _GROUP_WORD.search(items[0])
+        and _looks_corporate(items[0])
+        and all(_PLACE.fullmatch(item) for item in items[2:])
+    ):
+        return {"authors": items[0], "title": _trim(items[1]), "journal": items[2], "year": int(year["year"])}
     if k == 0 or _ET_AL.fullmatch(items[0]):
         return None
     rest, fields = items[k:], {"authors": _authors(", ".join(items[:k])), "year": int(year["year"])}
@@ -835,6 +845,7 @@ def _read_comma_parted(body: str) -> dict | None:
     return {**fields, "journal": _trim(", ".join(rest))}
 
 
+_PLACE = re.compile(r"(?:[A-Z][\w'’&.-]*\s?){1,4}")  # a publisher or a city: capitalised words, no digits
 _COMMA_PARTED_YEAR = re.compile(rf"(?:,\s*|\s+\(){_YEAR}\)?\.?$")
 _MIN_PARTED_TITLE_WORDS = 3  # "Lancet Infect Dis, 17" is a journal and its volume, not a title and a journal
 

@@ -629,9 +629,14 @@ def find_references(
             journals[ref.number] = span
     # "the Lancet Neurology paper" names The Lancet Neurology, not Neurology: a journal named only inside the words
     # that name a longer one does not count.
-    candidates.update(
-        n for n, span in journals.items() if not _within(span, journals.values()) and not _named_longer(folded, span)
-    )
+    if journals:
+        capitals = [w[0].isupper() for w in _WORD.findall(folded)[1:]]
+        title_case = 2 * sum(capitals) > len(capitals)
+        candidates.update(
+            n
+            for n, span in journals.items()
+            if not _within(span, journals.values()) and (title_case or not _named_longer(folded, span))
+        )
     # "Liu et al." names a paper by its first author: co-authors named Liu do not count.
     first = {n for n in candidates if _first_author_cited(folded, references[n])}
     candidates = first or candidates
@@ -854,10 +859,7 @@ _NAME_BEFORE = re.compile(r"(?<=\S[ \t])([A-Z][\w-]*)[ \t]+\Z")
 
 def _named_longer(question: str, span: tuple[int, int]) -> bool:
     """Whether the journal named at ``span`` of ``question`` is part of a longer name the question writes: "What
-    does the Nature Medicine paper say?" names no paper in *Nature*. Not in a question written in title case."""
-    words = _WORD.findall(question)[1:]
-    if 2 * sum(w[0].isupper() for w in words) > len(words):
-        return False
+    does the Nature Medicine paper say?" names no paper in *Nature* (asked only of a question not in title case)."""
     after = _NAME_AFTER.match(question, span[1])
     before = _NAME_BEFORE.search(question, 0, span[0])
     return bool(after and after[1].lower() not in _CUE_WORDS or before and before[1].lower() not in _CUE_WORDS)

@@ -92,10 +92,10 @@ def test_every_author_style_exports_as_surname_and_initials():
         "World Health Organization. Global tuberculosis report 2023. Geneva: WHO; 2023.",
     ]
     bib = to_bibtex([parse_entry(n, raw, "x.md") for n, raw in enumerate(styles, 1)])
-    assert "author = {Hsu, P. D. and Lander, E. S. and Zhang, F}" in bib and "pages = {1262--1278}" in bib
+    assert "author = {Hsu, P. D. and Lander, E. S. and Zhang, F.}" in bib and "pages = {1262--1278}" in bib
     assert "author = {Smith, J. and Jones, K. and Brown, L.}" in bib
     assert (
-        "author = {Ó Súilleabháin, C. and Byrne, D. and Walsh, E}" in bib and "@article{osuilleabhain2020ref3," in bib
+        "author = {Ó Súilleabháin, C. and Byrne, D. and Walsh, E.}" in bib and "@article{osuilleabhain2020ref3," in bib
     )
     assert "author = {{World Health Organization}}" in bib
     assert "SP  - 1262\nEP  - 1278" in to_ris([parse_entry(1, styles[0])])

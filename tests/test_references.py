@@ -293,7 +293,7 @@ ENTRIES = [
         "Hsu, P. D., Lander, E. S. & Zhang, F. Development and applications of CRISPR-Cas9 for genome"
         " engineering. Cell 157, 1262–1278 (2014).",
         {
-            "authors": "Hsu, P. D., Lander, E. S. & Zhang, F",
+            "authors": "Hsu, P. D., Lander, E. S. & Zhang, F.",
             "title": "Development and applications of CRISPR-Cas9 for genome engineering",
             "journal": "Cell",
             "year": 2014,
@@ -1238,7 +1238,7 @@ def test_a_year_in_brackets_that_closes_a_title_first_entry_follows_the_journal(
     )
     apa = parse_entry(1, "Pugh, T. J., & Morozova, O. (2013). The genetic landscape. Nature Genetics, 45(3), 279-284.")
     assert (apa.authors, apa.title, apa.journal) == (
-        "Pugh, T. J., & Morozova, O",
+        "Pugh, T. J., & Morozova, O.",
         "The genetic landscape",
         "Nature Genetics",
     )
@@ -1886,7 +1886,7 @@ def test_an_agency_with_a_dotted_short_name_is_the_author():
         (
             "Kowalski, P., Adeyemi, F. & Strand, H. Activating PIK3CA mutations and PI3K pathway addiction. Nat. "
             "Genet. 52, 1183–1194 (2020).",
-            "Kowalski, P., Adeyemi, F. & Strand, H",
+            "Kowalski, P., Adeyemi, F. & Strand, H.",
             "Activating PIK3CA mutations and PI3K pathway addiction",
             "Nat. Genet.",
             2020,
@@ -1904,7 +1904,7 @@ def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
         (
             "SMITH, J.; DOE, A. Efflux pumps in Gram-negative bacteria. Journal of Antimicrobial Chemotherapy, v. 75, "
             "n. 3, p. 45-67, 2020. DOI: https://doi.org/10.1093/jac/dkz001.",
-            "SMITH, J.; DOE, A",
+            "SMITH, J.; DOE, A.",
             "Efflux pumps in Gram-negative bacteria",
             "Journal of Antimicrobial Chemotherapy",
             ("75", "3", "45-67", 2020),
@@ -1921,14 +1921,14 @@ def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
         (
             "COSTA, R.; LIMA, P. Aminoglycoside penetration through biofilms. Antimicrobial Agents and Chemotherapy, "
             "v. 64, n. 2, e01234-19, 2019.",
-            "COSTA, R.; LIMA, P",
+            "COSTA, R.; LIMA, P.",
             "Aminoglycoside penetration through biofilms",
             "Antimicrobial Agents and Chemotherapy",
             ("64", "2", "e01234-19", 2019),
         ),
         (
             "Smith, J. A., Doe, B. Porin loss and carbapenem resistance. J Med. 2020;12:100-110.",
-            "Smith, J. A., Doe, B",
+            "Smith, J. A., Doe, B.",
             "Porin loss and carbapenem resistance",
             "J Med",
             ("12", "", "100-110", 2020),
@@ -1942,7 +1942,7 @@ def test_the_physics_journals_style_is_read(raw, authors, title, journal, year):
         ),
         (
             "Smith, J., Doe, A., 2020. Efflux pumps in Gram-negative bacteria. J. Hosp. Infect. 104, 45–67.",
-            "Smith, J., Doe, A",
+            "Smith, J., Doe, A.",
             "Efflux pumps in Gram-negative bacteria",
             "J. Hosp. Infect.",
             ("104", "", "45–67", 2020),
@@ -2003,19 +2003,19 @@ def test_abnt_elsevier_harvard_and_authors_with_several_dotted_initials(raw, aut
         ),
         (
             "Smith, J. & Doe, A. 2020. Efflux pumps and porins. J Med 1:3-4.",
-            "Smith, J. & Doe, A",
+            "Smith, J. & Doe, A.",
             "J Med",
             ("1", "", "3-4", 2020),
         ),
         (
             "Smith, J. and Doe, A. 2020. Efflux pumps and porins. Journal of Hospital Infection, 104(2), pp. 45-67.",
-            "Smith, J. and Doe, A",
+            "Smith, J. and Doe, A.",
             "Journal of Hospital Infection",
             ("104", "2", "45-67", 2020),
         ),
         (
             "Smith, J. and Doe, A. (2020) 'Efflux pumps and porins', Journal of Hospital Infection, 104(2), pp. 45-67.",
-            "Smith, J. and Doe, A",
+            "Smith, J. and Doe, A.",
             "Journal of Hospital Infection",
             ("104", "2", "45-67", 2020),
         ),

@@ -1373,7 +1373,16 @@ def _looks_corporate(segment: str) -> bool:
 
 
 def _authors(text: str) -> str:
-    return _collapse(re.sub(r"\s+,", ",", _trim(text)))
+    """The author list as written, but for the full stop that closes the field; the last initial keeps its own
+    where the list writes initials with full stops ("Hauser, B. G.", "Arthur, E.", not "Smith J")."""
+    authors = _collapse(re.sub(r"\s+,", ",", _trim(text)))
+    if _LAST_INITIAL.search(authors) and _DOTTED_INITIAL.search(authors) and text.rstrip().endswith("."):
+        authors += "."
+    return authors
+
+
+_LAST_INITIAL = re.compile(r"(?:^|[\s,.;-])[A-Z]$")
+_DOTTED_INITIAL = re.compile(r"(?:^|[\s,;-])[A-Z]\.")
 
 
 def _title(segments: list[str]) -> str:

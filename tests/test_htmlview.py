@@ -113,3 +113,40 @@ def test_an_answer_note_with_parentheses_inside_is_shown_whole():
     answer = Answer("Overview?", False, "(X has 1 section: Efflux (pumps).) Pumps export drugs [1].", (hit,), ())
     page = answer_html(replace(answer, mode="overview"), turn="t1")
     assert "<p class='lead'>(X has 1 section: Efflux (pumps).)</p>" in page
+
+
+def test_a_clause_shown_as_its_own_statement_is_not_told_again_before_the_next():
+    """ "A [17]; B [17]": with both clauses hits, the list shows A once, and B after it without A as its lead;
+    with only B a hit, B comes after A. The short answer tells A once either way."""
+    from bcqa.answer import compose
+    from bcqa.types import Hit, Statement
+
+    a = Statement(
+        "a", "Villani et al. sequenced sdhB from orchards with no SDHI use", (17,), "S", 4, sentence=2, document="r.md"
+    )
+    b = Statement("b", "mean EC50 values were below 0.1 μg/ml.", (17,), "S", 5, sentence=2, document="r.md")
+    both = compose("q", [Hit(b, 1.0, 0.7, lead=(a,)), Hit(a, 0.9, 0.6)], {})
+    assert both.answer.count("Villani") == 1
+    lists = [both.to_text().split("Supporting statements")[1], both.to_markdown().split("Supporting statements")[1]]
+    for text in (*lists, both._repr_html_()):
+        assert text.count("Villani et al. sequenced") == 1, text
+    alone = compose("q", [Hit(b, 1.0, 0.7, lead=(a,))], {})
+    assert alone.to_text().count("Villani et al. sequenced sdhB from orchards with no SDHI use [17], mean") == 2
+
+
+def test_a_reference_answer_from_several_documents_heads_each_documents_statements():
+    """ "What does reference 1 say?" with three documents: each document's [1] over its own statements."""
+    from bcqa.answer import compose
+    from bcqa.types import Hit, Reference, Statement
+
+    refs = {
+        (d, 1): Reference(1, f"{a} J. T. J. 2020;1:2.", "T", f"{a} J", "J", 2020, document=d)
+        for d, a in (("a.md", "Liu"), ("b.md", "Dean"))
+    }
+    hits = [
+        Hit(Statement("x", "Botrytis is a grey mould.", (1,), "S", 0, sentence=0, document="b.md"), 1.0),
+        Hit(Statement("y", "HOTAIR is up in resistant cells.", (1,), "S", 1, sentence=0, document="a.md"), 0.9),
+    ]
+    page = compose("q", hits, refs, mode="reference", focus=list(refs), documents=["a.md", "b.md"])._repr_html_()
+    first, second = page.index("b.md: The document cites [1] Dean"), page.index("a.md: The document cites [1] Liu")
+    assert first < page.index("Botrytis is a grey mould") < second < page.index("HOTAIR is up")

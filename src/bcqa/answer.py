@@ -13,7 +13,7 @@ from typing import Any
 
 from bcqa.export import to_bibtex, to_ris
 from bcqa.htmlview import NOTEBOOK_CSS, answer_html
-from bcqa.render import cite, render_markdown, render_text, short_reference
+from bcqa.render import cite, render_markdown, render_text, short_reference, untold
 from bcqa.support import support
 from bcqa.types import Hit, Reference, Statement
 
@@ -236,7 +236,7 @@ def _claims(hits: Sequence[Hit]) -> str:
     told: set[str] = set()
     shown: list[Statement] = []
     for h in hits:
-        for s in (*h.lead, h.statement):
+        for s in (*untold(h.lead, told), h.statement):
             if s.id not in told:
                 told.add(s.id)
                 shown.append(s)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from bcqa.render import format_reference, lead_of, quoted_and_rest
@@ -128,7 +128,9 @@ def _statement(
     documents: Sequence[str],
     several: bool,
     serial: Iterator[int],
+    shown: Collection[str] = (),
 ) -> str:
+    """One statement of a list, after the clauses it goes on from that are not ``shown`` as their own."""
     s = hit.statement
     cites = cite_buttons(s.citations, s.document, refs, turn, documents, serial)
     cites = cites or "<span class='uncited'>(uncited)</span>"
@@ -138,7 +140,7 @@ def _statement(
     def clause(c: Statement) -> str:
         return f"{_e(c.text)} {cite_buttons(c.citations, c.document, refs, turn, documents, serial)}"
 
-    lead = lead_of(hit, clause)
+    lead = lead_of(hit, clause, shown)
     lead = f"<span class='sentence-before'>{lead}</span>" if lead else ""
     return (
         f"<li class='statement' data-statement='{_e(s.id)}'>{lead}<span class='claim'>{_e(s.text)}</span> {cites} "
@@ -165,6 +167,7 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
         parts.append(f"<p class='read-as'>Read as: <q>{_e(answer.read_as)}</q></p>")
     parts += [f"<p class='note'>{n}</p>" for n in notes]
     quoted, rest = quoted_and_rest(answer)
+    shown = {h.statement.id for h in answer.statements}
     if answer.abstained:
         parts.append(
             f"<p class='abstain' role='status'><strong>Not covered by the document.</strong> {_e(answer.answer)}</p>"
@@ -172,27 +175,35 @@ def answer_html(answer: Answer, turn: str = "answer", notes: Sequence[str] = (),
     else:
         parts.append(_heading(level, "Answer", f"{turn}-answer"))
         if answer.mode == "reference":
-            lead = re.sub(r"^\*\*[^*\n]+:\*\* ", "", answer.answer.split(" for: ")[0])  # several documents
-            parts.append(f"<p class='lead'>{_e(lead)}:</p>")
+            # One line a document ("**r.md:** The document cites [1] ... for: ..."), each over its own statements:
+            # [1] of one document is not [1] of another.
+            for line in answer.answer.split("\n"):
+                named = re.match(r"^\*\*([^*\n]+):\*\* ", line)
+                mine = [h for h in quoted if not named or h.statement.document == named.group(1)]
+                cites = line[named.end() if named else 0 :].split(" for: ")[0]
+                parts.append(f"<p class='lead'>{_e(f'{named.group(1)}: ' if named else '')}{_e(cites)}:</p>")
+                parts.append("<ul class='claims'>")
+                parts += [_statement(h, refs, turn, documents, several, serial, shown) for h in mine]
+                parts.append("</ul>")
         elif answer.mode == "references":  # the reference list: its entries follow, no statement
             parts.append(f"<p class='lead'>{_e(answer.answer)}</p>")
         elif lead := _leading_note(answer.answer):
             parts.append(f"<p class='lead'>{_e(lead)}</p>")
-        if answer.mode != "references":
+        if answer.mode not in ("reference", "references"):
             parts.append("<ul class='claims'>")
-            parts += [_statement(h, refs, turn, documents, several, serial) for h in quoted]
+            parts += [_statement(h, refs, turn, documents, several, serial, shown) for h in quoted]
             parts.append("</ul>")
     related = [h for h in rest if h.support in ("direct", "related", "cites")]
     weak = [h for h in rest if h not in related]
     if related:
         parts.append(_heading(level, "Also relevant"))
         parts.append("<ul class='related'>")
-        parts += [_statement(h, refs, turn, documents, several, serial) for h in related]
+        parts += [_statement(h, refs, turn, documents, several, serial, shown) for h in related]
         parts.append("</ul>")
     if weak:
         title = "Closest statements (low confidence)" if answer.abstained else "Weak matches"
         parts.append(f"<details class='weak'><summary>{title} ({len(weak)})</summary><ul>")
-        parts += [_statement(h, refs, turn, documents, several, serial) for h in weak]
+        parts += [_statement(h, refs, turn, documents, several, serial, shown) for h in weak]
         parts.append("</ul></details>")
     if answer.references:
         parts.append(_heading(level, "References"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -46,9 +46,17 @@ def cite_links(numbers: Sequence[int], references: Mapping[int, Reference]) -> s
     return "".join(out)
 
 
-def lead_of(hit: Hit, render: Callable[[Statement], str]) -> str:
-    """The clauses a hit goes on from ("A [18], "), each rendered with its own numbers, or ""."""
-    return "".join(f"{render(c).rstrip(',;')}, " for c in hit.lead)
+def lead_of(hit: Hit, render: Callable[[Statement], str], shown: Collection[str] = ()) -> str:
+    """The clauses a hit goes on from ("A [18], "), each rendered with its own numbers, or "": those after
+    the last that is ``shown`` (the ids of statements the answer shows as their own), so that each claim
+    is shown once."""
+    return "".join(f"{render(c).rstrip(',;')}, " for c in untold(hit.lead, shown))
+
+
+def untold(lead: Sequence[Statement], told: Collection[str]) -> Sequence[Statement]:
+    """The clauses of ``lead`` after the last one whose id is in ``told``."""
+    last = max((i for i, c in enumerate(lead) if c.id in told), default=-1)
+    return lead[last + 1 :]
 
 
 def short_reference(ref: Reference) -> str:
@@ -128,7 +136,7 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
         lines += [f"⚠️ **Not covered by the document.** {text}"]
     else:
         lines += [text]
-    rank = 0
+    rank, shown = 0, {h.statement.id for h in answer.statements}
     for title, hits in _groups(answer):
         lines += ["", f"*{title}:*" if answer.abstained else f"**{title}**"]
         for h in hits:
@@ -136,7 +144,7 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
             s = h.statement
             cited = marks(s.citations, s.document) or "*(uncited)*"
             where = f"{s.document} · {s.section}" if several else s.section
-            lead = lead_of(h, lambda c: f"{html.escape(c.text)} {marks(c.citations, c.document)}".rstrip())
+            lead = lead_of(h, lambda c: f"{html.escape(c.text)} {marks(c.citations, c.document)}".rstrip(), shown)
             lines.append(f"{rank}. {lead}{html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
     if answer.references:
         lines += ["", "**References**"]
@@ -152,13 +160,13 @@ def render_text(answer: Answer) -> str:
     lines = [f"Q: {answer.question}", ""]
     lines.append(f"Not covered: {answer.answer}" if answer.abstained else answer.answer)
     several = len({h.statement.document for h in answer.statements}) > 1 or len(answer.documents) > 1
-    rank = 0
+    rank, shown = 0, {h.statement.id for h in answer.statements}
     for title, hits in _groups(answer):
         lines += ["", f"{title}:"]
         for h in hits:
             rank += 1
             s = h.statement
-            lead = lead_of(h, lambda c: f"{c.text} {cite(c.citations)}".rstrip())
+            lead = lead_of(h, lambda c: f"{c.text} {cite(c.citations)}".rstrip(), shown)
             lines.append(f"  {rank}. {lead}{s.text} {cite(s.citations) or '(uncited)'}")
             where = f"{s.document} · {s.section}" if several else s.section
             lines.append(f"     {where} · {s.id} · support: {h.support}")

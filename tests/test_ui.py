@@ -260,6 +260,27 @@ def test_citations_have_unique_anchors_popovers_and_copy(page):
     assert copied.startswith("Oghabi Bakhshaiesh T, Esmaeili R. Effects of Noncoding RNAs") and "doi:" in copied
 
 
+def test_every_citation_popover_stays_on_screen(browser, server):
+    """On a phone, a marker near the right edge opened its popover past the screen's edge (a new user's check)."""
+    page = _open(browser, server, PHONE, has_touch=True, is_mobile=True)
+    turn = _ask(page, "Which long non-coding RNAs are associated with radioresistance?")
+    width = page.evaluate("document.documentElement.clientWidth")
+    checked = 0
+    for i in range(min(turn.locator(".cite-btn").count(), 10)):
+        button = turn.locator(".cite-btn").nth(i)
+        if not button.is_visible():
+            continue
+        button.click()
+        pop = turn.locator(".cite.open .pop")
+        box = pop.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (i, box, width)
+        page.keyboard.press("Escape")
+        page.mouse.move(0, 0)  # off the marker: hover no longer holds it open
+        checked += 1
+    assert checked >= 3
+    page.context.close()
+
+
 def test_view_in_document_highlights_the_statement(page):
     turn = _ask(page, "How does miR-21 cause radioresistance?")
     claim = turn.locator(".claims .claim").first.inner_text()

@@ -22,6 +22,18 @@
     button.textContent = "Copied";
     setTimeout(() => { button.textContent = label; }, 1500);
   };
+  // A citation's popover opens under its marker; near the right edge of a phone it is moved left to stay on screen.
+  const place = (cite) => {
+    const pop = cite?.querySelector(".pop");
+    if (!pop) return;
+    pop.style.left = "";
+    const box = pop.getBoundingClientRect();
+    if (!box.width) return;
+    const over = box.right - (document.documentElement.clientWidth - 8);
+    if (over > 0) pop.style.left = `${Math.max(-over, 8 - box.left)}px`;
+  };
+  document.addEventListener("mouseover", (event) => place(event.target.closest?.(".cite")));
+  document.addEventListener("focusin", (event) => place(event.target.closest?.(".cite")));
   document.addEventListener("click", (event) => {
     const target = event.target;
     const copier = target.closest("[data-copy]");
@@ -34,7 +46,7 @@
     if (clear) { event.preventDefault(); document.querySelector("#clear-filter")?.click(); return; }
     const cite = target.closest(".cite-btn");
     document.querySelectorAll(".cite.open").forEach((c) => { if (!cite || c !== cite.parentElement) c.classList.remove("open"); });
-    if (cite) cite.parentElement.classList.toggle("open");
+    if (cite) { cite.parentElement.classList.toggle("open"); place(cite.parentElement); }
   });
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;

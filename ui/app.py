@@ -30,7 +30,7 @@ from bcqa.assistant import document_title  # noqa: E402
 from bcqa.conversation import Conversation  # noqa: E402
 from bcqa.errors import BcqaError  # noqa: E402
 from bcqa.htmlview import answer_html  # noqa: E402
-from bcqa.render import cite_links  # noqa: E402
+from bcqa.render import cite, cite_links, lead_of  # noqa: E402
 
 MAX_QUESTION_CHARS = 1000
 ALL_SECTIONS = "All sections"
@@ -254,10 +254,11 @@ def build_demo(qa: Assistant):
         shown = answer.statements[0] if answer.statements else None
         if best and best.statement.section != section and (shown is None or best.dense > shown.dense):
             s = best.statement
-            notes.append(
-                f"Best match outside it (section {_e(s.section)}): <q>{_e(s.text)}</q> "
-                f"{_e(''.join(f'[{n}]' for n in s.citations))}"
-            )
+            where = f"{s.document} · {s.section}" if len(qa.documents) > 1 else s.section
+            # a clause that goes on a sentence comes after the clauses before it, each with its numbers
+            lead = lead_of(best, lambda c: f"{_e(c.text)} {_e(cite(c.citations))}".rstrip())
+            quoted = f"<q>{lead}{_e(s.text)}</q> {_e(cite(s.citations))}"
+            notes.append(f"Best match outside it (section {_e(where)}): {quoted}")
         return notes
 
     def answer_markdown(question: str, k: float = 5, section: str = ALL_SECTIONS) -> str:

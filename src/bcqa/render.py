@@ -32,6 +32,12 @@ def escape_markdown(text: str) -> str:
     return html.escape(text.translate(_MARKDOWN_ESCAPES), quote=False)
 
 
+def _text(text: str) -> str:
+    """Document text in markdown: HTML's ``<`` and ``&`` escaped, quotes as they are ("Hawke's", not
+    "Hawke&#x27;s", in a copied answer)."""
+    return html.escape(text, quote=False)
+
+
 def cite(numbers: Sequence[int]) -> str:
     """``[5][6]`` for (5, 6)."""
     return "".join(f"[{n}]" for n in numbers)
@@ -144,14 +150,14 @@ def render_markdown(answer: Answer, question: bool = True, link_citations: bool 
             s = h.statement
             cited = marks(s.citations, s.document) or "*(uncited)*"
             where = f"{s.document} · {s.section}" if several else s.section
-            lead = lead_of(h, lambda c: f"{html.escape(c.text)} {marks(c.citations, c.document)}".rstrip(), shown)
-            lines.append(f"{rank}. {lead}{html.escape(s.text)} {cited} — *{html.escape(where)}* (support: {h.support})")
+            lead = lead_of(h, lambda c: f"{_text(c.text)} {marks(c.citations, c.document)}".rstrip(), shown)
+            lines.append(f"{rank}. {lead}{_text(s.text)} {cited} — *{_text(where)}* (support: {h.support})")
     if answer.references:
         lines += ["", "**References**"]
         for r in answer.references:
             link = f" [doi:{r.doi}]({r.url})" if r.doi else (f" [link]({r.link})" if r.link else "")
-            source = f" *({html.escape(r.document)})*" if several else ""
-            lines.append(f"- [{r.number}] {html.escape(r.raw.split(' doi:')[0])}{link}{source}")
+            source = f" *({_text(r.document)})*" if several else ""
+            lines.append(f"- [{r.number}] {_text(r.raw.split(' doi:')[0])}{link}{source}")
     return "\n".join(lines)
 
 

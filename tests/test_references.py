@@ -2167,3 +2167,45 @@ def test_an_elsevier_report_by_an_organisation_gives_author_title_and_publisher(
     # A person's entry in the same style keeps its journal.
     ref = parse_entry(2, "M. Weber, T. Lott, Microplastics in tap water, J. Hazard. Mater. 384 (2020) 121–130.")
     assert (ref.authors, ref.journal, ref.volume) == ("M. Weber, T. Lott", "J. Hazard. Mater.", "384")
+
+
+@pytest.mark.parametrize(
+    "raw, fields",
+    [
+        (
+            "THOMSON M J, DE OCAMPO M, EGDANE J, et al. Characterizing the Saltol locus in rice[J]. Rice, 2010,"
+            " 3(2): 148-160.",
+            ("Characterizing the Saltol locus in rice", "Rice", 2010, "3", "2", "148-160"),
+        ),
+        (
+            "LIU X J. Saline-alkali land agriculture[M]. Beijing: Science Press, 2018: 10-20.",
+            ("Saline-alkali land agriculture", "Science Press", 2018, "", "", "10-20"),
+        ),
+        (
+            "ZHAO Q. Salt tolerance of coastal rice[D]. Nanjing: Nanjing Agricultural University, 2020.",
+            ("Salt tolerance of coastal rice", "Nanjing Agricultural University", 2020, "", "", ""),
+        ),
+        (
+            "CHEN W. Reactive oxygen species signalling[M]//LI M. Plant Stress Biology. Beijing: China Agriculture"
+            " Press, 2017: 120-145.",
+            ("Reactive oxygen species signalling", "Plant Stress Biology", 2017, "", "", "120-145"),
+        ),
+        (
+            "China National Rice Research Institute. Salt tolerance screening[EB/OL]. (2021-05-03)[2023-01-02]."
+            " https://www.ricedata.cn/variety/salt.htm.",
+            ("Salt tolerance screening", "", 2021, "", "", ""),
+        ),
+    ],
+)
+def test_gbt_7714_entries_lose_their_type_and_give_publisher_pages_and_year(raw, fields):
+    ref = parse_entry(1, raw)
+    assert (ref.title, ref.journal, ref.year, ref.volume, ref.issue, ref.pages) == fields
+
+
+def test_gbt_7714_surnames_in_capitals_before_initials_apart_are_asked_by_name():
+    from bcqa.query import find_references
+    from bcqa.text import english_words
+
+    ref = parse_entry(1, "THOMSON M J, DE OCAMPO M, EGDANE J, et al. Saltol in rice[J]. Rice, 2010, 3(2): 148-160.")
+    assert surnames_of(ref.authors) == ("Thomson", "de Ocampo", "Egdane")
+    assert find_references("What did Thomson et al. find?", {1: ref}, english_words())[0] == (1,)

@@ -484,6 +484,8 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
             fields = _read_linked(label, tail)
     else:
         fields = _read_fields(_body(raw))
+    if (kind := _GBT_TYPE.search(fields.get("title") or "")) and kind.start():
+        fields = {**fields, **_gbt_fields(fields["title"], kind, raw)}
     journal = _MEDIUM.sub("", fields.get("journal", ""))  # "bioRxiv [Preprint]" is bioRxiv
     if journal:
         fields["journal"] = journal
@@ -494,6 +496,32 @@ def parse_entry(number: int, raw: str, document: str = "") -> Reference:
     # A page's link labels ("[PMC free article] [PubMed] [Google Scholar]") are no part of the entry shown either.
     shown = _collapse(_LINK_LABELS.sub(" ", raw)) if "[" in raw or "Scholar" in raw else raw
     return Reference(number=number, raw=shown or raw, doi=doi, link=link, document=document, **fields)
+
+
+# China's GB/T 7714 writes a document's type after its title: "Title[J]. Journal, 2010, 3(2): 148-160.",
+# "Title[M]. Beijing: Science Press, 2018: 10-20.", "Thesis[D]. Nanjing: Nanjing Agricultural University,
+# 2020.", "Chapter[M]//LI M. Book. Beijing: Press, 2017: 33-50.", "Page[EB/OL]. (2021-05-03)[2023-01-02]. URL".
+_GBT_TYPE = re.compile(r"\[(?:[JMCDRSPNZAG]|EB|DB|CP|[JMCDRSPNZAGEB]+/(?:OL|MT|DK|CD))\](?P<part>//.*)?$")
+_GBT_SOURCE = re.compile(
+    r"^\s*(?:(?P<book>[^.:]+)\.\s+)?(?P<place>[^:.]+):\s*(?P<publisher>[^,:]+),\s*(?P<year>(?:1[89]|20)\d{2})"
+    r"(?::\s*(?P<pages>[\w–-]+))?"
+)
+_GBT_DATE = re.compile(r"\((?P<year>(?:1[89]|20)\d{2})-\d{1,2}(?:-\d{1,2})?\)")
+
+
+def _gbt_fields(title: str, kind: re.Match[str], raw: str) -> dict:
+    """A GB/T 7714 entry's title without its type, and for a book, a thesis or a chapter the publisher (or the
+    book) where a journal stands, its pages, and a web page's year from its date."""
+    fields: dict = {"title": title[: kind.start()].rstrip()}
+    after = raw[raw.find(kind.group(0).split("//")[0]) + len(kind.group(0).split("//")[0]) :].lstrip(". ")
+    if kind.group("part"):  # "//LI M. Plant Stress Biology. Beijing: ...": the book's editors, then its title
+        after = after.lstrip("/").split(". ", 1)[-1]
+    if source := _GBT_SOURCE.match(after):
+        fields.update(journal=_trim(source["book"] or source["publisher"]), year=int(source["year"]))
+        fields.update(pages=source["pages"] or "")
+    elif date := _GBT_DATE.search(after):
+        fields["year"] = int(date["year"])
+    return fields
 
 
 # NLM's designators of medium and type ("Citing Medicine"): no part of the title or the journal.

@@ -255,6 +255,8 @@ def surnames_of(authors: str) -> tuple[str, ...]:
         if len(parts) > 1 and _NAME_INITIAL.fullmatch(parts[0]) and parts[0].endswith("."):
             names.append(parts[-1])  # "J. Smith" (IEEE): initials first
         elif len(parts) > 1 and _INITIALS.fullmatch(parts[-1]):
+            while len(parts) > 2 and re.fullmatch(r"[A-Z]", parts[-2]):
+                parts = parts[:-1]  # "THOMSON M J" (GB/T 7714): initials apart
             names.append(" ".join(parts[:-1]))  # "El Khoury J" (Vancouver)
         else:
             names.append(" ".join(parts))  # "Ó Súilleabháin" of "Ó Súilleabháin, C." (its initials apart)
@@ -266,7 +268,8 @@ def surnames_of(authors: str) -> tuple[str, ...]:
 # Surnames in capitals before initials with full stops, as ABNT and some French and German styles write them
 # ("OLIVEIRA, M. C.; DA SILVA, J.; LI, X."): a question names "Oliveira", "da Silva" or "Li".  A list without
 # such a name keeps its capitals ("WHO", "IARC Working Group").
-_CAPITALS_LIST = re.compile(r"\b[A-ZÀ-ÖØ-Þ'’-]{2,},\s+[A-Z]\.")
+# GB/T 7714 writes them before initials apart, with no stop: "THOMSON M J, DE OCAMPO M".
+_CAPITALS_LIST = re.compile(r"\b[A-ZÀ-ÖØ-Þ'’-]{2,}(?:,\s+[A-Z]\.|(?: [A-Z]){1,3}(?:,|$))")
 _CAPITALS_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ'’-]{2,}(?: [A-ZÀ-ÖØ-Þ'’-]{2,})*")
 _PARTICLES = frozenset("da das de del della der di do dos du la le van von".split())
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bcqa.references import _is_author_list, merge_reference_blocks, parse_entry, parse_reference_block
+from bcqa.references import _excerpt, _is_author_list, merge_reference_blocks, parse_entry, parse_reference_block
 from bcqa.types import surnames_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1095,7 +1095,11 @@ def test_merge_different_entries_keeps_the_first_and_says_so():
     second, _ = _block(f"1. {ENTRY_B}")
     merged, warnings = merge_reference_blocks([second, first])
     assert merged == {1: second[0]}
-    assert warnings == ["reference [1] is listed twice with different text; keeping the first"]
+    assert warnings == [
+        f"reference [1] is listed twice with different text; keeping the first ('{_excerpt(second[0].raw)}'),"
+        f" leaving out '{_excerpt(first[0].raw)}': check which one the text cites"
+    ]
+    assert "Alpha" in warnings[0] and "Beta" in warnings[0]
 
 
 def test_a_list_numbered_afresh_with_other_entries_is_said_once():

@@ -446,7 +446,11 @@ def merge_reference_blocks(blocks: list[list[Reference]], document: str = "") ->
             elif _comparable(first.raw) == _comparable(reference.raw):
                 warnings.append(_warning(document, f"reference [{reference.number}] is repeated; merged (same text)"))
             elif not restarts:
-                message = f"reference [{reference.number}] is listed twice with different text; keeping the first"
+                message = (
+                    f"reference [{reference.number}] is listed twice with different text; keeping the first"
+                    f" ('{_excerpt(first.raw)}'), leaving out '{_excerpt(reference.raw)}': check which one the text"
+                    " cites"
+                )
                 warnings.append(_warning(document, message))
     return dict(sorted(merged.items())), warnings
 

@@ -392,3 +392,10 @@ def test_a_question_naming_a_loaded_file_is_about_that_document(two_documents):
     overview = two_documents.ask("What is antibiotic_notes.md about?")
     assert not overview.abstained and overview.mode == "overview"
     assert {h.statement.document for h in overview.statements} == {"antibiotic_notes.md"}
+
+
+def test_a_section_filter_abstains_for_its_sections_not_the_documents(two_documents):
+    """A word another document uses is not "not mentioned" when only one section was searched."""
+    a = two_documents.ask("What does HOTAIR do?", sections=["Findings"])  # the notes' section; the review has it
+    assert a.abstained and a.answer == "No statement of the chosen sections answers this."
+    assert not two_documents.ask("What does HOTAIR do?").abstained

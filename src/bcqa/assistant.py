@@ -18,7 +18,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -383,6 +383,10 @@ class Assistant:
                 answers.append(compose(question, [], {}, abstained=True, reason=reason, documents=names))
                 continue
             d = merge_decisions(decisions, k, several=len(self.documents) > 1)
+            if allowed is not None and d.abstained:
+                # Only the chosen sections were searched: a word the rest of the documents use is not "not
+                # mentioned" (a new user's check), and the rest is named by the caller (the UI's best match outside).
+                d = replace(d, reason=_SECTION_ABSTAINS, missing=())
             answers.append(
                 compose(
                     question,
@@ -554,6 +558,7 @@ def document_title(document: Document) -> str:
 
 
 _WARNINGS_SHOWN = 5
+_SECTION_ABSTAINS = "No statement of the chosen sections answers this."
 
 
 def skipped_warning(corpus: str | Path) -> str | None:

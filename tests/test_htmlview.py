@@ -49,6 +49,16 @@ def test_citation_text_has_volume_issue_pages_and_doi(document):
         "A Systematic Review. Cell Cycle (Georgetown, Tex.) 2022;21(9):883-893. doi:10.1080/15384101.2022.2035915"
     )
 
+    from bcqa.references import parse_entry
+
+    # A title asking a question ends with its own mark, not "?." (a new user's check).
+    asked = parse_entry(
+        20,
+        "Brent KJ, Hollomon DW. Fungicide Resistance in Crop Pathogens: How Can It Be Managed? FRAC Monograph No. 1,"
+        " 2nd revised edition. Brussels: Fungicide Resistance Action Committee; 2007.",
+    )
+    assert citation_text(asked).endswith("Crop Pathogens: How Can It Be Managed? 2007.")
+
 
 @pytest.fixture
 def two_documents(tmp_path):

@@ -56,7 +56,9 @@ def citation_text(ref: Reference, link: bool = True) -> str:
     parts = [p.strip().rstrip(".") for p in (ref.authors, ref.title, where) if p and p.strip()]
     if not parts:
         return format_reference(ref)
-    text = ". ".join(parts) + "."
+    # a title asking a question ends its sentence with its own mark: "How Can It Be Managed? 2007."
+    text = "".join(p + (" " if p.endswith(("?", "!")) else ". ") for p in parts[:-1]) + parts[-1]
+    text += "" if text.endswith(("?", "!")) else "."
     if not link:
         return text
     if ref.doi:

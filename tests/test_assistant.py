@@ -59,7 +59,7 @@ def test_references_are_exactly_the_cited_ones(fake_assistant):
     for q in ["miR-21 radioresistance", "MDR1 response", "tamoxifen radiotherapy cross-resistance"]:
         a = fake_assistant.ask(q, k=5)
         # the shown statements' numbers and those of the clauses they go on from (Hit.lead)
-        cited = sorted({n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations})
+        cited = sorted({n for h in a.statements for s in h.told for n in s.citations})
         assert [r.number for r in a.references] == cited
 
 
@@ -68,7 +68,7 @@ def test_answer_text_cites_only_shown_statements(fake_assistant):
 
     for q in ["HOTAIR", "P4HA2 knockdown", "efflux transporters", "CD4 T cells"]:
         a = fake_assistant.ask(q)
-        shown = {n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations}
+        shown = {n for h in a.statements for s in h.told for n in s.citations}
         assert {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)} <= shown
 
 

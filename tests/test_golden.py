@@ -1422,7 +1422,7 @@ def test_every_answer_cites_only_its_shown_statements(golden_assistants, path):
     # A claim's own brackets that are no marker ("(R)-[11C]verapamil") are part of its text.
     claim = re.compile(r"((?:[^\[\]]|\[(?!\d+\])[^\[\]]*\])+?)\s((?:\[\d+\])+|\(uncited in the document\))[.!,]")
     for a in answers:
-        told = [s for h in a.statements for s in (*h.lead, h.statement)]
+        told = [s for h in a.statements for s in h.told]
         shown = {s.text.rstrip(".!"): s.citations for s in told}
         carried = {n for s in told for n in s.citations}
         assert {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)} <= carried, a.question

@@ -149,7 +149,7 @@ def compose(
     for h in hits:
         order.setdefault(h.statement.document, len(order))
     keys = sorted(
-        {(s.document, n) for h in hits for s in (*h.lead, h.statement) for n in s.citations},
+        {(s.document, n) for h in hits for s in h.told for n in s.citations},
         key=lambda k: (order[k[0]], k[1]),
     )
     refs = tuple(references[key] for key in keys if key in references)

@@ -211,7 +211,7 @@ def run_bcqa(qa: Assistant, rows: Sequence[GoldenQuestion]) -> list[Outcome]:
     out = []
     for a in answers:
         # a statement's numbers, and those of the clauses it goes on from, told before it (Hit.lead)
-        shown = {n for h in a.statements for s in (*h.lead, h.statement) for n in s.citations}
+        shown = {n for h in a.statements for s in h.told for n in s.citations}
         cited = {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)}
         out.append(
             Outcome(

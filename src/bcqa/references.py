@@ -517,7 +517,8 @@ def _gbt_fields(title: str, kind: re.Match[str], raw: str) -> dict:
     """A GB/T 7714 entry's title without its type, and for a book, a thesis or a chapter the publisher (or the
     book) where a journal stands, its pages, and a web page's year from its date."""
     fields: dict = {"title": title[: kind.start()].rstrip()}
-    after = raw[raw.find(kind.group(0).split("//")[0]) + len(kind.group(0).split("//")[0]) :].lstrip(". ")
+    tag = kind.group(0).split("//")[0]  # "[M]" of "[M]//LI M. ..."
+    after = raw[raw.find(tag) + len(tag) :].lstrip(". ")
     if kind.group("part"):  # "//LI M. Plant Stress Biology. Beijing: ...": the book's editors, then its title
         after = after.lstrip("/").split(". ", 1)[-1]
     if source := _GBT_SOURCE.match(after):

@@ -219,6 +219,11 @@ class Hit:
     support: str = ""
     lead: tuple[Statement, ...] = ()
 
+    @property
+    def told(self) -> tuple[Statement, ...]:
+        """What an answer tells of this hit, in order: its lead clauses, then its statement."""
+        return (*self.lead, self.statement)
+
     def to_dict(self) -> dict[str, Any]:
         """One statement of the JSON answer (docs/formats.md)."""
         s = self.statement
